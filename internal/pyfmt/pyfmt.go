@@ -1,0 +1,298 @@
+// Package pyfmt formats Go values the way Python's str(), repr() and
+// %-interpolation do, so that messages and rendered values match Django's
+// byte for byte.
+package pyfmt
+
+import (
+	"fmt"
+	"math"
+	"math/big"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/shopspring/decimal"
+)
+
+// Stringer lets a type choose its own Python str() form.
+type Stringer interface {
+	PyStr() string
+}
+
+// Str returns Python's str(v) for the Go value v.
+func Str(v any) string {
+	switch x := v.(type) {
+	case nil:
+		return "None"
+	case string:
+		return x
+	case Stringer:
+		return x.PyStr()
+	case bool:
+		if x {
+			return "True"
+		}
+		return "False"
+	case int:
+		return strconv.Itoa(x)
+	case int8, int16, int32, int64, uint, uint8, uint16, uint32, uint64:
+		return fmt.Sprint(x)
+	case float64:
+		return FloatRepr(x)
+	case float32:
+		return FloatRepr(float64(x))
+	case decimal.Decimal:
+		return DecimalStr(x)
+	case *decimal.Decimal:
+		if x == nil {
+			return "None"
+		}
+		return DecimalStr(*x)
+	case *big.Int:
+		return x.String()
+	case time.Duration:
+		return DurationStr(x)
+	case fmt.Stringer:
+		return x.String()
+	case error:
+		return x.Error()
+	}
+	return fmt.Sprint(v)
+}
+
+// Repr returns Python's repr(v) for the common scalar types.
+func Repr(v any) string {
+	switch x := v.(type) {
+	case string:
+		return quote(x)
+	case decimal.Decimal:
+		return "Decimal('" + DecimalStr(x) + "')"
+	}
+	return Str(v)
+}
+
+func quote(s string) string {
+	q := byte('\'')
+	if strings.ContainsRune(s, '\'') && !strings.ContainsRune(s, '"') {
+		q = '"'
+	}
+	var b strings.Builder
+	b.WriteByte(q)
+	for _, r := range s {
+		switch {
+		case r == '\\':
+			b.WriteString(`\\`)
+		case r == rune(q):
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case r == '\n':
+			b.WriteString(`\n`)
+		case r == '\r':
+			b.WriteString(`\r`)
+		case r == '\t':
+			b.WriteString(`\t`)
+		case r < 0x20 || r == 0x7f:
+			fmt.Fprintf(&b, `\x%02x`, r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	b.WriteByte(q)
+	return b.String()
+}
+
+// FloatRepr returns Python's repr of a float: the shortest digits that
+// round-trip, fixed notation for exponents in [-4, 16), always with a
+// fractional part ("1.0"), scientific notation otherwise ("1e+16").
+func FloatRepr(f float64) string {
+	switch {
+	case math.IsInf(f, 1):
+		return "inf"
+	case math.IsInf(f, -1):
+		return "-inf"
+	case math.IsNaN(f):
+		return "nan"
+	}
+	s := strconv.FormatFloat(f, 'e', -1, 64) // -d.ddde±XX
+	neg := false
+	if s[0] == '-' {
+		neg = true
+		s = s[1:]
+	}
+	epos := strings.IndexByte(s, 'e')
+	mant, expStr := s[:epos], s[epos+1:]
+	exp, _ := strconv.Atoi(expStr)
+	digits := strings.Replace(mant, ".", "", 1)
+	var out string
+	if exp >= -4 && exp < 16 {
+		if exp >= 0 {
+			if len(digits) <= exp+1 {
+				out = digits + strings.Repeat("0", exp+1-len(digits)) + ".0"
+			} else {
+				out = digits[:exp+1] + "." + digits[exp+1:]
+			}
+		} else {
+			out = "0." + strings.Repeat("0", -exp-1) + digits
+		}
+	} else {
+		m := digits[:1]
+		if len(digits) > 1 {
+			m += "." + digits[1:]
+		}
+		sign := "+"
+		if exp < 0 {
+			sign = "-"
+			exp = -exp
+		}
+		out = fmt.Sprintf("%se%s%02d", m, sign, exp)
+	}
+	if neg {
+		out = "-" + out
+	}
+	return out
+}
+
+// DecimalStr returns Python's str(Decimal) for d, keeping its exponent as
+// Python's decimal module does (Decimal("1.50") is "1.50", 1E+1 is "1E+1").
+func DecimalStr(d decimal.Decimal) string {
+	coef := d.Coefficient()
+	exp := int(d.Exponent())
+	neg := coef.Sign() < 0
+	digits := new(big.Int).Abs(coef).String()
+	var out string
+	adjusted := exp + len(digits) - 1
+	if exp <= 0 && adjusted >= -6 {
+		if exp == 0 {
+			out = digits
+		} else {
+			point := len(digits) + exp
+			if point > 0 {
+				out = digits[:point] + "." + digits[point:]
+			} else {
+				out = "0." + strings.Repeat("0", -point) + digits
+			}
+		}
+	} else {
+		out = digits[:1]
+		if len(digits) > 1 {
+			out += "." + digits[1:]
+		}
+		if adjusted != 0 {
+			out += "E"
+			if adjusted > 0 {
+				out += "+"
+			}
+			out += strconv.Itoa(adjusted)
+		}
+	}
+	if neg {
+		out = "-" + out
+	}
+	return out
+}
+
+// DurationStr returns Python's str(timedelta): "1 day, 2:03:04.500000".
+func DurationStr(d time.Duration) string {
+	micros := d.Microseconds()
+	days := micros / (86400 * 1e6)
+	rem := micros % (86400 * 1e6)
+	if rem < 0 {
+		rem += 86400 * 1e6
+		days--
+	}
+	secs := rem / 1e6
+	us := rem % 1e6
+	s := fmt.Sprintf("%d:%02d:%02d", secs/3600, secs%3600/60, secs%60)
+	if us != 0 {
+		s += fmt.Sprintf(".%06d", us)
+	}
+	if days != 0 {
+		unit := "days"
+		if days == 1 || days == -1 {
+			unit = "day"
+		}
+		s = fmt.Sprintf("%d %s, %s", days, unit, s)
+	}
+	return s
+}
+
+// Interpolate applies Python's "format % params" with named conversions:
+// %(name)s, %(name)d, %(name)r, %(name)f and %%. Unknown names are left as
+// written, so a message never panics on a missing parameter.
+func Interpolate(format string, params map[string]any) string {
+	if !strings.Contains(format, "%") {
+		return format
+	}
+	var b strings.Builder
+	for i := 0; i < len(format); i++ {
+		c := format[i]
+		if c != '%' || i+1 >= len(format) {
+			b.WriteByte(c)
+			continue
+		}
+		if format[i+1] == '%' {
+			b.WriteByte('%')
+			i++
+			continue
+		}
+		if format[i+1] != '(' {
+			b.WriteByte(c)
+			continue
+		}
+		end := strings.IndexByte(format[i+2:], ')')
+		if end < 0 || i+2+end+1 >= len(format) {
+			b.WriteByte(c)
+			continue
+		}
+		name := format[i+2 : i+2+end]
+		conv := format[i+2+end+1]
+		val, ok := params[name]
+		if !ok {
+			b.WriteByte(c)
+			continue
+		}
+		switch conv {
+		case 's':
+			b.WriteString(Str(val))
+		case 'r':
+			b.WriteString(Repr(val))
+		case 'd', 'i':
+			b.WriteString(intStr(val))
+		case 'f':
+			b.WriteString(fmt.Sprintf("%f", toFloat(val)))
+		default:
+			b.WriteString(format[i : i+2+end+2])
+		}
+		i = i + 2 + end + 1
+	}
+	return b.String()
+}
+
+func intStr(v any) string {
+	switch x := v.(type) {
+	case int:
+		return strconv.Itoa(x)
+	case int64:
+		return strconv.FormatInt(x, 10)
+	case float64:
+		return strconv.FormatInt(int64(x), 10)
+	case decimal.Decimal:
+		return x.Truncate(0).String()
+	}
+	return Str(v)
+}
+
+func toFloat(v any) float64 {
+	switch x := v.(type) {
+	case int:
+		return float64(x)
+	case int64:
+		return float64(x)
+	case float64:
+		return x
+	case decimal.Decimal:
+		f, _ := x.Float64()
+		return f
+	}
+	return 0
+}
