@@ -52,6 +52,8 @@ func Str(v any) string {
 		return x.String()
 	case time.Duration:
 		return DurationStr(x)
+	case time.Time:
+		return TimeStr(x)
 	case fmt.Stringer:
 		return x.String()
 	case error:
@@ -295,4 +297,21 @@ func toFloat(v any) float64 {
 		return f
 	}
 	return 0
+}
+
+// TimeStr returns Python's str() of a date, time or datetime carried in a
+// time.Time: a time.Time on 0000-01-01 is a time of day, one at midnight is
+// a date, anything else a datetime.
+func TimeStr(t time.Time) string {
+	frac := ""
+	if us := t.Nanosecond() / 1000; us != 0 {
+		frac = fmt.Sprintf(".%06d", us)
+	}
+	switch {
+	case t.Year() == 0 && t.Month() == 1 && t.Day() == 1:
+		return t.Format("15:04:05") + frac
+	case t.Hour() == 0 && t.Minute() == 0 && t.Second() == 0 && t.Nanosecond() == 0:
+		return t.Format("2006-01-02")
+	}
+	return t.Format("2006-01-02 15:04:05") + frac
 }

@@ -1,0 +1,166 @@
+package renderers
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"strings"
+	"sync"
+
+	"github.com/flosch/pongo2/v6"
+
+	"github.com/formwork/formwork/templates"
+)
+
+// DjangoTemplates renders Django-syntax templates with pongo2. Its zero
+// value is Django 4.1's DjangoTemplates renderer: forms render with
+// "django/forms/default.html" (the table style) and formsets with
+// "django/forms/formsets/default.html". Set FormTemplate and
+// FormsetTemplate for a custom renderer (the p, ul or div styles, or a
+// theme's own), and Overlay to search a theme's templates before the
+// built-in ones.
+//
+// Templates are parsed once and cached; with Reload set they are parsed
+// anew on every render, so that a theme author sees each edit.
+type DjangoTemplates struct {
+	FormTemplate    string
+	FormsetTemplate string
+	// Overlay holds templates found before the built-in ones, by name.
+	Overlay fs.FS
+	// Reload parses templates on every render (a development mode).
+	Reload bool
+
+	once sync.Once
+	set  *pongo2.TemplateSet
+}
+
+// NewDjangoTemplates returns Django's default renderer (table style).
+func NewDjangoTemplates() *DjangoTemplates { return &DjangoTemplates{} }
+
+// NewDjangoDivFormRenderer returns Django 4.1's div-style renderer.
+func NewDjangoDivFormRenderer() *DjangoTemplates {
+	return &DjangoTemplates{FormTemplate: DivFormTemplate, FormsetTemplate: DivFormsetTemplate}
+}
+
+// FormTemplateName implements Renderer.
+func (r *DjangoTemplates) FormTemplateName() string {
+	if r.FormTemplate == "" {
+		return DefaultFormTemplate
+	}
+	return r.FormTemplate
+}
+
+// FormsetTemplateName implements Renderer.
+func (r *DjangoTemplates) FormsetTemplateName() string {
+	if r.FormsetTemplate == "" {
+		return DefaultFormsetTemplate
+	}
+	return r.FormsetTemplate
+}
+
+// Overridden reports whether the overlay holds a template of that name.
+func (r *DjangoTemplates) Overridden(name string) bool {
+	if r.Overlay == nil {
+		return false
+	}
+	_, err := fs.Stat(r.Overlay, name)
+	return err == nil
+}
+
+func (r *DjangoTemplates) templateSet() *pongo2.TemplateSet {
+	r.once.Do(func() {
+		loader := &djangoLoader{overlay: r.Overlay, builtin: templates.Django}
+		r.set = pongo2.NewSet("formwork", loader)
+		r.set.Debug = r.Reload
+	})
+	return r.set
+}
+
+// setKey carries the template set through a render so that dynamic
+// includes find their templates in the same set, parsed once.
+const setKey = "_fw_set"
+
+// Render implements Renderer.
+func (r *DjangoTemplates) Render(w io.Writer, name string, ctx Context) error {
+	set := r.templateSet()
+	tpl, err := set.FromCache(name)
+	if err != nil {
+		return templateError(name, err)
+	}
+	pctx := make(pongo2.Context, len(ctx)+1)
+	for k, v := range ctx {
+		pctx[k] = v
+	}
+	pctx[setKey] = set
+	sink := &ErrorSink{}
+	pctx[sinkKey] = sink
+	if err := tpl.ExecuteWriter(pctx, w); err != nil {
+		return templateError(name, err)
+	}
+	return sink.Err()
+}
+
+// ErrorSink keeps the first error met while printing values whose String
+// method cannot return one (an Object whose HTML failed to render).
+type ErrorSink struct {
+	mu  sync.Mutex
+	err error
+}
+
+// Set records err unless an error is already recorded.
+func (s *ErrorSink) Set(err error) {
+	if s == nil || err == nil {
+		return
+	}
+	s.mu.Lock()
+	if s.err == nil {
+		s.err = err
+	}
+	s.mu.Unlock()
+}
+
+// Err returns the first recorded error.
+func (s *ErrorSink) Err() error {
+	if s == nil {
+		return nil
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.err
+}
+
+const sinkKey = "_fw_sink"
+
+// djangoLoader finds templates in the overlay, then the built-ins, and
+// translates Django syntax that pongo2 lacks into formwork's tags.
+type djangoLoader struct {
+	overlay fs.FS
+	builtin fs.FS
+}
+
+func (l *djangoLoader) Abs(base, name string) string { return name }
+
+func (l *djangoLoader) Get(path string) (io.Reader, error) {
+	var src []byte
+	var err error
+	if l.overlay != nil {
+		src, err = fs.ReadFile(l.overlay, path)
+	}
+	if l.overlay == nil || err != nil {
+		src, err = fs.ReadFile(l.builtin, path)
+	}
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("TemplateDoesNotExist: %s", path)
+		}
+		return nil, err
+	}
+	return bytes.NewReader([]byte(TranslateDjango(string(src)))), nil
+}
+
+// isTemplateMissing reports whether err says a template does not exist.
+func isTemplateMissing(err error) bool {
+	return err != nil && strings.Contains(err.Error(), "TemplateDoesNotExist")
+}

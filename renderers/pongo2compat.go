@@ -1,0 +1,402 @@
+package renderers
+
+import (
+	"bytes"
+	"fmt"
+	"reflect"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/flosch/pongo2/v6"
+
+	"github.com/formwork/formwork/internal/pyfmt"
+)
+
+// pongo2 speaks most of Django's template language. What it lacks and
+// Django's form templates use is translated at load time into tags and
+// filters registered here under fw_ names, so that Django's own templates
+// and a theme's Django templates run unchanged:
+//
+//   - {% for a, b in pairs %} unpacks tuples, iterates dict .items, and
+//     sets Django's lower-case forloop.first/last/counter...;
+//   - {% include expr with k=v only %} with a name computed at render time
+//     finds the template in the renderer's cache instead of parsing it anew;
+//   - {% spaceless %} strips only whitespace between tags, as Django does;
+//   - "x is None", "x is not False", "x != None" and friends;
+//   - |stringformat:'s' is Python's %-formatting.
+func init() {
+	must(pongo2.RegisterTag("fw_for", parseFor))
+	must(pongo2.RegisterTag("fw_include", parseInclude))
+	must(pongo2.RegisterTag("fw_spaceless", parseSpaceless))
+	must(pongo2.RegisterFilter("fw_stringformat", filterStringformat))
+	for _, c := range []struct {
+		name string
+		test func(v any) bool
+	}{
+		{"fw_is_none", func(v any) bool { return v == nil }},
+		{"fw_isnot_none", func(v any) bool { return v != nil }},
+		{"fw_is_true", func(v any) bool { b, ok := v.(bool); return ok && b }},
+		{"fw_isnot_true", func(v any) bool { b, ok := v.(bool); return !(ok && b) }},
+		{"fw_is_false", func(v any) bool { b, ok := v.(bool); return ok && !b }},
+		{"fw_isnot_false", func(v any) bool { b, ok := v.(bool); return !(ok && !b) }},
+	} {
+		test := c.test
+		must(pongo2.RegisterFilter(c.name, func(in, _ *pongo2.Value) (*pongo2.Value, *pongo2.Error) {
+			if in.IsNil() {
+				return pongo2.AsValue(test(nil)), nil
+			}
+			return pongo2.AsValue(test(in.Interface())), nil
+		}))
+	}
+}
+
+func must(err error) {
+	if err != nil {
+		panic(err)
+	}
+}
+
+var (
+	tagRe      = regexp.MustCompile(`(?s)\{%-?\s*(.*?)\s*-?%\}`)
+	varRe      = regexp.MustCompile(`(?s)\{\{(.*?)\}\}`)
+	identityRe = regexp.MustCompile(`([A-Za-z_][\w.]*)\s+(is\s+not|is|!=|==)\s+(None|True|False)\b`)
+	forItemsRe = regexp.MustCompile(`^for\s+(.+?)\s+in\s+(.+?)\.items(\s+reversed)?$`)
+)
+
+// TranslateDjango rewrites Django template syntax that pongo2 lacks into
+// formwork's pongo2 tags and filters. It changes nothing outside template
+// tags and keeps every line where it was, so errors point at the source.
+func TranslateDjango(src string) string {
+	src = tagRe.ReplaceAllStringFunc(src, func(tag string) string {
+		m := tagRe.FindStringSubmatch(tag)
+		body := m[1]
+		word := body
+		if i := strings.IndexAny(body, " \t\n"); i >= 0 {
+			word = body[:i]
+		}
+		switch word {
+		case "for":
+			if mm := forItemsRe.FindStringSubmatch(body); mm != nil {
+				body = "for " + mm[1] + " in " + mm[2] + mm[3]
+			}
+			body = "fw_" + body
+		case "include":
+			body = "fw_" + body
+		case "spaceless":
+			body = "fw_spaceless"
+		case "if", "elif":
+			body = rewriteIdentity(body)
+		case "load":
+			return ""
+		}
+		body = strings.ReplaceAll(body, "|stringformat:", "|fw_stringformat:")
+		return "{% " + body + " %}"
+	})
+	return varRe.ReplaceAllStringFunc(src, func(v string) string {
+		return strings.ReplaceAll(v, "|stringformat:", "|fw_stringformat:")
+	})
+}
+
+func rewriteIdentity(cond string) string {
+	return identityRe.ReplaceAllStringFunc(cond, func(s string) string {
+		m := identityRe.FindStringSubmatch(s)
+		op := strings.Join(strings.Fields(m[2]), " ")
+		neg := op == "is not" || op == "!="
+		name := "fw_is_"
+		if neg {
+			name = "fw_isnot_"
+		}
+		return m[1] + "|" + name + strings.ToLower(m[3])
+	})
+}
+
+// ---------------------------------------------------------------- for
+
+type forNode struct {
+	vars     []string
+	expr     pongo2.IEvaluator
+	reversed bool
+	body     *pongo2.NodeWrapper
+	empty    *pongo2.NodeWrapper
+}
+
+func parseFor(doc *pongo2.Parser, start *pongo2.Token, args *pongo2.Parser) (pongo2.INodeTag, *pongo2.Error) {
+	node := &forNode{}
+	for {
+		tok := args.MatchType(pongo2.TokenIdentifier)
+		if tok == nil {
+			return nil, args.Error("for: expected a loop variable name", nil)
+		}
+		node.vars = append(node.vars, tok.Val)
+		if args.Match(pongo2.TokenSymbol, ",") == nil {
+			break
+		}
+	}
+	if args.Match(pongo2.TokenKeyword, "in") == nil {
+		return nil, args.Error("for: expected 'in'", nil)
+	}
+	expr, err := args.ParseExpression()
+	if err != nil {
+		return nil, err
+	}
+	node.expr = expr
+	if args.MatchOne(pongo2.TokenIdentifier, "reversed") != nil {
+		node.reversed = true
+	}
+	if args.Remaining() > 0 {
+		return nil, args.Error("for: malformed arguments", nil)
+	}
+	wrapper, endargs, err := doc.WrapUntilTag("empty", "endfor")
+	if err != nil {
+		return nil, err
+	}
+	node.body = wrapper
+	if endargs.Count() > 0 {
+		return nil, endargs.Error("arguments not allowed here", nil)
+	}
+	if wrapper.Endtag == "empty" {
+		wrapper, endargs, err = doc.WrapUntilTag("endfor")
+		if err != nil {
+			return nil, err
+		}
+		node.empty = wrapper
+		if endargs.Count() > 0 {
+			return nil, endargs.Error("arguments not allowed here", nil)
+		}
+	}
+	return node, nil
+}
+
+// IterItems returns what a template loop over v visits, as Django would:
+// the items of a sequence, the keys of a mapping (or [key, value] pairs
+// when two loop variables unpack them), the HTML attributes in order.
+func IterItems(v any, pairs bool) []any {
+	switch x := v.(type) {
+	case nil:
+		return nil
+	case []any:
+		return x
+	case Object:
+		return x.Items()
+	case Attrs:
+		if pairs {
+			return x.Pairs()
+		}
+		keys := x.Keys()
+		out := make([]any, len(keys))
+		for i, k := range keys {
+			out[i] = k
+		}
+		return out
+	case []string:
+		out := make([]any, len(x))
+		for i, s := range x {
+			out[i] = s
+		}
+		return out
+	}
+	rv := reflect.ValueOf(v)
+	switch rv.Kind() {
+	case reflect.Slice, reflect.Array:
+		out := make([]any, rv.Len())
+		for i := range out {
+			out[i] = rv.Index(i).Interface()
+		}
+		return out
+	case reflect.Map:
+		keys := rv.MapKeys()
+		sort.Slice(keys, func(i, j int) bool { return fmt.Sprint(keys[i]) < fmt.Sprint(keys[j]) })
+		out := make([]any, len(keys))
+		for i, k := range keys {
+			if pairs {
+				out[i] = []any{k.Interface(), rv.MapIndex(k).Interface()}
+			} else {
+				out[i] = k.Interface()
+			}
+		}
+		return out
+	case reflect.String:
+		var out []any
+		for _, r := range rv.String() {
+			out = append(out, string(r))
+		}
+		return out
+	}
+	return nil
+}
+
+func (n *forNode) Execute(ctx *pongo2.ExecutionContext, w pongo2.TemplateWriter) *pongo2.Error {
+	forCtx := pongo2.NewChildExecutionContext(ctx)
+	val, err := n.expr.Evaluate(forCtx)
+	if err != nil {
+		return err
+	}
+	var items []any
+	if !val.IsNil() {
+		items = IterItems(val.Interface(), len(n.vars) > 1)
+	}
+	if len(items) == 0 {
+		if n.empty != nil {
+			return n.empty.Execute(forCtx, w)
+		}
+		return nil
+	}
+	if n.reversed {
+		rev := make([]any, len(items))
+		for i, it := range items {
+			rev[len(items)-1-i] = it
+		}
+		items = rev
+	}
+	parent := ctx.Private["forloop"]
+	count := len(items)
+	for i, item := range items {
+		forCtx.Private["forloop"] = map[string]any{
+			"counter": i + 1, "counter0": i, "revcounter": count - i, "revcounter0": count - i - 1,
+			"first": i == 0, "last": i == count-1, "parentloop": parent,
+		}
+		if len(n.vars) == 1 {
+			forCtx.Private[n.vars[0]] = item
+		} else {
+			parts := IterItems(item, false)
+			if len(parts) != len(n.vars) {
+				return ctx.Error(fmt.Sprintf("Need %d values to unpack in for loop; got %d.", len(n.vars), len(parts)), nil)
+			}
+			for j, name := range n.vars {
+				forCtx.Private[name] = parts[j]
+			}
+		}
+		if err := n.body.Execute(forCtx, w); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// ---------------------------------------------------------------- include
+
+type includeNode struct {
+	name  pongo2.IEvaluator
+	with  []string
+	exprs []pongo2.IEvaluator
+	only  bool
+}
+
+func parseInclude(doc *pongo2.Parser, start *pongo2.Token, args *pongo2.Parser) (pongo2.INodeTag, *pongo2.Error) {
+	node := &includeNode{}
+	expr, err := args.ParseExpression()
+	if err != nil {
+		return nil, err
+	}
+	node.name = expr
+	if args.MatchOne(pongo2.TokenIdentifier, "with") != nil {
+		for args.Remaining() > 0 {
+			if args.PeekOne(pongo2.TokenIdentifier, "only") != nil {
+				break
+			}
+			key := args.MatchType(pongo2.TokenIdentifier)
+			if key == nil {
+				return nil, args.Error("include: expected a name after 'with'", nil)
+			}
+			if args.Match(pongo2.TokenSymbol, "=") == nil {
+				return nil, args.Error("include: expected '=' after "+key.Val, nil)
+			}
+			value, err := args.ParseExpression()
+			if err != nil {
+				return nil, err
+			}
+			node.with = append(node.with, key.Val)
+			node.exprs = append(node.exprs, value)
+		}
+	}
+	if args.MatchOne(pongo2.TokenIdentifier, "only") != nil {
+		node.only = true
+	}
+	if args.Remaining() > 0 {
+		return nil, args.Error("include: malformed arguments", nil)
+	}
+	return node, nil
+}
+
+func (n *includeNode) Execute(ctx *pongo2.ExecutionContext, w pongo2.TemplateWriter) *pongo2.Error {
+	nameVal, err := n.name.Evaluate(ctx)
+	if err != nil {
+		return err
+	}
+	name := nameVal.String()
+	if name == "" {
+		return ctx.Error("include: the template name is empty", nil)
+	}
+	set, _ := ctx.Public[setKey].(*pongo2.TemplateSet)
+	if set == nil {
+		return ctx.Error("include: no template set in this render", nil)
+	}
+	tpl, perr := set.FromCache(name)
+	if perr != nil {
+		return ctx.Error(fmt.Sprintf("include %q: %v", name, perr), nil)
+	}
+	inc := make(pongo2.Context, len(ctx.Public)+len(ctx.Private)+len(n.with))
+	if n.only {
+		inc[setKey] = set
+		inc[sinkKey] = ctx.Public[sinkKey]
+	} else {
+		for k, v := range ctx.Public {
+			inc[k] = v
+		}
+		for k, v := range ctx.Private {
+			inc[k] = v
+		}
+	}
+	for i, key := range n.with {
+		v, err := n.exprs[i].Evaluate(ctx)
+		if err != nil {
+			return err
+		}
+		inc[key] = v
+	}
+	if err := tpl.ExecuteWriter(inc, w); err != nil {
+		return ctx.Error(fmt.Sprintf("include %q: %v", name, err), nil)
+	}
+	return nil
+}
+
+// ---------------------------------------------------------------- spaceless
+
+type spacelessNode struct{ body *pongo2.NodeWrapper }
+
+func parseSpaceless(doc *pongo2.Parser, start *pongo2.Token, args *pongo2.Parser) (pongo2.INodeTag, *pongo2.Error) {
+	wrapper, _, err := doc.WrapUntilTag("endspaceless")
+	if err != nil {
+		return nil, err
+	}
+	return &spacelessNode{body: wrapper}, nil
+}
+
+var betweenTags = regexp.MustCompile(`>\s+<`)
+
+func (n *spacelessNode) Execute(ctx *pongo2.ExecutionContext, w pongo2.TemplateWriter) *pongo2.Error {
+	var buf bytes.Buffer
+	if err := n.body.Execute(ctx, &buf); err != nil {
+		return err
+	}
+	_, _ = w.WriteString(betweenTags.ReplaceAllString(strings.TrimSpace(buf.String()), "><"))
+	return nil
+}
+
+// ---------------------------------------------------------------- filters
+
+func filterStringformat(in, param *pongo2.Value) (*pongo2.Value, *pongo2.Error) {
+	var v any
+	if !in.IsNil() {
+		v = in.Interface()
+	}
+	spec := param.String()
+	switch spec {
+	case "s":
+		return pongo2.AsValue(pyfmt.Str(v)), nil
+	case "r":
+		return pongo2.AsValue(pyfmt.Repr(v)), nil
+	}
+	return pongo2.AsValue(fmt.Sprintf("%"+spec, v)), nil
+}

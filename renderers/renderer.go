@@ -1,0 +1,58 @@
+// Package renderers finds form templates by name and renders them with a
+// context: DjangoTemplates and DjangoDivFormRenderer on pongo2 (Django
+// syntax), Jinja2 and Jinja2DivFormRenderer on jet, and custom renderers that
+// choose their own form and formset templates or search a theme's files
+// before the built-in ones.
+//
+// A renderer knows nothing of forms: forms and widgets build template
+// contexts out of the neutral values of this package (HTML, Object, Attrs,
+// Errors), which both template engines understand, and hand them to a
+// Renderer.
+package renderers
+
+import (
+	"bytes"
+	"io"
+	"sync"
+)
+
+// Renderer renders templates by name. Implementations are safe for
+// concurrent use.
+type Renderer interface {
+	// Render writes the named template, rendered with ctx, to w.
+	Render(w io.Writer, name string, ctx Context) error
+	// FormTemplateName is the template a form renders with by default.
+	FormTemplateName() string
+	// FormsetTemplateName is the template a formset renders with by default.
+	FormsetTemplateName() string
+}
+
+// Context is the set of names a template sees.
+type Context map[string]any
+
+// Django's default template names.
+const (
+	DefaultFormTemplate    = "django/forms/default.html"
+	DefaultFormsetTemplate = "django/forms/formsets/default.html"
+	DivFormTemplate        = "django/forms/div.html"
+	DivFormsetTemplate     = "django/forms/formsets/div.html"
+)
+
+var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// RenderString renders the named template into a string.
+func RenderString(r Renderer, name string, ctx Context) (string, error) {
+	buf := bufPool.Get().(*bytes.Buffer)
+	buf.Reset()
+	defer bufPool.Put(buf)
+	if err := r.Render(buf, name, ctx); err != nil {
+		return "", err
+	}
+	return buf.String(), nil
+}
+
+// Default returns the renderer forms use when none is set: DjangoTemplates
+// with Django 4.1's defaults (the table style).
+func Default() Renderer { return defaultRenderer }
+
+var defaultRenderer = NewDjangoTemplates()

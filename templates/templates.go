@@ -1,0 +1,30 @@
+// Package templates embeds formwork's built-in templates: the Django-syntax
+// set rendered by pongo2 and the Jinja-style set rendered by jet, both under
+// Django's template names ("django/forms/div.html", ...), so that a theme
+// written for Django ports with little change.
+package templates
+
+import (
+	"embed"
+	"io/fs"
+)
+
+//go:embed django
+var djangoFS embed.FS
+
+//go:embed jinja2
+var jinja2FS embed.FS
+
+// Django holds the Django-syntax templates, by their Django names.
+var Django fs.FS = djangoFS
+
+// Jinja2 holds the Jinja-style templates, by their Django names.
+var Jinja2 fs.FS = mustSub(jinja2FS, "jinja2")
+
+func mustSub(f fs.FS, dir string) fs.FS {
+	sub, err := fs.Sub(f, dir)
+	if err != nil {
+		panic(err) // the directory is embedded above: this cannot fail
+	}
+	return sub
+}
