@@ -1,0 +1,25 @@
+//go:build linux
+
+package a11y
+
+import (
+	"os/exec"
+	"syscall"
+)
+
+// setProcessGroup puts Chromium and its helper processes in a process group
+// of their own, so that a hung browser can be ended as a whole, and has the
+// kernel kill the browser if this process dies first (a test binary killed
+// by go test's -timeout must not leave a browser behind).
+func setProcessGroup(cmd *exec.Cmd) {
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true, Pdeathsig: syscall.SIGKILL}
+}
+
+// killProcessGroup kills the group started by cmd.  Call it only while the
+// leader has not been reaped (before cmd.Wait returns).
+func killProcessGroup(cmd *exec.Cmd) {
+	if cmd.Process == nil {
+		return
+	}
+	_ = syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
+}
