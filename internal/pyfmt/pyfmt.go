@@ -54,6 +54,18 @@ func Str(v any) string {
 		return DurationStr(x)
 	case time.Time:
 		return TimeStr(x)
+	case []any:
+		parts := make([]string, len(x))
+		for i, e := range x {
+			parts[i] = Repr(e)
+		}
+		return "[" + strings.Join(parts, ", ") + "]"
+	case []string:
+		parts := make([]string, len(x))
+		for i, e := range x {
+			parts[i] = quote(e)
+		}
+		return "[" + strings.Join(parts, ", ") + "]"
 	case fmt.Stringer:
 		return x.String()
 	case error:

@@ -1,0 +1,454 @@
+package forms
+
+import (
+	"reflect"
+	"strings"
+	"time"
+
+	"github.com/formwork/formwork/renderers"
+	"github.com/formwork/formwork/widgets"
+)
+
+// BoundField is a field of one form: it joins the declared field, the
+// form's data and initial values, and the widget that renders them.
+type BoundField struct {
+	form  *Form
+	field Field
+	name  string
+
+	htmlName string
+	label    string
+
+	initialDone bool
+	initial     any
+	dataDone    bool
+	data        any
+}
+
+func newBoundField(f *Form, field Field, name string) *BoundField {
+	c := field.Core()
+	label := c.Label
+	if label == "" && !c.HideLabel {
+		label = PrettyName(name)
+	}
+	return &BoundField{form: f, field: field, name: name, htmlName: f.AddPrefix(name), label: label}
+}
+
+// Form returns the form the field belongs to.
+func (bf *BoundField) Form() *Form { return bf.form }
+
+// Field returns the declared field.
+func (bf *BoundField) Field() Field { return bf.field }
+
+// Name returns the field's name in the form.
+func (bf *BoundField) Name() string { return bf.name }
+
+// HTMLName returns the name of the field's input: the name with the
+// form's prefix.
+func (bf *BoundField) HTMLName() string { return bf.htmlName }
+
+// HTMLInitialName returns the name of the hidden input holding the
+// field's initial value ("initial-" + HTMLName).
+func (bf *BoundField) HTMLInitialName() string { return bf.form.AddInitialPrefix(bf.name) }
+
+// Label returns the field's label text.
+func (bf *BoundField) Label() string { return bf.label }
+
+// HelpText returns the field's help text.
+func (bf *BoundField) HelpText() string { return bf.field.Core().HelpText }
+
+// Widget returns the widget the field renders with.
+func (bf *BoundField) Widget() widgets.Widget { return bf.field.Core().widget }
+
+// Errors returns the field's errors (an empty list when it has none).
+func (bf *BoundField) Errors() *ErrorList {
+	if l := bf.form.Errors().Get(bf.name); l != nil {
+		return l
+	}
+	return NewErrorList("", bf.form.renderer, bf.form.opts.Translator)
+}
+
+// IsHidden reports whether the field's widget is hidden.
+func (bf *BoundField) IsHidden() bool { return bf.Widget().IsHidden() }
+
+// UseFieldset reports whether the div style groups the field in a
+// <fieldset> with a <legend>.
+func (bf *BoundField) UseFieldset() bool { return bf.Widget().UseFieldset() }
+
+// AutoID returns the field's id, from the form's auto_id pattern; "" when
+// the form writes no ids.
+func (bf *BoundField) AutoID() string {
+	p := bf.form.autoID
+	switch {
+	case p == "":
+		return ""
+	case strings.Contains(p, "%s"):
+		return strings.Replace(p, "%s", bf.htmlName, 1)
+	default:
+		return bf.htmlName
+	}
+}
+
+// widgetID is the id the widget is given: its own id attribute, else the
+// field's auto id.
+func (bf *BoundField) widgetID() string {
+	if id, ok := bf.Widget().Base().Attrs["id"]; ok {
+		if s := attrString(id); s != "" {
+			return s
+		}
+	}
+	return bf.AutoID()
+}
+
+func attrString(v any) string {
+	switch x := v.(type) {
+	case string:
+		return x
+	case nil:
+		return ""
+	case bool:
+		if !x {
+			return ""
+		}
+	}
+	return pyStr(v)
+}
+
+// IDForLabel returns the id a label for the field points at.
+func (bf *BoundField) IDForLabel() string { return bf.Widget().IDForLabel(bf.widgetID()) }
+
+// Initial returns the field's initial value: the form's, else the
+// field's own.
+func (bf *BoundField) Initial() any {
+	if !bf.initialDone {
+		bf.initialDone = true
+		v := bf.form.InitialFor(bf.name, bf.field)
+		if t, ok := v.(time.Time); ok && !widgets.SupportsMicroseconds(bf.Widget()) {
+			v = t.Truncate(time.Second)
+		}
+		bf.initial = v
+	}
+	return bf.initial
+}
+
+// Data returns the field's submitted value, as its widget reads it.
+func (bf *BoundField) Data() any {
+	if !bf.dataDone {
+		bf.dataDone = true
+		bf.data = bf.Widget().ValueFromData(bf.form.data, bf.form.files, bf.htmlName)
+	}
+	return bf.data
+}
+
+// Value returns the value the widget shows: the data of a bound form
+// (or the initial value where the field says so), else the initial value.
+func (bf *BoundField) Value() any {
+	data := bf.Initial()
+	if bf.form.bound {
+		if b, ok := bf.field.(BoundDataer); ok {
+			data = b.BoundData(bf.Data(), data)
+		} else if !bf.field.Core().Disabled {
+			data = bf.Data()
+		}
+	}
+	if p, ok := bf.field.(ValuePreparer); ok {
+		return p.PrepareValue(data)
+	}
+	return data
+}
+
+// HasChanged reports whether the field's data differs from its initial
+// value.
+func (bf *BoundField) HasChanged() bool {
+	c := bf.field.Core()
+	var initial any
+	if c.ShowHiddenInitial {
+		hw := hiddenWidget(bf.field)
+		v := hw.ValueFromData(bf.form.data, bf.form.files, bf.HTMLInitialName())
+		iv, err := bf.field.ToPython(v)
+		if err != nil {
+			return true
+		}
+		initial = iv
+	} else {
+		initial = bf.Initial()
+	}
+	return HasChanged(bf.field, initial, bf.Data())
+}
+
+func hiddenWidget(f Field) widgets.Widget {
+	if h, ok := f.(HiddenWidgeter); ok {
+		return h.HiddenWidget()
+	}
+	return widgets.NewHiddenInput(nil)
+}
+
+// buildWidgetAttrs adds the required and disabled attributes to attrs.
+func (bf *BoundField) buildWidgetAttrs(attrs renderers.Attrs, w widgets.Widget) (renderers.Attrs, widgets.Widget) {
+	c := bf.field.Core()
+	if c.Required && bf.form.useReq && w.UseRequiredAttribute(bf.Initial()) {
+		if sr, ok := bf.field.(subfieldRequirer); ok && !sr.RequireAllFields() {
+			if mw, ok := w.(*widgets.MultiWidget); ok {
+				w = setSubwidgetsRequired(mw, sr.SubfieldsRequired(), bf.Initial())
+			} else {
+				attrs["required"] = true
+			}
+		} else {
+			attrs["required"] = true
+		}
+	}
+	if c.Disabled {
+		attrs["disabled"] = true
+	}
+	return attrs, w
+}
+
+// subfieldRequirer is a MultiValueField that may not require all its
+// parts.
+type subfieldRequirer interface {
+	RequireAllFields() bool
+	SubfieldsRequired() []bool
+}
+
+func setSubwidgetsRequired(mw *widgets.MultiWidget, required []bool, initial any) widgets.Widget {
+	c := mw.Clone().(*widgets.MultiWidget)
+	for i, sw := range c.Widgets {
+		if i >= len(required) {
+			break
+		}
+		sw = sw.Clone()
+		b := sw.Base()
+		if b.Attrs == nil {
+			b.Attrs = renderers.Attrs{}
+		}
+		b.Attrs["required"] = sw.UseRequiredAttribute(initial) && required[i]
+		c.Widgets[i] = sw
+	}
+	return c
+}
+
+// AsWidget renders the field with widget w (nil for its own), extra
+// attributes, and, when onlyInitial, as the hidden initial value.
+func (bf *BoundField) AsWidget(w widgets.Widget, attrs renderers.Attrs, onlyInitial bool) (renderers.HTML, error) {
+	if w == nil {
+		w = bf.Widget()
+	}
+	a := make(renderers.Attrs, len(attrs)+2)
+	for k, v := range attrs {
+		a[k] = v
+	}
+	a, w = bf.buildWidgetAttrs(a, w)
+	if id := bf.AutoID(); id != "" {
+		if _, has := w.Base().Attrs["id"]; !has {
+			if _, set := a["id"]; !set {
+				if onlyInitial {
+					a["id"] = bf.form.AddInitialPrefix(id)
+				} else {
+					a["id"] = id
+				}
+			}
+		}
+	}
+	name := bf.htmlName
+	var value any
+	if onlyInitial {
+		name = bf.HTMLInitialName()
+		if _, ok := bf.form.data[name]; ok {
+			value = hiddenWidget(bf.field).ValueFromData(bf.form.data, bf.form.files, name)
+		} else {
+			value = bf.Value()
+		}
+	} else {
+		value = bf.Value()
+	}
+	return widgets.Render(w, name, value, a, bf.form.renderer)
+}
+
+// AsHidden renders the field as a hidden input.
+func (bf *BoundField) AsHidden(attrs renderers.Attrs, onlyInitial bool) (renderers.HTML, error) {
+	return bf.AsWidget(hiddenWidget(bf.field), attrs, onlyInitial)
+}
+
+// HTML renders the field's widget, followed by its hidden initial value
+// when the field shows one: Django's str(bound_field).
+func (bf *BoundField) HTML() (renderers.HTML, error) {
+	h, err := bf.AsWidget(nil, nil, false)
+	if err != nil || !bf.field.Core().ShowHiddenInitial {
+		return h, err
+	}
+	h2, err := bf.AsHidden(nil, true)
+	return h + h2, err
+}
+
+// LabelOptions are the optional arguments of LabelTag.
+type LabelOptions struct {
+	// Contents replaces the label text; it is escaped.
+	Contents string
+	// Attrs are written on the tag.
+	Attrs renderers.Attrs
+	// Suffix, when not nil, replaces the label suffix.
+	Suffix *string
+	// Tag is the element, "label" when "".
+	Tag string
+}
+
+// LabelTag renders the field's label in a <label> (or opts.Tag) element
+// pointing at the widget, with the label suffix.
+func (bf *BoundField) LabelTag(opts LabelOptions) (renderers.HTML, error) {
+	contents := opts.Contents
+	if contents == "" {
+		contents = bf.label
+	}
+	suffix := bf.form.labelSfx
+	if opts.Suffix != nil {
+		suffix = *opts.Suffix
+	} else if s := bf.field.Core().LabelSuffix; s != nil {
+		suffix = *s
+	}
+	label := renderers.Escape(contents)
+	if suffix != "" && contents != "" && !strings.ContainsRune(":?.!", lastRune(contents)) {
+		label += renderers.Escape(suffix)
+	}
+	var attrs renderers.Attrs
+	if opts.Attrs != nil {
+		attrs = opts.Attrs.Clone()
+	}
+	id := bf.widgetID()
+	if id != "" {
+		if forID := bf.Widget().IDForLabel(id); forID != "" {
+			if attrs == nil {
+				attrs = renderers.Attrs{}
+			}
+			attrs["for"] = forID
+		}
+		if rc := bf.form.decl.RequiredCSSClass; rc != "" && bf.field.Core().Required {
+			if attrs == nil {
+				attrs = renderers.Attrs{}
+			}
+			if cls, ok := attrs["class"]; ok {
+				attrs["class"] = attrString(cls) + " " + rc
+			} else {
+				attrs["class"] = rc
+			}
+		}
+	}
+	tag := opts.Tag
+	if tag == "" {
+		tag = "label"
+	}
+	if attrs == nil {
+		attrs = renderers.Attrs{}
+	}
+	ctx := renderers.Context{
+		"field":   bf.Object(),
+		"label":   renderers.Safe(renderers.HTML(label)),
+		"attrs":   attrs,
+		"use_tag": id != "",
+		"tag":     tag,
+	}
+	return bf.form.renderTemplate(bf.form.templateNameLabel(), ctx)
+}
+
+// LegendTag renders the field's label in a <legend> element.
+func (bf *BoundField) LegendTag(opts LabelOptions) (renderers.HTML, error) {
+	opts.Tag = "legend"
+	return bf.LabelTag(opts)
+}
+
+func lastRune(s string) rune {
+	r := []rune(s)
+	return r[len(r)-1]
+}
+
+// CSSClasses returns the classes of the field's row: the form's error
+// class when the field has errors and its required class when the field
+// is required, after extra.
+func (bf *BoundField) CSSClasses(extra ...string) string {
+	var classes []string
+	add := func(c string) {
+		for _, have := range classes {
+			if have == c {
+				return
+			}
+		}
+		classes = append(classes, c)
+	}
+	for _, e := range extra {
+		for _, c := range strings.Fields(e) {
+			add(c)
+		}
+	}
+	if ec := bf.form.decl.ErrorCSSClass; ec != "" && bf.Errors().Len() > 0 {
+		add(ec)
+	}
+	if rc := bf.form.decl.RequiredCSSClass; rc != "" && bf.field.Core().Required {
+		add(rc)
+	}
+	return strings.Join(classes, " ")
+}
+
+// WidgetType returns the widget's type in lower case without "widget" or
+// "input": "text", "checkbox", "clearablefile".
+func (bf *BoundField) WidgetType() string {
+	return widgetTypeName(bf.Widget())
+}
+
+// widgetTypeName is Django's BoundField.widget_type: the widget's type
+// name in lower case, less a final "widget" or "input".
+func widgetTypeName(w widgets.Widget) string {
+	t := reflect.TypeOf(w)
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	n := strings.ToLower(t.Name())
+	if s, ok := strings.CutSuffix(n, "widget"); ok {
+		return s
+	}
+	n, _ = strings.CutSuffix(n, "input")
+	return n
+}
+
+// Object returns the bound field as templates see it.
+func (bf *BoundField) Object() renderers.Object {
+	sink := bf.form.sink
+	c := bf.field.Core()
+	return renderers.Object{
+		renderers.HTMLKey: func() renderers.HTML {
+			h, err := bf.HTML()
+			sink.Set(err)
+			return h
+		},
+		"name":         bf.name,
+		"html_name":    bf.htmlName,
+		"label":        bf.label,
+		"help_text":    c.HelpText,
+		"auto_id":      bf.AutoID(),
+		"id_for_label": bf.IDForLabel(),
+		"is_hidden":    bf.IsHidden(),
+		"use_fieldset": bf.UseFieldset(),
+		"widget_type":  bf.WidgetType(),
+		"html_initial_name": bf.HTMLInitialName(),
+		"label_tag": func() any {
+			h, err := bf.LabelTag(LabelOptions{})
+			sink.Set(err)
+			return renderers.Safe(h)
+		},
+		"legend_tag": func() any {
+			h, err := bf.LegendTag(LabelOptions{})
+			sink.Set(err)
+			return renderers.Safe(h)
+		},
+		"css_classes": func() any { return bf.CSSClasses() },
+		"errors":      func() any { return bf.Errors().object(sink) },
+		"value":       func() any { return bf.Value() },
+		"data":        func() any { return bf.Data() },
+		"initial":     func() any { return bf.Initial() },
+		"field": renderers.Object{
+			"required":    c.Required,
+			"disabled":    c.Disabled,
+			"label":       bf.label,
+			"help_text":   c.HelpText,
+			"show_hidden_initial": c.ShowHiddenInitial,
+		},
+	}
+}

@@ -1,0 +1,237 @@
+package forms
+
+import (
+	"github.com/formwork/formwork/renderers"
+	"github.com/formwork/formwork/validators"
+)
+
+// Django's error templates.
+const (
+	errorListTemplate     = "django/forms/errors/list/default.html"
+	errorListTextTemplate = "django/forms/errors/list/text.txt"
+	errorListULTemplate   = "django/forms/errors/list/ul.html"
+	errorDictTemplate     = "django/forms/errors/dict/default.html"
+	errorDictTextTemplate = "django/forms/errors/dict/text.txt"
+	errorDictULTemplate   = "django/forms/errors/dict/ul.html"
+)
+
+// NonFieldErrors is the key of errors that belong to no field.
+const NonFieldErrors = "__all__"
+
+// ErrorList is the list of errors of one field (or of the form as a
+// whole), able to show itself as HTML, text and JSON.
+type ErrorList struct {
+	// Class is the CSS class of the list: "errorlist", plus "nonfield" or
+	// "nonform" for form-wide errors.
+	Class    string
+	Errors   []*validators.ValidationError
+	renderer renderers.Renderer
+	tr       validators.Translator
+}
+
+// NewErrorList returns an empty list with the CSS class "errorlist" plus
+// extraClass when given.
+func NewErrorList(extraClass string, r renderers.Renderer, tr validators.Translator) *ErrorList {
+	class := "errorlist"
+	if extraClass != "" {
+		class += " " + extraClass
+	}
+	return &ErrorList{Class: class, renderer: r, tr: tr}
+}
+
+// Len returns the number of errors.
+func (l *ErrorList) Len() int {
+	if l == nil {
+		return 0
+	}
+	return len(l.Errors)
+}
+
+// Add appends the errors err holds.
+func (l *ErrorList) Add(err error) {
+	l.Errors = append(l.Errors, validators.AsValidationError(err).Flatten()...)
+}
+
+// Messages returns the messages, translated and interpolated.
+func (l *ErrorList) Messages() []string {
+	if l == nil {
+		return nil
+	}
+	out := make([]string, len(l.Errors))
+	for i, e := range l.Errors {
+		out[i] = e.Text(l.tr)
+	}
+	return out
+}
+
+// Copy returns a list with the same class and errors that can grow alone.
+func (l *ErrorList) Copy() *ErrorList {
+	c := *l
+	c.Errors = append([]*validators.ValidationError(nil), l.Errors...)
+	return &c
+}
+
+// JSONError is one error of Django's get_json_data().
+type JSONError struct {
+	Message string `json:"message"`
+	Code    string `json:"code"`
+}
+
+// JSON returns Django's get_json_data(): message and code of each error.
+func (l *ErrorList) JSON() []JSONError {
+	out := make([]JSONError, 0, l.Len())
+	for i, msg := range l.Messages() {
+		out = append(out, JSONError{Message: msg, Code: l.Errors[i].Code})
+	}
+	return out
+}
+
+func (l *ErrorList) rendererOrDefault() renderers.Renderer {
+	if l.renderer == nil {
+		return renderers.Default()
+	}
+	return l.renderer
+}
+
+func (l *ErrorList) context() renderers.Context {
+	msgs := l.Messages()
+	items := make([]any, len(msgs))
+	for i, m := range msgs {
+		items[i] = m
+	}
+	return renderers.Context{"errors": items, "error_class": l.Class}
+}
+
+// HTML renders the list with its default template (a <ul>).
+func (l *ErrorList) HTML() (renderers.HTML, error) { return l.render(errorListTemplate) }
+
+// AsUL renders the list as a <ul>.
+func (l *ErrorList) AsUL() (renderers.HTML, error) { return l.render(errorListULTemplate) }
+
+// AsText renders the list as text, "* message" per line.
+func (l *ErrorList) AsText() (string, error) {
+	h, err := l.render(errorListTextTemplate)
+	return string(h), err
+}
+
+func (l *ErrorList) render(name string) (renderers.HTML, error) {
+	if l == nil {
+		l = &ErrorList{Class: "errorlist"}
+	}
+	s, err := renderers.RenderString(l.rendererOrDefault(), name, l.context())
+	return renderers.HTML(s), err
+}
+
+// object is the list as templates see it: it prints as HTML, iterates
+// over its messages and is false when empty.
+func (l *ErrorList) object(sink *renderers.ErrorSink) renderers.Object {
+	if l.Len() == 0 {
+		return renderers.Object{}
+	}
+	return renderers.Object{
+		renderers.HTMLKey: func() renderers.HTML {
+			h, err := l.HTML()
+			sink.Set(err)
+			return h
+		},
+		renderers.IterKey: func() []any {
+			msgs := l.Messages()
+			out := make([]any, len(msgs))
+			for i, m := range msgs {
+				out[i] = m
+			}
+			return out
+		},
+		"error_class": l.Class,
+	}
+}
+
+// ErrorDict maps field names (and NonFieldErrors) to their errors, in the
+// order they were added.
+type ErrorDict struct {
+	keys     []string
+	lists    map[string]*ErrorList
+	renderer renderers.Renderer
+}
+
+// Len returns the number of fields with errors.
+func (d *ErrorDict) Len() int {
+	if d == nil {
+		return 0
+	}
+	return len(d.keys)
+}
+
+// Keys returns the names with errors, in order.
+func (d *ErrorDict) Keys() []string {
+	if d == nil {
+		return nil
+	}
+	return d.keys
+}
+
+// Get returns the errors of name, or nil.
+func (d *ErrorDict) Get(name string) *ErrorList {
+	if d == nil {
+		return nil
+	}
+	return d.lists[name]
+}
+
+// Has reports whether name has errors.
+func (d *ErrorDict) Has(name string) bool { return d.Get(name) != nil }
+
+func (d *ErrorDict) set(name string, l *ErrorList) {
+	if d.lists == nil {
+		d.lists = map[string]*ErrorList{}
+	}
+	if _, ok := d.lists[name]; !ok {
+		d.keys = append(d.keys, name)
+	}
+	d.lists[name] = l
+}
+
+// JSON returns Django's get_json_data(): for each name, its errors.
+func (d *ErrorDict) JSON() map[string][]JSONError {
+	out := make(map[string][]JSONError, d.Len())
+	for _, k := range d.Keys() {
+		out[k] = d.lists[k].JSON()
+	}
+	return out
+}
+
+func (d *ErrorDict) rendererOrDefault() renderers.Renderer {
+	if d == nil || d.renderer == nil {
+		return renderers.Default()
+	}
+	return d.renderer
+}
+
+func (d *ErrorDict) context(sink *renderers.ErrorSink) renderers.Context {
+	items := make([]any, 0, d.Len())
+	for _, k := range d.Keys() {
+		items = append(items, []any{k, d.lists[k].object(sink)})
+	}
+	return renderers.Context{"errors": items, "error_class": "errorlist"}
+}
+
+func (d *ErrorDict) render(name string) (renderers.HTML, error) {
+	sink := &renderers.ErrorSink{}
+	s, err := renderers.RenderString(d.rendererOrDefault(), name, d.context(sink))
+	if err == nil {
+		err = sink.Err()
+	}
+	return renderers.HTML(s), err
+}
+
+// AsUL renders the errors as nested <ul> lists.
+func (d *ErrorDict) AsUL() (renderers.HTML, error) { return d.render(errorDictULTemplate) }
+
+// HTML renders the errors with the default template (as AsUL).
+func (d *ErrorDict) HTML() (renderers.HTML, error) { return d.render(errorDictTemplate) }
+
+// AsText renders the errors as an indented text list.
+func (d *ErrorDict) AsText() (string, error) {
+	h, err := d.render(errorDictTextTemplate)
+	return string(h), err
+}

@@ -1,0 +1,326 @@
+package forms
+
+import (
+	"math"
+	"math/big"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/formwork/formwork/internal/pyfmt"
+	"github.com/formwork/formwork/internal/pynum"
+	"github.com/formwork/formwork/renderers"
+	"github.com/formwork/formwork/validators"
+	"github.com/formwork/formwork/widgets"
+)
+
+// numberLimits are the bounds and step every number field has. Values
+// are int, int64, float64 or decimal.Decimal (or a func() any), nil for
+// none.
+type numberLimits struct {
+	MaxValue, MinValue, StepSize any
+}
+
+func (l *numberLimits) validators() []validators.Validator {
+	var vs []validators.Validator
+	if l.MaxValue != nil {
+		vs = append(vs, validators.MaxValue(l.MaxValue))
+	}
+	if l.MinValue != nil {
+		vs = append(vs, validators.MinValue(l.MinValue))
+	}
+	if l.StepSize != nil {
+		vs = append(vs, validators.StepValue(l.StepSize))
+	}
+	return vs
+}
+
+func isNumberInput(w widgets.Widget) bool {
+	_, ok := w.(*widgets.NumberInput)
+	return ok
+}
+
+func (l *numberLimits) attrs(w widgets.Widget) renderers.Attrs {
+	a := renderers.Attrs{}
+	if isNumberInput(w) {
+		if l.MinValue != nil {
+			a["min"] = limitValue(l.MinValue)
+		}
+		if l.MaxValue != nil {
+			a["max"] = limitValue(l.MaxValue)
+		}
+		if l.StepSize != nil {
+			a["step"] = limitValue(l.StepSize)
+		}
+	}
+	return a
+}
+
+func limitValue(v any) any {
+	if fn, ok := v.(func() any); ok {
+		return fn()
+	}
+	return v
+}
+
+// IntegerField cleans a whole number into an int64 (a decimal.Decimal
+// beyond int64's range, as Python's int has no limit).
+type IntegerField struct {
+	FieldCore
+	MaxValue, MinValue, StepSize any
+}
+
+// NewIntegerField returns a required IntegerField.
+func NewIntegerField() *IntegerField { return &IntegerField{FieldCore: FieldCore{Required: true}} }
+
+func (f *IntegerField) limits() *numberLimits {
+	return &numberLimits{f.MaxValue, f.MinValue, f.StepSize}
+}
+
+// DefaultWidget is a NumberInput, or a TextInput when localized.
+func (f *IntegerField) DefaultWidget() widgets.Widget { return numberWidget(f.Localize) }
+
+func numberWidget(localize bool) widgets.Widget {
+	if localize {
+		return widgets.NewTextInput(nil)
+	}
+	return widgets.NewNumberInput(nil)
+}
+
+// DefaultErrorMessages implements ErrorMessager.
+func (f *IntegerField) DefaultErrorMessages() map[string]string {
+	return map[string]string{"invalid": "Enter a whole number."}
+}
+
+// DefaultValidators implements ValidatorSource.
+func (f *IntegerField) DefaultValidators() []validators.Validator { return nil }
+
+// ExtraValidators are the bounds and step validators.
+func (f *IntegerField) ExtraValidators() []validators.Validator { return f.limits().validators() }
+
+// WidgetAttrs writes min, max and step on a NumberInput.
+func (f *IntegerField) WidgetAttrs(w widgets.Widget) renderers.Attrs { return f.limits().attrs(w) }
+
+var reTrailingDecimal = regexp.MustCompile(`\.0*\s*$`)
+
+// ToPython reads the number as Python's int() after dropping a trailing
+// ".0".
+func (f *IntegerField) ToPython(value any) (any, error) {
+	if IsEmpty(value) {
+		return nil, nil
+	}
+	switch x := value.(type) {
+	case int:
+		return int64(x), nil
+	case int64:
+		return x, nil
+	case bool:
+		if x {
+			return int64(1), nil
+		}
+		return int64(0), nil
+	case float64:
+		if math.IsInf(x, 0) || math.IsNaN(x) {
+			return nil, f.Error("invalid", "Enter a whole number.", nil)
+		}
+		return int64(math.Trunc(x)), nil
+	case decimal.Decimal:
+		return intFromDecimal(x.Truncate(0)), nil
+	}
+	s := pyStr(value)
+	if f.Localize {
+		s = sanitizeSeparators(s)
+	}
+	s = reTrailingDecimal.ReplaceAllString(s, "")
+	n, err := pynum.ParseInt(s)
+	if err != nil {
+		return nil, f.Error("invalid", "Enter a whole number.", nil)
+	}
+	if b, ok := n.(*big.Int); ok {
+		return decimal.NewFromBigInt(b, 0), nil
+	}
+	return n, nil
+}
+
+func intFromDecimal(d decimal.Decimal) any {
+	if d.IsInteger() {
+		b := d.BigInt()
+		if b.IsInt64() {
+			return b.Int64()
+		}
+		return decimal.NewFromBigInt(b, 0)
+	}
+	return d
+}
+
+// sanitizeSeparators drops thousands separators (",") as Django does for
+// the English locale.
+func sanitizeSeparators(s string) string {
+	return strings.ReplaceAll(s, ",", "")
+}
+
+// FloatField cleans a number into a float64.
+type FloatField struct {
+	FieldCore
+	MaxValue, MinValue, StepSize any
+}
+
+// NewFloatField returns a required FloatField.
+func NewFloatField() *FloatField { return &FloatField{FieldCore: FieldCore{Required: true}} }
+
+func (f *FloatField) limits() *numberLimits {
+	return &numberLimits{f.MaxValue, f.MinValue, f.StepSize}
+}
+
+// DefaultWidget implements DefaultWidgeter.
+func (f *FloatField) DefaultWidget() widgets.Widget { return numberWidget(f.Localize) }
+
+// DefaultErrorMessages implements ErrorMessager.
+func (f *FloatField) DefaultErrorMessages() map[string]string {
+	return map[string]string{"invalid": "Enter a number."}
+}
+
+// DefaultValidators implements ValidatorSource.
+func (f *FloatField) DefaultValidators() []validators.Validator { return nil }
+
+// ExtraValidators are the bounds and step validators.
+func (f *FloatField) ExtraValidators() []validators.Validator { return f.limits().validators() }
+
+// WidgetAttrs writes min, max and step ("any" without a step size).
+func (f *FloatField) WidgetAttrs(w widgets.Widget) renderers.Attrs {
+	a := f.limits().attrs(w)
+	if isNumberInput(w) {
+		if _, has := w.Base().Attrs["step"]; !has {
+			if _, set := a["step"]; !set {
+				a["step"] = "any"
+			}
+		}
+	}
+	return a
+}
+
+// ToPython reads the number as Python's float().
+func (f *FloatField) ToPython(value any) (any, error) {
+	if IsEmpty(value) {
+		return nil, nil
+	}
+	switch x := value.(type) {
+	case float64:
+		return x, nil
+	case int:
+		return float64(x), nil
+	case int64:
+		return float64(x), nil
+	case decimal.Decimal:
+		v, _ := x.Float64()
+		return v, nil
+	}
+	s := pyStr(value)
+	if f.Localize {
+		s = sanitizeSeparators(s)
+	}
+	v, err := pynum.ParseFloat(s)
+	if err != nil {
+		return nil, f.Error("invalid", "Enter a number.", nil)
+	}
+	return v, nil
+}
+
+// Validate rejects infinities and NaN.
+func (f *FloatField) Validate(value any) error {
+	if err := f.FieldCore.Validate(value); err != nil {
+		return err
+	}
+	if x, ok := value.(float64); ok && (math.IsInf(x, 0) || math.IsNaN(x)) {
+		return f.Error("invalid", "Enter a number.", nil)
+	}
+	return nil
+}
+
+// DecimalField cleans a number into an exact decimal.Decimal, keeping the
+// digits as typed ("1.50" keeps its trailing zero).
+type DecimalField struct {
+	FieldCore
+	MaxValue, MinValue, StepSize any
+	// MaxDigits and DecimalPlaces limit the digits; nil means no limit.
+	MaxDigits, DecimalPlaces *int
+}
+
+// NewDecimalField returns a required DecimalField with no digit limits.
+func NewDecimalField() *DecimalField { return &DecimalField{FieldCore: FieldCore{Required: true}} }
+
+// Int returns a pointer to n, for optional settings such as
+// DecimalField.MaxDigits.
+func Int(n int) *int { return &n }
+
+func intOr(p *int, def int) int {
+	if p == nil {
+		return def
+	}
+	return *p
+}
+
+func (f *DecimalField) limits() *numberLimits {
+	return &numberLimits{f.MaxValue, f.MinValue, f.StepSize}
+}
+
+// DefaultWidget implements DefaultWidgeter.
+func (f *DecimalField) DefaultWidget() widgets.Widget { return numberWidget(f.Localize) }
+
+// DefaultErrorMessages implements ErrorMessager.
+func (f *DecimalField) DefaultErrorMessages() map[string]string {
+	return map[string]string{"invalid": "Enter a number."}
+}
+
+// DefaultValidators implements ValidatorSource.
+func (f *DecimalField) DefaultValidators() []validators.Validator { return nil }
+
+// ExtraValidators are the bounds, step and digits validators.
+func (f *DecimalField) ExtraValidators() []validators.Validator {
+	return append(f.limits().validators(), validators.Decimal(intOr(f.MaxDigits, -1), intOr(f.DecimalPlaces, -1)))
+}
+
+// WidgetAttrs writes min, max and step (from DecimalPlaces, else "any").
+func (f *DecimalField) WidgetAttrs(w widgets.Widget) renderers.Attrs {
+	a := f.limits().attrs(w)
+	if isNumberInput(w) {
+		if _, has := w.Base().Attrs["step"]; !has {
+			if _, set := a["step"]; !set {
+				if f.DecimalPlaces != nil {
+					a["step"] = strings.ToLower(pyfmt.DecimalStr(decimal.New(1, -int32(*f.DecimalPlaces))))
+				} else {
+					a["step"] = "any"
+				}
+			}
+		}
+	}
+	return a
+}
+
+// ToPython reads the number as Python's Decimal(str(value)).
+func (f *DecimalField) ToPython(value any) (any, error) {
+	if IsEmpty(value) {
+		return nil, nil
+	}
+	switch x := value.(type) {
+	case decimal.Decimal:
+		return x, nil
+	case int:
+		return decimal.NewFromInt(int64(x)), nil
+	case int64:
+		return decimal.NewFromInt(x), nil
+	}
+	s := pyStr(value)
+	if f.Localize {
+		s = sanitizeSeparators(s)
+	}
+	d, err := pynum.ParseDecimal(s)
+	if err != nil {
+		return nil, f.Error("invalid", "Enter a number.", nil)
+	}
+	return d, nil
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }

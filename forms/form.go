@@ -1,0 +1,484 @@
+// Package forms declares forms, binds submitted data to them, validates it
+// and renders them, with the semantics and messages of Django 4.1's forms:
+// a Field cleans a value, a Widget renders it, a BoundField joins the two
+// for one form, and a Renderer finds the templates.
+//
+// A form is declared once, usually at package level, and a Form is made
+// from the declaration for each request:
+//
+//	var contact = forms.Declare(
+//		forms.Named("name", forms.NewCharField(forms.MaxLength(40))),
+//		forms.Named("email", forms.NewEmailField()),
+//	)
+//
+//	f := contact.Bind(r.PostForm, nil, forms.Options{})
+//	if f.IsValid() { ... f.CleanedData()["email"] ... }
+package forms
+
+import (
+	"fmt"
+	"net/url"
+
+	"github.com/formwork/formwork/media"
+	"github.com/formwork/formwork/renderers"
+	"github.com/formwork/formwork/validators"
+	"github.com/formwork/formwork/widgets"
+)
+
+// NamedField is a field with the name it has in a form.
+type NamedField struct {
+	Name  string
+	Field Field
+}
+
+// Named pairs a name with a field, for Declare.
+func Named(name string, f Field) NamedField { return NamedField{Name: name, Field: f} }
+
+// Declaration is a form's class: its fields in order and the settings
+// Django keeps as class attributes. It is safe for concurrent use once
+// declared; build forms from it with New and Bind.
+type Declaration struct {
+	Fields []NamedField
+
+	// TemplateName overrides the renderer's form template for str(form).
+	TemplateName string
+	// Templates of the as_div/as_p/as_table/as_ul styles and of labels;
+	// "" means Django's.
+	TemplateNameDiv, TemplateNameP, TemplateNameTable, TemplateNameUL, TemplateNameLabel string
+	ErrorCSSClass                                                                      string
+	RequiredCSSClass                                                                   string
+	// FieldOrder puts these fields first, in this order.
+	FieldOrder []string
+	// Media are the form's own assets, after its widgets'.
+	Media media.Media
+	// Renderer renders forms that are given none; nil means the default.
+	Renderer renderers.Renderer
+	// NoRequiredAttribute leaves the HTML required attribute out.
+	NoRequiredAttribute bool
+	// Clean runs after every field is cleaned: Django's Form.clean(). It
+	// may call AddError, or return an error for the whole form.
+	Clean func(f *Form) error
+	// CleanField holds Django's clean_<name>() hooks: each runs after its
+	// field cleaned and returns the value to keep.
+	CleanField map[string]func(f *Form, value any) (any, error)
+	// PostClean runs after Clean: Django's _post_clean(), used by model
+	// forms for model validation.
+	PostClean func(f *Form)
+
+	index map[string]int
+}
+
+// Declare returns a declaration of fields, prepared for use.
+func Declare(fields ...NamedField) *Declaration {
+	d := &Declaration{Fields: fields}
+	d.Prepare()
+	return d
+}
+
+// Prepare sets up the declaration's fields. Declare calls it; call it
+// again after changing Fields of a Declaration built by hand.
+func (d *Declaration) Prepare() {
+	d.index = make(map[string]int, len(d.Fields))
+	for i, nf := range d.Fields {
+		prepare(nf.Field)
+		d.index[nf.Name] = i
+	}
+}
+
+// Field returns the declared field of that name, or nil.
+func (d *Declaration) Field(name string) Field {
+	if d.index == nil {
+		d.Prepare()
+	}
+	if i, ok := d.index[name]; ok {
+		return d.Fields[i].Field
+	}
+	return nil
+}
+
+// Options are the arguments of one form: Django's Form(...) arguments.
+type Options struct {
+	// Prefix namespaces the form's field names ("prefix-name").
+	Prefix string
+	// AutoID is the id pattern, "%s" standing for the field's name; ""
+	// means Django's "id_%s". NoAutoID writes no ids.
+	AutoID   string
+	NoAutoID bool
+	// LabelSuffix, when not nil, replaces the ":" written after labels.
+	LabelSuffix *string
+	// Initial values by field name; they win over the fields' own.
+	Initial map[string]any
+	// EmptyPermitted skips validation of an unchanged form.
+	EmptyPermitted bool
+	// UseRequiredAttribute, when not nil, overrides the declaration's.
+	UseRequiredAttribute *bool
+	// Renderer renders this form; nil means the declaration's or the
+	// default one.
+	Renderer renderers.Renderer
+	// FieldOrder overrides the declaration's.
+	FieldOrder []string
+	// Translator translates messages; nil shows them in English.
+	Translator validators.Translator
+}
+
+// Form is one instance of a declared form, bound to data or not. It is
+// meant for one goroutine: build one per request.
+type Form struct {
+	decl    *Declaration
+	opts    Options
+	bound   bool
+	data    url.Values
+	files   widgets.Files
+	order   []int
+	fields  []*BoundField
+	byName  map[string]*BoundField
+	errors  *ErrorDict
+	cleaned map[string]any
+	changed []string
+	didDiff bool
+	// renderer is resolved once.
+	renderer renderers.Renderer
+	autoID   string
+	labelSfx string
+	useReq   bool
+	// sink collects errors of values printed during a render.
+	sink *renderers.ErrorSink
+}
+
+// New returns an unbound form.
+func (d *Declaration) New(opts Options) *Form { return d.build(false, nil, nil, opts) }
+
+// Bind returns a form bound to submitted data and files (nil data binds
+// to no data at all, as an empty POST).
+func (d *Declaration) Bind(data url.Values, files widgets.Files, opts Options) *Form {
+	if data == nil {
+		data = url.Values{}
+	}
+	if files == nil {
+		files = widgets.Files{}
+	}
+	return d.build(true, data, files, opts)
+}
+
+func (d *Declaration) build(bound bool, data url.Values, files widgets.Files, opts Options) *Form {
+	if d.index == nil {
+		d.Prepare()
+	}
+	f := &Form{decl: d, opts: opts, bound: bound, data: data, files: files}
+	if f.data == nil {
+		f.data = url.Values{}
+	}
+	if f.files == nil {
+		f.files = widgets.Files{}
+	}
+	f.renderer = opts.Renderer
+	if f.renderer == nil {
+		f.renderer = d.Renderer
+	}
+	if f.renderer == nil {
+		f.renderer = renderers.Default()
+	}
+	switch {
+	case opts.NoAutoID:
+		f.autoID = ""
+	case opts.AutoID == "":
+		f.autoID = "id_%s"
+	default:
+		f.autoID = opts.AutoID
+	}
+	f.labelSfx = ":"
+	if opts.LabelSuffix != nil {
+		f.labelSfx = *opts.LabelSuffix
+	}
+	f.useReq = !d.NoRequiredAttribute
+	if opts.UseRequiredAttribute != nil {
+		f.useReq = *opts.UseRequiredAttribute
+	}
+	order := opts.FieldOrder
+	if order == nil {
+		order = d.FieldOrder
+	}
+	f.order = fieldOrder(d, order)
+	f.fields = make([]*BoundField, len(f.order))
+	f.byName = make(map[string]*BoundField, len(f.order))
+	for i, idx := range f.order {
+		nf := d.Fields[idx]
+		bf := newBoundField(f, nf.Field, nf.Name)
+		f.fields[i] = bf
+		f.byName[nf.Name] = bf
+	}
+	if opts.EmptyPermitted && opts.UseRequiredAttribute == nil {
+		// Django turns the required attribute off for forms that may be
+		// left empty, so that a browser lets them be.
+		f.useReq = false
+	}
+	return f
+}
+
+func fieldOrder(d *Declaration, order []string) []int {
+	out := make([]int, 0, len(d.Fields))
+	used := make([]bool, len(d.Fields))
+	for _, name := range order {
+		if i, ok := d.index[name]; ok && !used[i] {
+			out = append(out, i)
+			used[i] = true
+		}
+	}
+	for i := range d.Fields {
+		if !used[i] {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// Declaration returns the declaration the form was built from.
+func (f *Form) Declaration() *Declaration { return f.decl }
+
+// IsBound reports whether the form has data.
+func (f *Form) IsBound() bool { return f.bound }
+
+// Data returns the submitted data (empty for an unbound form).
+func (f *Form) Data() url.Values { return f.data }
+
+// Files returns the submitted files.
+func (f *Form) Files() widgets.Files { return f.files }
+
+// Prefix returns the form's prefix.
+func (f *Form) Prefix() string { return f.opts.Prefix }
+
+// Renderer returns the renderer the form renders with.
+func (f *Form) Renderer() renderers.Renderer { return f.renderer }
+
+// Translator returns the form's message translator, nil for English.
+func (f *Form) Translator() validators.Translator { return f.opts.Translator }
+
+// EmptyPermitted reports whether an unchanged form skips validation.
+func (f *Form) EmptyPermitted() bool { return f.opts.EmptyPermitted }
+
+// UseRequiredAttribute reports whether widgets write the required attribute.
+func (f *Form) UseRequiredAttribute() bool { return f.useReq }
+
+// SetUseRequiredAttribute changes whether widgets write the required
+// attribute (formsets turn it off for their extra forms).
+func (f *Form) SetUseRequiredAttribute(v bool) { f.useReq = v }
+
+// AddPrefix returns name with the form's prefix: "prefix-name".
+func (f *Form) AddPrefix(name string) string {
+	if f.opts.Prefix != "" {
+		return f.opts.Prefix + "-" + name
+	}
+	return name
+}
+
+// AddInitialPrefix returns the name of a field's hidden initial value.
+func (f *Form) AddInitialPrefix(name string) string { return "initial-" + f.AddPrefix(name) }
+
+// Fields returns the bound fields in order.
+func (f *Form) Fields() []*BoundField { return f.fields }
+
+// Field returns the bound field of that name, or nil.
+func (f *Form) Field(name string) *BoundField { return f.byName[name] }
+
+// HiddenFields returns the bound fields whose widget is hidden.
+func (f *Form) HiddenFields() []*BoundField {
+	var out []*BoundField
+	for _, bf := range f.fields {
+		if bf.IsHidden() {
+			out = append(out, bf)
+		}
+	}
+	return out
+}
+
+// VisibleFields returns the bound fields whose widget is not hidden.
+func (f *Form) VisibleFields() []*BoundField {
+	var out []*BoundField
+	for _, bf := range f.fields {
+		if !bf.IsHidden() {
+			out = append(out, bf)
+		}
+	}
+	return out
+}
+
+// Errors returns the form's errors, cleaning the form first if needed.
+// An unbound form has none.
+func (f *Form) Errors() *ErrorDict {
+	if f.errors == nil {
+		f.FullClean()
+	}
+	return f.errors
+}
+
+// IsValid reports whether the form is bound and has no errors.
+func (f *Form) IsValid() bool { return f.bound && f.Errors().Len() == 0 }
+
+// CleanedData returns the cleaned values of the fields that cleaned
+// without error (all of them when the form is valid); nil when unbound.
+func (f *Form) CleanedData() map[string]any {
+	f.Errors()
+	return f.cleaned
+}
+
+// SetCleanedData replaces the cleaned data: what a Clean hook does when
+// it returns a new dictionary in Django.
+func (f *Form) SetCleanedData(m map[string]any) { f.cleaned = m }
+
+// FullClean cleans every field and the form, filling Errors and
+// CleanedData.
+func (f *Form) FullClean() {
+	f.errors = &ErrorDict{}
+	if !f.bound {
+		return
+	}
+	f.cleaned = map[string]any{}
+	if f.opts.EmptyPermitted && !f.HasChanged() {
+		return
+	}
+	for _, bf := range f.fields {
+		field := bf.field
+		var value any
+		if field.Core().Disabled {
+			value = bf.Initial()
+		} else {
+			value = bf.Data()
+		}
+		var cleaned any
+		var err error
+		if fc, ok := field.(FileCleaner); ok {
+			prepare(field)
+			cleaned, err = fc.CleanFile(value, bf.Initial())
+		} else {
+			cleaned, err = Clean(field, value)
+		}
+		if err == nil {
+			f.cleaned[bf.name] = cleaned
+			if hook := f.decl.CleanField[bf.name]; hook != nil {
+				cleaned, err = hook(f, cleaned)
+				if err == nil {
+					f.cleaned[bf.name] = cleaned
+				}
+			}
+		}
+		if err != nil {
+			f.AddError(bf.name, err)
+		}
+	}
+	if f.decl.Clean != nil {
+		if err := f.decl.Clean(f); err != nil {
+			f.AddError("", err)
+		}
+	}
+	if f.decl.PostClean != nil {
+		f.decl.PostClean(f)
+	}
+}
+
+// AddError adds err to the errors of field ("" for the form as a whole)
+// and drops the field from the cleaned data. It panics, as Django raises,
+// when the form has no such field: that is a programming error.
+func (f *Form) AddError(field string, err error) {
+	if err == nil {
+		return
+	}
+	if f.errors == nil {
+		f.errors = &ErrorDict{}
+	}
+	if field == "" {
+		field = NonFieldErrors
+	}
+	l := f.errors.Get(field)
+	if l == nil {
+		if field != NonFieldErrors && f.byName[field] == nil {
+			panic(fmt.Sprintf("forms: the form has no field named %q", field))
+		}
+		extra := ""
+		if field == NonFieldErrors {
+			extra = "nonfield"
+		}
+		l = NewErrorList(extra, f.renderer, f.opts.Translator)
+		f.errors.set(field, l)
+	}
+	l.Add(err)
+	delete(f.cleaned, field)
+}
+
+// HasError reports whether field has an error, of that code when code is
+// not "".
+func (f *Form) HasError(field, code string) bool {
+	l := f.Errors().Get(field)
+	if l == nil {
+		return false
+	}
+	if code == "" {
+		return true
+	}
+	for _, e := range l.Errors {
+		if e.Code == code {
+			return true
+		}
+	}
+	return false
+}
+
+// NonFieldErrors returns the errors of the form as a whole (an empty list
+// with the "nonfield" class when there are none).
+func (f *Form) NonFieldErrors() *ErrorList {
+	if l := f.Errors().Get(NonFieldErrors); l != nil {
+		return l
+	}
+	return NewErrorList("nonfield", f.renderer, f.opts.Translator)
+}
+
+// ChangedData returns the names of the fields whose data differs from
+// their initial value.
+func (f *Form) ChangedData() []string {
+	if !f.didDiff {
+		f.didDiff = true
+		f.changed = []string{}
+		for _, bf := range f.fields {
+			if bf.HasChanged() {
+				f.changed = append(f.changed, bf.name)
+			}
+		}
+	}
+	return f.changed
+}
+
+// HasChanged reports whether any field's data differs from its initial
+// value.
+func (f *Form) HasChanged() bool { return len(f.ChangedData()) > 0 }
+
+// InitialFor returns the initial value of a field: the form's, else the
+// field's, called when it is a func.
+func (f *Form) InitialFor(name string, field Field) any {
+	v, ok := f.opts.Initial[name]
+	if !ok {
+		v = field.Core().Initial
+	}
+	if fn, ok := v.(func() any); ok {
+		v = fn()
+	}
+	return v
+}
+
+// Media returns the assets the form's widgets need, then the form's own.
+func (f *Form) Media() media.Media {
+	var m media.Media
+	for _, bf := range f.fields {
+		m = m.Add(widgets.MediaOf(bf.field.Core().widget))
+	}
+	return m.Add(f.decl.Media)
+}
+
+// IsMultipart reports whether the form needs multipart encoding (it has a
+// file input).
+func (f *Form) IsMultipart() bool {
+	for _, bf := range f.fields {
+		if widgets.NeedsMultipart(bf.field.Core().widget) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,187 @@
+package forms
+
+import (
+	"github.com/formwork/formwork/internal/pyfmt"
+	"github.com/formwork/formwork/renderers"
+	"github.com/formwork/formwork/validators"
+)
+
+// Django's templates for the form styles and for labels.
+const (
+	TemplateDiv   = "django/forms/div.html"
+	TemplateP     = "django/forms/p.html"
+	TemplateTable = "django/forms/table.html"
+	TemplateUL    = "django/forms/ul.html"
+	TemplateLabel = "django/forms/label.html"
+)
+
+func pyStr(v any) string { return pyfmt.Str(v) }
+
+func orString(s, def string) string {
+	if s == "" {
+		return def
+	}
+	return s
+}
+
+func (f *Form) templateNameLabel() string { return orString(f.decl.TemplateNameLabel, TemplateLabel) }
+
+// TemplateName is the template Render uses: the declaration's, else the
+// renderer's form template.
+func (f *Form) TemplateName() string {
+	if f.decl.TemplateName != "" {
+		return f.decl.TemplateName
+	}
+	return f.renderer.FormTemplateName()
+}
+
+// renderTemplate renders a template with the form's renderer, collecting
+// the errors of values printed inside it.
+func (f *Form) renderTemplate(name string, ctx renderers.Context) (renderers.HTML, error) {
+	if f.sink != nil {
+		s, err := renderers.RenderString(f.renderer, name, ctx)
+		return renderers.HTML(s), err
+	}
+	f.sink = &renderers.ErrorSink{}
+	defer func() { f.sink = nil }()
+	s, err := renderers.RenderString(f.renderer, name, ctx)
+	if err == nil {
+		err = f.sink.Err()
+	}
+	if err != nil {
+		return "", err
+	}
+	return renderers.HTML(s), nil
+}
+
+// Context returns what form templates see: form, fields (pairs of a bound
+// field and its errors' HTML), hidden_fields and errors (the form's own
+// errors and those of hidden fields).
+func (f *Form) Context() renderers.Context {
+	sink := f.sink
+	top := f.NonFieldErrors().Copy()
+	fields := make([]any, 0, len(f.fields))
+	var hidden []any
+	for _, bf := range f.fields {
+		errs := bf.Errors()
+		if bf.IsHidden() {
+			for _, m := range errs.Messages() {
+				top.Add(hiddenFieldError(bf.name, m, f.opts.Translator))
+			}
+			hidden = append(hidden, bf.Object())
+			continue
+		}
+		var errHTML renderers.HTML
+		if errs.Len() > 0 {
+			h, err := errs.HTML()
+			sink.Set(err)
+			errHTML = h
+		}
+		fields = append(fields, []any{bf.Object(), renderers.Safe(errHTML)})
+	}
+	return renderers.Context{
+		"form":          f.Object(),
+		"fields":        fields,
+		"hidden_fields": hidden,
+		"errors":        top.object(sink),
+	}
+}
+
+// Render renders the form with its template (TemplateName).
+func (f *Form) Render() (renderers.HTML, error) { return f.RenderTemplate(f.TemplateName()) }
+
+// RenderTemplate renders the form with the named template.
+func (f *Form) RenderTemplate(name string) (renderers.HTML, error) {
+	if f.sink != nil {
+		return f.renderTemplate(name, f.Context())
+	}
+	f.sink = &renderers.ErrorSink{}
+	defer func() { f.sink = nil }()
+	return f.renderTemplate(name, f.Context())
+}
+
+// AsDiv renders the form in the div style.
+func (f *Form) AsDiv() (renderers.HTML, error) {
+	return f.RenderTemplate(orString(f.decl.TemplateNameDiv, TemplateDiv))
+}
+
+// AsP renders the form as paragraphs.
+func (f *Form) AsP() (renderers.HTML, error) {
+	return f.RenderTemplate(orString(f.decl.TemplateNameP, TemplateP))
+}
+
+// AsTable renders the form as table rows.
+func (f *Form) AsTable() (renderers.HTML, error) {
+	return f.RenderTemplate(orString(f.decl.TemplateNameTable, TemplateTable))
+}
+
+// AsUL renders the form as list items.
+func (f *Form) AsUL() (renderers.HTML, error) {
+	return f.RenderTemplate(orString(f.decl.TemplateNameUL, TemplateUL))
+}
+
+// String renders the form with its template; a rendering error is
+// returned as the text of the error, so prefer Render.
+func (f *Form) String() string {
+	h, err := f.Render()
+	if err != nil {
+		return "formwork: " + err.Error()
+	}
+	return string(h)
+}
+
+// Object returns the form as templates see it: it prints as its default
+// rendering, iterates over its bound fields, and has Django's attributes.
+func (f *Form) Object() renderers.Object {
+	sink := f.sink
+	o := renderers.Object{
+		renderers.HTMLKey: func() renderers.HTML {
+			h, err := f.Render()
+			sink.Set(err)
+			return h
+		},
+		renderers.IterKey: func() []any {
+			out := make([]any, len(f.fields))
+			for i, bf := range f.fields {
+				out[i] = bf.Object()
+			}
+			return out
+		},
+		"prefix":   f.opts.Prefix,
+		"is_bound": f.bound,
+		"auto_id":  f.autoID,
+		"non_field_errors": func() any {
+			return f.NonFieldErrors().object(sink)
+		},
+		"errors": func() any {
+			return renderers.Object{renderers.HTMLKey: func() renderers.HTML {
+				h, err := f.Errors().HTML()
+				sink.Set(err)
+				return h
+			}}
+		},
+		"hidden_fields": func() any {
+			var out []any
+			for _, bf := range f.HiddenFields() {
+				out = append(out, bf.Object())
+			}
+			return out
+		},
+		"visible_fields": func() any {
+			var out []any
+			for _, bf := range f.VisibleFields() {
+				out = append(out, bf.Object())
+			}
+			return out
+		},
+		"media": func() any { return renderers.Safe(renderers.HTML(f.Media().Render())) },
+		"is_multipart": func() any { return f.IsMultipart() },
+	}
+	return o
+}
+
+// hiddenFieldError is how a hidden field's error is shown among the
+// form's own errors.
+func hiddenFieldError(name, message string, _ any) error {
+	return validators.NewError("(Hidden field %(name)s) %(error)s", "", map[string]any{"name": name, "error": message})
+}

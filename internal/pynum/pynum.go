@@ -1,0 +1,209 @@
+// Package pynum parses numbers the way Python's int(), float() and
+// decimal.Decimal() read strings, since Django's number fields are
+// defined by what those accept.
+package pynum
+
+import (
+	"errors"
+	"math"
+	"math/big"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/shopspring/decimal"
+)
+
+// ErrSyntax reports a string Python would not accept as a number.
+var ErrSyntax = errors.New("invalid number syntax")
+
+// TrimSpace removes leading and trailing whitespace as Python's
+// str.strip() does (which also strips the ASCII separators \x1c-\x1f).
+func TrimSpace(s string) string {
+	return strings.TrimFunc(s, IsSpace)
+}
+
+// IsSpace reports whether Python's str.isspace() holds for r.
+func IsSpace(r rune) bool {
+	return unicode.IsSpace(r) || (r >= 0x1c && r <= 0x1f)
+}
+
+// digits normalises the digit run of a number: Unicode decimal digits
+// become ASCII, and single underscores between digits are dropped. ok is
+// false for a misplaced underscore or a non-digit.
+func digits(s string) (string, bool) {
+	if s == "" {
+		return "", false
+	}
+	var b strings.Builder
+	prevDigit := false
+	for _, r := range s {
+		switch {
+		case r == '_':
+			if !prevDigit {
+				return "", false
+			}
+			prevDigit = false
+		case r >= '0' && r <= '9':
+			b.WriteRune(r)
+			prevDigit = true
+		case unicode.Is(unicode.Nd, r):
+			b.WriteRune('0' + digitValue(r))
+			prevDigit = true
+		default:
+			return "", false
+		}
+	}
+	if !prevDigit {
+		return "", false
+	}
+	return b.String(), true
+}
+
+// digitValue returns the value of a Unicode decimal digit: Nd digits come
+// in runs of tens, each starting at a zero.
+func digitValue(r rune) rune {
+	z := r
+	for unicode.Is(unicode.Nd, z-1) {
+		z--
+	}
+	return (r - z) % 10
+}
+
+// ParseInt parses s as Python's int(s): surrounding whitespace, a sign,
+// digits with single underscores between them. The result is an int64
+// when it fits, else a *big.Int.
+func ParseInt(s string) (any, error) {
+	s = TrimSpace(s)
+	neg := false
+	if s != "" && (s[0] == '+' || s[0] == '-') {
+		neg = s[0] == '-'
+		s = s[1:]
+	}
+	d, ok := digits(s)
+	if !ok {
+		return nil, ErrSyntax
+	}
+	if neg {
+		d = "-" + d
+	}
+	if n, err := strconv.ParseInt(d, 10, 64); err == nil {
+		return n, nil
+	}
+	b, ok := new(big.Int).SetString(d, 10)
+	if !ok {
+		return nil, ErrSyntax
+	}
+	return b, nil
+}
+
+// splitNumber splits a decimal literal into sign, mantissa digits with a
+// point, and exponent, normalising digits; ok is false when it is not one.
+func normaliseReal(s string) (string, bool) {
+	sign := ""
+	if s != "" && (s[0] == '+' || s[0] == '-') {
+		if s[0] == '-' {
+			sign = "-"
+		}
+		s = s[1:]
+	}
+	mant, exp := s, ""
+	if i := strings.IndexAny(s, "eE"); i >= 0 {
+		mant, exp = s[:i], s[i+1:]
+		esign := ""
+		if exp != "" && (exp[0] == '+' || exp[0] == '-') {
+			esign = exp[:1]
+			exp = exp[1:]
+		}
+		e, ok := digits(exp)
+		if !ok {
+			return "", false
+		}
+		exp = "e" + esign + e
+	}
+	intPart, frac := mant, ""
+	hasPoint := false
+	if i := strings.IndexByte(mant, '.'); i >= 0 {
+		intPart, frac = mant[:i], mant[i+1:]
+		hasPoint = true
+	}
+	if intPart == "" && frac == "" {
+		return "", false
+	}
+	var ip, fp string
+	var ok bool
+	if intPart != "" {
+		if ip, ok = digits(intPart); !ok {
+			return "", false
+		}
+	}
+	if frac != "" {
+		if fp, ok = digits(frac); !ok {
+			return "", false
+		}
+	}
+	if ip == "" {
+		ip = "0"
+	}
+	out := sign + ip
+	if hasPoint && fp != "" {
+		out += "." + fp
+	}
+	return out + exp, true
+}
+
+// ParseFloat parses s as Python's float(s), including "inf", "infinity"
+// and "nan" in any case.
+func ParseFloat(s string) (float64, error) {
+	s = TrimSpace(s)
+	switch strings.ToLower(strings.TrimLeft(s, "+-")) {
+	case "inf", "infinity":
+		if strings.HasPrefix(s, "-") {
+			return math.Inf(-1), nil
+		}
+		return math.Inf(1), nil
+	case "nan":
+		return math.NaN(), nil
+	}
+	n, ok := normaliseReal(s)
+	if !ok {
+		return 0, ErrSyntax
+	}
+	f, err := strconv.ParseFloat(n, 64)
+	if err != nil {
+		var ne *strconv.NumError
+		if errors.As(err, &ne) && ne.Err == strconv.ErrRange {
+			return f, nil // Python gives inf or 0 too.
+		}
+		return 0, ErrSyntax
+	}
+	return f, nil
+}
+
+// ErrNotFinite reports a decimal Python reads as Infinity or NaN, which
+// Django's DecimalField rejects.
+var ErrNotFinite = errors.New("decimal is not finite")
+
+// ParseDecimal parses s as Python's Decimal(s), keeping its exponent
+// ("1.50" stays 150e-2). Infinities and NaNs give ErrNotFinite.
+func ParseDecimal(s string) (decimal.Decimal, error) {
+	s = TrimSpace(s)
+	switch strings.ToLower(strings.TrimLeft(s, "+-")) {
+	case "inf", "infinity", "nan", "snan":
+		return decimal.Decimal{}, ErrNotFinite
+	}
+	if l := strings.ToLower(strings.TrimLeft(s, "+-")); strings.HasPrefix(l, "nan") || strings.HasPrefix(l, "snan") {
+		if _, ok := digits(strings.TrimLeft(l, "sna")); ok {
+			return decimal.Decimal{}, ErrNotFinite
+		}
+	}
+	n, ok := normaliseReal(s)
+	if !ok {
+		return decimal.Decimal{}, ErrSyntax
+	}
+	d, err := decimal.NewFromString(n)
+	if err != nil {
+		return decimal.Decimal{}, ErrSyntax
+	}
+	return d, nil
+}
