@@ -394,6 +394,10 @@ func filterStringformat(in, param *pongo2.Value) (*pongo2.Value, *pongo2.Error) 
 	spec := param.String()
 	switch spec {
 	case "s":
+		if h, ok := IsSafe(v); ok {
+			// Django's stringformat keeps safe input safe.
+			return pongo2.AsSafeValue(h), nil
+		}
 		return pongo2.AsValue(pyfmt.Str(v)), nil
 	case "r":
 		return pongo2.AsValue(pyfmt.Repr(v)), nil

@@ -40,7 +40,8 @@ const (
 
 var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
-// RenderString renders the named template into a string.
+// RenderString renders the named template into a string, without the
+// leading and trailing whitespace, as Django's renderers return it.
 func RenderString(r Renderer, name string, ctx Context) (string, error) {
 	buf := bufPool.Get().(*bytes.Buffer)
 	buf.Reset()
@@ -48,7 +49,7 @@ func RenderString(r Renderer, name string, ctx Context) (string, error) {
 	if err := r.Render(buf, name, ctx); err != nil {
 		return "", err
 	}
-	return buf.String(), nil
+	return string(bytes.TrimSpace(buf.Bytes())), nil
 }
 
 // Default returns the renderer forms use when none is set: DjangoTemplates

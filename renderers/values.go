@@ -24,7 +24,7 @@ func (h HTML) String() string { return string(h) }
 type templateHTML []byte
 
 func (h templateHTML) String() string               { return string(h) }
-func (h templateHTML) Render(r *jet.Runtime)        { r.Write(h) }
+func (h templateHTML) Render(r *jet.Runtime)        { r.Writer.Write(h) }
 func (h templateHTML) PyStr() string                { return string(h) }
 func (h templateHTML) MarshalText() ([]byte, error) { return h, nil }
 
@@ -75,7 +75,7 @@ func (o Object) String() string {
 func (o Object) PyStr() string { return o.String() }
 
 // Render prints the Object's HTML in a jet template.
-func (o Object) Render(r *jet.Runtime) { r.Write([]byte(o.String())) }
+func (o Object) Render(r *jet.Runtime) { r.Writer.Write([]byte(o.String())) }
 
 // Items returns what a loop over the Object visits.
 func (o Object) Items() []any {
@@ -152,7 +152,7 @@ func (a Attrs) Pairs() []any {
 	return out
 }
 
-// WriteTo writes the attributes as Django's attrs.html does, each with a
+// Write writes the attributes as Django's attrs.html does, each with a
 // leading space, values escaped.
 func (a Attrs) Write(b *strings.Builder) {
 	for _, k := range a.Keys() {

@@ -15,11 +15,18 @@ var djangoFS embed.FS
 //go:embed jinja2
 var jinja2FS embed.FS
 
+//go:embed jet
+var jetFS embed.FS
+
 // Django holds the Django-syntax templates, by their Django names.
 var Django fs.FS = djangoFS
 
 // Jinja2 holds the Jinja-style templates, by their Django names.
 var Jinja2 fs.FS = mustSub(jinja2FS, "jinja2")
+
+// Jet holds Django's Jinja2 templates ported to jet syntax, by their
+// Django names; the Jinja2 renderer renders them.
+var Jet fs.FS = mustSub(jetFS, "jet")
 
 func mustSub(f fs.FS, dir string) fs.FS {
 	sub, err := fs.Sub(f, dir)

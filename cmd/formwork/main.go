@@ -1,0 +1,91 @@
+// Command formwork renders form-spec cases (see the formspec package) with
+// formwork and prints or writes their results, so that they can be
+// compared with the reference Django's.
+//
+// Usage:
+//
+//	formwork render [--out DIR] CASE.json...
+//
+// Without --out every result is printed to standard output; with it each
+// is written to DIR under its case's file name. A case that cannot be read
+// or rendered is reported on standard error naming the key at fault, the
+// other cases are still rendered, and the exit status is 1.
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/formwork/formwork/formspec"
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+const usage = `usage: formwork render [--out DIR] CASE.json...`
+
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 || args[0] != "render" {
+		fmt.Fprintln(stderr, usage)
+		return 2
+	}
+	fl := flag.NewFlagSet("render", flag.ContinueOnError)
+	fl.SetOutput(stderr)
+	out := fl.String("out", "", "write each result to `DIR`/<case file name>")
+	if err := fl.Parse(args[1:]); err != nil {
+		return 2
+	}
+	if fl.NArg() == 0 {
+		fmt.Fprintln(stderr, usage)
+		return 2
+	}
+	if *out != "" {
+		if err := os.MkdirAll(*out, 0o755); err != nil {
+			fmt.Fprintf(stderr, "formwork: %v\n", err)
+			return 1
+		}
+	}
+	status := 0
+	for _, path := range fl.Args() {
+		if err := renderOne(path, *out, stdout); err != nil {
+			fmt.Fprintf(stderr, "formwork: %s: %v\n", path, err)
+			status = 1
+		}
+	}
+	return status
+}
+
+func renderOne(path, outDir string, stdout io.Writer) (err error) {
+	defer func() {
+		// A case must never take the others down with it.
+		if r := recover(); r != nil {
+			err = fmt.Errorf("internal error: %v", r)
+		}
+	}()
+	c, err := formspec.Load(path)
+	if err != nil {
+		var se *formspec.SpecError
+		if errors.As(err, &se) {
+			return se
+		}
+		return err
+	}
+	res, err := c.Run()
+	if err != nil {
+		return err
+	}
+	b, err := res.JSON()
+	if err != nil {
+		return err
+	}
+	if outDir == "" {
+		_, err = stdout.Write(b)
+		return err
+	}
+	return os.WriteFile(filepath.Join(outDir, filepath.Base(path)), b, 0o644)
+}

@@ -1,0 +1,314 @@
+package orm
+
+import (
+	"encoding/json"
+	"fmt"
+	"math"
+	"math/big"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/shopspring/decimal"
+)
+
+// Row is one table row: field name → value. The Go types are int64 (id,
+// integer fields, a ForeignKey's target id), string, float64,
+// decimal.Decimal (with exactly the field's decimal places), bool,
+// time.Time (a date: midnight UTC) and nil for NULL.
+type Row map[string]any
+
+// ID returns the row's "id" and whether it has one.
+func (r Row) ID() (int64, bool) {
+	id, ok := r["id"].(int64)
+	return id, ok
+}
+
+// Integer ranges of Django's IntegerField and PositiveIntegerField (the
+// PostgreSQL integer type), checked on both backends alike.
+const (
+	minInt32 = -1 << 31
+	maxInt32 = 1<<31 - 1
+)
+
+// normalize converts v to the field's Go type and checks that the field
+// can hold it, so that both backends accept and refuse the same values.
+func normalize(f Field, v any) (any, error) {
+	return convert(f, v, true)
+}
+
+// convert is normalize; limits=false skips max_length and decimal
+// precision, which a lookup value need not meet (it just matches nothing).
+func convert(f Field, v any, limits bool) (any, error) {
+	if v == nil {
+		return nil, nil
+	}
+	v, err := FromSpecValue(v)
+	if err != nil {
+		return nil, err
+	}
+	switch {
+	case f.Type.isString():
+		s, ok := v.(string)
+		if !ok {
+			return nil, typeError(f, v)
+		}
+		if err := checkText(s); err != nil {
+			return nil, err
+		}
+		if limits && f.MaxLength > 0 {
+			if n := utf8.RuneCountInString(s); n > f.MaxLength {
+				return nil, fmt.Errorf("value has %d characters, more than max_length %d", n, f.MaxLength)
+			}
+		}
+		return s, nil
+	case f.Type.isInteger():
+		n, ok := toInt64(v)
+		if !ok {
+			return nil, typeError(f, v)
+		}
+		switch f.Type {
+		case IntegerField:
+			if n < minInt32 || n > maxInt32 {
+				return nil, fmt.Errorf("value %d is out of range for IntegerField", n)
+			}
+		case PositiveIntegerField:
+			if n < 0 || n > maxInt32 {
+				return nil, fmt.Errorf("value %d is out of range for PositiveIntegerField", n)
+			}
+		}
+		return n, nil
+	case f.Type == FloatField:
+		x, ok := toFloat64(v)
+		if !ok {
+			return nil, typeError(f, v)
+		}
+		if math.IsNaN(x) || math.IsInf(x, 0) {
+			return nil, fmt.Errorf("value %v is not a finite number", x)
+		}
+		return x, nil
+	case f.Type == DecimalField:
+		d, ok := toDecimal(v)
+		if !ok {
+			return nil, typeError(f, v)
+		}
+		if !limits {
+			return d, nil
+		}
+		return fitDecimal(f, d)
+	case f.Type == BooleanField:
+		b, ok := v.(bool)
+		if !ok {
+			return nil, typeError(f, v)
+		}
+		return b, nil
+	case f.Type == DateField:
+		switch t := v.(type) {
+		case time.Time:
+			return checkDate(toDate(t))
+		case string:
+			d, err := time.Parse(time.DateOnly, t)
+			if err != nil {
+				return nil, fmt.Errorf("%q is not a date (YYYY-MM-DD)", t)
+			}
+			return checkDate(d)
+		}
+		return nil, typeError(f, v)
+	}
+	return nil, fmt.Errorf("unknown field type %q", f.Type)
+}
+
+func typeError(f Field, v any) error {
+	return fmt.Errorf("%T value %v does not fit a %s", v, v, f.Type)
+}
+
+// checkText refuses strings PostgreSQL cannot store, on every backend.
+func checkText(s string) error {
+	if strings.IndexByte(s, 0) >= 0 {
+		return fmt.Errorf("string contains a NUL byte")
+	}
+	if !utf8.ValidString(s) {
+		return fmt.Errorf("string is not valid UTF-8")
+	}
+	return nil
+}
+
+func toDate(t time.Time) time.Time {
+	y, m, d := t.Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+}
+
+func checkDate(t time.Time) (any, error) {
+	if y := t.Year(); y < 1 || y > 9999 {
+		return nil, fmt.Errorf("date %s is outside years 1 to 9999", t.Format(time.DateOnly))
+	}
+	return t, nil
+}
+
+// fitDecimal checks that d fits max_digits and decimal_places without
+// rounding and returns it with exactly decimal_places places.
+func fitDecimal(f Field, d decimal.Decimal) (any, error) {
+	places := int32(f.DecimalPlaces)
+	r := d.Round(places)
+	if !r.Equal(d) {
+		return nil, fmt.Errorf("value %s has more than %d decimal places", d.String(), f.DecimalPlaces)
+	}
+	r = rescale(r, places)
+	digits := len(new(big.Int).Abs(r.Coefficient()).String())
+	if whole := digits - int(places); whole > f.MaxDigits-f.DecimalPlaces && !r.IsZero() {
+		return nil, fmt.Errorf("value %s has more than %d digits before the decimal point", d.String(), f.MaxDigits-f.DecimalPlaces)
+	}
+	return r, nil
+}
+
+// rescale returns d with exponent -places, so that d.StringFixed and
+// d.Exponent agree with the column's scale ("1.50", not "1.5").
+func rescale(d decimal.Decimal, places int32) decimal.Decimal {
+	if d.Exponent() == -places {
+		return d
+	}
+	r, err := decimal.NewFromString(d.StringFixed(places))
+	if err != nil { // unreachable: StringFixed always parses
+		return d
+	}
+	return r
+}
+
+func toInt64(v any) (int64, bool) {
+	switch n := v.(type) {
+	case int:
+		return int64(n), true
+	case int8:
+		return int64(n), true
+	case int16:
+		return int64(n), true
+	case int32:
+		return int64(n), true
+	case int64:
+		return n, true
+	case uint:
+		return int64(n), uint64(n) <= math.MaxInt64
+	case uint8:
+		return int64(n), true
+	case uint16:
+		return int64(n), true
+	case uint32:
+		return int64(n), true
+	case uint64:
+		return int64(n), n <= math.MaxInt64
+	case float64:
+		// JSON numbers arrive as float64; only whole ones are integers.
+		if n != math.Trunc(n) || math.Abs(n) > 1<<53 {
+			return 0, false
+		}
+		return int64(n), true
+	case float32:
+		return toInt64(float64(n))
+	case json.Number:
+		i, err := n.Int64()
+		return i, err == nil
+	}
+	return 0, false
+}
+
+func toFloat64(v any) (float64, bool) {
+	switch n := v.(type) {
+	case float64:
+		return n, true
+	case float32:
+		return float64(n), true
+	case json.Number:
+		x, err := n.Float64()
+		return x, err == nil
+	}
+	if i, ok := toInt64(v); ok {
+		return float64(i), true
+	}
+	return 0, false
+}
+
+func toDecimal(v any) (decimal.Decimal, bool) {
+	switch n := v.(type) {
+	case decimal.Decimal:
+		return n, true
+	case *decimal.Decimal:
+		if n == nil {
+			return decimal.Decimal{}, false
+		}
+		return *n, true
+	case string:
+		d, err := decimal.NewFromString(n)
+		return d, err == nil
+	case json.Number:
+		d, err := decimal.NewFromString(string(n))
+		return d, err == nil
+	case float64:
+		if math.IsNaN(n) || math.IsInf(n, 0) {
+			return decimal.Decimal{}, false
+		}
+		return decimal.NewFromFloat(n), true
+	}
+	if i, ok := toInt64(v); ok {
+		return decimal.NewFromInt(i), true
+	}
+	return decimal.Decimal{}, false
+}
+
+// FromSpecValue unwraps the form-spec's typed JSON values: {"$decimal":
+// "1.50"} → decimal.Decimal, {"$date": "2022-08-03"} → time.Time, {"$pk":
+// 3} → int64. Other values are returned unchanged.
+func FromSpecValue(v any) (any, error) {
+	obj, ok := v.(map[string]any)
+	if !ok {
+		return v, nil
+	}
+	if len(obj) != 1 {
+		return nil, fmt.Errorf("object %v is not a typed value", obj)
+	}
+	for k, x := range obj {
+		switch k {
+		case "$decimal":
+			s, ok := x.(string)
+			if !ok {
+				if n, isNum := x.(float64); isNum {
+					return decimal.NewFromFloat(n), nil
+				}
+				return nil, fmt.Errorf("$decimal needs a string, not %T", x)
+			}
+			d, err := decimal.NewFromString(s)
+			if err != nil {
+				return nil, fmt.Errorf("$decimal %q is not a number", s)
+			}
+			return d, nil
+		case "$date":
+			s, _ := x.(string)
+			d, err := time.Parse(time.DateOnly, s)
+			if err != nil {
+				return nil, fmt.Errorf("$date %v is not a date (YYYY-MM-DD)", x)
+			}
+			return d, nil
+		case "$pk":
+			n, ok := toInt64(x)
+			if !ok {
+				return nil, fmt.Errorf("$pk %v is not an integer", x)
+			}
+			return n, nil
+		}
+		return nil, fmt.Errorf("unknown typed value %q", k)
+	}
+	return v, nil
+}
+
+// ToSpecValue is FromSpecValue's inverse for row values: decimals become
+// {"$decimal": "9.99"} (with the value's own places) and dates
+// {"$date": "2022-08-03"}; other values are returned unchanged.
+func ToSpecValue(v any) any {
+	switch x := v.(type) {
+	case decimal.Decimal:
+		places := max(-x.Exponent(), 0)
+		return map[string]any{"$decimal": x.StringFixed(places)}
+	case time.Time:
+		return map[string]any{"$date": x.Format(time.DateOnly)}
+	}
+	return v
+}

@@ -1,0 +1,496 @@
+package renderers
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"io/fs"
+	"reflect"
+	"strings"
+	"sync"
+
+	"github.com/CloudyKit/jet/v6"
+
+	"github.com/formwork/formwork/internal/pyfmt"
+	"github.com/formwork/formwork/templates"
+)
+
+// Jinja2 renders Jinja-style templates with jet. Its zero value is
+// Django's Jinja2 renderer: forms render with "django/forms/default.html"
+// (the table style in Django 4.1) and formsets with
+// "django/forms/formsets/default.html". The built-in templates are ports of
+// Django's Jinja2 form templates to jet syntax, under the same names, and
+// produce the same HTML.
+//
+// Templates are parsed once and cached; with Reload set they are parsed
+// anew on every render.
+//
+// # Template names
+//
+// Every name is from the root of the template tree, as in Django:
+// {{ include "django/forms/widgets/attrs.html" }} and
+// {{ include widget.template_name }} find the same template from any
+// directory. As in Jinja (keep_trailing_newline off), one newline at the
+// end of a template's source is dropped.
+//
+// # Context
+//
+// A render sees the Context's keys as variables, converted once per render
+// so that jet treats them as Jinja treats Django's values:
+//
+//   - HTML and Safe(HTML) print unescaped; every other string is escaped
+//     with Django's escape(). The safe filter marks a value as markup:
+//     {{ field.help_text | safe }}.
+//   - An Object prints its "__html__" unescaped and is false when empty.
+//     Its other keys are read as fields (field.label, field.use_fieldset).
+//     Keys holding a func with no arguments (label_tag, legend_tag,
+//     css_classes, errors, as_div...) are called explicitly, as in Jinja:
+//     {{ field.label_tag() }}; what they return is converted in turn, and
+//     a func returning (value, error) stops the render with the error.
+//     Funcs that take arguments are called as they are.
+//   - Loops: jet's own range over a slice gives an index first
+//     ({{ range i, pair := fields }}, and Jinja's loop.last is
+//     i == len(fields) - 1); tuples unpack by index
+//     ({{ field, errors := pair[0], pair[1] }}); iter(x) visits what Jinja's
+//     "for v in x" visits (an Object's "__iter__", a slice's items, a
+//     mapping's keys, nothing for nil): {{ range form := iter(formset) }}.
+//     items(x) visits name, value pairs in order, Attrs in Attrs.Keys()
+//     order: {{ range name, value := items(widget.attrs) }}.
+//   - Empty slices, maps, Attrs and Objects are false in a condition, as
+//     in Python. nil is jet's nil ({{ if widget.value != nil }}); Python's
+//     "x is sameas False" is "x == false" (values of other types are never
+//     equal to a bool).
+//   - Numbers other than integers, decimals, times and other scalar values
+//     become their Python str(); an attribute value nil prints "None".
+//     Structs and pointers pass through unchanged.
+//   - str(x) is Python's str() of x.
+type Jinja2 struct {
+	FormTemplate    string
+	FormsetTemplate string
+	// Overlay holds templates found before the built-in ones, by name.
+	Overlay fs.FS
+	// Reload parses templates on every render (a development mode).
+	Reload bool
+
+	once   sync.Once
+	set    *jet.Set
+	loader *jetLoader
+}
+
+// NewJinja2 returns Django's Jinja2 renderer (table style).
+func NewJinja2() *Jinja2 { return &Jinja2{} }
+
+// NewJinja2DivFormRenderer returns Django 4.1's div-style Jinja2 renderer.
+func NewJinja2DivFormRenderer() *Jinja2 {
+	return &Jinja2{FormTemplate: DivFormTemplate, FormsetTemplate: DivFormsetTemplate}
+}
+
+// FormTemplateName implements Renderer.
+func (r *Jinja2) FormTemplateName() string {
+	if r.FormTemplate == "" {
+		return DefaultFormTemplate
+	}
+	return r.FormTemplate
+}
+
+// FormsetTemplateName implements Renderer.
+func (r *Jinja2) FormsetTemplateName() string {
+	if r.FormsetTemplate == "" {
+		return DefaultFormsetTemplate
+	}
+	return r.FormsetTemplate
+}
+
+// Overridden reports whether the overlay holds a template of that name.
+func (r *Jinja2) Overridden(name string) bool {
+	if r.Overlay == nil {
+		return false
+	}
+	_, err := fs.Stat(r.Overlay, name)
+	return err == nil
+}
+
+func (r *Jinja2) jetSet() *jet.Set {
+	r.once.Do(func() {
+		r.loader = &jetLoader{overlay: r.Overlay, builtin: templates.Jet}
+		r.set = jet.NewSet(r.loader,
+			jet.WithSafeWriter(escapeTo),
+			jet.WithTemplateNameExtensions([]string{""}),
+			jet.DevelopmentMode(r.Reload),
+		)
+		r.set.AddGlobalFunc("iter", jetIter)
+		r.set.AddGlobalFunc("items", jetItems)
+		r.set.AddGlobalFunc("safe", jetSafeFunc)
+		r.set.AddGlobalFunc("str", jetStr)
+	})
+	return r.set
+}
+
+// Render implements Renderer. Nothing is written to w unless the whole
+// template rendered.
+func (r *Jinja2) Render(w io.Writer, name string, ctx Context) (err error) {
+	set := r.jetSet()
+	if fsys, _ := r.loader.find(name); fsys == nil {
+		return templateError(name, fmt.Errorf("TemplateDoesNotExist: %s", name))
+	}
+	buf := bufPool.Get().(*bytes.Buffer)
+	buf.Reset()
+	defer bufPool.Put(buf)
+	defer func() {
+		// jet reports template errors by panicking and recovers most of
+		// them itself; anything that escapes becomes an error too.
+		if p := recover(); p != nil {
+			if e, ok := p.(error); ok {
+				err = templateError(name, e)
+			} else {
+				err = templateError(name, fmt.Errorf("%v", p))
+			}
+		}
+	}()
+	tpl, err := set.GetTemplate(name)
+	if err != nil {
+		return templateError(name, err)
+	}
+	sink := &ErrorSink{}
+	c := newJetConverter()
+	vars := make(jet.VarMap, len(ctx)+1)
+	for k, v := range ctx {
+		vars.Set(k, c.conv(v))
+	}
+	vars.Set(sinkKey, sink)
+	if err := tpl.Execute(buf, vars, nil); err != nil {
+		return templateError(name, err)
+	}
+	if err := sink.Err(); err != nil {
+		return err
+	}
+	_, err = w.Write(buf.Bytes())
+	return err
+}
+
+// jetLoader finds templates in the overlay, then the built-ins. jet joins
+// a relative include to the including template's directory; Django names
+// are from the root, so a name not found as joined is looked up again
+// without its leading directories.
+type jetLoader struct {
+	overlay fs.FS
+	builtin fs.FS
+}
+
+// find returns the file system and name a template path resolves to.
+func (l *jetLoader) find(p string) (fs.FS, string) {
+	name := strings.TrimPrefix(p, "/")
+	for {
+		for _, fsys := range []fs.FS{l.overlay, l.builtin} {
+			if fsys == nil || !fs.ValidPath(name) {
+				continue
+			}
+			if st, err := fs.Stat(fsys, name); err == nil && !st.IsDir() {
+				return fsys, name
+			}
+		}
+		i := strings.IndexByte(name, '/')
+		if i < 0 {
+			return nil, ""
+		}
+		name = name[i+1:]
+	}
+}
+
+func (l *jetLoader) Exists(p string) bool {
+	fsys, _ := l.find(p)
+	return fsys != nil
+}
+
+func (l *jetLoader) Open(p string) (io.ReadCloser, error) {
+	fsys, name := l.find(p)
+	if fsys == nil {
+		return nil, fmt.Errorf("TemplateDoesNotExist: %s", strings.TrimPrefix(p, "/"))
+	}
+	src, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		return nil, err
+	}
+	// Jinja drops the newline that ends a template's source.
+	src = bytes.TrimSuffix(src, []byte("\n"))
+	src = bytes.TrimSuffix(src, []byte("\r"))
+	return io.NopCloser(bytes.NewReader(src)), nil
+}
+
+// escapeTo writes b escaped as Django's escape() does.
+func escapeTo(w io.Writer, b []byte) {
+	last := 0
+	for i, c := range b {
+		var rep string
+		switch c {
+		case '&':
+			rep = "&amp;"
+		case '<':
+			rep = "&lt;"
+		case '>':
+			rep = "&gt;"
+		case '"':
+			rep = "&quot;"
+		case '\'':
+			rep = "&#x27;"
+		default:
+			continue
+		}
+		_, _ = w.Write(b[last:i])
+		_, _ = io.WriteString(w, rep)
+		last = i + 1
+	}
+	_, _ = w.Write(b[last:])
+}
+
+// ---------------------------------------------------------------- values
+
+// jetSafe is markup as jet sees it: a string that prints unescaped.
+type jetSafe string
+
+// Render writes the markup to the render's own writer, past the escaper.
+func (s jetSafe) Render(r *jet.Runtime) { _, _ = io.WriteString(r.Writer, string(s)) }
+
+// PyStr is the markup itself.
+func (s jetSafe) PyStr() string { return string(s) }
+
+// jetObject is an Object as jet sees it: its attributes converted, its
+// "__html__" and "__iter__" kept as they were. A nil jetObject is an empty
+// Object: false, and prints nothing.
+type jetObject map[string]any
+
+// Render writes the Object's HTML unescaped.
+func (o jetObject) Render(r *jet.Runtime) { _, _ = io.WriteString(r.Writer, o.PyStr()) }
+
+// PyStr is the Object's HTML.
+func (o jetObject) PyStr() string {
+	if h, ok := o[HTMLKey].(templateHTML); ok {
+		return string(h) // Safe(...) as "__html__": markup too
+	}
+	return Object(o).String()
+}
+
+// jetConverter turns context values into values jet handles as Jinja
+// handles Django's, converting each map once (so shared and cyclic values
+// stay shared).
+type jetConverter struct {
+	seen map[uintptr]any
+}
+
+func newJetConverter() *jetConverter { return &jetConverter{seen: map[uintptr]any{}} }
+
+var errorType = reflect.TypeOf((*error)(nil)).Elem()
+
+func (c *jetConverter) conv(v any) any {
+	switch x := v.(type) {
+	case nil, string, bool, int, int8, int16, int32, int64, uint, uint8, uint16, uint32, uint64,
+		jetSafe, jetObject, jet.Func:
+		return v
+	case templateHTML:
+		return jetSafe(x)
+	case HTML:
+		return jetSafe(x)
+	case Object:
+		if len(x) == 0 {
+			return jetObject(nil)
+		}
+		key := reflect.ValueOf(x).Pointer()
+		if done, ok := c.seen[key]; ok {
+			return done
+		}
+		out := make(jetObject, len(x))
+		c.seen[key] = out
+		for k, e := range x {
+			if k == HTMLKey || k == IterKey {
+				out[k] = e
+			} else {
+				out[k] = c.conv(e)
+			}
+		}
+		return out
+	case Attrs:
+		if len(x) == 0 {
+			return Attrs(nil)
+		}
+		out := make(Attrs, len(x))
+		for k, e := range x {
+			out[k] = c.conv(e)
+		}
+		return out
+	case []any:
+		if len(x) == 0 {
+			return []any(nil)
+		}
+		out := make([]any, len(x))
+		for i, e := range x {
+			out[i] = c.conv(e)
+		}
+		return out
+	case *ErrorSink:
+		return x
+	}
+	rv := reflect.ValueOf(v)
+	switch rv.Kind() {
+	case reflect.Slice, reflect.Array:
+		if rv.Kind() == reflect.Slice && rv.Type().Elem().Kind() == reflect.Uint8 {
+			return string(rv.Bytes())
+		}
+		if rv.Len() == 0 {
+			return []any(nil)
+		}
+		out := make([]any, rv.Len())
+		for i := range out {
+			out[i] = c.conv(rv.Index(i).Interface())
+		}
+		return out
+	case reflect.Map:
+		if rv.Type().Key().Kind() != reflect.String {
+			return v
+		}
+		if rv.Len() == 0 {
+			return map[string]any(nil)
+		}
+		key := rv.Pointer()
+		if done, ok := c.seen[key]; ok {
+			return done
+		}
+		out := make(map[string]any, rv.Len())
+		c.seen[key] = out
+		it := rv.MapRange()
+		for it.Next() {
+			out[it.Key().String()] = c.conv(it.Value().Interface())
+		}
+		return out
+	case reflect.Func:
+		t := rv.Type()
+		if rv.IsNil() || t.NumIn() != 0 || t.NumOut() == 0 || t.NumOut() > 2 ||
+			(t.NumOut() == 2 && t.Out(1) != errorType) {
+			return v
+		}
+		return jet.Func(func(a jet.Arguments) reflect.Value {
+			a.RequireNumOfArguments("method", 0, 0)
+			out := rv.Call(nil)
+			if len(out) == 2 && !out[1].IsNil() {
+				panic(out[1].Interface().(error))
+			}
+			return reflect.ValueOf(newJetConverter().conv(out[0].Interface()))
+		})
+	case reflect.Struct, reflect.Pointer, reflect.Interface, reflect.Chan:
+		return v
+	case reflect.String:
+		return rv.String()
+	}
+	// Floats, decimals, times, durations...: what Python's str() prints.
+	return pyfmt.Str(v)
+}
+
+// jetRanger visits a list of values, or of name, value pairs.
+type jetRanger struct {
+	keys   []string // nil: no index
+	values []any
+	i      int
+}
+
+func (r *jetRanger) Range() (reflect.Value, reflect.Value, bool) {
+	if r.i >= len(r.values) {
+		return reflect.Value{}, reflect.Value{}, true
+	}
+	i := r.i
+	r.i++
+	if r.keys != nil {
+		return reflect.ValueOf(r.keys[i]), reflect.ValueOf(r.values[i]), false
+	}
+	return reflect.ValueOf(i), reflect.ValueOf(r.values[i]), false
+}
+
+func (r *jetRanger) ProvidesIndex() bool { return r.keys != nil }
+
+func argument(a jet.Arguments, fn string) any {
+	a.RequireNumOfArguments(fn, 1, 1)
+	v := a.Get(0)
+	if !v.IsValid() || (v.Kind() == reflect.Interface && v.IsNil()) {
+		return nil
+	}
+	return v.Interface()
+}
+
+// jetIter is the iter() of templates: what Jinja's for loop visits.
+func jetIter(a jet.Arguments) reflect.Value {
+	v := argument(a, "iter")
+	c := newJetConverter()
+	var items []any
+	switch x := v.(type) {
+	case jetObject:
+		for _, e := range Object(x).Items() {
+			items = append(items, c.conv(e))
+		}
+	case nil:
+	default:
+		for _, e := range IterItems(v, false) {
+			items = append(items, c.conv(e))
+		}
+	}
+	return reflect.ValueOf(&jetRanger{values: items})
+}
+
+// jetItems is the items() of templates: name, value pairs in order.
+func jetItems(a jet.Arguments) reflect.Value {
+	v := argument(a, "items")
+	r := &jetRanger{keys: []string{}}
+	add := func(k string, e any) {
+		r.keys = append(r.keys, k)
+		r.values = append(r.values, e)
+	}
+	switch x := v.(type) {
+	case nil:
+	case Attrs:
+		for _, k := range x.Keys() {
+			e := x[k]
+			if e == nil {
+				e = "None"
+			}
+			add(k, e)
+		}
+	case jetObject:
+		for _, p := range IterItems(map[string]any(x), true) {
+			kv := p.([]any)
+			if k := kv[0].(string); !strings.HasPrefix(k, "__") {
+				add(k, kv[1])
+			}
+		}
+	default:
+		rv := reflect.ValueOf(v)
+		if rv.Kind() != reflect.Map || rv.Type().Key().Kind() != reflect.String {
+			a.Panicf("items(): %T is not a mapping", v)
+		}
+		c := newJetConverter()
+		for _, p := range IterItems(v, true) {
+			kv := p.([]any)
+			add(fmt.Sprint(kv[0]), c.conv(kv[1]))
+		}
+	}
+	return reflect.ValueOf(r)
+}
+
+// jetSafeFunc is the safe filter: its argument printed as it is.
+func jetSafeFunc(a jet.Arguments) reflect.Value {
+	v := argument(a, "safe")
+	switch x := v.(type) {
+	case nil:
+		return reflect.ValueOf(jetSafe(""))
+	case jetSafe:
+		return reflect.ValueOf(x)
+	case jetObject:
+		return reflect.ValueOf(jetSafe(x.PyStr()))
+	}
+	return reflect.ValueOf(jetSafe(pyfmt.Str(v)))
+}
+
+// jetStr is str(): Python's str() of its argument.
+func jetStr(a jet.Arguments) reflect.Value {
+	v := argument(a, "str")
+	if o, ok := v.(jetObject); ok {
+		return reflect.ValueOf(jetSafe(o.PyStr()))
+	}
+	return reflect.ValueOf(pyfmt.Str(v))
+}
