@@ -1,6 +1,9 @@
 package forms
 
-import "github.com/formwork/formwork/validators"
+import (
+	"github.com/formwork/formwork/validators"
+	"github.com/formwork/formwork/widgets"
+)
 
 // ComboField cleans a value with each of its Fields in turn: the value
 // must satisfy them all.
@@ -101,10 +104,6 @@ func (f *MultiValueField) Validate(any) error { return nil }
 // Clean implements Cleaner.
 func (f *MultiValueField) Clean(value any) (any, error) { return f.clean(f, value) }
 
-type decompressor interface {
-	Decompress(value any) []any
-}
-
 // clean is Django's MultiValueField.clean; self is the outermost field,
 // whose Validate and validators run on the compressed value.
 func (f *MultiValueField) clean(self Field, value any) (any, error) {
@@ -112,8 +111,8 @@ func (f *MultiValueField) clean(self Field, value any) (any, error) {
 	var errs []*validators.ValidationError
 	if f.Disabled {
 		if _, ok := value.([]any); !ok {
-			if d, ok := f.widget.(decompressor); ok {
-				value = d.Decompress(value)
+			if parts, ok := widgets.Decompress(f.widget, value); ok {
+				value = parts
 			}
 		}
 	}
@@ -146,7 +145,8 @@ func (f *MultiValueField) clean(self Field, value any) (any, error) {
 					return nil, f.Error("required", "This field is required.", nil)
 				}
 			} else if sub.Core().Required {
-				e := sub.Core().Error("incomplete", "Enter a complete value.", nil)
+				// Django collects the bare message, so the error has no code.
+				e := validators.NewError(sub.Core().Message("incomplete", "Enter a complete value."), "", nil)
 				errs = appendUnique(errs, e)
 				continue
 			}
@@ -212,8 +212,8 @@ func (f *MultiValueField) HasChanged(initial, data any) bool {
 		}
 	} else if l, ok := initial.([]any); ok {
 		il = l
-	} else if d, ok := f.widget.(decompressor); ok {
-		il = d.Decompress(initial)
+	} else if parts, ok := widgets.Decompress(f.widget, initial); ok {
+		il = parts
 	}
 	for i, sub := range f.Fields {
 		if i >= len(il) || i >= len(dl) {

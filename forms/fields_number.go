@@ -155,11 +155,10 @@ func intFromDecimal(d decimal.Decimal) any {
 	return d
 }
 
-// sanitizeSeparators drops thousands separators (",") as Django does for
-// the English locale.
-func sanitizeSeparators(s string) string {
-	return strings.ReplaceAll(s, ",", "")
-}
+// sanitizeSeparators is Django's sanitize_separators for the English
+// formats with USE_THOUSAND_SEPARATOR off (Django's default): the decimal
+// separator is already "." and thousands separators are not removed.
+func sanitizeSeparators(s string) string { return s }
 
 // FloatField cleans a number into a float64.
 type FloatField struct {

@@ -223,6 +223,14 @@ func (f *UUIDField) DefaultErrorMessages() map[string]string {
 	return map[string]string{"invalid": "Enter a valid UUID."}
 }
 
+// PrepareValue shows a UUID as its string.
+func (f *UUIDField) PrepareValue(value any) any {
+	if u, ok := value.(UUID); ok {
+		return string(u)
+	}
+	return value
+}
+
 // ToPython parses the UUID.
 func (f *UUIDField) ToPython(value any) (any, error) {
 	if u, ok := value.(UUID); ok {

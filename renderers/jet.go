@@ -1,8 +1,11 @@
 package renderers
 
 import (
+	"time"
+
 	"bytes"
 	"fmt"
+	"github.com/shopspring/decimal"
 	"io"
 	"io/fs"
 	"reflect"
@@ -288,6 +291,9 @@ func (c *jetConverter) conv(v any) any {
 		return v
 	case templateHTML:
 		return jetSafe(x)
+	case decimal.Decimal, time.Time, time.Duration:
+		// Structs jet would print with Go's formatting: show Python's str().
+		return pyfmt.Str(v)
 	case HTML:
 		return jetSafe(x)
 	case Object:

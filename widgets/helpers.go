@@ -45,3 +45,23 @@ func Subwidgets(w Widget, name string, value any, attrs renderers.Attrs) []map[s
 	}
 	return []map[string]any{w.Context(name, value, attrs)}
 }
+
+// Decompress splits a value into the parts of a multi-part widget, as
+// Django's MultiWidget.decompress; ok is false when w has no parts or no
+// way to split.
+func Decompress(w Widget, value any) (parts []any, ok bool) {
+	switch x := w.(type) {
+	case *SplitDateTimeWidget:
+		return x.decompress()(value), true
+	case *SplitHiddenDateTimeWidget:
+		if x.Decompress != nil {
+			return x.Decompress(value), true
+		}
+		return splitDateTime(value), true
+	case *MultiWidget:
+		if x.Decompress != nil {
+			return x.Decompress(value), true
+		}
+	}
+	return nil, false
+}

@@ -38,7 +38,12 @@ func Datetime(s string) (t time.Time, ok bool, err error) {
 	if m[7] != "" {
 		micro, _ = strconv.Atoi((m[7] + "000000")[:6])
 	}
+	// A naive time is UTC; an aware one gets a zone of its own, even at
+	// offset zero, so that it still reads as aware (Python's "+00:00").
 	loc := time.UTC
+	if m[8] == "Z" {
+		loc = time.FixedZone("", 0)
+	}
 	if tz := m[8]; tz != "" && tz != "Z" {
 		tz = strings.ReplaceAll(tz, ":", "")
 		h, _ := strconv.Atoi(tz[1:3])
