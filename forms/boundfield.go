@@ -378,11 +378,13 @@ func (bf *BoundField) CSSClasses(extra ...string) string {
 			add(c)
 		}
 	}
-	if ec := bf.form.decl.ErrorCSSClass; ec != "" && bf.Errors().Len() > 0 {
-		add(ec)
-	}
+	// Django collects these in a set, whose order changes from one Python
+	// process to the next; formwork settles on the required class first.
 	if rc := bf.form.decl.RequiredCSSClass; rc != "" && bf.field.Core().Required {
 		add(rc)
+	}
+	if ec := bf.form.decl.ErrorCSSClass; ec != "" && bf.Errors().Len() > 0 {
+		add(ec)
 	}
 	return strings.Join(classes, " ")
 }
@@ -443,6 +445,20 @@ func (bf *BoundField) Object() renderers.Object {
 		"value":       func() any { return bf.Value() },
 		"data":        func() any { return bf.Data() },
 		"initial":     func() any { return bf.Initial() },
+		// Accessibility keys, used by the AccessibleFormRenderer's
+		// templates: the ids of the help text and error list elements,
+		// the id to link to from an error summary, and the widget
+		// rendered with aria-describedby, aria-invalid and autocomplete.
+		"helptext_id":      bf.HelpTextID(),
+		"errors_id":        func() any { return bf.ErrorsID() },
+		"aria_describedby": func() any { return bf.AriaDescribedBy() },
+		"invalid":          func() any { return bf.Errors().Len() > 0 },
+		"focus_id":         bf.FocusID(),
+		"accessible_widget": func() any {
+			h, err := bf.AccessibleHTML()
+			sink.Set(err)
+			return renderers.Safe(h)
+		},
 		"field": renderers.Object{
 			"required":    c.Required,
 			"disabled":    c.Disabled,
@@ -451,4 +467,78 @@ func (bf *BoundField) Object() renderers.Object {
 			"show_hidden_initial": c.ShowHiddenInitial,
 		},
 	}
+}
+
+// HelpTextID returns the id of the element showing the field's help text
+// in accessible renderings: AutoID + "_helptext", or "" when the field has
+// no help text or no id.
+func (bf *BoundField) HelpTextID() string {
+	if id := bf.AutoID(); id != "" && bf.HelpText() != "" {
+		return id + "_helptext"
+	}
+	return ""
+}
+
+// ErrorsID returns the id of the element listing the field's errors in
+// accessible renderings: AutoID + "_errors", or "" when the field has no
+// errors or no id.
+func (bf *BoundField) ErrorsID() string {
+	if id := bf.AutoID(); id != "" && bf.Errors().Len() > 0 {
+		return id + "_errors"
+	}
+	return ""
+}
+
+// AriaDescribedBy returns the value of the widget's aria-describedby in
+// accessible renderings: HelpTextID and ErrorsID, space-separated, or "".
+func (bf *BoundField) AriaDescribedBy() string {
+	return strings.TrimSpace(bf.HelpTextID() + " " + bf.ErrorsID())
+}
+
+// FocusID returns the id of the field's first control, the target of a
+// link from an error summary: IDForLabel, else the id of a choice list's
+// first option, else AutoID.
+func (bf *BoundField) FocusID() string {
+	if id := bf.IDForLabel(); id != "" {
+		return id
+	}
+	id := bf.widgetID()
+	if id == "" {
+		return ""
+	}
+	switch w := bf.Widget().(type) {
+	case interface{ IDForLabelIndex(string, int) string }:
+		return w.IDForLabelIndex(id, 0)
+	case *widgets.MultiWidget, *widgets.SplitDateTimeWidget, *widgets.SplitHiddenDateTimeWidget:
+		return id + "_0" // the id of the first part
+	}
+	return id
+}
+
+// AccessibleHTML renders the field's widget as HTML does, adding
+// aria-describedby (AriaDescribedBy), aria-invalid="true" when the field
+// has errors, and an autocomplete token (renderers.AutocompleteToken)
+// unless the widget sets autocomplete itself.  Hidden widgets get none.
+func (bf *BoundField) AccessibleHTML() (renderers.HTML, error) {
+	if bf.IsHidden() {
+		return bf.HTML()
+	}
+	attrs := renderers.Attrs{}
+	if d := bf.AriaDescribedBy(); d != "" {
+		attrs["aria-describedby"] = d
+	}
+	if bf.Errors().Len() > 0 {
+		attrs["aria-invalid"] = "true"
+	}
+	if _, has := bf.Widget().Base().Attrs["autocomplete"]; !has {
+		if t := renderers.AutocompleteToken(bf.WidgetType(), bf.name); t != "" {
+			attrs["autocomplete"] = t
+		}
+	}
+	h, err := bf.AsWidget(nil, attrs, false)
+	if err != nil || !bf.field.Core().ShowHiddenInitial {
+		return h, err
+	}
+	h2, err := bf.AsHidden(nil, true)
+	return h + h2, err
 }
