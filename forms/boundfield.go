@@ -2,6 +2,7 @@ package forms
 
 import (
 	"reflect"
+	"strconv"
 	"strings"
 	"time"
 
@@ -27,7 +28,7 @@ type BoundField struct {
 
 func newBoundField(f *Form, field Field, name string) *BoundField {
 	c := field.Core()
-	label := c.Label
+	label := translateText(f.opts.Translator, c.Label)
 	if label == "" && !c.HideLabel {
 		label = PrettyName(name)
 	}
@@ -55,7 +56,9 @@ func (bf *BoundField) HTMLInitialName() string { return bf.form.AddInitialPrefix
 func (bf *BoundField) Label() string { return bf.label }
 
 // HelpText returns the field's help text.
-func (bf *BoundField) HelpText() string { return bf.field.Core().HelpText }
+func (bf *BoundField) HelpText() string {
+	return translateText(bf.form.opts.Translator, bf.field.Core().HelpText)
+}
 
 // Widget returns the widget the field renders with.
 func (bf *BoundField) Widget() widgets.Widget { return bf.field.Core().widget }
@@ -261,6 +264,7 @@ func (bf *BoundField) AsWidget(w widgets.Widget, attrs renderers.Attrs, onlyInit
 	} else {
 		value = bf.Value()
 	}
+	w = translateWidget(w, bf.form.opts.Translator)
 	return widgets.Render(w, name, value, a, bf.form.renderer)
 }
 
@@ -340,13 +344,17 @@ func (bf *BoundField) LabelTag(opts LabelOptions) (renderers.HTML, error) {
 		attrs = renderers.Attrs{}
 	}
 	ctx := renderers.Context{
-		"field":   bf.Object(),
 		"label":   renderers.Safe(renderers.HTML(label)),
 		"attrs":   attrs,
 		"use_tag": id != "",
 		"tag":     tag,
 	}
-	return bf.form.renderTemplate(bf.form.templateNameLabel(), ctx)
+	name := bf.form.templateNameLabel()
+	if !renderers.NativeOK(bf.form.renderer, name) {
+		// Only a template of the application's own reads the field.
+		ctx["field"] = bf.Object()
+	}
+	return bf.form.renderTemplate(name, ctx)
 }
 
 // LegendTag renders the field's label in a <legend> element.
@@ -420,15 +428,15 @@ func (bf *BoundField) Object() renderers.Object {
 			sink.Set(err)
 			return h
 		},
-		"name":         bf.name,
-		"html_name":    bf.htmlName,
-		"label":        bf.label,
-		"help_text":    c.HelpText,
-		"auto_id":      bf.AutoID(),
-		"id_for_label": bf.IDForLabel(),
-		"is_hidden":    bf.IsHidden(),
-		"use_fieldset": bf.UseFieldset(),
-		"widget_type":  bf.WidgetType(),
+		"name":              bf.name,
+		"html_name":         bf.htmlName,
+		"label":             bf.label,
+		"help_text":         bf.HelpText(),
+		"auto_id":           bf.AutoID(),
+		"id_for_label":      bf.IDForLabel(),
+		"is_hidden":         bf.IsHidden(),
+		"use_fieldset":      bf.UseFieldset(),
+		"widget_type":       bf.WidgetType(),
 		"html_initial_name": bf.HTMLInitialName(),
 		"label_tag": func() any {
 			h, err := bf.LabelTag(LabelOptions{})
@@ -454,16 +462,17 @@ func (bf *BoundField) Object() renderers.Object {
 		"aria_describedby": func() any { return bf.AriaDescribedBy() },
 		"invalid":          func() any { return bf.Errors().Len() > 0 },
 		"focus_id":         bf.FocusID(),
+		"legend_id":        bf.LegendID(),
 		"accessible_widget": func() any {
 			h, err := bf.AccessibleHTML()
 			sink.Set(err)
 			return renderers.Safe(h)
 		},
 		"field": renderers.Object{
-			"required":    c.Required,
-			"disabled":    c.Disabled,
-			"label":       bf.label,
-			"help_text":   c.HelpText,
+			"required":            c.Required,
+			"disabled":            c.Disabled,
+			"label":               bf.label,
+			"help_text":           bf.HelpText(),
 			"show_hidden_initial": c.ShowHiddenInitial,
 		},
 	}
@@ -530,15 +539,86 @@ func (bf *BoundField) AccessibleHTML() (renderers.HTML, error) {
 	if bf.Errors().Len() > 0 {
 		attrs["aria-invalid"] = "true"
 	}
+	if id := bf.LegendID(); id != "" && bf.label != "" && isMultiPart(bf.Widget()) {
+		// The parts of a multi-part widget have no label of their own:
+		// the group's <legend> names each of them.
+		attrs["aria-labelledby"] = id
+	}
 	if _, has := bf.Widget().Base().Attrs["autocomplete"]; !has {
 		if t := renderers.AutocompleteToken(bf.WidgetType(), bf.name); t != "" {
 			attrs["autocomplete"] = t
 		}
 	}
-	h, err := bf.AsWidget(nil, attrs, false)
+	var w widgets.Widget
+	if bf.Errors().Len() > 0 {
+		w = asTextInput(bf.Widget(), bf.Value())
+	}
+	h, err := bf.AsWidget(w, attrs, false)
 	if err != nil || !bf.field.Core().ShowHiddenInitial {
 		return h, err
 	}
 	h2, err := bf.AsHidden(nil, true)
 	return h + h2, err
+}
+
+// asTextInput returns a copy of w typed "text" when w is an input whose
+// type makes browsers drop a value they cannot parse ("abc" in a number
+// input, "2021-02-29" in a date input), so that an invalid entry is shown
+// back as typed, for the user to correct; min, max and step, which a text
+// input may not have, are left out (the error message states them).  It
+// returns nil when w can show value as it is.
+func asTextInput(w widgets.Widget, value any) widgets.Widget {
+	var c widgets.Widget
+	switch x := w.(type) {
+	case *widgets.NumberInput:
+		if s, ok := value.(string); !ok || isNumber(s) {
+			return nil
+		}
+		n := x.Clone().(*widgets.NumberInput)
+		n.Type, c = "text", n
+	case *widgets.URLInput:
+		n := x.Clone().(*widgets.URLInput)
+		n.Type, c = "text", n
+	case *widgets.DateInput:
+		n := x.Clone().(*widgets.DateInput)
+		n.Type, c = "text", n
+	case *widgets.DateTimeInput:
+		n := x.Clone().(*widgets.DateTimeInput)
+		n.Type, c = "text", n
+	case *widgets.TimeInput:
+		n := x.Clone().(*widgets.TimeInput)
+		n.Type, c = "text", n
+	default:
+		return nil
+	}
+	b := c.Base()
+	b.Attrs = b.Attrs.Clone()
+	for _, k := range []string{"min", "max", "step"} {
+		delete(b.Attrs, k)
+	}
+	return c
+}
+
+func isNumber(s string) bool {
+	_, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
+	return err == nil
+}
+
+// LegendID returns the id of the <legend> of a field grouped in a
+// <fieldset> in accessible renderings: AutoID + "_legend", or "" when the
+// field is not grouped or has no id.
+func (bf *BoundField) LegendID() string {
+	if id := bf.AutoID(); id != "" && bf.UseFieldset() {
+		return id + "_legend"
+	}
+	return ""
+}
+
+// isMultiPart reports whether w renders several controls for one value.
+func isMultiPart(w widgets.Widget) bool {
+	switch w.(type) {
+	case *widgets.MultiWidget, *widgets.SplitDateTimeWidget, *widgets.SelectDateWidget:
+		return true
+	}
+	return false
 }

@@ -1,6 +1,7 @@
 package forms
 
 import (
+	"errors"
 	"github.com/formwork/formwork/renderers"
 	"github.com/formwork/formwork/validators"
 )
@@ -47,9 +48,14 @@ func (l *ErrorList) Len() int {
 	return len(l.Errors)
 }
 
-// Add appends the errors err holds.
+// Add appends the errors err holds. A plain error becomes a message with
+// no code, as a string passed to Django's add_error does.
 func (l *ErrorList) Add(err error) {
-	l.Errors = append(l.Errors, validators.AsValidationError(err).Flatten()...)
+	var ve *validators.ValidationError
+	if !errors.As(err, &ve) {
+		ve = validators.NewError(err.Error(), "", nil)
+	}
+	l.Errors = append(l.Errors, ve.Flatten()...)
 }
 
 // Messages returns the messages, translated and interpolated.
@@ -59,7 +65,7 @@ func (l *ErrorList) Messages() []string {
 	}
 	out := make([]string, len(l.Errors))
 	for i, e := range l.Errors {
-		out[i] = e.Text(l.tr)
+		out[i] = errorText(e, l.tr)
 	}
 	return out
 }

@@ -232,4 +232,3 @@ func (f *MultiValueField) HasChanged(initial, data any) bool {
 
 // partsPreparer is a field with sub-fields to set up with it.
 type partsPreparer interface{ prepareParts() }
-

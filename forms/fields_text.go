@@ -144,7 +144,9 @@ type URLField struct {
 }
 
 // NewURLField returns a required URLField.
-func NewURLField() *URLField { return &URLField{CharField: CharField{FieldCore: FieldCore{Required: true}}} }
+func NewURLField() *URLField {
+	return &URLField{CharField: CharField{FieldCore: FieldCore{Required: true}}}
+}
 
 // DefaultWidget implements DefaultWidgeter.
 func (f *URLField) DefaultWidget() widgets.Widget { return widgets.NewURLInput(nil) }
@@ -195,7 +197,9 @@ type SlugField struct {
 }
 
 // NewSlugField returns a required SlugField.
-func NewSlugField() *SlugField { return &SlugField{CharField: CharField{FieldCore: FieldCore{Required: true}}} }
+func NewSlugField() *SlugField {
+	return &SlugField{CharField: CharField{FieldCore: FieldCore{Required: true}}}
+}
 
 // DefaultValidators implements ValidatorSource.
 func (f *SlugField) DefaultValidators() []validators.Validator {

@@ -7,7 +7,7 @@
 // from the declaration for each request:
 //
 //	var contact = forms.Declare(
-//		forms.Named("name", forms.NewCharField(forms.MaxLength(40))),
+//		forms.Named("name", &forms.CharField{FieldCore: forms.FieldCore{Required: true}, MaxLength: 40}),
 //		forms.Named("email", forms.NewEmailField()),
 //	)
 //
@@ -45,8 +45,8 @@ type Declaration struct {
 	// Templates of the as_div/as_p/as_table/as_ul styles and of labels;
 	// "" means Django's.
 	TemplateNameDiv, TemplateNameP, TemplateNameTable, TemplateNameUL, TemplateNameLabel string
-	ErrorCSSClass                                                                      string
-	RequiredCSSClass                                                                   string
+	ErrorCSSClass                                                                        string
+	RequiredCSSClass                                                                     string
 	// FieldOrder puts these fields first, in this order.
 	FieldOrder []string
 	// Media are the form's own assets, after its widgets'.
@@ -208,8 +208,9 @@ func (d *Declaration) build(bound bool, data url.Values, files widgets.Files, op
 		f.byName[nf.Name] = bf
 	}
 	if opts.EmptyPermitted && opts.UseRequiredAttribute == nil {
-		// Django turns the required attribute off for forms that may be
-		// left empty, so that a browser lets them be.
+		// Django refuses empty_permitted with the required attribute on
+		// (a ValueError); formwork turns the attribute off instead, so
+		// that a browser lets a form that may stay empty be.
 		f.useReq = false
 	}
 	return f

@@ -744,6 +744,16 @@ var rendererTypes = map[string]rendererMaker{
 	},
 }
 
+func init() {
+	rendererTypes["Jinja2"] = func(ft, fst string, o fs.FS) renderers.Renderer {
+		return &renderers.Jinja2{FormTemplate: ft, FormsetTemplate: fst, Overlay: o}
+	}
+	rendererTypes["Jinja2DivFormRenderer"] = func(ft, fst string, o fs.FS) renderers.Renderer {
+		return &renderers.Jinja2{FormTemplate: orDefault(ft, renderers.DivFormTemplate), FormsetTemplate: orDefault(fst, renderers.DivFormsetTemplate), Overlay: o}
+	}
+	rendererTypes["AccessibleFormRenderer"] = func(_, _ string, o fs.FS) renderers.Renderer { return &renderers.Accessible{Overlay: o} }
+}
+
 // djangoSyntax names the renderers whose overlays are Django templates.
 var djangoSyntax = map[string]bool{"DjangoTemplates": true, "DjangoDivFormRenderer": true}
 

@@ -15,7 +15,10 @@ import (
 	"path/filepath"
 	"sort"
 
+	"golang.org/x/text/language"
+
 	"github.com/formwork/formwork/forms"
+	"github.com/formwork/formwork/i18n"
 	"github.com/formwork/formwork/internal/ojson"
 	"github.com/formwork/formwork/renderers"
 	"github.com/formwork/formwork/validators"
@@ -27,6 +30,8 @@ type Case struct {
 	// Name is the case's file name, when it was loaded from a file.
 	Name string
 	root node
+	// renderer, when set by RunWith, replaces the case's renderer.
+	renderer renderers.Renderer
 }
 
 // Result is what rendering a case produces: its outputs by name.
@@ -47,7 +52,7 @@ func Parse(r io.Reader) (*Case, error) {
 	if _, err := c.root.object(); err != nil {
 		return nil, err
 	}
-	if err := c.root.checkKeys("renderer", "templates", "form", "formset", "models", "model_formset", "bind", "outputs", "language", "description", "comment"); err != nil {
+	if err := c.root.checkKeys("renderer", "templates", "form", "formset", "models", "model_formset", "bind", "outputs", "language", "description", "comment", "iterations"); err != nil {
 		return nil, err
 	}
 	return c, nil
@@ -99,14 +104,17 @@ func (c *Case) Run() (*Result, error) {
 		}
 		env.Language = s
 	}
-	if _, ok := root.get("models"); ok {
-		return nil, &SpecError{Path: "models", Msg: "model formsets are " + ErrUnsupported.Error()}
+	if mn, ok := root.get("models"); ok {
+		return runModels(c, env, mn)
 	}
 	rn, hasR := root.get("renderer")
 	tn, hasT := root.get("templates")
 	r, err := buildRenderer(rn, hasR, tn, hasT)
 	if err != nil {
 		return nil, err
+	}
+	if c.renderer != nil {
+		r = c.renderer
 	}
 	env.Renderer = r
 	fn, ok := root.get("form")
@@ -132,8 +140,8 @@ func (c *Case) Run() (*Result, error) {
 			return nil, err
 		}
 	}
-	if _, ok := root.get("formset"); ok {
-		return nil, &SpecError{Path: "formset", Msg: "formsets are " + ErrUnsupported.Error()}
+	if fsn, ok := root.get("formset"); ok {
+		return runFormset(env, fsn)
 	}
 	env.Outputs = []string{"as_div", "as_p", "as_table", "as_ul", "str", "is_valid", "errors"}
 	if on, ok := root.get("outputs"); ok {
@@ -154,13 +162,17 @@ func (c *Case) Run() (*Result, error) {
 	return &Result{Outputs: out}, nil
 }
 
-// translatorFor returns the message translator of a language tag; only
-// English is built in so far.
+// translatorFor returns the message translator of a language tag, from
+// the built-in catalogs of package i18n (nil for English).
 func translatorFor(lang string) (validators.Translator, error) {
-	if lang == "en" || lang == "en-us" || lang == "en-US" {
+	tr, err := i18n.For(lang)
+	if err != nil {
+		return nil, fmt.Errorf("language %q is %w: %v", lang, ErrUnsupported, err)
+	}
+	if tr.Language() == language.English {
 		return nil, nil
 	}
-	return nil, fmt.Errorf("language %q is %v", lang, ErrUnsupported)
+	return tr, nil
 }
 
 // buildForm reads the form declaration and the form's arguments.
@@ -261,11 +273,16 @@ func buildForm(n node) (*forms.Declaration, forms.Options, error) {
 		case "class":
 			err = classAttrs(d, arg, setUseReq)
 		case "clean_errors":
-			err = cleanErrors(d, arg, names)
+			// Checked once every field is declared.
 		default:
 			err = specErr(arg.path, "unknown key")
 		}
 		if err != nil {
+			return nil, opts, err
+		}
+	}
+	if ce, ok := n.get("clean_errors"); ok && ce.v != nil {
+		if err := cleanErrors(d, ce, names); err != nil {
 			return nil, opts, err
 		}
 	}

@@ -18,6 +18,13 @@ var jinja2FS embed.FS
 //go:embed jet
 var jetFS embed.FS
 
+//go:embed accessible/django
+var accessibleFS embed.FS
+
+// Accessible holds the AccessibleFormRenderer's Django-syntax templates,
+// by the Django names they override ("django/forms/div.html", ...).
+var Accessible fs.FS = mustSub(accessibleFS, "accessible")
+
 // Django holds the Django-syntax templates, by their Django names.
 var Django fs.FS = djangoFS
 

@@ -104,3 +104,11 @@ write("tampered_only_initial", {"extra": 0},
 write("form_kwargs", {"extra": 0, "min_num": 1, "prefix": "items",
                       "form_kwargs": {"label_suffix": " =", "use_required_attribute": True}},
       renderer="DjangoTemplates", outputs=ALL)
+
+# Media: the first form's, or the empty form's when there are no forms.
+write("media_no_forms", {"extra": 0}, outputs=["media", "as_div", "total_form_count"],
+      form_extra={"media": {"js": ["app.js"], "css": {"all": ["app.css"]}}})
+write("media_bound", {"extra": 0}, {**mgmt(1, 0), "form-0-title": "A"}, outputs=["media", "is_valid"],
+      fields=FIELDS + [{"name": "when", "type": "DateField", "required": False,
+                        "widget": {"type": "DateInput", "media": {"js": ["cal.js"]}}}],
+      renderer="Jinja2")

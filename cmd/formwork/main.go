@@ -5,11 +5,19 @@
 // Usage:
 //
 //	formwork render [--out DIR] CASE.json...
+//	formwork serve [--addr 127.0.0.1:8080] [--templates DIR] [CASE.json...]
 //
 // Without --out every result is printed to standard output; with it each
 // is written to DIR under its case's file name. A case that cannot be read
 // or rendered is reported on standard error naming the key at fault, the
 // other cases are still rendered, and the exit status is 1.
+//
+// serve is a preview server for theme authors: a gallery of the cases
+// (by default examples/cases/*.json), each case rendered by every
+// renderer side by side, and a live form that posts back and shows its
+// errors. With --templates the theme's templates are searched first and
+// re-read on every request; a template error is shown in the page with
+// its file and line.
 package main
 
 import (
@@ -27,9 +35,13 @@ func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
-const usage = `usage: formwork render [--out DIR] CASE.json...`
+const usage = `usage: formwork render [--out DIR] CASE.json...
+       formwork serve [--addr 127.0.0.1:8080] [--templates DIR] [CASE.json...]`
 
 func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) > 0 && args[0] == "serve" {
+		return runServe(args[1:], stderr)
+	}
 	if len(args) == 0 || args[0] != "render" {
 		fmt.Fprintln(stderr, usage)
 		return 2

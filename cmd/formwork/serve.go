@@ -1,0 +1,392 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"html/template"
+	"io"
+	"io/fs"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/formwork/formwork/forms"
+	"github.com/formwork/formwork/formspec"
+	"github.com/formwork/formwork/i18n"
+	"github.com/formwork/formwork/renderers"
+)
+
+// runServe is the serve subcommand: a preview server for theme authors.
+func runServe(args []string, stderr io.Writer) int {
+	fl := flag.NewFlagSet("serve", flag.ContinueOnError)
+	fl.SetOutput(stderr)
+	addr := fl.String("addr", "127.0.0.1:8080", "listen on `ADDR` (loopback by default)")
+	dir := fl.String("templates", "", "search theme templates in `DIR` before the built-in ones, reloaded on every request")
+	if err := fl.Parse(args); err != nil {
+		return 2
+	}
+	h, err := newPreview(fl.Args(), *dir)
+	if err != nil {
+		fmt.Fprintf(stderr, "formwork: %v\n", err)
+		return 1
+	}
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		fmt.Fprintf(stderr, "formwork: %v\n", err)
+		return 1
+	}
+	fmt.Fprintf(stderr, "formwork: previewing %d cases on http://%s/\n", len(h.cases), ln.Addr())
+	if err := http.Serve(ln, h); err != nil {
+		fmt.Fprintf(stderr, "formwork: %v\n", err)
+		return 1
+	}
+	return 0
+}
+
+// preview is the preview server: a gallery of cases, and each case
+// rendered by every renderer side by side with a live form to submit.
+type preview struct {
+	cases     []string // case files
+	templates string   // the theme's template directory, or ""
+	mux       *http.ServeMux
+}
+
+// defaultCaseGlobs are where cases are looked for when none are named.
+var defaultCaseGlobs = []string{"examples/cases/*.json", "testdata/cases/*.json"}
+
+func newPreview(cases []string, templates string) (*preview, error) {
+	if len(cases) == 0 {
+		for _, g := range defaultCaseGlobs {
+			m, err := filepath.Glob(g)
+			if err != nil {
+				return nil, err
+			}
+			if len(m) > 0 {
+				cases = m
+				break
+			}
+		}
+		if len(cases) == 0 {
+			return nil, fmt.Errorf("no cases named and none found in %s", strings.Join(defaultCaseGlobs, " or "))
+		}
+	}
+	if templates != "" {
+		st, err := os.Stat(templates)
+		if err != nil {
+			return nil, fmt.Errorf("--templates: %w", err)
+		}
+		if !st.IsDir() {
+			return nil, fmt.Errorf("--templates: %s is not a directory", templates)
+		}
+	}
+	sort.Strings(cases)
+	p := &preview{cases: cases, templates: templates, mux: http.NewServeMux()}
+	p.mux.HandleFunc("GET /{$}", p.gallery)
+	p.mux.HandleFunc("GET /case/{name}", p.casePage)
+	p.mux.HandleFunc("POST /case/{name}", p.casePage)
+	return p, nil
+}
+
+func (p *preview) ServeHTTP(w http.ResponseWriter, r *http.Request) { p.mux.ServeHTTP(w, r) }
+
+// rendererNames are the renderers every case is shown with, in order.
+var rendererNames = []string{"DjangoTemplates", "DjangoDivFormRenderer", "Jinja2", "Jinja2DivFormRenderer", "AccessibleFormRenderer"}
+
+// renderer builds a renderer by name over the theme directory, reloading
+// templates on every render so that each edit shows on the next request.
+// Django-syntax renderers search DIR; Jinja2 ones DIR/jinja2, since the
+// two syntaxes cannot share files.
+func (p *preview) renderer(name string) (renderers.Renderer, error) {
+	var django, jinja fs.FS
+	if p.templates != "" {
+		django = os.DirFS(p.templates)
+		if st, err := os.Stat(filepath.Join(p.templates, "jinja2")); err == nil && st.IsDir() {
+			jinja = os.DirFS(filepath.Join(p.templates, "jinja2"))
+		}
+	}
+	switch name {
+	case "DjangoTemplates":
+		return &renderers.DjangoTemplates{Overlay: django, Reload: true}, nil
+	case "DjangoDivFormRenderer":
+		return &renderers.DjangoTemplates{FormTemplate: renderers.DivFormTemplate, FormsetTemplate: renderers.DivFormsetTemplate, Overlay: django, Reload: true}, nil
+	case "Jinja2":
+		return &renderers.Jinja2{Overlay: jinja, Reload: true}, nil
+	case "Jinja2DivFormRenderer":
+		return &renderers.Jinja2{FormTemplate: renderers.DivFormTemplate, FormsetTemplate: renderers.DivFormsetTemplate, Overlay: jinja, Reload: true}, nil
+	case "AccessibleFormRenderer":
+		return &renderers.Accessible{Overlay: django, Reload: true}, nil
+	}
+	return nil, fmt.Errorf("unknown renderer %q", name)
+}
+
+// caseByName finds a case file by its base name.
+func (p *preview) caseByName(name string) (string, bool) {
+	for _, c := range p.cases {
+		if filepath.Base(c) == name {
+			return c, true
+		}
+	}
+	return "", false
+}
+
+type galleryItem struct {
+	Name    string
+	Preview template.HTML
+	Err     *templateError
+}
+
+func (p *preview) gallery(w http.ResponseWriter, r *http.Request) {
+	items := make([]galleryItem, 0, len(p.cases))
+	for _, path := range p.cases {
+		it := galleryItem{Name: filepath.Base(path)}
+		c, err := formspec.Load(path)
+		if err == nil {
+			var res *formspec.Result
+			if res, err = runCase(c, nil); err == nil {
+				it.Preview = firstHTML(res)
+			}
+		}
+		if err != nil {
+			it.Err = p.explain(err)
+		}
+		items = append(items, it)
+	}
+	p.page(w, http.StatusOK, "gallery", map[string]any{"Title": "formwork preview", "Items": items, "Templates": p.templates})
+}
+
+type rendering struct {
+	Renderer string
+	HTML     template.HTML
+	Source   string
+	Err      *templateError
+}
+
+func (p *preview) casePage(w http.ResponseWriter, r *http.Request) {
+	name := r.PathValue("name")
+	path, ok := p.caseByName(name)
+	if !ok {
+		http.Error(w, fmt.Sprintf("no case named %q", name), http.StatusNotFound)
+		return
+	}
+	c, err := formspec.Load(path)
+	if err != nil {
+		p.page(w, http.StatusOK, "case", map[string]any{"Title": name, "Err": p.explain(err)})
+		return
+	}
+	var outs []rendering
+	for _, rn := range rendererNames {
+		out := rendering{Renderer: rn}
+		rr, err := p.renderer(rn)
+		var res *formspec.Result
+		if err == nil {
+			res, err = runCase(c, rr)
+		}
+		if err != nil {
+			out.Err = p.explain(err)
+		} else {
+			out.HTML = firstHTML(res)
+			out.Source = string(out.HTML)
+		}
+		outs = append(outs, out)
+	}
+	data := map[string]any{"Title": name, "Renderings": outs, "Renderers": rendererNames}
+	p.live(r, c, data)
+	p.page(w, http.StatusOK, "case", data)
+}
+
+// live fills in the case's live form: unbound on GET, bound to the
+// submission on POST, rendered by the renderer the query names.
+func (p *preview) live(r *http.Request, c *formspec.Case, data map[string]any) {
+	rn := r.URL.Query().Get("renderer")
+	if rn == "" {
+		rn = "DjangoDivFormRenderer"
+	}
+	data["LiveRenderer"] = rn
+	prep, err := c.Prepare()
+	if err != nil {
+		data["LiveErr"] = p.explain(err)
+		return
+	}
+	rr, err := p.renderer(rn)
+	if err != nil {
+		data["LiveErr"] = p.explain(err)
+		return
+	}
+	opts := forms.Options{Renderer: rr}
+	tr := i18n.Negotiate(r.Header.Get("Accept-Language"))
+	if lang := r.URL.Query().Get("lang"); lang != "" {
+		if tr, err = i18n.For(lang); err != nil {
+			data["LiveErr"] = p.explain(err)
+			return
+		}
+	}
+	opts.Translator = tr
+	data["Lang"] = tr.Language().String()
+	var f *forms.Form
+	if r.Method == http.MethodPost {
+		if f, err = forms.BindRequest(prep.Decl, r, opts, 8<<20); err != nil {
+			data["LiveErr"] = p.explain(err)
+			return
+		}
+		data["Submitted"] = true
+		data["Valid"] = f.IsValid()
+		if f.IsValid() {
+			b, _ := json.MarshalIndent(formspec.JSONValue(f.CleanedData(), ""), "", "  ")
+			data["Cleaned"] = string(b)
+		}
+	} else {
+		f = prep.Decl.New(opts)
+	}
+	h, err := f.Render()
+	if err != nil {
+		data["LiveErr"] = p.explain(err)
+		return
+	}
+	data["Live"] = template.HTML(h)
+	data["Multipart"] = f.IsMultipart()
+}
+
+// runCase renders a case with r (nil: its own renderer), turning a panic
+// into an error so that one bad case never takes the server down.
+func runCase(c *formspec.Case, r renderers.Renderer) (res *formspec.Result, err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			err = fmt.Errorf("internal error: %v", v)
+		}
+	}()
+	if r == nil {
+		return c.Run()
+	}
+	return c.RunWith(r)
+}
+
+// firstHTML picks the output to show: str, else as_div, else the first
+// textual output.
+func firstHTML(res *formspec.Result) template.HTML {
+	for _, k := range []string{"str", "as_div", "as_table", "as_p", "as_ul"} {
+		if s, ok := res.Outputs[k].(string); ok {
+			return template.HTML(s)
+		}
+	}
+	keys := make([]string, 0, len(res.Outputs))
+	for k := range res.Outputs {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		if s, ok := res.Outputs[k].(string); ok {
+			return template.HTML(s)
+		}
+	}
+	return ""
+}
+
+// templateError is an error as the page shows it: the message, and when
+// it names a template file and line, that file, line and the line's text
+// from the theme directory.
+type templateError struct {
+	Message string
+	File    string
+	Line    int
+	Text    string
+}
+
+var (
+	pongoWhere = regexp.MustCompile(`in ([\w./-]+\.\w+) \| Line (\d+)`)
+	jetWhere   = regexp.MustCompile(`template: /?([\w./-]+\.\w+):(\d+):`)
+)
+
+func (p *preview) explain(err error) *templateError {
+	te := &templateError{Message: err.Error()}
+	var se *formspec.SpecError
+	if errors.As(err, &se) {
+		te.Message = "case: " + se.Error()
+	}
+	roots := []string{p.templates}
+	if m := pongoWhere.FindStringSubmatch(te.Message); m != nil {
+		te.File = m[1]
+		te.Line, _ = strconv.Atoi(m[2])
+	} else if m := jetWhere.FindStringSubmatch(te.Message); m != nil {
+		te.File = m[1]
+		te.Line, _ = strconv.Atoi(m[2])
+		roots = []string{filepath.Join(p.templates, "jinja2")}
+	}
+	if te.File != "" && p.templates != "" {
+		for _, root := range roots {
+			b, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(te.File)))
+			if err != nil {
+				continue
+			}
+			lines := strings.Split(string(b), "\n")
+			if te.Line >= 1 && te.Line <= len(lines) {
+				te.Text = lines[te.Line-1]
+			}
+			te.File = filepath.Join(root, filepath.FromSlash(te.File))
+			break
+		}
+	}
+	return te
+}
+
+// page renders one of the preview's pages; a failure of the page itself
+// is a 500 naming it.
+func (p *preview) page(w http.ResponseWriter, status int, name string, data map[string]any) {
+	var buf bytes.Buffer
+	if err := pages.ExecuteTemplate(&buf, name, data); err != nil {
+		http.Error(w, "formwork serve: page "+name+": "+err.Error(), http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(status)
+	buf.WriteTo(w)
+}
+
+var pages = template.Must(template.New("pages").Parse(`
+{{define "head"}}<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>{{.Title}}</title>
+<style>
+body{font:15px/1.45 system-ui,sans-serif;margin:0;background:#f4f5f7;color:#1d2330}
+header{background:#0c4b33;color:#fff;padding:14px 24px}header a{color:#fff}
+main{padding:18px 24px}
+.grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(380px,1fr));gap:16px}
+.card{background:#fff;border:1px solid #d5d9e0;border-radius:8px;padding:12px 16px;overflow:auto}
+.card h2{font-size:16px;margin:0 0 8px;border-bottom:1px solid #e5e7eb;padding-bottom:6px}
+.error{background:#fdecec;border:1px solid #e0a0a0;color:#8a1c1c;padding:8px;border-radius:6px;white-space:pre-wrap;font-family:monospace}
+.errorlist{color:#b00020}.helptext{color:#5b6472;font-size:13px}
+label{font-weight:600}input,select,textarea{font:inherit;margin:2px 0 8px}
+pre.src{font-size:12px;background:#f7f7f9;padding:6px;overflow:auto;max-height:240px}
+</style></head><body><header><a href="/">formwork preview</a> · {{.Title}}</header><main>{{end}}
+
+{{define "error"}}<div class="error">{{if .File}}<strong>{{.File}}{{if .Line}}, line {{.Line}}{{end}}</strong>
+{{if .Text}}<code>{{.Text}}</code>
+{{end}}{{end}}{{.Message}}</div>{{end}}
+
+{{define "gallery"}}{{template "head" .}}
+<p>{{len .Items}} cases{{if .Templates}} · theme templates from <code>{{.Templates}}</code>, reloaded on every request{{end}}.</p>
+<div class="grid">{{range .Items}}<section class="card"><h2><a href="/case/{{.Name}}">{{.Name}}</a></h2>
+{{if .Err}}{{template "error" .Err}}{{else}}{{.Preview}}{{end}}</section>
+{{end}}</div></main></body></html>{{end}}
+
+{{define "case"}}{{template "head" .}}
+{{if .Err}}{{template "error" .Err}}{{else}}
+<h1>{{.Title}}</h1>
+<div class="grid">{{range .Renderings}}<section class="card renderer" id="{{.Renderer}}"><h2>{{.Renderer}}</h2>
+{{if .Err}}{{template "error" .Err}}{{else}}{{.HTML}}<details><summary>HTML</summary><pre class="src">{{.Source}}</pre></details>{{end}}</section>
+{{end}}</div>
+<h2 id="live">Live form ({{.LiveRenderer}}{{if .Lang}}, {{.Lang}}{{end}})</h2>
+<p>{{range .Renderers}}<a href="?renderer={{.}}#live">{{.}}</a> {{end}}</p>
+{{if .LiveErr}}{{template "error" .LiveErr}}{{else}}
+{{if .Submitted}}<p class="status">{{if .Valid}}Valid. Cleaned data:</p><pre>{{.Cleaned}}</pre>{{else}}Not valid: the errors are shown below.</p>{{end}}{{end}}
+<form class="card" method="post" action="?renderer={{.LiveRenderer}}#live"{{if .Multipart}} enctype="multipart/form-data"{{end}}>{{.Live}}
+<button type="submit">Submit</button></form>{{end}}
+{{end}}</main></body></html>{{end}}
+`))

@@ -1,0 +1,186 @@
+package modelforms
+
+import (
+	"context"
+	"fmt"
+	"unicode/utf8"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/formwork/formwork/forms"
+	"github.com/formwork/formwork/orm"
+	"github.com/formwork/formwork/validators"
+)
+
+// The integer range of Django's IntegerField on PostgreSQL, which the orm
+// enforces on every backend.
+const (
+	minInt32 = -1 << 31
+	maxInt32 = 1<<31 - 1
+)
+
+// cleanFields is Django's Model.clean_fields: each field not excluded is
+// checked for null, blank, choices, max_length and the integer range.
+func cleanFields(inst *Instance, exclude map[string]bool) fieldErrors {
+	var errs fieldErrors
+	for _, f := range inst.Model.Fields() {
+		if exclude[f.Name] || f.Type == orm.AutoField {
+			continue
+		}
+		raw := inst.Row[f.Name]
+		empty := forms.IsEmpty(raw)
+		if f.Blank && empty {
+			continue
+		}
+		if err := validateField(f, raw, empty); err != nil {
+			errs.add(f.Name, err)
+		}
+	}
+	return errs
+}
+
+func validateField(f orm.Field, raw any, empty bool) *validators.ValidationError {
+	if !f.Editable() {
+		return nil
+	}
+	if f.Choices != nil && !empty && !inChoices(f.Choices, raw) {
+		return validators.NewError("Value %(value)r is not a valid choice.", "invalid_choice", map[string]any{"value": raw})
+	}
+	if raw == nil && !f.Null {
+		return validators.NewError("This field cannot be null.", "null", nil)
+	}
+	if !f.Blank && empty {
+		return validators.NewError("This field cannot be blank.", "blank", nil)
+	}
+	if empty {
+		return nil
+	}
+	if s, ok := raw.(string); ok && f.MaxLength > 0 {
+		if n := utf8.RuneCountInString(s); n > f.MaxLength {
+			return validators.NewError("Ensure this value has at most %(limit_value)d characters (it has %(show_value)d).",
+				"max_length", map[string]any{"limit_value": f.MaxLength, "show_value": n})
+		}
+	}
+	switch f.Type {
+	case orm.IntegerField, orm.PositiveIntegerField:
+		lo := int64(minInt32)
+		if f.Type == orm.PositiveIntegerField {
+			lo = 0
+		}
+		var n decimal.Decimal
+		switch x := raw.(type) {
+		case int64:
+			n = decimal.NewFromInt(x)
+		case decimal.Decimal:
+			n = x
+		default:
+			return nil
+		}
+		if n.LessThan(decimal.NewFromInt(lo)) {
+			return validators.NewError("Ensure this value is greater than or equal to %(limit_value)s.", "min_value", map[string]any{"limit_value": lo})
+		}
+		if n.GreaterThan(decimal.NewFromInt(maxInt32)) {
+			return validators.NewError("Ensure this value is less than or equal to %(limit_value)s.", "max_value", map[string]any{"limit_value": int64(maxInt32)})
+		}
+	}
+	return nil
+}
+
+func inChoices(choices [][2]any, v any) bool {
+	for _, c := range choices {
+		if group, ok := c[1].([][2]any); ok {
+			if inChoices(group, v) {
+				return true
+			}
+			continue
+		}
+		if forms.Equal(c[0], v) {
+			return true
+		}
+	}
+	return false
+}
+
+// uniqueChecks is Django's Model._get_unique_checks: the unique_together
+// groups, then the unique fields (the "id" primary key first), leaving
+// out any check that names an excluded field.
+func uniqueChecks(m *orm.Model, exclude map[string]bool) [][]string {
+	var out [][]string
+groups:
+	for _, g := range m.UniqueTogether() {
+		for _, name := range g {
+			if exclude[name] {
+				continue groups
+			}
+		}
+		out = append(out, g)
+	}
+	for _, f := range m.Fields() {
+		if (f.Unique || f.PrimaryKey) && !exclude[f.Name] {
+			out = append(out, []string{f.Name})
+		}
+	}
+	return out
+}
+
+// validateUnique is Django's Model.validate_unique against the database:
+// for each check whose values are all set, is there another row with the
+// same values?
+func validateUnique(ctx context.Context, s orm.Store, inst *Instance, exclude map[string]bool) (fieldErrors, error) {
+	var errs fieldErrors
+	m := inst.Model
+	selfID, saved := inst.PK()
+checks:
+	for _, check := range uniqueChecks(m, exclude) {
+		lookup := map[string]any{}
+		for _, name := range check {
+			f, _ := m.Field(name)
+			v := inst.Row[name]
+			if v == nil || (f.PrimaryKey && saved) {
+				continue checks
+			}
+			lookup[name] = v
+		}
+		filter, err := orm.ParseFilter(lookup)
+		if err != nil {
+			return errs, fmt.Errorf("modelforms: unique check on %s: %w", m.Name(), err)
+		}
+		if s == nil {
+			return errs, fmt.Errorf("modelforms: unique check on %s without a Store", m.Name())
+		}
+		var excludeID int64
+		if saved {
+			excludeID = selfID
+		}
+		taken, err := s.Exists(ctx, m, filter, excludeID)
+		if err != nil {
+			return errs, fmt.Errorf("modelforms: unique check on %s: %w", m.Name(), err)
+		}
+		if !taken {
+			continue
+		}
+		key := ""
+		if len(check) == 1 {
+			key = check[0]
+		}
+		errs.add(key, uniqueError(m, check))
+	}
+	return errs, nil
+}
+
+// uniqueError is Django's Model.unique_error_message.
+func uniqueError(m *orm.Model, check []string) *validators.ValidationError {
+	params := map[string]any{"model_name": capfirst(m.VerboseName())}
+	if len(check) == 1 {
+		f, _ := m.Field(check[0])
+		params["field_label"] = capfirst(f.VerboseName)
+		return validators.NewError("%(model_name)s with this %(field_label)s already exists.", "unique", params)
+	}
+	labels := make([]string, len(check))
+	for i, name := range check {
+		f, _ := m.Field(name)
+		labels[i] = capfirst(f.VerboseName)
+	}
+	params["field_labels"] = textList(labels, "and")
+	return validators.NewError("%(model_name)s with this %(field_labels)s already exists.", "unique_together", params)
+}

@@ -1,0 +1,91 @@
+package renderers_test
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/formwork/formwork/renderers"
+	"github.com/formwork/formwork/widgets"
+)
+
+// engineOnly hides the renderer's type, so that RenderString cannot take
+// the fast path and every template runs through the engine.
+type engineOnly struct{ renderers.Renderer }
+
+// TestNativeMatchesEngine renders widgets natively and with the template
+// engines and wants the same bytes (pongo2 writes ' as &#39;, Django and
+// the fast path as &#x27;).
+func TestNativeMatchesEngine(t *testing.T) {
+	choices := []widgets.Choice{
+		{Value: "a", Label: `A & "quoted"`},
+		{Value: "b'", Label: "<B>"},
+		{Value: "Group", Group: []widgets.Choice{{Value: "g1", Label: "G1"}, {Value: "g2", Label: "G2"}}},
+	}
+	sel := widgets.NewSelect(renderers.Attrs{"class": "pick"})
+	sel.SetChoices(choices)
+	radio := widgets.NewRadioSelect(renderers.Attrs{"class": "r"})
+	radio.SetChoices(choices)
+	checks := widgets.NewCheckboxSelectMultiple(nil)
+	checks.SetChoices(choices)
+	cases := []struct {
+		name  string
+		w     widgets.Widget
+		value any
+		attrs renderers.Attrs
+	}{
+		{"text", widgets.NewTextInput(renderers.Attrs{"placeholder": `x"y`}), `v<&>'"`, renderers.Attrs{"id": "id_t", "required": true}},
+		{"text-none", widgets.NewTextInput(nil), nil, renderers.Attrs{"disabled": false}},
+		{"number", widgets.NewNumberInput(renderers.Attrs{"step": 2}), 3, renderers.Attrs{"id": "id_n"}},
+		{"hidden", widgets.NewHiddenInput(nil), "h", nil},
+		{"textarea", widgets.NewTextarea(nil), "line1\nline2 & <b>", renderers.Attrs{"id": "id_a"}},
+		{"textarea-empty", widgets.NewTextarea(nil), "", nil},
+		{"select", sel, "b'", renderers.Attrs{"id": "id_s"}},
+		{"radio", radio, "g2", renderers.Attrs{"id": "id_r", "required": true}},
+		{"radio-noid", radio, nil, nil},
+		{"checkboxes", checks, []string{"a", "g1"}, renderers.Attrs{"id": "id_c"}},
+	}
+	for _, r := range []renderers.Renderer{renderers.NewDjangoTemplates(), renderers.NewJinja2()} {
+		for _, c := range cases {
+			native, err := widgets.Render(c.w, "f", c.value, c.attrs, r)
+			if err != nil {
+				t.Fatalf("%T %s: %v", r, c.name, err)
+			}
+			engine, err := widgets.Render(c.w, "f", c.value, c.attrs, engineOnly{r})
+			if err != nil {
+				t.Fatalf("%T %s (engine): %v", r, c.name, err)
+			}
+			want := strings.ReplaceAll(string(engine), "&#39;", "&#x27;")
+			if string(native) != want {
+				t.Errorf("%T %s:\nnative %q\nengine %q", r, c.name, native, want)
+			}
+		}
+	}
+}
+
+// TestNativeOK checks when the fast path may stand in for a template.
+func TestNativeOK(t *testing.T) {
+	tests := []struct {
+		name string
+		r    renderers.Renderer
+		tpl  string
+		want bool
+	}{
+		{"django", renderers.NewDjangoTemplates(), "django/forms/widgets/text.html", true},
+		{"jinja", renderers.NewJinja2(), "django/forms/div.html", true},
+		{"reload", &renderers.DjangoTemplates{Reload: true}, "django/forms/div.html", false},
+		{"not built in", renderers.NewDjangoTemplates(), "mine/form.html", false},
+		{"overridden include", &renderers.DjangoTemplates{Overlay: fstest.MapFS{
+			"django/forms/widgets/attrs.html": {Data: []byte("x")},
+		}}, "django/forms/widgets/text.html", false},
+		{"other template overridden", &renderers.DjangoTemplates{Overlay: fstest.MapFS{
+			"django/forms/widgets/attrs.html": {Data: []byte("x")},
+		}}, "django/forms/label.html", true},
+		{"other renderer", engineOnly{renderers.NewDjangoTemplates()}, "django/forms/div.html", false},
+	}
+	for _, tt := range tests {
+		if got := renderers.NativeOK(tt.r, tt.tpl); got != tt.want {
+			t.Errorf("%s: NativeOK = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}
