@@ -49,22 +49,11 @@ func buildFormset(env *Env, n node) (*formsets.Declaration, formsets.Options, er
 		}
 		var err error
 		switch key {
-		case "extra", "max_num", "min_num", "absolute_max":
-			var v int
-			if v, err = arg.integer(); err == nil {
-				fopts = append(fopts, map[string]func(int) formsets.Option{
-					"extra": formsets.Extra, "max_num": formsets.MaxNum,
-					"min_num": formsets.MinNum, "absolute_max": formsets.AbsoluteMax,
-				}[key](v))
-			}
-		case "can_order", "can_delete", "can_delete_extra", "validate_max", "validate_min":
-			var b bool
-			if b, err = arg.boolean(); err == nil {
-				fopts = append(fopts, map[string]func(bool) formsets.Option{
-					"can_order": formsets.CanOrder, "can_delete": formsets.CanDelete,
-					"can_delete_extra": formsets.CanDeleteExtra, "validate_max": formsets.ValidateMax,
-					"validate_min": formsets.ValidateMin,
-				}[key](b))
+		case "extra", "max_num", "min_num", "absolute_max",
+			"can_order", "can_delete", "can_delete_extra", "validate_max", "validate_min":
+			var o formsets.Option
+			if o, err = factoryOption(key, arg); err == nil {
+				fopts = append(fopts, o)
 			}
 		case "prefix":
 			opts.Prefix, err = arg.str()
@@ -282,4 +271,29 @@ func formIndexes(fs *formsets.Formset, some []*forms.Form) []any {
 		out[i] = pos[f]
 	}
 	return out
+}
+
+// factoryOption reads one formset_factory argument shared by formsets and
+// model formsets: the counts and the switches.
+func factoryOption(key string, arg node) (formsets.Option, error) {
+	switch key {
+	case "extra", "max_num", "min_num", "absolute_max":
+		v, err := arg.integer()
+		if err != nil {
+			return nil, err
+		}
+		return map[string]func(int) formsets.Option{
+			"extra": formsets.Extra, "max_num": formsets.MaxNum,
+			"min_num": formsets.MinNum, "absolute_max": formsets.AbsoluteMax,
+		}[key](v), nil
+	}
+	b, err := arg.boolean()
+	if err != nil {
+		return nil, err
+	}
+	return map[string]func(bool) formsets.Option{
+		"can_order": formsets.CanOrder, "can_delete": formsets.CanDelete,
+		"can_delete_extra": formsets.CanDeleteExtra, "validate_max": formsets.ValidateMax,
+		"validate_min": formsets.ValidateMin,
+	}[key](b), nil
 }

@@ -150,22 +150,11 @@ func buildModelFormset(ctx context.Context, db orm.Store, reg *orm.Registry, env
 			meta.Fields, err = arg.strings()
 		case "exclude":
 			meta.Exclude, err = arg.strings()
-		case "extra", "max_num", "min_num", "absolute_max":
-			var v int
-			if v, err = arg.integer(); err == nil {
-				fopts = append(fopts, map[string]func(int) formsets.Option{
-					"extra": formsets.Extra, "max_num": formsets.MaxNum,
-					"min_num": formsets.MinNum, "absolute_max": formsets.AbsoluteMax,
-				}[key](v))
-			}
-		case "can_order", "can_delete", "can_delete_extra", "validate_max", "validate_min":
-			var v bool
-			if v, err = arg.boolean(); err == nil {
-				fopts = append(fopts, map[string]func(bool) formsets.Option{
-					"can_order": formsets.CanOrder, "can_delete": formsets.CanDelete,
-					"can_delete_extra": formsets.CanDeleteExtra, "validate_max": formsets.ValidateMax,
-					"validate_min": formsets.ValidateMin,
-				}[key](v))
+		case "extra", "max_num", "min_num", "absolute_max",
+			"can_order", "can_delete", "can_delete_extra", "validate_max", "validate_min":
+			var o formsets.Option
+			if o, err = factoryOption(key, arg); err == nil {
+				fopts = append(fopts, o)
 			}
 		case "edit_only":
 			o.EditOnly, err = arg.boolean()

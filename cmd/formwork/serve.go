@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -18,6 +19,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/formwork/formwork/examples/exampleapp"
 	"github.com/formwork/formwork/forms"
 	"github.com/formwork/formwork/formspec"
 	"github.com/formwork/formwork/i18n"
@@ -38,12 +40,21 @@ func runServe(args []string, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "formwork: %v\n", err)
 		return 1
 	}
+	// The example application (a contact form, a formset and an edit-only
+	// model formset on SQLite) runs beside the gallery.
+	app, err := exampleapp.New(context.Background())
+	if err != nil {
+		fmt.Fprintf(stderr, "formwork: example app: %v\n", err)
+		return 1
+	}
+	defer app.Close()
+	h.mux.Handle("/app/", http.StripPrefix("/app", app))
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		fmt.Fprintf(stderr, "formwork: %v\n", err)
 		return 1
 	}
-	fmt.Fprintf(stderr, "formwork: previewing %d cases on http://%s/\n", len(h.cases), ln.Addr())
+	fmt.Fprintf(stderr, "formwork: previewing %d cases on http://%s/ and the example app on http://%s/app/\n", len(h.cases), ln.Addr(), ln.Addr())
 	if err := http.Serve(ln, h); err != nil {
 		fmt.Fprintf(stderr, "formwork: %v\n", err)
 		return 1
@@ -371,6 +382,7 @@ pre.src{font-size:12px;background:#f7f7f9;padding:6px;overflow:auto;max-height:2
 {{end}}{{end}}{{.Message}}</div>{{end}}
 
 {{define "gallery"}}{{template "head" .}}
+<p>The example application runs at <a href="/app/">/app/</a>.</p>
 <p>{{len .Items}} cases{{if .Templates}} · theme templates from <code>{{.Templates}}</code>, reloaded on every request{{end}}.</p>
 <div class="grid">{{range .Items}}<section class="card"><h2><a href="/case/{{.Name}}">{{.Name}}</a></h2>
 {{if .Err}}{{template "error" .Err}}{{else}}{{.Preview}}{{end}}</section>

@@ -1,7 +1,6 @@
-// Command app is a small net/http application built with formwork: a
-// contact form, a formset of order lines, and an edit-only model formset
-// over an embedded SQLite database. Messages follow the browser's
-// Accept-Language (English, French, German, Simplified Chinese).
+// Command app serves formwork's example application (package
+// exampleapp): a contact form, a formset and an edit-only model formset on
+// an embedded SQLite database.
 //
 //	go run ./examples/app [-addr 127.0.0.1:8000]
 package main
@@ -9,205 +8,20 @@ package main
 import (
 	"context"
 	"flag"
-	"fmt"
-	"html/template"
 	"log"
 	"net/http"
 
-	"github.com/shopspring/decimal"
-
-	"github.com/formwork/formwork/forms"
-	"github.com/formwork/formwork/formsets"
-	"github.com/formwork/formwork/i18n"
-	"github.com/formwork/formwork/modelforms"
-	"github.com/formwork/formwork/orm"
-	"github.com/formwork/formwork/renderers"
+	"github.com/formwork/formwork/examples/exampleapp"
 )
 
 func main() {
 	addr := flag.String("addr", "127.0.0.1:8000", "listen on `ADDR`")
 	flag.Parse()
-	a, err := newApp(context.Background())
+	a, err := exampleapp.New(context.Background())
 	if err != nil {
 		log.Fatal(err)
 	}
-	defer a.db.Close()
+	defer a.Close()
 	log.Printf("listening on http://%s/", *addr)
 	log.Fatal(http.ListenAndServe(*addr, a))
 }
-
-// Contact is what the contact form collects; its tags declare the form.
-type Contact struct {
-	Name    string `formwork:"max_length=40,required,label=Your name"`
-	Email   string `formwork:"type=EmailField,required"`
-	Topic   string `formwork:"type=ChoiceField,choices=q:Question|b:Bug,widget=RadioSelect,required"`
-	Message string `formwork:"widget=Textarea,required"`
-}
-
-// Book is the model the model formset edits.
-type Book struct {
-	Title string          `formwork:"max_length=60"`
-	Price decimal.Decimal `formwork:"max_digits=6,decimal_places=2"`
-}
-
-// app holds what the handlers share; all of it is safe for concurrent use.
-type app struct {
-	db       *orm.DB
-	contact  *forms.Declaration
-	lines    *formsets.Declaration
-	books    *modelforms.FormsetDeclaration
-	book     *orm.Model
-	renderer renderers.Renderer
-	mux      *http.ServeMux
-}
-
-func newApp(ctx context.Context) (*app, error) {
-	a := &app{renderer: renderers.NewDjangoDivFormRenderer(), mux: http.NewServeMux()}
-	var err error
-	if a.contact, err = forms.DeclareStruct(Contact{}); err != nil {
-		return nil, err
-	}
-	line := forms.Declare(
-		forms.Named("item", &forms.CharField{FieldCore: forms.FieldCore{Required: true}, MaxLength: 30}),
-		forms.Named("quantity", &forms.IntegerField{FieldCore: forms.FieldCore{Required: true}, MinValue: int64(1)}),
-	)
-	if a.lines, err = formsets.Declare(line, formsets.Extra(2), formsets.CanDelete(true), formsets.MaxNum(5), formsets.ValidateMax(true)); err != nil {
-		return nil, fmt.Errorf("order lines: %w", err)
-	}
-	if a.book, err = orm.ModelFromStruct(Book{}); err != nil {
-		return nil, fmt.Errorf("book model: %w", err)
-	}
-	if a.books, err = modelforms.DeclareFormset(modelforms.Meta{Model: a.book, Fields: []string{"title", "price"}},
-		modelforms.FormsetOptions{EditOnly: true}, formsets.Extra(0)); err != nil {
-		return nil, fmt.Errorf("book formset: %w", err)
-	}
-	if a.db, err = orm.OpenMemory(); err != nil {
-		return nil, err
-	}
-	if err := a.db.CreateTables(ctx, a.book); err != nil {
-		return nil, err
-	}
-	for _, r := range []orm.Row{{"title": "Dune", "price": "9.99"}, {"title": "Emma", "price": "4.50"}} {
-		if _, err := a.db.Insert(ctx, a.book, r); err != nil {
-			return nil, err
-		}
-	}
-	a.mux.HandleFunc("GET /{$}", a.index)
-	a.mux.HandleFunc("/contact", a.contactPage)
-	a.mux.HandleFunc("/order", a.orderPage)
-	a.mux.HandleFunc("/books", a.booksPage)
-	return a, nil
-}
-
-func (a *app) ServeHTTP(w http.ResponseWriter, r *http.Request) { a.mux.ServeHTTP(w, r) }
-
-// translator is the request's language, from Accept-Language.
-func translator(r *http.Request) *i18n.Translator {
-	return i18n.Negotiate(r.Header.Get("Accept-Language"))
-}
-
-func (a *app) index(w http.ResponseWriter, r *http.Request) {
-	a.show(w, "index", map[string]any{"Title": "formwork example"})
-}
-
-func (a *app) contactPage(w http.ResponseWriter, r *http.Request) {
-	opts := forms.Options{Renderer: a.renderer, Translator: translator(r)}
-	data := map[string]any{"Title": "Contact"}
-	if r.Method != http.MethodPost {
-		data["Form"] = a.contact.New(opts)
-		a.show(w, "contact", data)
-		return
-	}
-	f, err := forms.BindRequest(a.contact, r, opts, 1<<20)
-	if err != nil {
-		http.Error(w, err.Error(), http.StatusBadRequest)
-		return
-	}
-	if f.IsValid() {
-		var c Contact
-		if err := f.Decode(&c); err != nil {
-			http.Error(w, err.Error(), http.StatusInternalServerError)
-			return
-		}
-		data["Done"] = fmt.Sprintf("Thank you, %s: we will answer at %s.", c.Name, c.Email)
-	}
-	data["Form"] = f
-	a.show(w, "contact", data)
-}
-
-func (a *app) orderPage(w http.ResponseWriter, r *http.Request) {
-	opts := formsets.Options{Renderer: a.renderer, Translator: translator(r)}
-	data := map[string]any{"Title": "Order"}
-	if r.Method != http.MethodPost {
-		data["Formset"] = a.lines.New(opts)
-		a.show(w, "order", data)
-		return
-	}
-	values, files, err := forms.RequestData(r, 1<<20)
-	if err != nil {
-		http.Error(w, err.Error(), http.StatusBadRequest)
-		return
-	}
-	fs := a.lines.Bind(values, files, opts)
-	if fs.IsValid() {
-		total := 0
-		for i, cd := range fs.CleanedData() {
-			if len(cd) == 0 || fs.Form(i).Field("DELETE") != nil && forms.Truthy(cd["DELETE"]) {
-				continue
-			}
-			total += int(cd["quantity"].(int64))
-		}
-		data["Done"] = fmt.Sprintf("Ordered %d items.", total)
-	}
-	data["Formset"] = fs
-	a.show(w, "order", data)
-}
-
-func (a *app) booksPage(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
-	args := modelforms.FormsetArgs{Options: formsets.Options{Renderer: a.renderer, Translator: translator(r)}, Order: []string{"id"}}
-	data := map[string]any{"Title": "Books"}
-	var fs *modelforms.Formset
-	var err error
-	if r.Method == http.MethodPost {
-		values, files, rerr := forms.RequestData(r, 1<<20)
-		if rerr != nil {
-			http.Error(w, rerr.Error(), http.StatusBadRequest)
-			return
-		}
-		fs, err = a.books.Bind(ctx, a.db, values, files, args)
-		if err == nil && fs.IsValid() {
-			if _, err = fs.Save(ctx, true); err == nil {
-				data["Done"] = fmt.Sprintf("Saved: %d changed.", len(fs.ChangedObjects))
-				fs, err = a.books.New(ctx, a.db, args)
-			}
-		}
-	} else {
-		fs, err = a.books.New(ctx, a.db, args)
-	}
-	if err != nil {
-		http.Error(w, err.Error(), http.StatusInternalServerError)
-		return
-	}
-	data["Formset"] = fs.Formset
-	a.show(w, "books", data)
-}
-
-// show renders a page into a buffer first (forms.ExecuteTemplate), so a
-// form that fails to render becomes a 500 rather than half a page.
-func (a *app) show(w http.ResponseWriter, name string, data map[string]any) {
-	w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	if err := forms.ExecuteTemplate(w, pages, name, data); err != nil {
-		http.Error(w, err.Error(), http.StatusInternalServerError)
-	}
-}
-
-var pages = template.Must(template.New("pages").Funcs(forms.TemplateFuncs()).Parse(`
-{{define "head"}}<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{{.Title}}</title></head><body>
-<nav><a href="/">Home</a> · <a href="/contact">Contact</a> · <a href="/order">Order</a> · <a href="/books">Books</a></nav>
-<h1>{{.Title}}</h1>{{if .Done}}<p class="done">{{.Done}}</p>{{end}}{{end}}
-{{define "index"}}{{template "head" .}}<p>A contact form, a formset and a model formset.</p></body></html>{{end}}
-{{define "contact"}}{{template "head" .}}<form method="post">{{.Form.TemplateHTML}}<button>Send</button></form></body></html>{{end}}
-{{define "order"}}{{template "head" .}}<form method="post">{{formhtml .Formset}}<button>Order</button></form></body></html>{{end}}
-{{define "books"}}{{template "head" .}}<form method="post">{{formhtml .Formset}}<button>Save</button></form></body></html>{{end}}
-`))

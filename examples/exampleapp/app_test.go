@@ -1,4 +1,4 @@
-package main
+package exampleapp
 
 import (
 	"context"
@@ -11,11 +11,11 @@ import (
 )
 
 func TestApp(t *testing.T) {
-	a, err := newApp(context.Background())
+	a, err := New(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer a.db.Close()
+	defer a.Close()
 	srv := httptest.NewServer(a)
 	defer srv.Close()
 
