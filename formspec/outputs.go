@@ -212,6 +212,13 @@ func JSONValue(v any, tkind string) any {
 		return string(x)
 	case json.Number:
 		return x
+	case interface{ PK() (int64, bool) }:
+		// A model instance (a ModelChoiceField's value) is written by
+		// its primary key; an unsaved one has none.
+		if pk, ok := x.PK(); ok {
+			return map[string]any{"$pk": pk}
+		}
+		return map[string]any{"$pk": nil}
 	case forms.OrderedJSON:
 		m := forms.OrderedJSON{Keys: x.Keys, Values: make(map[string]any, len(x.Values))}
 		for k, e := range x.Values {
