@@ -14,6 +14,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 
 	"golang.org/x/text/language"
 
@@ -498,6 +499,10 @@ func uploadedFile(n node) (*widgets.UploadedFile, error) {
 			*dst = s
 		}
 	}
+	name, err := uploadName(name)
+	if err != nil {
+		return nil, specErr(n.path, "%v", err)
+	}
 	body := []byte(content)
 	return &widgets.UploadedFile{
 		Name:        name,
@@ -505,6 +510,26 @@ func uploadedFile(n node) (*widgets.UploadedFile, error) {
 		ContentType: ctype,
 		Open:        func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(body)), nil },
 	}, nil
+}
+
+// uploadName sanitises an uploaded file's name as Django's UploadedFile
+// does: only its base name is kept, so that a name cannot climb out of the
+// upload directory, and a name longer than 255 characters is cut,
+// keeping its extension.
+func uploadName(name string) (string, error) {
+	name = name[strings.LastIndexByte(name, '/')+1:]
+	if r := []rune(name); len(r) > 255 {
+		ext := []rune(filepath.Ext(strings.TrimLeft(name, ".")))
+		if len(ext) > 255 {
+			ext = ext[:255]
+		}
+		stem := r[:len(r)-len([]rune(filepath.Ext(strings.TrimLeft(name, "."))))]
+		name = string(stem[:255-len(ext)]) + string(ext)
+	}
+	if name == "" || name == "." || name == ".." {
+		return "", fmt.Errorf("file name %q has no base name", name)
+	}
+	return name, nil
 }
 
 // JSON writes the result as the reference does: one-space indentation,

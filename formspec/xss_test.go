@@ -246,6 +246,60 @@ func showsLiterally(html, s string) bool {
 	return found || strings.Contains(text.String(), s) || strings.Contains(strings.Join(strings.Fields(text.String()), " "), strings.Join(strings.Fields(s), " "))
 }
 
+// TestHostileValuesInFormsets renders formsets whose initial data,
+// submitted data and error messages hold the hostile strings, with every
+// renderer: no injected markup, and the strings show literally.
+func TestHostileValuesInFormsets(t *testing.T) {
+	checked := 0
+	for _, h := range hostileStrings {
+		doc, err := json.Marshal(map[string]any{
+			"form": map[string]any{"fields": []any{
+				map[string]any{"name": "title", "type": "CharField", "label": h},
+				map[string]any{"name": "kind", "type": "ChoiceField", "choices": []any{[]any{h, h}}, "required": false},
+			}},
+			"formset": map[string]any{
+				"max_num": 1, "validate_max": true, "can_delete": true, "can_order": true,
+				"initial":        []any{map[string]any{"title": h, "kind": h}},
+				"error_messages": map[string]any{"too_many_forms": h + " %(num)d"},
+			},
+			"bind": map[string]any{"data": map[string]any{
+				"form-TOTAL_FORMS": "2", "form-INITIAL_FORMS": "1",
+				"form-0-title": h, "form-0-kind": "x" + h, "form-1-title": h, "form-1-ORDER": h,
+			}},
+			"outputs": []any{"as_div", "as_p", "as_table", "as_ul", "str", "management_form", "non_form_errors_html", "empty_form"},
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		c, err := formspec.Parse(bytes.NewReader(doc))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for rname, r := range xssRenderers() {
+			res, err := c.RunWith(r)
+			if err != nil {
+				t.Fatalf("%s %q: %v", rname, h, err)
+			}
+			for name, out := range res.Outputs {
+				s, _ := out.(string)
+				checkNoInjection(t, fmt.Sprintf("%s %q %s", rname, h, name), s, h, false)
+				checked++
+			}
+			for _, want := range []string{h, "x" + h + " is not one of the available choices"} {
+				if s, _ := res.Outputs["as_table"].(string); !showsLiterally(s, want) {
+					t.Errorf("%s: as_table does not show %q:\n%s", rname, want, s)
+				}
+			}
+			if s, _ := res.Outputs["non_form_errors_html"].(string); !showsLiterally(s, h+" 1") {
+				t.Errorf("%s: non-form errors do not show %q:\n%s", rname, h+" 1", s)
+			}
+		}
+	}
+	if want := len(hostileStrings) * len(xssRenderers()) * 8; checked != want {
+		t.Errorf("checked %d outputs, want %d", checked, want)
+	}
+}
+
 // TestHelpTextIsTrustedMarkup documents that help text is markup, as in
 // Django (its templates write {{ field.help_text|safe }}): a form must not
 // put user input in help text unescaped.

@@ -38,8 +38,8 @@ type Book struct {
 	Price decimal.Decimal `formwork:"max_digits=6,decimal_places=2"`
 }
 
-// app holds what the handlers share; all of it is safe for concurrent use.
-// App is the example application; it is an http.Handler.
+// App is the example application, an http.Handler; what its handlers
+// share is safe for concurrent use.
 type App struct {
 	db       *orm.DB
 	contact  *forms.Declaration
