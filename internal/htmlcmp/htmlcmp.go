@@ -7,7 +7,9 @@ package htmlcmp
 import (
 	"fmt"
 	"html"
+	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -24,6 +26,8 @@ type Attr struct {
 	Bool        bool
 }
 
+// booleanAttrs is django.test.html.BOOLEAN_ATTRIBUTES, including its
+// "defer " (with a space), so that defer compares as Django compares it.
 var booleanAttrs = map[string]bool{
 	"allowfullscreen": true, "async": true, "autofocus": true, "autoplay": true,
 	"checked": true, "controls": true, "default": true, "defer ": true,
@@ -151,7 +155,7 @@ func Parse(src string) (*Node, error) {
 			if j < 0 {
 				j = len(src) - i
 			}
-			cur().append(html.UnescapeString(src[i : i+j]))
+			cur().append(unescape(src[i : i+j]))
 			i += j
 			continue
 		}
@@ -160,21 +164,24 @@ func Parse(src string) (*Node, error) {
 		case strings.HasPrefix(rest, "<!--"):
 			end := strings.Index(rest[4:], "-->")
 			if end < 0 {
-				return nil, fmt.Errorf("unterminated comment at offset %d", i)
+				i = incomplete(cur(), src, i)
+				continue
 			}
 			i += 4 + end + 3
 			continue
 		case strings.HasPrefix(rest, "<!") || strings.HasPrefix(rest, "<?"):
 			end := strings.IndexByte(rest, '>')
 			if end < 0 {
-				return nil, fmt.Errorf("unterminated declaration at offset %d", i)
+				i = incomplete(cur(), src, i)
+				continue
 			}
 			i += end + 1
 			continue
 		case strings.HasPrefix(rest, "</"):
 			end := strings.IndexByte(rest, '>')
 			if end < 0 {
-				return nil, fmt.Errorf("unterminated end tag at offset %d", i)
+				i = incomplete(cur(), src, i)
+				continue
 			}
 			name := strings.ToLower(strings.TrimSpace(rest[2:end]))
 			if f := strings.Fields(name); len(f) > 0 {
@@ -203,7 +210,8 @@ func Parse(src string) (*Node, error) {
 		}
 		n, size, selfClose, err := parseStartTag(rest)
 		if err != nil {
-			return nil, fmt.Errorf("offset %d: %w", i, err)
+			i = incomplete(cur(), src, i)
+			continue
 		}
 		i += size
 		cur().append(n)
@@ -235,6 +243,54 @@ func Parse(src string) (*Node, error) {
 	}
 	root.finalize()
 	return root, nil
+}
+
+// incomplete handles markup at i that the input ends inside of, as
+// Python's HTMLParser does on close(): text up to the next '>' (or else
+// the next '<', or else just the '<') is data. It returns where to go on.
+func incomplete(n *Node, src string, i int) int {
+	k := i + 1
+	if j := strings.IndexByte(src[i+1:], '>'); j >= 0 {
+		k = i + 1 + j + 1
+	} else if j := strings.IndexByte(src[i+1:], '<'); j >= 0 {
+		k = i + 1 + j
+	}
+	n.append(unescape(src[i:k]))
+	return k
+}
+
+// charref is html.unescape's pattern for one character reference.
+var charref = regexp.MustCompile(`&(#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[^\t\n\f <&#;]{1,32};?)`)
+
+// unescape is Python's html.unescape. It differs from html.UnescapeString
+// for numeric references to control characters and noncharacters, which
+// Python drops.
+func unescape(s string) string {
+	if !strings.Contains(s, "&") {
+		return s
+	}
+	return charref.ReplaceAllStringFunc(s, func(ref string) string {
+		if ref[1] != '#' {
+			return html.UnescapeString(ref)
+		}
+		digits, base := strings.TrimSuffix(ref[2:], ";"), 10
+		if digits[0] == 'x' || digits[0] == 'X' {
+			digits, base = digits[1:], 16
+		}
+		n, err := strconv.ParseUint(digits, base, 32)
+		switch {
+		case err != nil || n > 0x10ffff || (n >= 0xd800 && n <= 0xdfff) || n == 0:
+			return "\ufffd"
+		case n == 0x0d:
+			return "\r"
+		case n >= 0x80 && n <= 0x9f:
+			return html.UnescapeString(ref) // the Windows-1252 table, as Python's
+		case n <= 0x08 || n == 0x0b || (n >= 0x0e && n <= 0x1f) || n == 0x7f ||
+			(n >= 0xfdd0 && n <= 0xfdef) || n&0xfffe == 0xfffe:
+			return ""
+		}
+		return string(rune(n))
+	})
 }
 
 func isLetter(c byte) bool { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') }
@@ -282,14 +338,14 @@ func parseStartTag(s string) (*Node, int, bool, error) {
 				if end < 0 {
 					return nil, 0, false, fmt.Errorf("unterminated attribute value in <%s", n.Name)
 				}
-				a.Value = html.UnescapeString(s[i+1 : i+1+end])
+				a.Value = unescape(s[i+1 : i+1+end])
 				i += end + 2
 			} else {
 				vs := i
 				for i < len(s) && !isASCIISpace(s[i]) && s[i] != '>' {
 					i++
 				}
-				a.Value = html.UnescapeString(s[vs:i])
+				a.Value = unescape(s[vs:i])
 			}
 		} else {
 			a.Bool = true

@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/shopspring/decimal"
 )
@@ -105,10 +106,16 @@ func quote(s string) string {
 			b.WriteString(`\r`)
 		case r == '\t':
 			b.WriteString(`\t`)
-		case r < 0x20 || r == 0x7f:
-			fmt.Fprintf(&b, `\x%02x`, r)
-		default:
+		case unicode.IsPrint(r):
 			b.WriteRune(r)
+		// Python escapes what str.isprintable rejects, in the shortest of
+		// its three forms.
+		case r < 0x100:
+			fmt.Fprintf(&b, `\x%02x`, r)
+		case r < 0x10000:
+			fmt.Fprintf(&b, `\u%04x`, r)
+		default:
+			fmt.Fprintf(&b, `\U%08x`, r)
 		}
 	}
 	b.WriteByte(q)
@@ -284,12 +291,26 @@ func Interpolate(format string, params map[string]any) string {
 
 func intStr(v any) string {
 	switch x := v.(type) {
+	case bool:
+		// Python's bool is an int: "%d" % True is "1".
+		if x {
+			return "1"
+		}
+		return "0"
+	case float32:
+		return intStr(float64(x))
 	case int:
 		return strconv.Itoa(x)
 	case int64:
 		return strconv.FormatInt(x, 10)
 	case float64:
-		return strconv.FormatInt(int64(x), 10)
+		if math.IsInf(x, 0) || math.IsNaN(x) {
+			return FloatRepr(x) // Python raises here; say what the value was.
+		}
+		// Truncate toward zero without overflowing int64, as Python's
+		// int(float) does for any magnitude.
+		i, _ := new(big.Float).SetFloat64(x).Int(nil)
+		return i.String()
 	case decimal.Decimal:
 		return x.Truncate(0).String()
 	}

@@ -28,6 +28,23 @@ func IsSpace(r rune) bool {
 	return unicode.IsSpace(r) || (r >= 0x1c && r <= 0x1f)
 }
 
+// trimNumberSpace removes the whitespace int() and float() skip, which is
+// not quite str.strip()'s: they turn non-ASCII whitespace into spaces but
+// leave the ASCII separators \x1c-\x1f alone, and so reject them.
+func trimNumberSpace(s string) string {
+	return strings.TrimFunc(s, func(r rune) bool {
+		return IsSpace(r) && (r < 0x1c || r > 0x1f)
+	})
+}
+
+// cutSign removes one leading sign from s.
+func cutSign(s string) (rest string, neg bool) {
+	if s != "" && (s[0] == '+' || s[0] == '-') {
+		return s[1:], s[0] == '-'
+	}
+	return s, false
+}
+
 // digits normalises the digit run of a number: Unicode decimal digits
 // become ASCII, and single underscores between digits are dropped. ok is
 // false for a misplaced underscore or a non-digit.
@@ -74,7 +91,7 @@ func digitValue(r rune) rune {
 // digits with single underscores between them. The result is an int64
 // when it fits, else a *big.Int.
 func ParseInt(s string) (any, error) {
-	s = TrimSpace(s)
+	s = trimNumberSpace(s)
 	neg := false
 	if s != "" && (s[0] == '+' || s[0] == '-') {
 		neg = s[0] == '-'
@@ -97,7 +114,7 @@ func ParseInt(s string) (any, error) {
 	return b, nil
 }
 
-// splitNumber splits a decimal literal into sign, mantissa digits with a
+// normaliseReal rewrites a decimal literal as sign, mantissa digits with a
 // point, and exponent, normalising digits; ok is false when it is not one.
 func normaliseReal(s string) (string, bool) {
 	sign := ""
@@ -155,10 +172,11 @@ func normaliseReal(s string) (string, bool) {
 // ParseFloat parses s as Python's float(s), including "inf", "infinity"
 // and "nan" in any case.
 func ParseFloat(s string) (float64, error) {
-	s = TrimSpace(s)
-	switch strings.ToLower(strings.TrimLeft(s, "+-")) {
+	s = trimNumberSpace(s)
+	body, neg := cutSign(s)
+	switch strings.ToLower(body) {
 	case "inf", "infinity":
-		if strings.HasPrefix(s, "-") {
+		if neg {
 			return math.Inf(-1), nil
 		}
 		return math.Inf(1), nil
@@ -185,17 +203,17 @@ func ParseFloat(s string) (float64, error) {
 var ErrNotFinite = errors.New("decimal is not finite")
 
 // ParseDecimal parses s as Python's Decimal(s), keeping its exponent
-// ("1.50" stays 150e-2). Infinities and NaNs give ErrNotFinite.
+// ("1.50" stays 150e-2). Infinities and NaNs give ErrNotFinite. An
+// exponent beyond ±10000 (shopspring/decimal's MaxDecodeExponent) gives
+// ErrSyntax although Python accepts it: arithmetic on such a value would
+// build numbers of that many digits.
 func ParseDecimal(s string) (decimal.Decimal, error) {
-	s = TrimSpace(s)
-	switch strings.ToLower(strings.TrimLeft(s, "+-")) {
-	case "inf", "infinity", "nan", "snan":
+	// Decimal() strips as str.strip() does and, unlike int() and float(),
+	// ignores every underscore wherever it stands ("_1", "1__0", "1e_3").
+	s = strings.ReplaceAll(TrimSpace(s), "_", "")
+	body, _ := cutSign(s)
+	if isNonFinite(strings.ToLower(body)) {
 		return decimal.Decimal{}, ErrNotFinite
-	}
-	if l := strings.ToLower(strings.TrimLeft(s, "+-")); strings.HasPrefix(l, "nan") || strings.HasPrefix(l, "snan") {
-		if _, ok := digits(strings.TrimLeft(l, "sna")); ok {
-			return decimal.Decimal{}, ErrNotFinite
-		}
 	}
 	n, ok := normaliseReal(s)
 	if !ok {
@@ -206,4 +224,23 @@ func ParseDecimal(s string) (decimal.Decimal, error) {
 		return decimal.Decimal{}, ErrSyntax
 	}
 	return d, nil
+}
+
+// isNonFinite reports whether Decimal() reads the unsigned, lower-cased s
+// as an infinity or a NaN, which may carry a diagnostic payload ("nan12").
+func isNonFinite(s string) bool {
+	switch s {
+	case "inf", "infinity":
+		return true
+	}
+	for _, p := range []string{"snan", "nan"} {
+		if rest, ok := strings.CutPrefix(s, p); ok {
+			if rest == "" {
+				return true
+			}
+			_, ok := digits(rest)
+			return ok
+		}
+	}
+	return false
 }

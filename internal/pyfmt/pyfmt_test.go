@@ -1,0 +1,218 @@
+package pyfmt
+
+import (
+	"encoding/json"
+	"fmt"
+	"math/big"
+	"os"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/shopspring/decimal"
+)
+
+// testdata/pyfmt.json holds Python's answers, written by testdata/gen.py.
+type corpus struct {
+	Floats []struct {
+		In   string `json:"in"` // float.hex()
+		Repr string `json:"repr"`
+	} `json:"floats"`
+	Decimals []struct {
+		In   string `json:"in"`
+		Str  string `json:"str"`
+		Repr string `json:"repr"`
+	} `json:"decimals"`
+	Durations []struct {
+		Us  int64  `json:"us"`
+		Str string `json:"str"`
+	} `json:"durations"`
+	Strings []struct {
+		In   string `json:"in"`
+		Repr string `json:"repr"`
+	} `json:"strings"`
+	Times []struct {
+		Kind string `json:"kind"`
+		In   string `json:"in"`
+		Str  string `json:"str"`
+	} `json:"times"`
+	Interpolate struct {
+		Params map[string]any    `json:"params"`
+		Kinds  map[string]string `json:"kinds"`
+		Cases  []struct {
+			Format string `json:"format"`
+			Out    string `json:"out"`
+			Error  string `json:"error"`
+		} `json:"cases"`
+	} `json:"interpolate"`
+}
+
+func load(t *testing.T) corpus {
+	t.Helper()
+	raw, err := os.ReadFile("testdata/pyfmt.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var c corpus
+	if err := json.Unmarshal(raw, &c); err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+func TestFloatRepr(t *testing.T) {
+	c := load(t)
+	if len(c.Floats) < 300 {
+		t.Fatalf("only %d float cases", len(c.Floats))
+	}
+	for _, tc := range c.Floats {
+		f, err := strconv.ParseFloat(tc.In, 64)
+		if err != nil {
+			t.Fatalf("bad hex float %q: %v", tc.In, err)
+		}
+		if got := FloatRepr(f); got != tc.Repr {
+			t.Errorf("FloatRepr(%s) = %q, Python says %q", tc.In, got, tc.Repr)
+		}
+		if got := Str(f); got != tc.Repr {
+			t.Errorf("Str(%s) = %q, want %q", tc.In, got, tc.Repr)
+		}
+	}
+}
+
+// negativeZero lists inputs shopspring/decimal cannot represent: it has no
+// negative zero, so Python's "-0" prints as "0".
+var negativeZero = map[string]bool{"-0": true, "-0E-3": true}
+
+func TestDecimalStr(t *testing.T) {
+	for _, tc := range load(t).Decimals {
+		d, err := decimal.NewFromString(strings.ReplaceAll(tc.In, "_", ""))
+		if err != nil {
+			t.Fatalf("decimal.NewFromString(%q): %v", tc.In, err)
+		}
+		want, wantRepr := tc.Str, tc.Repr
+		if negativeZero[tc.In] {
+			want = strings.TrimPrefix(want, "-")
+			wantRepr = strings.Replace(wantRepr, "'-", "'", 1)
+		}
+		if got := DecimalStr(d); got != want {
+			t.Errorf("DecimalStr(%q) = %q, Python says %q", tc.In, got, want)
+		}
+		if got := Repr(d); got != wantRepr {
+			t.Errorf("Repr(%q) = %q, Python says %q", tc.In, got, wantRepr)
+		}
+		if got := Str(&d); got != want {
+			t.Errorf("Str(&%q) = %q, want %q", tc.In, got, want)
+		}
+	}
+}
+
+func TestDurationStr(t *testing.T) {
+	for _, tc := range load(t).Durations {
+		d := time.Duration(tc.Us) * time.Microsecond
+		if got := DurationStr(d); got != tc.Str {
+			t.Errorf("DurationStr(%dµs) = %q, Python says %q", tc.Us, got, tc.Str)
+		}
+	}
+}
+
+func TestRepr(t *testing.T) {
+	for _, tc := range load(t).Strings {
+		if got := Repr(tc.In); got != tc.Repr {
+			t.Errorf("Repr(%q) = %s, Python says %s", tc.In, got, tc.Repr)
+		}
+	}
+}
+
+func TestTimeStr(t *testing.T) {
+	for _, tc := range load(t).Times {
+		var tm time.Time
+		var err error
+		switch tc.Kind {
+		case "time":
+			tm, err = time.Parse("15:04:05.000000", tc.In)
+		case "date":
+			tm, err = time.Parse("2006-01-02", tc.In)
+		default:
+			tm, err = time.Parse("2006-01-02T15:04:05.000000", tc.In)
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := TimeStr(tm); got != tc.Str {
+			t.Errorf("TimeStr(%s %s) = %q, Python says %q", tc.Kind, tc.In, got, tc.Str)
+		}
+	}
+}
+
+// interpolateErrors is what Interpolate writes where Python raises: it
+// leaves the directive as written rather than fail.
+var interpolateErrors = map[string]string{
+	"Ensure %(limit_value)s": "Ensure %(limit_value)s",
+	"x%":                     "x%",
+}
+
+func TestInterpolate(t *testing.T) {
+	c := load(t).Interpolate
+	params := map[string]any{}
+	for k, v := range c.Params {
+		switch c.Kinds[k] {
+		case "int":
+			if s, ok := v.(string); ok {
+				b, _ := new(big.Int).SetString(s, 10)
+				params[k] = b
+			} else {
+				params[k] = int(v.(float64))
+			}
+		case "Decimal":
+			params[k] = decimal.RequireFromString(v.(string))
+		default: // str, float, bool, NoneType decode as themselves
+			params[k] = v
+		}
+	}
+	for _, tc := range c.Cases {
+		want := tc.Out
+		if tc.Error != "" {
+			var ok bool
+			if want, ok = interpolateErrors[tc.Format]; !ok {
+				t.Fatalf("no expectation for %q, which Python rejects with %s", tc.Format, tc.Error)
+			}
+		}
+		if got := Interpolate(tc.Format, params); got != want {
+			t.Errorf("Interpolate(%q) = %q, want %q", tc.Format, got, want)
+		}
+	}
+}
+
+func TestStr(t *testing.T) {
+	tests := []struct {
+		in   any
+		want string
+	}{
+		{nil, "None"},
+		{true, "True"},
+		{false, "False"},
+		{int8(-3), "-3"},
+		{uint64(18446744073709551615), "18446744073709551615"},
+		{float32(0.1), "0.10000000149011612"},
+		{[]any{"a", 1, nil, 2.0}, "['a', 1, None, 2.0]"},
+		{[]string{"it's", "b"}, `["it's", 'b']`},
+		{(*decimal.Decimal)(nil), "None"},
+		{fmt.Errorf("boom"), "boom"},
+		{time.Duration(0), "0:00:00"},
+	}
+	for _, tt := range tests {
+		if got := Str(tt.in); got != tt.want {
+			t.Errorf("Str(%#v) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func ExampleInterpolate() {
+	fmt.Println(Interpolate("Ensure this value has at most %(max)d characters (it has %(len)d).",
+		map[string]any{"max": 5, "len": 7}))
+	fmt.Println(Str(decimal.RequireFromString("1E+3")), FloatRepr(1e16), DurationStr(-time.Second))
+	// Output:
+	// Ensure this value has at most 5 characters (it has 7).
+	// 1E+3 1e+16 -1 day, 23:59:59
+}
