@@ -66,6 +66,9 @@ func NewBundle(cats ...*Catalog) *Bundle {
 	for _, c := range builtinCatalogs() {
 		b.add(c)
 	}
+	for _, c := range formworkCatalogs() {
+		b.add(c)
+	}
 	for _, c := range cats {
 		b.add(c)
 	}

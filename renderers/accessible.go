@@ -37,17 +37,28 @@ import (
 //     Authentication for passwords).
 //   - In a form without ids, the label wraps its control, so the control
 //     still has an accessible name (1.3.1, 4.1.2).
+//   - A multiple selection is a group of checkboxes in a <fieldset>
+//     rather than a <select multiple>, whose Ctrl-click many users do not
+//     know and whose selected options fail contrast in the browser's
+//     colours; the checkboxes submit the same name and values (3.3.2,
+//     1.3.1, 2.1.1 Keyboard, 1.4.3 Contrast).
+//   - A formset's own errors open it in an error summary like a form's,
+//     and each form is a <fieldset> with a legend, "Form 1", ... (3.3.1,
+//     4.1.3, 1.3.1).
 //
 // The knowledge the templates need about a field (invalid, the ids to
 // describe it by, the widget rendered with extra attributes) comes from
 // the bound field's template Object: the keys invalid, helptext_id,
-// errors_id, aria_describedby, focus_id and accessible_widget.
+// errors_id, aria_describedby, focus_id, accessible_fieldset and
+// accessible_widget.
 //
 // The zero value is ready to use.  Forms render with
 // "django/forms/div.html" and formsets with "django/forms/formsets/div.html";
-// the accessible templates override Django's div.html and label.html, and
-// every other template is Django's.  The texts the templates add
-// ("There is a problem", "(required)") are English.
+// the accessible templates override Django's div.html, label.html and
+// formsets/div.html, and every other template is Django's.  The texts the
+// templates add ("There is a problem", "(required)", "Form 1") are
+// translated by the form's translator with the translate tag (see
+// TranslatorKey).
 type Accessible struct {
 	// Overlay holds a theme's templates, found before the accessible ones.
 	Overlay fs.FS

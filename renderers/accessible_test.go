@@ -68,3 +68,46 @@ func TestAccessibleTemplates(t *testing.T) {
 		t.Error("missing template: no error")
 	}
 }
+
+// french is a translator of a few messages.
+type french map[string]string
+
+func (f french) Translate(m string) string {
+	if s, ok := f[m]; ok {
+		return s
+	}
+	return m
+}
+
+func TestTranslateTag(t *testing.T) {
+	field := renderers.Object{renderers.TranslatorKey: french{"(required)": "(obligatoire)", "a&b": "a&b!", "Form %(number)s": "Formulaire %(number)s"}}
+	tests := []struct {
+		name, src string
+		ctx       renderers.Context
+		want      string
+	}{
+		{"no translator", `{% load i18n %}{% translate "There is a problem" %}`, renderers.Context{}, "There is a problem"},
+		{"nil translator", `{% translate "x" %}`, renderers.Context{"form": renderers.Object{renderers.TranslatorKey: nil}}, "x"},
+		{"field's", `{% translate "(required)" %}`, renderers.Context{"field": field}, "(obligatoire)"},
+		{"form's", `{% translate "a&b" %}`, renderers.Context{"form": field}, "a&amp;b!"},
+		{"formset's management form", `{% translate "Form %(number)s" number=n %}`,
+			renderers.Context{"formset": renderers.Object{"management_form": field}, "n": 2}, "Formulaire 2"},
+		{"loop variable", `{% for form in forms %}{% translate "Form %(number)s" number=forloop.counter %};{% endfor %}`,
+			renderers.Context{"forms": []any{field, renderers.Object{}}}, "Formulaire 1;Form 2;"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			th := &renderers.Accessible{Overlay: fstest.MapFS{"t.html": {Data: []byte(tt.src)}}}
+			got, err := renderers.RenderString(th, "t.html", tt.ctx)
+			if err != nil || got != tt.want {
+				t.Errorf("got %q, %v; want %q", got, err, tt.want)
+			}
+		})
+	}
+	for _, src := range []string{`{% translate %}`, `{% translate x %}`, `{% translate "a" b %}`} {
+		th := &renderers.Accessible{Overlay: fstest.MapFS{"bad.html": {Data: []byte(src)}}}
+		if _, err := renderers.RenderString(th, "bad.html", renderers.Context{}); err == nil {
+			t.Errorf("%s: no error", src)
+		}
+	}
+}
