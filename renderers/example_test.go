@@ -2,7 +2,10 @@ package renderers_test
 
 import (
 	"fmt"
+	"strings"
 	"testing/fstest"
+
+	"github.com/formwork/formwork/forms"
 
 	"github.com/formwork/formwork/renderers"
 	"github.com/formwork/formwork/widgets"
@@ -22,4 +25,16 @@ func ExampleDjangoTemplates() {
 	// <span class="field"><input type="text" name="q" value="Tom &amp; Jerry" placeholder="Search">
 	// </span> <nil>
 	// true false
+}
+
+// A renderer decides which templates a form uses; a custom one sets its
+// form template name (here Django's p style), and every form rendered
+// with it follows.
+func ExampleRenderer() {
+	var pStyle renderers.Renderer = &renderers.DjangoTemplates{FormTemplate: "django/forms/p.html"}
+	search := forms.Declare(forms.Named("q", &forms.CharField{MaxLength: 20}))
+	html, err := search.New(forms.Options{Renderer: pStyle}).Render()
+	fmt.Println(strings.Join(strings.Fields(string(html)), " "), err)
+	// Output:
+	// <p> <label for="id_q">Q:</label> <input type="text" name="q" maxlength="20" id="id_q"> </p> <nil>
 }
