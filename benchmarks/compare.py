@@ -6,10 +6,11 @@ usage: compare.py [-benchtime D] [-count N] [CASE_NAME ...]
 For each case of testdata/cases, the reference Django binds, validates and
 renders the case's first output with the form class and renderer built
 once (the functions of shared/tools/django-oracle/render.py), timed with
-timeit; then `go test -bench` runs BenchmarkRender and BenchmarkFloor in
-the same invocation. Prints one row per case: reference ns/op, formwork
-ns/op, their ratio, the floor's ns/op and Render/Floor, and the geometric
-means. Cases formwork cannot render yet (formsets) are listed as skipped.
+timeit; then `go test -bench` runs BenchmarkRender and BenchmarkFloor
+together, -count rounds, keeping the best of each. Prints one row per
+case: reference ns/op, formwork ns/op, their ratio, the floor's ns/op and
+Render/Floor, the geometric means, and the load average (the machine may
+be shared). Cases formwork cannot render are listed as skipped.
 
 Needs the reference Django (shared/tools/django-oracle/install.sh, or
 ORACLE_HOME) and Go.
@@ -79,19 +80,23 @@ BENCH_RE = re.compile(r"^Benchmark(Render|Floor)/(\S+?)(?:-\d+)?\s+\d+\s+([\d.]+
 
 
 def time_formwork(benchtime, count):
+    # count rounds of one run each rather than one run of -count: the
+    # rounds interleave Render and Floor in time, so that a burst of load
+    # on a shared machine does not fall on one side of the ratio only.
     cmd = ["go", "test", "-run", "^$", "-bench", "^Benchmark(Render|Floor)$",
-           "-benchtime", benchtime, "-count", str(count), "./benchmarks"]
-    proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
-    if proc.returncode != 0:
-        sys.stderr.write(proc.stdout + proc.stderr)
-        sys.exit("go test -bench failed")
+           "-benchtime", benchtime, "-count", "1", "./benchmarks"]
     res = {}
-    for line in proc.stdout.splitlines():
-        m = BENCH_RE.match(line)
-        if m:
-            kind, name, ns = m.group(1), m.group(2), float(m.group(3))
-            key = (kind, name)
-            res[key] = min(res.get(key, ns), ns)  # best of -count runs
+    for _ in range(count):
+        proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
+        if proc.returncode != 0:
+            sys.stderr.write(proc.stdout + proc.stderr)
+            sys.exit("go test -bench failed")
+        for line in proc.stdout.splitlines():
+            m = BENCH_RE.match(line)
+            if m:
+                kind, name, ns = m.group(1), m.group(2), float(m.group(3))
+                key = (kind, name)
+                res[key] = min(res.get(key, ns), ns)  # best of the rounds
     return res
 
 
@@ -137,6 +142,7 @@ def main(argv):
         print(f"{name:<28} {ref:>16.0f} {fw:>15.0f} {sp:>12.1f}x {fl or 0:>12.0f} {ov or 0:>12.2f}x")
     print("-" * len(head))
     print(f"{'geometric mean':<28} {'':>16} {'':>15} {geomean(speedups):>12.1f}x {'':>12} {geomean(overheads):>12.2f}x")
+    print(f"load average at the end: {' '.join(f'{x:.2f}' for x in os.getloadavg())} on {os.cpu_count()} CPUs")
     return 0
 
 

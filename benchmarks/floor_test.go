@@ -21,6 +21,7 @@ var floors = map[string]func(data url.Values) string{
 	"contact_unbound_table":     floorContactTable,
 	"select500_unbound_div":     floorSelect500,
 	"wide30_valid_div":          floorWide30,
+	"formset20_div":             floorFormset20,
 }
 
 // page is a builder with Django's escape() in one pass.
@@ -415,4 +416,93 @@ func floorWide30(d url.Values) string {
 		return "invalid data"
 	}
 	return p.String()
+}
+
+// floorFormset20 renders a formset of twenty bound forms (title, qty,
+// price and the DELETE checkbox) after the management form, each form in
+// the div style; the formset asks for no required attribute.
+func floorFormset20(d url.Values) string {
+	var p page
+	p.Grow(24 << 10)
+	for _, n := range []string{"TOTAL_FORMS", "INITIAL_FORMS", "MIN_NUM_FORMS", "MAX_NUM_FORMS"} {
+		name := "form-" + n
+		v, ok := d[name]
+		p.input("hidden", name, strings.Join(v, ""), ok, "", "id_"+name)
+	}
+	total, err := strconv.Atoi(d.Get("form-TOTAL_FORMS"))
+	if err != nil {
+		return "invalid management form"
+	}
+	for i := 0; i < min(total, 1000); i++ {
+		prefix := "form-" + strconv.Itoa(i) + "-"
+		title, qty, price := d.Get(prefix+"title"), d.Get(prefix+"qty"), d.Get(prefix+"price")
+		var titleErrs, qtyErrs, priceErrs []string
+		if title == "" {
+			titleErrs = []string{"This field is required."}
+		} else if n := len([]rune(title)); n > 30 {
+			titleErrs = []string{"Ensure this value has at most 30 characters (it has " + strconv.Itoa(n) + ")."}
+		}
+		if qty != "" {
+			if n, err := strconv.Atoi(qty); err != nil {
+				qtyErrs = []string{"Enter a whole number."}
+			} else if n < 1 {
+				qtyErrs = []string{"Ensure this value is greater than or equal to 1."}
+			}
+		}
+		if price == "" {
+			priceErrs = []string{"This field is required."}
+		} else if msg := checkPrice(price); msg != "" {
+			priceErrs = []string{msg}
+		}
+		field := func(name string) (string, string) { return prefix + name, "id_" + prefix + name }
+		name, id := field("title")
+		p.divRow(true, "Title", id, "", false, titleErrs, func() {
+			p.input("text", name, title, title != "", ` maxlength="30"`, id)
+		}, nil)
+		qname, qid := field("qty")
+		p.divRow(false, "Qty", qid, "", false, qtyErrs, func() {
+			p.input("number", qname, qty, qty != "", ` min="1" step="1"`, qid)
+		}, nil)
+		pname, pid := field("price")
+		p.divRow(false, "Price", pid, "", false, priceErrs, func() {
+			p.input("number", pname, price, price != "", ` step="0.01"`, pid)
+		}, nil)
+		dname, did := field("DELETE")
+		del := d.Get(dname)
+		p.divRow(false, "Delete", did, "", false, nil, func() {
+			p.s(`<input type="checkbox" name="`, dname, `" id="`, did, `"`)
+			if del != "" && del != "false" && del != "0" {
+				p.s(" checked")
+			}
+			p.s(">")
+		}, func() {})
+	}
+	return p.String()
+}
+
+// checkPrice validates a decimal of at most six digits, two of them
+// after the point, returning the error message or "".
+func checkPrice(s string) string {
+	s = strings.TrimSpace(s)
+	s = strings.TrimPrefix(strings.TrimPrefix(s, "-"), "+")
+	whole, frac, _ := strings.Cut(s, ".")
+	if whole == "" && frac == "" {
+		return "Enter a number."
+	}
+	for _, c := range whole + frac {
+		if c < '0' || c > '9' {
+			return "Enter a number."
+		}
+	}
+	whole = strings.TrimLeft(whole, "0")
+	frac = strings.TrimRight(frac, "0")
+	switch {
+	case len(whole)+len(frac) > 6:
+		return "Ensure that there are no more than 6 digits in total."
+	case len(frac) > 2:
+		return "Ensure that there are no more than 2 decimal places."
+	case len(whole) > 4:
+		return "Ensure that there are no more than 4 digits before the decimal point."
+	}
+	return ""
 }

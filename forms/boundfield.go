@@ -1,10 +1,12 @@
 package forms
 
 import (
+	"bytes"
 	"reflect"
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/formwork/formwork/renderers"
 	"github.com/formwork/formwork/widgets"
@@ -24,13 +26,15 @@ type BoundField struct {
 	initial     any
 	dataDone    bool
 	data        any
+	autoIDDone  bool
+	autoID      string
 }
 
 func newBoundField(f *Form, field Field, name string) *BoundField {
 	c := field.Core()
 	label := translateText(f.opts.Translator, c.Label)
 	if label == "" && !c.HideLabel {
-		label = PrettyName(name)
+		label = prettyName(name)
 	}
 	return &BoundField{form: f, field: field, name: name, htmlName: f.AddPrefix(name), label: label}
 }
@@ -81,15 +85,21 @@ func (bf *BoundField) UseFieldset() bool { return bf.Widget().UseFieldset() }
 // AutoID returns the field's id, from the form's auto_id pattern; "" when
 // the form writes no ids.
 func (bf *BoundField) AutoID() string {
+	if bf.autoIDDone {
+		return bf.autoID
+	}
 	p := bf.form.autoID
 	switch {
 	case p == "":
-		return ""
+		bf.autoID = ""
 	case strings.Contains(p, "%s"):
-		return strings.Replace(p, "%s", bf.htmlName, 1)
+		before, after, _ := strings.Cut(p, "%s")
+		bf.autoID = before + bf.htmlName + after
 	default:
-		return bf.htmlName
+		bf.autoID = bf.htmlName
 	}
+	bf.autoIDDone = true
+	return bf.autoID
 }
 
 // widgetID is the id the widget is given: its own id attribute, else the
@@ -364,8 +374,8 @@ func (bf *BoundField) LegendTag(opts LabelOptions) (renderers.HTML, error) {
 }
 
 func lastRune(s string) rune {
-	r := []rune(s)
-	return r[len(r)-1]
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
 }
 
 // CSSClasses returns the classes of the field's row: the form's error
@@ -463,6 +473,12 @@ func (bf *BoundField) Object() renderers.Object {
 		"invalid":          func() any { return bf.Errors().Len() > 0 },
 		"focus_id":         bf.FocusID(),
 		"legend_id":        bf.LegendID(),
+		// The accessible rendering groups a multiple selection as
+		// checkboxes in a <fieldset> (see AccessibleWidget).
+		"accessible_fieldset": bf.accessibleWidget().UseFieldset(),
+		// The form's translator, for the accessible templates' own
+		// texts ({% translate %}).
+		renderers.TranslatorKey: bf.form.opts.Translator,
 		"accessible_widget": func() any {
 			h, err := bf.AccessibleHTML()
 			sink.Set(err)
@@ -508,14 +524,14 @@ func (bf *BoundField) AriaDescribedBy() string {
 // link from an error summary: IDForLabel, else the id of a choice list's
 // first option, else AutoID.
 func (bf *BoundField) FocusID() string {
-	if id := bf.IDForLabel(); id != "" {
+	if id := bf.accessibleWidget().IDForLabel(bf.widgetID()); id != "" {
 		return id
 	}
 	id := bf.widgetID()
 	if id == "" {
 		return ""
 	}
-	switch w := bf.Widget().(type) {
+	switch w := bf.accessibleWidget().(type) {
 	case interface{ IDForLabelIndex(string, int) string }:
 		return w.IDForLabelIndex(id, 0)
 	case *widgets.MultiWidget, *widgets.SplitDateTimeWidget, *widgets.SplitHiddenDateTimeWidget:
@@ -552,6 +568,9 @@ func (bf *BoundField) AccessibleHTML() (renderers.HTML, error) {
 	var w widgets.Widget
 	if bf.Errors().Len() > 0 {
 		w = asTextInput(bf.Widget(), bf.Value())
+	}
+	if aw := bf.accessibleWidget(); aw != bf.Widget() {
+		w = aw
 	}
 	h, err := bf.AsWidget(w, attrs, false)
 	if err != nil || !bf.field.Core().ShowHiddenInitial {
@@ -608,10 +627,44 @@ func isNumber(s string) bool {
 // <fieldset> in accessible renderings: AutoID + "_legend", or "" when the
 // field is not grouped or has no id.
 func (bf *BoundField) LegendID() string {
-	if id := bf.AutoID(); id != "" && bf.UseFieldset() {
+	if id := bf.AutoID(); id != "" && bf.accessibleWidget().UseFieldset() {
 		return id + "_legend"
 	}
 	return ""
+}
+
+// accessibleWidget returns the widget accessible renderings show for the
+// field: a list of checkboxes (CheckboxSelectMultiple) for a <select
+// multiple> of the built-in template, else the field's own widget.  A
+// list box needs Ctrl- or Cmd-click to choose several options, which
+// many users do not know, and shows its choices in a scrolling box; a
+// group of checkboxes under a legend shows every choice and its state
+// (WCAG 2.2 3.3.2 Labels or Instructions, 1.3.1 Info and Relationships,
+// 2.1.1 Keyboard).  The checkboxes submit the same name and values, so
+// the field cleans the data as before.
+func (bf *BoundField) accessibleWidget() widgets.Widget {
+	w := bf.Widget()
+	var sel *widgets.Select
+	switch x := w.(type) {
+	case *widgets.SelectMultiple:
+		sel = &x.Select
+	case *widgets.Select:
+		if x.AllowMultipleSelected {
+			sel = x
+		}
+	}
+	if sel == nil || sel.Template != "" || sel.Fieldset != nil {
+		return w // a theme's own template or grouping decides
+	}
+	c := widgets.NewCheckboxSelectMultiple(nil)
+	b := c.Base()
+	*b = sel.Common
+	b.Attrs = sel.Attrs.Clone()
+	// size and multiple belong to a <select>: not allowed on checkboxes.
+	delete(b.Attrs, "size")
+	delete(b.Attrs, "multiple")
+	c.Choices = sel.Choices
+	return c
 }
 
 // isMultiPart reports whether w renders several controls for one value.
@@ -621,4 +674,118 @@ func isMultiPart(w widgets.Widget) bool {
 		return true
 	}
 	return false
+}
+
+// The native rendering of a bound field: what renderNative writes for a
+// row, the same bytes as LabelTag, CSSClasses and HTML with the built-in
+// templates, written into the form's scratch buffer.
+
+// cssClasses is CSSClasses() for a field whose errors are errs.
+func (bf *BoundField) cssClasses(errs *ErrorList) string {
+	var rc, ec string
+	if c := bf.form.decl.RequiredCSSClass; c != "" && bf.field.Core().Required {
+		rc = c
+	}
+	if c := bf.form.decl.ErrorCSSClass; c != "" && errs.Len() > 0 {
+		ec = c
+	}
+	switch {
+	case ec == "" || ec == rc:
+		return rc
+	case rc == "":
+		return ec
+	}
+	return rc + " " + ec
+}
+
+// writeLabelTag writes LabelTag(LabelOptions{Tag: tag}).
+func (bf *BoundField) writeLabelTag(b *bytes.Buffer, tag string) error {
+	id := bf.widgetID()
+	if id == "" || !renderers.NativeOK(bf.form.renderer, bf.form.templateNameLabel()) {
+		// Without an id the label is bare text, trimmed; leave it to
+		// LabelTag, as a template of the application's own.
+		h, err := bf.LabelTag(LabelOptions{Tag: tag})
+		b.WriteString(string(h))
+		return err
+	}
+	c := bf.field.Core()
+	suffix := bf.form.labelSfx
+	if c.LabelSuffix != nil {
+		suffix = *c.LabelSuffix
+	}
+	b.WriteByte('<')
+	b.WriteString(tag)
+	if rc := bf.form.decl.RequiredCSSClass; rc != "" && c.Required {
+		b.WriteString(` class="`)
+		renderers.EscapeTo(b, rc)
+		b.WriteByte('"')
+	}
+	if forID := bf.Widget().IDForLabel(id); forID != "" {
+		b.WriteString(` for="`)
+		renderers.EscapeTo(b, forID)
+		b.WriteByte('"')
+	}
+	b.WriteByte('>')
+	renderers.EscapeTo(b, bf.label)
+	if suffix != "" && bf.label != "" && !strings.ContainsRune(":?.!", lastRune(bf.label)) {
+		renderers.EscapeTo(b, suffix)
+	}
+	b.WriteString("</")
+	b.WriteString(tag)
+	b.WriteByte('>')
+	return nil
+}
+
+// writeHTML writes HTML().
+func (bf *BoundField) writeHTML(b *bytes.Buffer) error {
+	if _, ok := bf.field.(subfieldRequirer); ok || bf.field.Core().ShowHiddenInitial {
+		h, err := bf.HTML()
+		b.WriteString(string(h))
+		return err
+	}
+	w := bf.Widget()
+	c := bf.field.Core()
+	var extra renderers.AttrSet
+	if c.Required && bf.form.useReq && w.UseRequiredAttribute(bf.Initial()) {
+		extra.Set("required", true)
+	}
+	if c.Disabled {
+		extra.Set("disabled", true)
+	}
+	if id := bf.AutoID(); id != "" {
+		if _, has := w.Base().Attrs["id"]; !has {
+			extra.SetString("id", id)
+		}
+	}
+	value := bf.Value()
+	w = translateWidget(w, bf.form.opts.Translator)
+	return widgets.WriteHTML(b, w, bf.htmlName, value, &extra, bf.form.renderer)
+}
+
+// prettyName is PrettyName in one allocation for the usual ASCII names.
+func prettyName(name string) string {
+	if name == "" {
+		return ""
+	}
+	var small [64]byte
+	b := small[:0]
+	if len(name) > len(small) {
+		b = make([]byte, 0, len(name))
+	}
+	b = b[:len(name)]
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		switch {
+		case c >= utf8.RuneSelf:
+			return PrettyName(name)
+		case c == '_':
+			c = ' '
+		case i == 0 && 'a' <= c && c <= 'z':
+			c -= 'a' - 'A'
+		case i > 0 && 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+		}
+		b[i] = c
+	}
+	return string(b)
 }

@@ -68,6 +68,7 @@ func TestSharedDeclarationAndRenderer(t *testing.T) {
 		{"DjangoTemplates", renderers.NewDjangoTemplates()},
 		{"Jinja2", renderers.NewJinja2()},
 		{"Jinja2DivFormRenderer", renderers.NewJinja2DivFormRenderer()},
+		{"AccessibleFormRenderer", renderers.NewAccessible()},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			want := make([]string, goroutines)

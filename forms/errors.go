@@ -1,6 +1,7 @@
 package forms
 
 import (
+	"bytes"
 	"errors"
 	"github.com/formwork/formwork/renderers"
 	"github.com/formwork/formwork/validators"
@@ -51,9 +52,14 @@ func (l *ErrorList) Len() int {
 // Add appends the errors err holds. A plain error becomes a message with
 // no code, as a string passed to Django's add_error does.
 func (l *ErrorList) Add(err error) {
-	var ve *validators.ValidationError
-	if !errors.As(err, &ve) {
+	ve, ok := err.(*validators.ValidationError)
+	if !ok && !errors.As(err, &ve) {
 		ve = validators.NewError(err.Error(), "", nil)
+	}
+	if ve != nil && len(ve.List) == 0 {
+		// A single error, the common case: no flattening to do.
+		l.Errors = append(l.Errors, ve)
+		return
 	}
 	l.Errors = append(l.Errors, ve.Flatten()...)
 }
@@ -126,6 +132,26 @@ func (l *ErrorList) render(name string) (renderers.HTML, error) {
 	}
 	s, err := renderers.RenderString(l.rendererOrDefault(), name, l.context())
 	return renderers.HTML(s), err
+}
+
+// writeHTML writes HTML() to b, natively when the renderer would use
+// the built-in template.
+func (l *ErrorList) writeHTML(b *bytes.Buffer) error {
+	if l.Len() == 0 || !renderers.NativeOK(l.rendererOrDefault(), errorListTemplate) {
+		h, err := l.HTML()
+		b.WriteString(string(h))
+		return err
+	}
+	b.WriteString(`<ul class="`)
+	renderers.EscapeTo(b, l.Class)
+	b.WriteString(`">`)
+	for _, e := range l.Errors {
+		b.WriteString("<li>")
+		renderers.EscapeTo(b, errorText(e, l.tr))
+		b.WriteString("</li>")
+	}
+	b.WriteString("</ul>")
+	return nil
 }
 
 // object is the list as templates see it: it prints as HTML, iterates

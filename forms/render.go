@@ -1,7 +1,9 @@
 package forms
 
 import (
+	"bytes"
 	"fmt"
+	"sync"
 
 	"github.com/formwork/formwork/internal/pyfmt"
 	"github.com/formwork/formwork/renderers"
@@ -152,9 +154,12 @@ func (f *Form) Object() renderers.Object {
 			}
 			return out
 		},
-		"prefix":   f.opts.Prefix,
-		"is_bound": f.bound,
-		"auto_id":  f.autoID,
+		// The form's translator, for the texts an accessible template
+		// adds of its own ({% translate %}).
+		renderers.TranslatorKey: f.opts.Translator,
+		"prefix":                f.opts.Prefix,
+		"is_bound":              f.bound,
+		"auto_id":               f.autoID,
 		"non_field_errors": func() any {
 			return f.NonFieldErrors().object(sink)
 		},
@@ -205,62 +210,101 @@ func renderMethod(m func() (renderers.HTML, error), sink *renderers.ErrorSink) a
 
 // renderNative renders a built-in form template that the renderer does not
 // override straight from the bound fields, without the template objects
-// of Context: the same HTML for a fraction of the cost.
+// of Context: the same HTML for a fraction of the cost. Every piece (label,
+// errors, widget) is written into one pooled scratch buffer, which the
+// rows of the renderers.FormData point into.
 func (f *Form) renderNative(name string) (renderers.HTML, error) {
-	var d renderers.FormData
-	top := f.NonFieldErrors().Copy()
-	var hidden []byte
+	s := scratchPool.Get().(*nativeScratch)
+	defer s.release()
+	buf, d := &s.buf, &s.d
+	errs := f.Errors()
+	top := errs.Get(NonFieldErrors)
+	copied := false
 	div := name == TemplateDiv
+	// piece returns what was written to buf since start.
+	piece := func(start int) []byte {
+		end := buf.Len()
+		return buf.Bytes()[start:end:end]
+	}
 	for _, bf := range f.fields {
-		errs := bf.Errors()
+		fe := errs.Get(bf.name)
 		if bf.IsHidden() {
-			for _, m := range errs.Messages() {
-				top.Add(hiddenFieldError(bf.name, m, f.opts.Translator))
+			if fe.Len() > 0 {
+				if !copied {
+					top, copied = f.NonFieldErrors().Copy(), true
+				}
+				for _, m := range fe.Messages() {
+					top.Add(hiddenFieldError(bf.name, m, f.opts.Translator))
+				}
 			}
-			h, err := bf.HTML()
-			if err != nil {
+			if err := bf.writeHTML(&s.hidden); err != nil {
 				return "", err
 			}
-			hidden = append(hidden, h...)
 			continue
 		}
 		var r renderers.FormRow
-		var err error
-		if errs.Len() > 0 {
-			if r.Errors, err = errs.HTML(); err != nil {
+		if fe.Len() > 0 {
+			start := buf.Len()
+			if err := fe.writeHTML(buf); err != nil {
 				return "", err
 			}
+			r.Errors = piece(start)
 		}
-		r.Classes = renderers.Escape(bf.CSSClasses())
+		r.Classes = renderers.Escape(bf.cssClasses(fe))
 		r.UseFieldset = bf.UseFieldset()
 		r.HasLabel = bf.label != ""
 		if r.HasLabel {
+			start := buf.Len()
 			if div && r.UseFieldset {
-				r.Legend, err = bf.LegendTag(LabelOptions{})
+				if err := bf.writeLabelTag(buf, "legend"); err != nil {
+					return "", err
+				}
+				r.Legend = piece(start)
 			} else {
-				r.Label, err = bf.LabelTag(LabelOptions{})
-			}
-			if err != nil {
-				return "", err
+				if err := bf.writeLabelTag(buf, "label"); err != nil {
+					return "", err
+				}
+				r.Label = piece(start)
 			}
 		}
 		r.HelpText = bf.HelpText()
-		if r.Field, err = bf.HTML(); err != nil {
+		start := buf.Len()
+		if err := bf.writeHTML(buf); err != nil {
 			return "", err
 		}
+		r.Field = piece(start)
 		d.Rows = append(d.Rows, r)
 	}
 	if d.HasErrors = top.Len() > 0; d.HasErrors {
-		h, err := top.HTML()
-		if err != nil {
+		start := buf.Len()
+		if err := top.writeHTML(buf); err != nil {
 			return "", err
 		}
-		d.Errors = h
+		d.Errors = piece(start)
 	}
-	d.Hidden = renderers.HTML(hidden)
-	h, ok := renderers.RenderForm(f.renderer, name, &d)
+	d.Hidden = s.hidden.Bytes()
+	h, ok := renderers.RenderForm(f.renderer, name, d)
 	if !ok {
 		return "", fmt.Errorf("template %q: no native form writer", name)
 	}
 	return h, nil
+}
+
+// nativeScratch is what renderNative writes into, reused from one
+// rendering to the next.
+type nativeScratch struct {
+	buf    bytes.Buffer // labels, errors and widgets of the visible rows
+	hidden bytes.Buffer // the hidden fields, in order
+	d      renderers.FormData
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(nativeScratch) }}
+
+// release empties s and returns it to the pool.
+func (s *nativeScratch) release() {
+	s.buf.Reset()
+	s.hidden.Reset()
+	clear(s.d.Rows)
+	s.d = renderers.FormData{Rows: s.d.Rows[:0]}
+	scratchPool.Put(s)
 }

@@ -2,6 +2,7 @@ package renderers
 
 import (
 	"bytes"
+	"strconv"
 
 	"github.com/formwork/formwork/internal/pyfmt"
 )
@@ -58,6 +59,10 @@ var natives = func() map[string]nativeTemplate {
 	m["django/forms/ul.html"] = nativeTemplate{nativeForm(writeFormUL, false), []string{"django/forms/ul.html"}}
 	m["django/forms/table.html"] = nativeTemplate{nativeForm(writeFormTable, false), []string{"django/forms/table.html"}}
 	m["django/forms/default.html"] = nativeTemplate{nativeForm(writeFormTable, false), []string{"django/forms/default.html", "django/forms/table.html"}}
+	for style, method := range map[string]string{"default": "", "div": "as_div", "p": "as_p", "table": "as_table", "ul": "as_ul"} {
+		n := "django/forms/formsets/" + style + ".html"
+		m[n] = nativeTemplate{nativeFormset(method), []string{n}}
+	}
 	return m
 }()
 
@@ -123,27 +128,22 @@ func renderNative(buf *bytes.Buffer, r Renderer, name string, ctx Context) bool 
 func EscapeTo(b *bytes.Buffer, s string) {
 	last := 0
 	for i := 0; i < len(s); i++ {
-		var rep string
-		switch s[i] {
-		case '&':
-			rep = "&amp;"
-		case '<':
-			rep = "&lt;"
-		case '>':
-			rep = "&gt;"
-		case '"':
-			rep = "&quot;"
-		case '\'':
-			rep = "&#x27;"
-		default:
+		e := escapeIndex[s[i]]
+		if e == 0 {
 			continue
 		}
 		b.WriteString(s[last:i])
-		b.WriteString(rep)
+		b.WriteString(escapes[e])
 		last = i + 1
 	}
 	b.WriteString(s[last:])
 }
+
+// escapeIndex maps the bytes escape() replaces to their entity in
+// escapes; a table lookup is cheaper than a switch on this hot path.
+var escapeIndex = [256]uint8{'&': 1, '<': 2, '>': 3, '"': 4, '\'': 5}
+
+var escapes = [...]string{"", "&amp;", "&lt;", "&gt;", "&quot;", "&#x27;"}
 
 // writeValue prints v as {{ v }} does: safe markup as it is, an Object as
 // its HTML, anything else as its escaped Python str().
@@ -157,6 +157,9 @@ func writeValue(b *bytes.Buffer, v any) {
 		b.WriteString(string(x))
 	case Object:
 		b.WriteString(x.String())
+	case int:
+		// Python's str() of an int, without the string.
+		b.Write(strconv.AppendInt(b.AvailableBuffer(), int64(x), 10))
 	default:
 		EscapeTo(b, pyfmt.Str(v))
 	}
@@ -205,30 +208,12 @@ func WriteAttrs(b *bytes.Buffer, a Attrs) {
 		}
 	}
 	for _, k := range keys {
-		v := a[k]
-		if x, ok := v.(bool); ok {
-			if x {
-				b.WriteByte(' ')
-				EscapeTo(b, k)
-			}
-			continue
-		}
-		b.WriteByte(' ')
-		EscapeTo(b, k)
-		b.WriteString(`="`)
-		writeValue(b, v)
-		b.WriteByte('"')
+		writeAttr(b, k, a[k])
 	}
 }
 
 func attrLess(a, b string) bool {
-	ra, rb := attrRank[a], attrRank[b]
-	if ra == 0 {
-		ra = 25
-	}
-	if rb == 0 {
-		rb = 25
-	}
+	ra, rb := rankOf(a), rankOf(b)
 	if ra != rb {
 		return ra < rb
 	}
@@ -516,14 +501,15 @@ func nativeErrorList(b *bytes.Buffer, ctx Context, _ bool) bool {
 
 // FormData is what the built-in form templates print, computed ahead:
 // forms fill it in without building template objects and render it with
-// RenderForm.
+// RenderForm. The markup fields are HTML as bytes, so that a form can
+// write every piece into one scratch buffer and point into it.
 type FormData struct {
 	// Errors are the form's own errors (and its hidden fields'), as HTML.
-	Errors    HTML
+	Errors    []byte
 	HasErrors bool
 	Rows      []FormRow
 	// Hidden is the HTML of every hidden field, in order.
-	Hidden HTML
+	Hidden []byte
 }
 
 // FormRow is one visible field of a form template's loop.
@@ -533,11 +519,11 @@ type FormRow struct {
 	HasLabel    bool
 	// Label is the field's label_tag; Legend its legend_tag, which only
 	// the div style prints (with UseFieldset).
-	Label    HTML
-	Legend   HTML
+	Label    []byte
+	Legend   []byte
 	HelpText string
-	Errors   HTML
-	Field    HTML
+	Errors   []byte
+	Field    []byte
 }
 
 // formWriters are the built-in form templates by name.
@@ -576,7 +562,7 @@ func formFromContext(ctx Context, div bool) (*FormData, bool) {
 	}
 	var eb bytes.Buffer
 	writeValue(&eb, errs)
-	d.Errors = HTML(eb.String())
+	d.Errors = eb.Bytes()
 	fields, ok := ctx["fields"].([]any)
 	if !ok && ctx["fields"] != nil {
 		return nil, false
@@ -614,10 +600,10 @@ func formFromContext(ctx Context, div bool) (*FormData, bool) {
 		if r.HasLabel {
 			if div && r.UseFieldset {
 				writeValue(&b, call(o, "legend_tag"))
-				r.Legend = HTML(b.String())
+				r.Legend = bytes.Clone(b.Bytes())
 			} else {
 				writeValue(&b, call(o, "label_tag"))
-				r.Label = HTML(b.String())
+				r.Label = bytes.Clone(b.Bytes())
 			}
 			b.Reset()
 		}
@@ -625,17 +611,17 @@ func formFromContext(ctx Context, div bool) (*FormData, bool) {
 		r.HelpText = b.String()
 		b.Reset()
 		writeValue(&b, t[1])
-		r.Errors = HTML(b.String())
+		r.Errors = bytes.Clone(b.Bytes())
 		b.Reset()
 		writeValue(&b, o)
-		r.Field = HTML(b.String())
+		r.Field = bytes.Clone(b.Bytes())
 		d.Rows = append(d.Rows, r)
 	}
 	var hb bytes.Buffer
 	for _, h := range hidden {
 		writeValue(&hb, h)
 	}
-	d.Hidden = HTML(hb.String())
+	d.Hidden = hb.Bytes()
 	return d, true
 }
 
@@ -689,7 +675,7 @@ func (d *FormData) writeTail(b *bytes.Buffer) {
 	b.WriteByte('\n')
 	if len(d.Rows) == 0 && !d.HasErrors {
 		b.WriteString("\n  ")
-		b.WriteString(string(d.Hidden))
+		b.Write(d.Hidden)
 		b.WriteByte('\n')
 	}
 	b.WriteByte('\n')
@@ -700,17 +686,17 @@ func (d *FormData) writeLastHidden(b *bytes.Buffer, i int, indent string) {
 	if i == len(d.Rows)-1 {
 		b.WriteString("\n  ")
 		b.WriteString(indent[1:])
-		b.WriteString(string(d.Hidden))
+		b.Write(d.Hidden)
 		b.WriteString(indent)
 	}
 }
 
 func writeFormDiv(b *bytes.Buffer, d *FormData) {
-	b.WriteString(string(d.Errors))
+	b.Write(d.Errors)
 	b.WriteByte('\n')
 	if d.HasErrors && len(d.Rows) == 0 {
 		b.WriteString("\n  <div>")
-		b.WriteString(string(d.Hidden))
+		b.Write(d.Hidden)
 		b.WriteString("</div>\n")
 	}
 	b.WriteByte('\n')
@@ -722,12 +708,12 @@ func writeFormDiv(b *bytes.Buffer, d *FormData) {
 		if r.UseFieldset {
 			b.WriteString("\n      <fieldset>\n      ")
 			if r.HasLabel {
-				b.WriteString(string(r.Legend))
+				b.Write(r.Legend)
 			}
 		} else {
 			b.WriteString("\n      ")
 			if r.HasLabel {
-				b.WriteString(string(r.Label))
+				b.Write(r.Label)
 			}
 		}
 		b.WriteString("\n    \n    ")
@@ -737,9 +723,9 @@ func writeFormDiv(b *bytes.Buffer, d *FormData) {
 			b.WriteString("</div>")
 		}
 		b.WriteString("\n    ")
-		b.WriteString(string(r.Errors))
+		b.Write(r.Errors)
 		b.WriteString("\n    ")
-		b.WriteString(string(r.Field))
+		b.Write(r.Field)
 		b.WriteString("\n    ")
 		if r.UseFieldset {
 			b.WriteString("</fieldset>")
@@ -751,26 +737,26 @@ func writeFormDiv(b *bytes.Buffer, d *FormData) {
 }
 
 func writeFormP(b *bytes.Buffer, d *FormData) {
-	b.WriteString(string(d.Errors))
+	b.Write(d.Errors)
 	b.WriteByte('\n')
 	if d.HasErrors && len(d.Rows) == 0 {
 		b.WriteString("\n  <p>")
-		b.WriteString(string(d.Hidden))
+		b.Write(d.Hidden)
 		b.WriteString("</p>\n")
 	}
 	b.WriteByte('\n')
 	for i := range d.Rows {
 		r := &d.Rows[i]
 		b.WriteString("\n  ")
-		b.WriteString(string(r.Errors))
+		b.Write(r.Errors)
 		b.WriteString("\n  <p")
 		r.writeClasses(b)
 		b.WriteString(">\n    ")
 		if r.HasLabel {
-			b.WriteString(string(r.Label))
+			b.Write(r.Label)
 		}
 		b.WriteString("\n    ")
-		b.WriteString(string(r.Field))
+		b.Write(r.Field)
 		b.WriteString("\n    ")
 		if r.HelpText != "" {
 			b.WriteString("\n      <span class=\"helptext\">")
@@ -786,11 +772,11 @@ func writeFormP(b *bytes.Buffer, d *FormData) {
 func writeFormUL(b *bytes.Buffer, d *FormData) {
 	if d.HasErrors {
 		b.WriteString("\n  <li>\n    ")
-		b.WriteString(string(d.Errors))
+		b.Write(d.Errors)
 		b.WriteString("\n  ")
 		if len(d.Rows) == 0 {
 			b.WriteString("\n    ")
-			b.WriteString(string(d.Hidden))
+			b.Write(d.Hidden)
 			b.WriteString("\n  ")
 		}
 		b.WriteString("\n  </li>\n")
@@ -801,13 +787,13 @@ func writeFormUL(b *bytes.Buffer, d *FormData) {
 		b.WriteString("\n  <li")
 		r.writeClasses(b)
 		b.WriteString(">\n    ")
-		b.WriteString(string(r.Errors))
+		b.Write(r.Errors)
 		b.WriteString("\n    ")
 		if r.HasLabel {
-			b.WriteString(string(r.Label))
+			b.Write(r.Label)
 		}
 		b.WriteString("\n    ")
-		b.WriteString(string(r.Field))
+		b.Write(r.Field)
 		b.WriteString("\n    ")
 		if r.HelpText != "" {
 			b.WriteString("\n      <span class=\"helptext\">")
@@ -823,11 +809,11 @@ func writeFormUL(b *bytes.Buffer, d *FormData) {
 func writeFormTable(b *bytes.Buffer, d *FormData) {
 	if d.HasErrors {
 		b.WriteString("\n  <tr>\n    <td colspan=\"2\">\n      ")
-		b.WriteString(string(d.Errors))
+		b.Write(d.Errors)
 		b.WriteString("\n      ")
 		if len(d.Rows) == 0 {
 			b.WriteString("\n        ")
-			b.WriteString(string(d.Hidden))
+			b.Write(d.Hidden)
 			b.WriteString("\n      ")
 		}
 		b.WriteString("\n    </td>\n  </tr>\n")
@@ -839,12 +825,12 @@ func writeFormTable(b *bytes.Buffer, d *FormData) {
 		r.writeClasses(b)
 		b.WriteString(">\n    <th>")
 		if r.HasLabel {
-			b.WriteString(string(r.Label))
+			b.Write(r.Label)
 		}
 		b.WriteString("</th>\n    <td>\n      ")
-		b.WriteString(string(r.Errors))
+		b.Write(r.Errors)
 		b.WriteString("\n      ")
-		b.WriteString(string(r.Field))
+		b.Write(r.Field)
 		b.WriteString("\n      ")
 		if r.HelpText != "" {
 			b.WriteString("\n        <br>\n        <span class=\"helptext\">")
@@ -862,4 +848,38 @@ func writeFormTable(b *bytes.Buffer, d *FormData) {
 func NativeFormOK(r Renderer, name string) bool {
 	_, ok := formWriters[name]
 	return ok && NativeOK(r, name)
+}
+
+// nativeFormset is a built-in formset template: the management form,
+// then each form printed as it is (method "") or by its method
+// ("as_div"...). The forms render themselves, natively or not.
+func nativeFormset(method string) func(*bytes.Buffer, Context, bool) bool {
+	return func(b *bytes.Buffer, ctx Context, _ bool) bool {
+		fs, ok := ctx["formset"].(Object)
+		if !ok {
+			return false
+		}
+		mf, ok := fs["management_form"].(Object)
+		if !ok {
+			return false
+		}
+		writeValue(b, mf)
+		for _, f := range fs.Items() {
+			o, ok := f.(Object)
+			if !ok {
+				return false
+			}
+			if method == "" {
+				writeValue(b, o)
+				continue
+			}
+			switch v := call(o, method).(type) {
+			case templateHTML, HTML:
+				writeValue(b, v)
+			default:
+				return false
+			}
+		}
+		return true
+	}
 }

@@ -5,6 +5,7 @@
 package widgets
 
 import (
+	"bytes"
 	"io"
 	"net/url"
 
@@ -101,16 +102,26 @@ func Render(w Widget, name string, value any, attrs renderers.Attrs, r renderers
 	if r == nil {
 		r = renderers.Default()
 	}
+	var extra renderers.AttrSet
+	if extra.SetAll(attrs) {
+		var b bytes.Buffer
+		if writeFast(&b, w, name, value, &extra, r) {
+			return renderers.HTML(b.String()), nil
+		}
+	}
+	s, err := renderEngine(w, name, value, attrs, r)
+	return renderers.HTML(s), err
+}
+
+// renderEngine renders w with the renderer's template of it, fed with
+// the widget's context.
+func renderEngine(w Widget, name string, value any, attrs renderers.Attrs, r renderers.Renderer) (string, error) {
 	ctx := w.Context(name, value, attrs)
 	tpl, _ := ctx["template_name"].(string)
 	if tpl == "" {
 		tpl = w.TemplateName()
 	}
-	s, err := renderers.RenderString(r, tpl, renderers.Context{"widget": ctx})
-	if err != nil {
-		return "", err
-	}
-	return renderers.HTML(s), nil
+	return renderers.RenderString(r, tpl, renderers.Context{"widget": ctx})
 }
 
 // BuildAttrs returns base overlaid with extra, as a new map.
