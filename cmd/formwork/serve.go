@@ -261,7 +261,7 @@ func (p *preview) live(r *http.Request, c *formspec.Case, data map[string]any) {
 		data["LiveErr"] = p.explain(err)
 		return
 	}
-	data["Live"] = template.HTML(h)
+	data["Live"] = inContainer(string(h))
 	data["Multipart"] = f.IsMultipart()
 }
 
@@ -279,12 +279,26 @@ func runCase(c *formspec.Case, r renderers.Renderer) (res *formspec.Result, err 
 	return c.RunWith(r)
 }
 
+// inContainer puts the table and ul styles' rows in the element they are
+// written for (Django leaves the <table> or <ul> to the page), so that
+// they lay out as they would on a real page.
+func inContainer(h string) template.HTML {
+	t := strings.TrimSpace(h)
+	switch {
+	case strings.HasPrefix(t, "<tr"):
+		return template.HTML("<table>" + h + "</table>")
+	case strings.HasPrefix(t, "<li"):
+		return template.HTML("<ul>" + h + "</ul>")
+	}
+	return template.HTML(h)
+}
+
 // firstHTML picks the output to show: str, else as_div, else the first
 // textual output.
 func firstHTML(res *formspec.Result) template.HTML {
 	for _, k := range []string{"str", "as_div", "as_table", "as_p", "as_ul"} {
 		if s, ok := res.Outputs[k].(string); ok {
-			return template.HTML(s)
+			return inContainer(s)
 		}
 	}
 	keys := make([]string, 0, len(res.Outputs))
@@ -294,7 +308,7 @@ func firstHTML(res *formspec.Result) template.HTML {
 	sort.Strings(keys)
 	for _, k := range keys {
 		if s, ok := res.Outputs[k].(string); ok {
-			return template.HTML(s)
+			return inContainer(s)
 		}
 	}
 	return ""
