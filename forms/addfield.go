@@ -9,7 +9,7 @@ package forms
 func (f *Form) AddField(name string, field Field) {
 	prepare(field)
 	bf := newBoundField(f, field, name)
-	if old, ok := f.byName[name]; ok {
+	if old := f.Field(name); old != nil {
 		for i, b := range f.fields {
 			if b == old {
 				f.fields[i] = bf
@@ -18,7 +18,9 @@ func (f *Form) AddField(name string, field Field) {
 	} else {
 		f.fields = append(f.fields, bf)
 	}
-	f.byName[name] = bf
+	if f.byName != nil {
+		f.byName[name] = bf
+	}
 	f.errors = nil
 	f.cleaned = nil
 	f.didDiff = false

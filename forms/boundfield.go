@@ -31,12 +31,35 @@ type BoundField struct {
 }
 
 func newBoundField(f *Form, field Field, name string) *BoundField {
+	bf := &BoundField{}
+	bf.init(f, field, name, "")
+	return bf
+}
+
+// init sets up a bound field; pretty is name made a label, "" when it is
+// to be computed.
+func (bf *BoundField) init(f *Form, field Field, name, pretty string) {
 	c := field.Core()
 	label := translateText(f.opts.Translator, c.Label)
 	if label == "" && !c.HideLabel {
-		label = prettyName(name)
+		label = pretty
+		if label == "" {
+			label = prettyName(name)
+		}
 	}
-	return &BoundField{form: f, field: field, name: name, htmlName: f.AddPrefix(name), label: label}
+	*bf = BoundField{form: f, field: field, name: name, label: label}
+	if f.opts.Prefix == "" {
+		bf.htmlName = name
+		return
+	}
+	if f.idSplit {
+		// The id holds the prefixed name: one string serves for both.
+		id := f.idBefore + f.opts.Prefix + "-" + name + f.idAfter
+		bf.htmlName = id[len(f.idBefore) : len(id)-len(f.idAfter)]
+		bf.autoID, bf.autoIDDone = id, true
+		return
+	}
+	bf.htmlName = f.AddPrefix(name)
 }
 
 // Form returns the form the field belongs to.
@@ -92,9 +115,8 @@ func (bf *BoundField) AutoID() string {
 	switch {
 	case p == "":
 		bf.autoID = ""
-	case strings.Contains(p, "%s"):
-		before, after, _ := strings.Cut(p, "%s")
-		bf.autoID = before + bf.htmlName + after
+	case bf.form.idSplit:
+		bf.autoID = bf.form.idBefore + bf.htmlName + bf.form.idAfter
 	default:
 		bf.autoID = bf.htmlName
 	}

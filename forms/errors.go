@@ -3,6 +3,9 @@ package forms
 import (
 	"bytes"
 	"errors"
+	"strings"
+
+	"github.com/formwork/formwork/internal/pyfmt"
 	"github.com/formwork/formwork/renderers"
 	"github.com/formwork/formwork/validators"
 )
@@ -147,11 +150,59 @@ func (l *ErrorList) writeHTML(b *bytes.Buffer) error {
 	b.WriteString(`">`)
 	for _, e := range l.Errors {
 		b.WriteString("<li>")
-		renderers.EscapeTo(b, errorText(e, l.tr))
+		switch {
+		case l.tr != nil:
+			renderers.EscapeTo(b, errorText(e, l.tr))
+		case e.Params == nil:
+			renderers.EscapeTo(b, e.Message)
+		default:
+			writeInterpolated(b, e.Message, e.Params)
+		}
 		b.WriteString("</li>")
 	}
 	b.WriteString("</ul>")
 	return nil
+}
+
+// writeInterpolated writes pyfmt.Interpolate(format, params) escaped,
+// without building the message first: the same scan, with the literal
+// text escaped in runs and each conversion but a string's %(name)s left
+// to Interpolate.
+func writeInterpolated(b *bytes.Buffer, format string, params map[string]any) {
+	last := 0 // where the literal text not yet written starts
+	for i := 0; i < len(format); i++ {
+		if format[i] != '%' || i+1 >= len(format) {
+			continue
+		}
+		if format[i+1] == '%' {
+			renderers.EscapeTo(b, format[last:i])
+			b.WriteByte('%')
+			i++
+			last = i + 1
+			continue
+		}
+		if format[i+1] != '(' {
+			continue
+		}
+		end := strings.IndexByte(format[i+2:], ')')
+		if end < 0 || i+2+end+1 >= len(format) {
+			continue
+		}
+		val, ok := params[format[i+2:i+2+end]]
+		if !ok {
+			continue
+		}
+		renderers.EscapeTo(b, format[last:i])
+		spec := format[i : i+2+end+2]
+		if s, isStr := val.(string); isStr && spec[len(spec)-1] == 's' {
+			renderers.EscapeTo(b, s)
+		} else {
+			renderers.EscapeTo(b, pyfmt.Interpolate(spec, params))
+		}
+		i += 2 + end + 1
+		last = i + 1
+	}
+	renderers.EscapeTo(b, format[last:])
 }
 
 // object is the list as templates see it: it prints as HTML, iterates
@@ -181,8 +232,10 @@ func (l *ErrorList) object(sink *renderers.ErrorSink) renderers.Object {
 // ErrorDict maps field names (and NonFieldErrors) to their errors, in the
 // order they were added.
 type ErrorDict struct {
+	// keys and lists are parallel; a form has few fields with errors,
+	// so a scan finds one faster than a map would.
 	keys     []string
-	lists    map[string]*ErrorList
+	lists    []*ErrorList
 	renderer renderers.Renderer
 }
 
@@ -207,27 +260,37 @@ func (d *ErrorDict) Get(name string) *ErrorList {
 	if d == nil {
 		return nil
 	}
-	return d.lists[name]
+	for i, k := range d.keys {
+		if k == name {
+			return d.lists[i]
+		}
+	}
+	return nil
 }
 
 // Has reports whether name has errors.
 func (d *ErrorDict) Has(name string) bool { return d.Get(name) != nil }
 
 func (d *ErrorDict) set(name string, l *ErrorList) {
-	if d.lists == nil {
-		d.lists = map[string]*ErrorList{}
+	for i, k := range d.keys {
+		if k == name {
+			d.lists[i] = l
+			return
+		}
 	}
-	if _, ok := d.lists[name]; !ok {
-		d.keys = append(d.keys, name)
+	if d.keys == nil {
+		// Room for a few without growing: forms rarely have more.
+		d.keys, d.lists = make([]string, 0, 4), make([]*ErrorList, 0, 4)
 	}
-	d.lists[name] = l
+	d.keys = append(d.keys, name)
+	d.lists = append(d.lists, l)
 }
 
 // JSON returns Django's get_json_data(): for each name, its errors.
 func (d *ErrorDict) JSON() map[string][]JSONError {
 	out := make(map[string][]JSONError, d.Len())
-	for _, k := range d.Keys() {
-		out[k] = d.lists[k].JSON()
+	for i, k := range d.Keys() {
+		out[k] = d.lists[i].JSON()
 	}
 	return out
 }
@@ -241,8 +304,8 @@ func (d *ErrorDict) rendererOrDefault() renderers.Renderer {
 
 func (d *ErrorDict) context(sink *renderers.ErrorSink) renderers.Context {
 	items := make([]any, 0, d.Len())
-	for _, k := range d.Keys() {
-		items = append(items, []any{k, d.lists[k].object(sink)})
+	for i, k := range d.Keys() {
+		items = append(items, []any{k, d.lists[i].object(sink)})
 	}
 	return renderers.Context{"errors": items, "error_class": "errorlist"}
 }

@@ -3,7 +3,6 @@ package forms
 import (
 	"math"
 	"math/big"
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -103,8 +102,6 @@ func (f *IntegerField) ExtraValidators() []validators.Validator { return f.limit
 // WidgetAttrs writes min, max and step on a NumberInput.
 func (f *IntegerField) WidgetAttrs(w widgets.Widget) renderers.Attrs { return f.limits().attrs(w) }
 
-var reTrailingDecimal = regexp.MustCompile(`\.0*\s*$`)
-
 // ToPython reads the number as Python's int() after dropping a trailing
 // ".0".
 func (f *IntegerField) ToPython(value any) (any, error) {
@@ -133,7 +130,7 @@ func (f *IntegerField) ToPython(value any) (any, error) {
 	if f.Localize {
 		s = sanitizeSeparators(s)
 	}
-	s = reTrailingDecimal.ReplaceAllString(s, "")
+	s = trimTrailingDecimal(s)
 	n, err := pynum.ParseInt(s)
 	if err != nil {
 		return nil, f.Error("invalid", "Enter a whole number.", nil)
@@ -142,6 +139,28 @@ func (f *IntegerField) ToPython(value any) (any, error) {
 		return decimal.NewFromBigInt(b, 0), nil
 	}
 	return n, nil
+}
+
+// trimTrailingDecimal is Django's re.sub(r"\.0*\s*$", "", s) with Go's
+// ASCII \s, without a regexp: only the last '.' can start a match, since
+// any earlier one has that '.' after it.
+func trimTrailingDecimal(s string) string {
+	i := strings.LastIndexByte(s, '.')
+	if i < 0 {
+		return s
+	}
+	j := i + 1
+	for j < len(s) && s[j] == '0' {
+		j++
+	}
+	for ; j < len(s); j++ {
+		switch s[j] {
+		case '\t', '\n', '\f', '\r', ' ':
+		default:
+			return s
+		}
+	}
+	return s[:i]
 }
 
 func intFromDecimal(d decimal.Decimal) any {

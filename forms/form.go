@@ -18,6 +18,7 @@ package forms
 import (
 	"fmt"
 	"net/url"
+	"strings"
 
 	"github.com/formwork/formwork/media"
 	"github.com/formwork/formwork/renderers"
@@ -66,6 +67,9 @@ type Declaration struct {
 	PostClean func(f *Form)
 
 	index map[string]int
+	// pretty holds each field's name made a label, by position in
+	// Fields, so that forms need not compute it again.
+	pretty []string
 }
 
 // Declare returns a declaration of fields, prepared for use.
@@ -78,11 +82,14 @@ func Declare(fields ...NamedField) *Declaration {
 // Prepare sets up the declaration's fields. Declare calls it; call it
 // again after changing Fields of a Declaration built by hand.
 func (d *Declaration) Prepare() {
-	d.index = make(map[string]int, len(d.Fields))
+	index := make(map[string]int, len(d.Fields))
+	pretty := make([]string, len(d.Fields))
 	for i, nf := range d.Fields {
 		prepare(nf.Field)
-		d.index[nf.Name] = i
+		index[nf.Name] = i
+		pretty[i] = prettyName(nf.Name)
 	}
+	d.index, d.pretty = index, pretty
 }
 
 // Field returns the declared field of that name, or nil.
@@ -140,7 +147,11 @@ type Form struct {
 	renderer renderers.Renderer
 	autoID   string
 	labelSfx string
-	useReq   bool
+	// idSplit says autoID holds "%s", idBefore and idAfter being what
+	// surrounds its first one.
+	idSplit           bool
+	idBefore, idAfter string
+	useReq            bool
 	// sink collects errors of values printed during a render.
 	sink *renderers.ErrorSink
 }
@@ -164,13 +175,9 @@ func (d *Declaration) build(bound bool, data url.Values, files widgets.Files, op
 	if d.index == nil {
 		d.Prepare()
 	}
+	// An unbound form keeps nil data and files, which read as empty;
+	// Data and Files return empty maps.
 	f := &Form{decl: d, opts: opts, bound: bound, data: data, files: files}
-	if f.data == nil {
-		f.data = url.Values{}
-	}
-	if f.files == nil {
-		f.files = widgets.Files{}
-	}
 	f.renderer = opts.Renderer
 	if f.renderer == nil {
 		f.renderer = d.Renderer
@@ -186,6 +193,7 @@ func (d *Declaration) build(bound bool, data url.Values, files widgets.Files, op
 	default:
 		f.autoID = opts.AutoID
 	}
+	f.idBefore, f.idAfter, f.idSplit = strings.Cut(f.autoID, "%s")
 	f.labelSfx = ":"
 	if opts.LabelSuffix != nil {
 		f.labelSfx = *opts.LabelSuffix
@@ -199,13 +207,20 @@ func (d *Declaration) build(bound bool, data url.Values, files widgets.Files, op
 		order = d.FieldOrder
 	}
 	f.order = fieldOrder(d, order)
-	f.fields = make([]*BoundField, len(f.order))
-	f.byName = make(map[string]*BoundField, len(f.order))
+	// Room for the two fields formsets add (ORDER, DELETE).
+	f.fields = make([]*BoundField, len(f.order), len(f.order)+2)
+	// One allocation for all the bound fields; the map of them by name
+	// is built when first asked for.
+	bfs := make([]BoundField, len(f.order))
 	for i, idx := range f.order {
 		nf := d.Fields[idx]
-		bf := newBoundField(f, nf.Field, nf.Name)
+		pretty := ""
+		if idx < len(d.pretty) {
+			pretty = d.pretty[idx]
+		}
+		bf := &bfs[i]
+		bf.init(f, nf.Field, nf.Name, pretty)
 		f.fields[i] = bf
-		f.byName[nf.Name] = bf
 	}
 	if opts.EmptyPermitted && opts.UseRequiredAttribute == nil {
 		// Django refuses empty_permitted with the required attribute on
@@ -240,10 +255,20 @@ func (f *Form) Declaration() *Declaration { return f.decl }
 func (f *Form) IsBound() bool { return f.bound }
 
 // Data returns the submitted data (empty for an unbound form).
-func (f *Form) Data() url.Values { return f.data }
+func (f *Form) Data() url.Values {
+	if f.data == nil {
+		f.data = url.Values{}
+	}
+	return f.data
+}
 
 // Files returns the submitted files.
-func (f *Form) Files() widgets.Files { return f.files }
+func (f *Form) Files() widgets.Files {
+	if f.files == nil {
+		f.files = widgets.Files{}
+	}
+	return f.files
+}
 
 // Prefix returns the form's prefix.
 func (f *Form) Prefix() string { return f.opts.Prefix }
@@ -279,7 +304,25 @@ func (f *Form) AddInitialPrefix(name string) string { return "initial-" + f.AddP
 func (f *Form) Fields() []*BoundField { return f.fields }
 
 // Field returns the bound field of that name, or nil.
-func (f *Form) Field(name string) *BoundField { return f.byName[name] }
+func (f *Form) Field(name string) *BoundField {
+	if f.byName == nil {
+		if len(f.fields) <= 8 {
+			// A short scan costs less than building the map. Backwards,
+			// so that of two fields of one name the map's (the last) wins.
+			for i := len(f.fields) - 1; i >= 0; i-- {
+				if f.fields[i].name == name {
+					return f.fields[i]
+				}
+			}
+			return nil
+		}
+		f.byName = make(map[string]*BoundField, len(f.fields))
+		for _, bf := range f.fields {
+			f.byName[bf.name] = bf
+		}
+	}
+	return f.byName[name]
+}
 
 // HiddenFields returns the bound fields whose widget is hidden.
 func (f *Form) HiddenFields() []*BoundField {
@@ -333,7 +376,7 @@ func (f *Form) FullClean() {
 	if !f.bound {
 		return
 	}
-	f.cleaned = map[string]any{}
+	f.cleaned = make(map[string]any, len(f.fields))
 	if f.opts.EmptyPermitted && !f.HasChanged() {
 		return
 	}
@@ -391,7 +434,7 @@ func (f *Form) AddError(field string, err error) {
 	}
 	l := f.errors.Get(field)
 	if l == nil {
-		if field != NonFieldErrors && f.byName[field] == nil {
+		if field != NonFieldErrors && f.Field(field) == nil {
 			panic(fmt.Sprintf("forms: the form has no field named %q", field))
 		}
 		extra := ""
@@ -437,7 +480,7 @@ func (f *Form) NonFieldErrors() *ErrorList {
 func (f *Form) ChangedData() []string {
 	if !f.didDiff {
 		f.didDiff = true
-		f.changed = []string{}
+		f.changed = make([]string, 0, len(f.fields))
 		for _, bf := range f.fields {
 			if bf.HasChanged() {
 				f.changed = append(f.changed, bf.name)

@@ -72,6 +72,9 @@ type Formset struct {
 
 	// sink collects errors of values printed during a render.
 	sink *renderers.ErrorSink
+	// deleteField is the DELETE field the forms share, as forms share
+	// their declared fields: one is enough, fields do not change.
+	deleteField *forms.BooleanField
 }
 
 // New returns an unbound formset.
@@ -369,11 +372,14 @@ func (fs *Formset) addFields(f *forms.Form, index int) {
 		f.AddField(FieldOrder, order)
 	}
 	if fs.decl.CanDelete && (fs.decl.CanDeleteExtra || isInitial) {
-		del := forms.NewBooleanField()
-		del.Label = "Delete"
-		del.Required = false
-		del.Widget = fs.decl.DeletionWidget
-		f.AddField(FieldDelete, del)
+		if fs.deleteField == nil {
+			del := forms.NewBooleanField()
+			del.Label = "Delete"
+			del.Required = false
+			del.Widget = fs.decl.DeletionWidget
+			fs.deleteField = del
+		}
+		f.AddField(FieldDelete, fs.deleteField)
 	}
 	if fs.decl.AddFields != nil {
 		fs.decl.AddFields(fs, f, index)

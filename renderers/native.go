@@ -160,6 +160,8 @@ func writeValue(b *bytes.Buffer, v any) {
 	case int:
 		// Python's str() of an int, without the string.
 		b.Write(strconv.AppendInt(b.AvailableBuffer(), int64(x), 10))
+	case int64:
+		b.Write(strconv.AppendInt(b.AvailableBuffer(), x, 10))
 	default:
 		EscapeTo(b, pyfmt.Str(v))
 	}

@@ -131,6 +131,14 @@ func (v *StepValueValidator) Validate(value any) error {
 
 // offStep reports whether value is not a multiple of step.
 func offStep(value, step any) (bool, error) {
+	if x, y, ok := smallInts(value, step); ok {
+		if y == 0 {
+			return false, errZeroStep
+		}
+		// Go's remainder has the dividend's sign, Python's the divisor's;
+		// only whether it is zero matters here.
+		return x%y != 0, nil
+	}
 	nv, ns := asNumber(value), asNumber(step)
 	if nv.kind == notNumber || ns.kind == notNumber {
 		return false, fmt.Errorf("StepValueValidator: cannot use %s with a step size of %s", typeName(value), typeName(step))

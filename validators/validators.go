@@ -116,6 +116,27 @@ type number struct {
 	d    decimal.Decimal
 }
 
+// smallInts returns a and b when both are an int or an int64.
+func smallInts(a, b any) (x, y int64, ok bool) {
+	switch v := a.(type) {
+	case int:
+		x = int64(v)
+	case int64:
+		x = v
+	default:
+		return 0, 0, false
+	}
+	switch v := b.(type) {
+	case int:
+		y = int64(v)
+	case int64:
+		y = v
+	default:
+		return 0, 0, false
+	}
+	return x, y, true
+}
+
 // asNumber classifies v; bool counts as an integer as in Python.
 func asNumber(v any) number {
 	switch x := v.(type) {
@@ -227,6 +248,16 @@ const (
 // compare orders a and b as Python's < and > would. It supports numbers of
 // any kind against each other, strings, time.Time and time.Duration.
 func compare(a, b any) (compareResult, error) {
+	if x, y, ok := smallInts(a, b); ok {
+		// The common case, without big.Int.
+		switch {
+		case x < y:
+			return less, nil
+		case x > y:
+			return greater, nil
+		}
+		return equal, nil
+	}
 	na, nb := asNumber(a), asNumber(b)
 	if na.kind != notNumber && nb.kind != notNumber {
 		return compareNumbers(na, nb), nil

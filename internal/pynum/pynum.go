@@ -91,6 +91,9 @@ func digitValue(r rune) rune {
 // digits with single underscores between them. The result is an int64
 // when it fits, else a *big.Int.
 func ParseInt(s string) (any, error) {
+	if n, ok := plainInt(s); ok {
+		return n, nil
+	}
 	s = trimNumberSpace(s)
 	neg := false
 	if s != "" && (s[0] == '+' || s[0] == '-') {
@@ -112,6 +115,23 @@ func ParseInt(s string) (any, error) {
 		return nil, ErrSyntax
 	}
 	return b, nil
+}
+
+// plainInt reads s when it is only ASCII digits, few enough to fit an
+// int64: the common case, without the general path's copies.
+func plainInt(s string) (int64, bool) {
+	if len(s) == 0 || len(s) > 18 {
+		return 0, false
+	}
+	var n int64
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int64(c-'0')
+	}
+	return n, true
 }
 
 // normaliseReal rewrites a decimal literal as sign, mantissa digits with a
@@ -208,6 +228,41 @@ var ErrNotFinite = errors.New("decimal is not finite")
 // ErrSyntax although Python accepts it: arithmetic on such a value would
 // build numbers of that many digits.
 func ParseDecimal(s string) (decimal.Decimal, error) {
+	if plainDecimal(s) {
+		// Nothing to normalise: the common case, without the copies.
+		if d, err := decimal.NewFromString(s); err == nil {
+			return d, nil
+		}
+	}
+	return parseDecimal(s)
+}
+
+// plainDecimal reports whether s is ASCII digits, with an optional
+// leading '-' and an optional '.' between digits, and short enough for
+// decimal.NewFromString's fast path.
+func plainDecimal(s string) bool {
+	if s != "" && s[0] == '-' {
+		s = s[1:]
+	}
+	if len(s) == 0 || len(s) > 18 {
+		return false
+	}
+	dot := -1
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= '0' && c <= '9':
+		case c == '.' && dot < 0:
+			dot = i
+		default:
+			return false
+		}
+	}
+	return dot != 0 && dot != len(s)-1
+}
+
+// parseDecimal is ParseDecimal's general path.
+func parseDecimal(s string) (decimal.Decimal, error) {
 	// Decimal() strips as str.strip() does and, unlike int() and float(),
 	// ignores every underscore wherever it stands ("_1", "1__0", "1e_3").
 	s = strings.ReplaceAll(TrimSpace(s), "_", "")

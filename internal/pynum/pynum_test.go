@@ -175,3 +175,31 @@ func ExampleParseDecimal() {
 	// 12
 	// invalid number syntax
 }
+
+// TestParseFastPaths checks that the shortcuts for plain numbers read
+// exactly what the general paths read, exponent included.
+func TestParseFastPaths(t *testing.T) {
+	for _, s := range []string{
+		"0", "7", "-7", "007", "9.99", "-9.99", "007.50", "0.000", "10.0", "123456789012345678",
+		"-123456789012345678", "12345678901234567.8", "1.", ".5", "-", "-.5", "1.2.3", "00", "-0", "-0.0",
+	} {
+		if plainDecimal(s) {
+			want, err := parseDecimal(s)
+			if err != nil {
+				t.Errorf("parseDecimal(%q): %v", s, err)
+				continue
+			}
+			got, err := ParseDecimal(s)
+			if err != nil || got.String() != want.String() || got.Exponent() != want.Exponent() || got.Coefficient().Cmp(want.Coefficient()) != 0 {
+				t.Errorf("ParseDecimal(%q) = %v (exp %d), %v; want %v (exp %d)", s, got, got.Exponent(), err, want, want.Exponent())
+			}
+		}
+		if n, ok := plainInt(s); ok {
+			s2 := trimNumberSpace(s)
+			want, err := ParseInt(" " + s2 + " ") // the general path
+			if err != nil || want != n {
+				t.Errorf("plainInt(%q) = %d; ParseInt = %v, %v", s, n, want, err)
+			}
+		}
+	}
+}
