@@ -27,7 +27,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 ORACLE = os.environ.get("DJANGO_ORACLE", os.path.join(ROOT, "..", "shared", "tools", "django-oracle"))
 if not os.path.isdir(ORACLE):
-    ORACLE = "/work/shared/tools/django-oracle"
+    sys.exit(f"compare.py: the reference tools are not at {ORACLE}; set DJANGO_ORACLE")
 CASES = os.path.join(HERE, "testdata", "cases")
 
 
