@@ -9,8 +9,6 @@ import (
 	"mime"
 	"net/http"
 	"net/url"
-	"path/filepath"
-	"strings"
 
 	"github.com/formwork/formwork/renderers"
 	"github.com/formwork/formwork/widgets"
@@ -80,7 +78,7 @@ func multipartFiles(r *http.Request) widgets.Files {
 				ctype = "application/octet-stream"
 			}
 			files[name] = append(files[name], &widgets.UploadedFile{
-				Name:        uploadName(fh.Filename),
+				Name:        widgets.TruncateFileName(fh.Filename), // multipart keeps only the base name
 				Size:        fh.Size,
 				ContentType: ctype,
 				Open: func() (io.ReadCloser, error) {
@@ -94,22 +92,6 @@ func multipartFiles(r *http.Request) widgets.Files {
 		}
 	}
 	return files
-}
-
-// uploadName cuts a file name longer than 255 characters to 255, keeping
-// its extension, as Django's UploadedFile does (mime/multipart already
-// keeps only the base name).
-func uploadName(name string) string {
-	r := []rune(name)
-	if len(r) <= 255 {
-		return name
-	}
-	ext := []rune(filepath.Ext(strings.TrimLeft(name, ".")))
-	stem := r[:len(r)-len(ext)]
-	if len(ext) > 255 {
-		ext = ext[:255]
-	}
-	return string(stem[:255-len(ext)]) + string(ext)
 }
 
 // TemplateHTML renders the form with its template for an html/template

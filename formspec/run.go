@@ -514,18 +514,9 @@ func uploadedFile(n node) (*widgets.UploadedFile, error) {
 
 // uploadName sanitises an uploaded file's name as Django's UploadedFile
 // does: only its base name is kept, so that a name cannot climb out of the
-// upload directory, and a name longer than 255 characters is cut,
-// keeping its extension.
+// upload directory, and a long name is cut.
 func uploadName(name string) (string, error) {
-	name = name[strings.LastIndexByte(name, '/')+1:]
-	if r := []rune(name); len(r) > 255 {
-		ext := []rune(filepath.Ext(strings.TrimLeft(name, ".")))
-		if len(ext) > 255 {
-			ext = ext[:255]
-		}
-		stem := r[:len(r)-len([]rune(filepath.Ext(strings.TrimLeft(name, "."))))]
-		name = string(stem[:255-len(ext)]) + string(ext)
-	}
+	name = widgets.TruncateFileName(name[strings.LastIndexByte(name, '/')+1:])
 	if name == "" || name == "." || name == ".." {
 		return "", fmt.Errorf("file name %q has no base name", name)
 	}

@@ -224,23 +224,12 @@ func (l *jetLoader) Open(p string) (io.ReadCloser, error) {
 func escapeTo(w io.Writer, b []byte) {
 	last := 0
 	for i, c := range b {
-		var rep string
-		switch c {
-		case '&':
-			rep = "&amp;"
-		case '<':
-			rep = "&lt;"
-		case '>':
-			rep = "&gt;"
-		case '"':
-			rep = "&quot;"
-		case '\'':
-			rep = "&#x27;"
-		default:
+		e := escapeIndex[c]
+		if e == 0 {
 			continue
 		}
 		_, _ = w.Write(b[last:i])
-		_, _ = io.WriteString(w, rep)
+		_, _ = io.WriteString(w, escapes[e])
 		last = i + 1
 	}
 	_, _ = w.Write(b[last:])

@@ -8,6 +8,8 @@ import (
 	"bytes"
 	"io"
 	"net/url"
+	"path/filepath"
+	"strings"
 
 	"github.com/formwork/formwork/media"
 	"github.com/formwork/formwork/renderers"
@@ -91,6 +93,22 @@ type UploadedFile struct {
 	ContentType string
 	// Open returns the file's content.
 	Open func() (io.ReadCloser, error)
+}
+
+// TruncateFileName cuts a file name longer than 255 characters to 255,
+// keeping its extension, as Django's UploadedFile does with the names it
+// is given.
+func TruncateFileName(name string) string {
+	r := []rune(name)
+	if len(r) <= 255 {
+		return name
+	}
+	ext := []rune(filepath.Ext(strings.TrimLeft(name, ".")))
+	stem := r[:len(r)-len(ext)]
+	if len(ext) > 255 {
+		ext = ext[:255]
+	}
+	return string(stem[:255-len(ext)]) + string(ext)
 }
 
 // PyStr is the file's str(): its name, as Django shows it.
