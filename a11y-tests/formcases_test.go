@@ -71,6 +71,28 @@ func corpusDir(t *testing.T) (cases, goldenDir string) {
 	return cases, goldenDir
 }
 
+// pendingCases returns the corpus cases that testdata/known-differences.json
+// lists as not implemented yet, with the reason; the conformance test keeps
+// that list true.
+func pendingCases(t *testing.T) map[string]string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("..", "testdata", "known-differences.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var all map[string]string
+	if err := json.Unmarshal(b, &all); err != nil {
+		t.Fatalf("known-differences.json: %v", err)
+	}
+	pending := map[string]string{}
+	for name, reason := range all {
+		if strings.HasPrefix(reason, "Not implemented yet") {
+			pending[name] = reason
+		}
+	}
+	return pending
+}
+
 // outputPages wraps each HTML output of a result into a page; str is kept
 // only when it differs from every as_* output (a custom form template).
 func outputPages(renderer, caseName, strTemplate string, outputs map[string]any, only ...string) []casePage {
@@ -178,16 +200,25 @@ func TestFormCasesAccessibility(t *testing.T) {
 		t.Fatalf("no cases in %s (%v)", casesDir, err)
 	}
 
+	pending := pendingCases(t)
 	var pages []casePage
 	unsupported := 0
 	for _, file := range files {
 		name := strings.TrimSuffix(filepath.Base(file), ".json")
 		c, err := formspec.Load(file)
+		if err != nil && pending[name] != "" {
+			t.Logf("%s: not checked, not implemented yet: %v", name, err)
+			continue
+		}
 		if err != nil {
 			t.Errorf("%s: %v", name, err)
 			continue
 		}
 		if _, err := c.Run(); err != nil {
+			if pending[name] != "" {
+				t.Logf("%s: not checked, not implemented yet: %v", name, err)
+				continue
+			}
 			if errors.Is(err, formspec.ErrUnsupported) {
 				unsupported++
 				continue
@@ -331,10 +362,15 @@ func TestAccessibleRendererStructure(t *testing.T) {
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no cases in %s (%v)", casesDir, err)
 	}
+	pending := pendingCases(t)
 	checked, invalid := 0, 0
 	for _, file := range files {
 		name := strings.TrimSuffix(filepath.Base(file), ".json")
 		c, err := formspec.Load(file)
+		if err != nil && pending[name] != "" {
+			t.Logf("%s: not checked, not implemented yet: %v", name, err)
+			continue
+		}
 		if err != nil {
 			t.Errorf("%s: %v", name, err)
 			continue
@@ -349,6 +385,10 @@ func TestAccessibleRendererStructure(t *testing.T) {
 		}
 		res, err := c.RunWith(renderers.NewAccessible())
 		if errors.Is(err, formspec.ErrUnsupported) {
+			continue
+		}
+		if err != nil && pending[name] != "" {
+			t.Logf("%s: not checked, not implemented yet: %v", name, err)
 			continue
 		}
 		if err != nil {
