@@ -151,6 +151,9 @@ func (c cond) sql(m *Model, d dialect, args *[]any) (string, error) {
 	if c.viaID && fld.Type != ForeignKey {
 		return "", fmt.Errorf("field %q is not a ForeignKey", c.field)
 	}
+	if fld.IsManyToMany() || fld.Type == JSONField {
+		return "", fmt.Errorf("cannot filter on %s %q", fld.Type, c.field)
+	}
 	col := quoteIdent(fld.Column())
 	arg := func(v any) string {
 		*args = append(*args, d.encode(fld, v))
