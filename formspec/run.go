@@ -53,7 +53,7 @@ func Parse(r io.Reader) (*Case, error) {
 	if _, err := c.root.object(); err != nil {
 		return nil, err
 	}
-	if err := c.root.checkKeys("renderer", "templates", "form", "formset", "models", "model_formset", "bind", "outputs", "language", "description", "comment", "iterations"); err != nil {
+	if err := c.root.checkKeys("renderer", "templates", "form", "formset", "models", "model_formset", "model_form", "bind", "outputs", "language", "description", "comment", "iterations"); err != nil {
 		return nil, err
 	}
 	return c, nil
@@ -105,8 +105,17 @@ func (c *Case) Run() (*Result, error) {
 		}
 		env.Language = s
 	}
+	var mc *caseModels
 	if mn, ok := root.get("models"); ok {
-		return runModels(c, env, mn)
+		if _, isForm := root.get("form"); !isForm {
+			return runModels(c, env, mn)
+		}
+		// A form whose model choice fields draw on the models.
+		var err error
+		if mc, err = openModels(mn); err != nil {
+			return nil, err
+		}
+		defer mc.Close()
 	}
 	rn, hasR := root.get("renderer")
 	tn, hasT := root.get("templates")
@@ -122,7 +131,7 @@ func (c *Case) Run() (*Result, error) {
 	if !ok {
 		return nil, &SpecError{Msg: "missing key \"form\""}
 	}
-	decl, opts, err := buildForm(fn)
+	decl, opts, err := buildFormIn(fn, mc)
 	if err != nil {
 		return nil, err
 	}
@@ -177,7 +186,11 @@ func translatorFor(lang string) (validators.Translator, error) {
 }
 
 // buildForm reads the form declaration and the form's arguments.
-func buildForm(n node) (*forms.Declaration, forms.Options, error) {
+func buildForm(n node) (*forms.Declaration, forms.Options, error) { return buildFormIn(n, nil) }
+
+// buildFormIn is buildForm for a case with models (mc, nil when none),
+// which its model choice fields draw on.
+func buildFormIn(n node, mc *caseModels) (*forms.Declaration, forms.Options, error) {
 	var opts forms.Options
 	o, err := n.object()
 	if err != nil {
@@ -205,7 +218,7 @@ func buildForm(n node) (*forms.Declaration, forms.Options, error) {
 				return nil, opts, e
 			}
 			for _, fnode := range list {
-				name, f, e := buildField(fnode, true)
+				name, f, e := buildFormField(fnode, mc)
 				if e != nil {
 					return nil, opts, e
 				}

@@ -6,7 +6,6 @@
 package modelforms
 
 import (
-	"strconv"
 	"strings"
 
 	"github.com/formwork/formwork/orm"
@@ -36,16 +35,13 @@ func (i *Instance) Adding() bool {
 	return !ok
 }
 
-// PyStr is Django's default str() of a model object: "Author object (1)".
+// PyStr is the model object's str(): the model's Str template, or
+// Django's default "Author object (1)".
 func (i *Instance) PyStr() string {
-	name := "None"
 	if i == nil || i.Model == nil {
 		return "None"
 	}
-	if id, ok := i.PK(); ok {
-		name = strconv.FormatInt(id, 10)
-	}
-	return i.Model.Name() + " object (" + name + ")"
+	return i.Model.Str(i.Row)
 }
 
 // String implements fmt.Stringer with PyStr.

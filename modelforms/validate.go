@@ -3,6 +3,9 @@ package modelforms
 import (
 	"context"
 	"fmt"
+	"math"
+	"math/big"
+	"time"
 	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
@@ -24,7 +27,7 @@ const (
 func cleanFields(inst *Instance, exclude map[string]bool) fieldErrors {
 	var errs fieldErrors
 	for _, f := range inst.Model.Fields() {
-		if exclude[f.Name] || f.Type == orm.AutoField {
+		if exclude[f.Name] || f.Type == orm.AutoField || f.IsManyToMany() {
 			continue
 		}
 		raw := inst.Row[f.Name]
@@ -61,27 +64,36 @@ func validateField(f orm.Field, raw any, empty bool) *validators.ValidationError
 				"max_length", map[string]any{"limit_value": f.MaxLength, "show_value": n})
 		}
 	}
+	var lo, hi int64
 	switch f.Type {
-	case orm.IntegerField, orm.PositiveIntegerField:
-		lo := int64(minInt32)
-		if f.Type == orm.PositiveIntegerField {
-			lo = 0
-		}
-		var n decimal.Decimal
-		switch x := raw.(type) {
-		case int64:
-			n = decimal.NewFromInt(x)
-		case decimal.Decimal:
-			n = x
-		default:
-			return nil
-		}
-		if n.LessThan(decimal.NewFromInt(lo)) {
-			return validators.NewError("Ensure this value is greater than or equal to %(limit_value)s.", "min_value", map[string]any{"limit_value": lo})
-		}
-		if n.GreaterThan(decimal.NewFromInt(maxInt32)) {
-			return validators.NewError("Ensure this value is less than or equal to %(limit_value)s.", "max_value", map[string]any{"limit_value": int64(maxInt32)})
-		}
+	case orm.IntegerField:
+		lo, hi = minInt32, maxInt32
+	case orm.PositiveIntegerField:
+		lo, hi = 0, maxInt32
+	case orm.SmallIntegerField, orm.BigIntegerField:
+		// SQLite's range, which the reference uses, for every integer.
+		lo, hi = math.MinInt64, math.MaxInt64
+	case orm.PositiveSmallIntegerField:
+		lo, hi = 0, math.MaxInt64
+	default:
+		return nil
+	}
+	var n decimal.Decimal
+	switch x := raw.(type) {
+	case int64:
+		n = decimal.NewFromInt(x)
+	case decimal.Decimal:
+		n = x
+	case *big.Int:
+		n = decimal.NewFromBigInt(x, 0)
+	default:
+		return nil
+	}
+	if n.LessThan(decimal.NewFromInt(lo)) {
+		return validators.NewError("Ensure this value is greater than or equal to %(limit_value)s.", "min_value", map[string]any{"limit_value": lo})
+	}
+	if n.GreaterThan(decimal.NewFromInt(hi)) {
+		return validators.NewError("Ensure this value is less than or equal to %(limit_value)s.", "max_value", map[string]any{"limit_value": hi})
 	}
 	return nil
 }
@@ -165,7 +177,69 @@ checks:
 		}
 		errs.add(key, uniqueError(m, check))
 	}
+	if err := validateDates(ctx, s, inst, exclude, &errs); err != nil {
+		return errs, err
+	}
 	return errs, nil
+}
+
+// validateDates is Django's _perform_date_checks: a field with
+// unique_for_date (_month, _year) must not repeat its value among the
+// rows whose date field falls on the same day (month, year).
+func validateDates(ctx context.Context, s orm.Store, inst *Instance, exclude map[string]bool, errs *fieldErrors) error {
+	m := inst.Model
+	selfID, saved := inst.PK()
+	for _, f := range m.Fields() {
+		if exclude[f.Name] {
+			continue
+		}
+		for _, c := range []struct{ kind, dateField string }{{"date", f.UniqueForDate}, {"year", f.UniqueForYear}, {"month", f.UniqueForMonth}} {
+			if c.dateField == "" || exclude[c.dateField] {
+				continue
+			}
+			t, ok := inst.Row[c.dateField].(time.Time)
+			if !ok {
+				continue // None: no check
+			}
+			y, mo, d := t.Date()
+			var from, to time.Time
+			switch c.kind {
+			case "date":
+				from = time.Date(y, mo, d, 0, 0, 0, 0, time.UTC)
+				to = from.AddDate(0, 0, 1)
+			case "month":
+				from = time.Date(y, mo, 1, 0, 0, 0, 0, time.UTC)
+				to = from.AddDate(0, 1, 0)
+			default:
+				from = time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC)
+				to = from.AddDate(1, 0, 0)
+			}
+			lookup := map[string]any{c.dateField + "__gte": from, f.Name: inst.Row[f.Name]}
+			if to.Year() <= 9999 {
+				lookup[c.dateField+"__lt"] = to
+			}
+			filter, err := orm.ParseFilter(lookup)
+			if err != nil {
+				return fmt.Errorf("modelforms: %s check on %s: %w", c.kind, m.Name(), err)
+			}
+			var excludeID int64
+			if saved {
+				excludeID = selfID
+			}
+			taken, err := s.Exists(ctx, m, filter, excludeID)
+			if err != nil {
+				return fmt.Errorf("modelforms: unique_for_%s check on %s: %w", c.kind, m.Name(), err)
+			}
+			if taken {
+				df, _ := m.Field(c.dateField)
+				errs.add(f.Name, validators.NewError("%(field_label)s must be unique for %(date_field_label)s %(lookup_type)s.", "unique_for_date", map[string]any{
+					"model_name": capfirst(m.VerboseName()), "lookup_type": c.kind, "field": f.Name,
+					"field_label": capfirst(f.VerboseName), "date_field": c.dateField, "date_field_label": capfirst(df.VerboseName),
+				}))
+			}
+		}
+	}
+	return nil
 }
 
 // uniqueError is Django's Model.unique_error_message.

@@ -166,7 +166,7 @@ func (f Field) Target() (Field, bool) {
 func (f Field) valueField() Field {
 	if f.target != nil {
 		t := *f.target
-		t.Null, t.Name, t.MaxLength = f.Null, f.Name, t.MaxLength
+		t.Null, t.Name = f.Null, f.Name
 		return t
 	}
 	return f

@@ -11,6 +11,8 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/formwork/formwork/internal/pynum"
+
 	"github.com/shopspring/decimal"
 )
 
@@ -52,6 +54,20 @@ func normalize(f Field, v any) (any, error) {
 func convert(f Field, v any, limits bool) (any, error) {
 	if v == nil {
 		return nil, nil
+	}
+	if f.Type == JSONField {
+		// Any JSON value, objects included: no typed values here.
+		if j, ok := v.(JSON); ok {
+			if !json.Valid([]byte(j)) {
+				return nil, fmt.Errorf("%q is not JSON", string(j))
+			}
+			return j, nil
+		}
+		text, err := pyDumps(v)
+		if err != nil {
+			return nil, err
+		}
+		return JSON(text), nil
 	}
 	v, err := FromSpecValue(v)
 	if err != nil {
@@ -101,18 +117,6 @@ func convert(f Field, v any, limits bool) (any, error) {
 			return nil, fmt.Errorf("%q is not a UUID", s)
 		}
 		return u, nil
-	case JSONField:
-		if j, ok := v.(JSON); ok {
-			if !json.Valid([]byte(j)) {
-				return nil, fmt.Errorf("%q is not JSON", string(j))
-			}
-			return j, nil
-		}
-		text, err := pyDumps(v)
-		if err != nil {
-			return nil, err
-		}
-		return JSON(text), nil
 	case ManyToManyField:
 		return idList(v)
 	}
@@ -565,4 +569,33 @@ func writeJSON(b *strings.Builder, v any, depth int) error {
 	}
 	b.Write(enc)
 	return nil
+}
+
+// Lookup converts a submitted value for a lookup on the field, as
+// Django's get_prep_value does: text as it is, integers as Python's
+// int() reads them, the other types as convert reads their text. An
+// error means the value cannot name a row (Django's ValueError).
+func Lookup(f Field, v any) (any, error) {
+	f = f.valueField()
+	if s, ok := v.(string); ok && f.Type.isInteger() {
+		n, err := pynum.ParseInt(s)
+		if err != nil {
+			return nil, err
+		}
+		id, ok := n.(int64)
+		if !ok {
+			return nil, fmt.Errorf("%q is out of range", s)
+		}
+		return id, nil
+	}
+	if s, ok := v.(string); ok && f.Type == BooleanField {
+		switch s {
+		case "True", "true", "1", "t":
+			return true, nil
+		case "False", "false", "0", "f":
+			return false, nil
+		}
+		return nil, fmt.Errorf("%q is not true or false", s)
+	}
+	return convert(f, v, false)
 }
