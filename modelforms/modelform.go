@@ -7,7 +7,6 @@ import (
 	"net/url"
 	"slices"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/formwork/formwork/forms"
 	"github.com/formwork/formwork/orm"
@@ -273,6 +272,13 @@ func (d *Declaration) formField(ctx context.Context, s orm.Store, name string) (
 	}
 	if w, ok := d.meta.Widgets[name]; ok {
 		c.Widget = w
+		if mc, isChoice := f.(*ModelChoiceField); isChoice {
+			// Django's ModelChoiceField(blank=...): radio buttons of a
+			// required relation offer no empty choice.
+			if _, radio := w.(*widgets.RadioSelect); radio && !mf.Blank {
+				mc.EmptyLabel = nil
+			}
+		}
 	}
 	if slices.Contains(d.meta.Localized, name) || slices.Contains(d.meta.Localized, "__all__") {
 		c.Localize = true
@@ -313,9 +319,9 @@ func (d *Declaration) modelToDict(inst *Instance) map[string]any {
 // withClass is Django's formfield(form_class=...): a field of the new
 // class with what the model field gave the old one.
 func withClass(old, f forms.Field) forms.Field {
-	core := *old.Core()
-	core.Widget = nil // the new class's own widget
-	*f.Core() = core
+	// The model field's formfield() passes its widget along (a TextField's
+	// Textarea); other fields get the new class's default widget.
+	*f.Core() = *old.Core()
 	if n, ok := charMaxLengthPtr(old); ok {
 		if p, ok := charMaxLengthPtr(f); ok {
 			*p = *n
@@ -642,16 +648,16 @@ func storeUpload(st storage.Storage, mf orm.Field, up *widgets.UploadedFile) (st
 		return "", fmt.Errorf("modelforms: field %s: open upload %q: %w", mf.Name, up.Name, err)
 	}
 	defer r.Close()
-	name := up.Name
-	if mf.UploadTo != "" {
-		name = strings.TrimSuffix(mf.UploadTo, "/") + "/" + name
-	}
-	stored, err := st.Save(name, r)
+	name, err := storage.ValidName(up.Name)
 	if err != nil {
 		return "", fmt.Errorf("modelforms: field %s: %w", mf.Name, err)
 	}
-	if mf.MaxLength > 0 && utf8.RuneCountInString(stored) > mf.MaxLength {
-		return "", fmt.Errorf("modelforms: field %s: stored name %q is longer than max_length %d", mf.Name, stored, mf.MaxLength)
+	if mf.UploadTo != "" {
+		name = strings.TrimSuffix(mf.UploadTo, "/") + "/" + name
+	}
+	stored, err := st.Save(name, r, mf.MaxLength)
+	if err != nil {
+		return "", fmt.Errorf("modelforms: field %s: %w", mf.Name, err)
 	}
 	return stored, nil
 }

@@ -201,22 +201,18 @@ func validateDates(ctx context.Context, s orm.Store, inst *Instance, exclude map
 			if !ok {
 				continue // None: no check
 			}
-			y, mo, d := t.Date()
-			var from, to time.Time
+			// Django's lookups: day, month and year for "date"; only the
+			// month (of any year) for "month"; the year for "year".
+			lookup := map[string]any{f.Name: inst.Row[f.Name]}
 			switch c.kind {
 			case "date":
-				from = time.Date(y, mo, d, 0, 0, 0, 0, time.UTC)
-				to = from.AddDate(0, 0, 1)
+				lookup[c.dateField+"__day"] = int64(t.Day())
+				lookup[c.dateField+"__month"] = int64(t.Month())
+				lookup[c.dateField+"__year"] = int64(t.Year())
 			case "month":
-				from = time.Date(y, mo, 1, 0, 0, 0, 0, time.UTC)
-				to = from.AddDate(0, 1, 0)
+				lookup[c.dateField+"__month"] = int64(t.Month())
 			default:
-				from = time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC)
-				to = from.AddDate(1, 0, 0)
-			}
-			lookup := map[string]any{c.dateField + "__gte": from, f.Name: inst.Row[f.Name]}
-			if to.Year() <= 9999 {
-				lookup[c.dateField+"__lt"] = to
+				lookup[c.dateField+"__year"] = int64(t.Year())
 			}
 			filter, err := orm.ParseFilter(lookup)
 			if err != nil {

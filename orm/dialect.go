@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/jackc/pgx/v5/pgconn"
@@ -32,6 +33,9 @@ type dialect interface {
 	orderExpr(f Field, col string) string
 	// position is the 1-based index of needle in hay, 0 when absent.
 	position(hay, needle string) string
+	// datePart is the year, month or day of a date or datetime column,
+	// as an integer.
+	datePart(part, col string) string
 	isConstraint(err error) bool
 }
 
@@ -109,6 +113,12 @@ func (sqliteDialect) orderExpr(f Field, col string) string {
 		return "CAST(" + col + " AS REAL)"
 	}
 	return col
+}
+
+func (sqliteDialect) datePart(part, col string) string {
+	// Dates and datetimes are ISO text: YYYY-MM-DD...
+	from, n := map[string]int{"year": 1, "month": 6, "day": 9}[part], map[string]int{"year": 4, "month": 2, "day": 2}[part]
+	return fmt.Sprintf("CAST(substr(%s, %d, %d) AS integer)", col, from, n)
 }
 
 func (sqliteDialect) position(hay, needle string) string {
@@ -189,6 +199,10 @@ func (postgresDialect) decode(f Field, dest any) (any, error) { return commonDec
 func (postgresDialect) comparable(_ Field, col, ph string) (string, string) { return col, ph }
 
 func (postgresDialect) orderExpr(_ Field, col string) string { return col }
+
+func (postgresDialect) datePart(part, col string) string {
+	return "CAST(EXTRACT(" + strings.ToUpper(part) + " FROM " + col + ") AS bigint)"
+}
 
 func (postgresDialect) position(hay, needle string) string {
 	return "strpos(" + hay + ", " + needle + ")"

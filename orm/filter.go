@@ -26,11 +26,13 @@ type cond struct {
 var lookups = map[string]bool{
 	"exact": true, "iexact": true, "gt": true, "gte": true, "lt": true, "lte": true,
 	"in": true, "isnull": true, "contains": true, "icontains": true, "startswith": true,
+	"year": true, "month": true, "day": true,
 }
 
 // ParseFilter parses Django lookups: "field" or "field__LOOKUP" with
 // LOOKUP one of exact, iexact, gt, gte, lt, lte, in, isnull, contains,
-// icontains, startswith; a ForeignKey may be written "author" or
+// icontains, startswith, or year, month and day (a date or datetime
+// field's part equals the integer value); a ForeignKey may be written "author" or
 // "author__id". Values may be the spec's typed JSON values. Field names
 // are checked against the model when the filter is used.
 //
@@ -206,6 +208,16 @@ func (c cond) sql(m *Model, d dialect, args *[]any) (string, error) {
 		op := map[string]string{"gt": ">", "gte": ">=", "lt": "<", "lte": "<="}[c.lookup]
 		lhs, rhs := d.comparable(fld, col, arg(x))
 		return lhs + " " + op + " " + rhs, nil
+	case "year", "month", "day":
+		if !fld.Type.isDateLike() {
+			return "", fmt.Errorf("lookup %s needs a DateField or DateTimeField, %s is a %s", c.lookup, fld.Name, fld.Type)
+		}
+		n, ok := toInt64(c.value)
+		if !ok {
+			return "", fmt.Errorf("lookup %s needs an integer, not %T", c.lookup, c.value)
+		}
+		*args = append(*args, n)
+		return d.datePart(c.lookup, col) + " = " + d.placeholder(len(*args)), nil
 	case "iexact", "contains", "icontains", "startswith":
 		if !fld.Type.isString() {
 			return "", fmt.Errorf("lookup %s needs a text field, %s is a %s", c.lookup, fld.Name, fld.Type)

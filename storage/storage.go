@@ -17,16 +17,19 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"sync"
+	"unicode/utf8"
 )
 
 // Storage saves and opens files by name. Names use "/" between folders
 // and never climb out of the storage ("..", a leading "/").
 type Storage interface {
 	// Save stores the content under name, or under a free name close to
-	// it when the name is taken, and returns the name used.
-	Save(name string, content io.Reader) (string, error)
+	// it when the name is taken or longer than maxLength characters (0:
+	// no limit), and returns the name used.
+	Save(name string, content io.Reader, maxLength int) (string, error)
 	// Open opens a stored file.
 	Open(name string) (io.ReadCloser, error)
 	// Size returns a stored file's size in bytes.
@@ -67,35 +70,61 @@ func FilepathToURI(name string) string {
 	return b.String()
 }
 
-// availableName is Django's get_available_name: the name when free, else
-// the name with "_" and seven random letters and digits before its
-// extension.
-func availableName(name string, exists func(string) (bool, error)) (string, error) {
-	taken, err := exists(name)
-	if err != nil || !taken {
-		return name, err
-	}
+// availableName is Django's get_available_name: the name when it is free
+// and at most maxLength characters long (0: no limit), else the name
+// with "_" and seven random letters and digits before its extension, its
+// root cut as much as the limit needs.
+func availableName(name string, maxLength int, exists func(string) (bool, error)) (string, error) {
 	dir, file := path.Split(name)
 	ext := path.Ext(file) // os.path.splitext: "a.tar.gz" → "a.tar_XXXXXXX.gz"
 	if ext == file {
 		ext = ""
 	}
-	root := strings.TrimSuffix(file, ext)
-	const letters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
-	for try := 0; try < 100; try++ {
-		var buf [7]byte
-		if _, err := rand.Read(buf[:]); err != nil {
+	root := []rune(strings.TrimSuffix(file, ext))
+	tooLong := func(n string) bool { return maxLength > 0 && utf8.RuneCountInString(n) > maxLength }
+	for try := 0; try < 1000; try++ {
+		taken, err := exists(name)
+		if err != nil {
 			return "", err
 		}
-		for i := range buf {
-			buf[i] = letters[int(buf[i])%len(letters)]
+		if !taken && !tooLong(name) {
+			return name, nil
 		}
-		candidate := dir + root + "_" + string(buf[:]) + ext
-		if taken, err := exists(candidate); err != nil || !taken {
-			return candidate, err
+		name = dir + string(root) + "_" + randomSuffix() + ext
+		if cut := utf8.RuneCountInString(name) - maxLength; maxLength > 0 && cut > 0 {
+			if cut >= len(root) {
+				return "", fmt.Errorf("storage: %w: %q cannot be cut to %d characters", ErrBadName, name, maxLength)
+			}
+			root = root[:len(root)-cut]
+			name = dir + string(root) + "_" + randomSuffix() + ext
 		}
 	}
 	return "", fmt.Errorf("storage: no free name like %q", name)
+}
+
+func randomSuffix() string {
+	const letters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
+	var buf [7]byte
+	rand.Read(buf[:]) // never fails (crypto/rand)
+	for i := range buf {
+		buf[i] = letters[int(buf[i])%len(letters)]
+	}
+	return string(buf[:])
+}
+
+// validNameRE matches what get_valid_filename removes.
+var validNameRE = regexp.MustCompile(`[^-\pL\pN_.]`)
+
+// ValidName is Django's get_valid_filename, which a storage applies to
+// an upload's name: spaces become underscores and what is not a letter,
+// digit, "-", "_" or "." is dropped ("new plan!.pdf" → "new_plan.pdf").
+func ValidName(name string) (string, error) {
+	s := strings.ReplaceAll(strings.TrimSpace(name), " ", "_")
+	s = validNameRE.ReplaceAllString(s, "")
+	if s == "" || s == "." || s == ".." {
+		return "", fmt.Errorf("%w: could not derive a file name from %q", ErrBadName, name)
+	}
+	return s, nil
 }
 
 // Dir stores files under a folder on disk, served under BaseURL: Django's
@@ -124,13 +153,13 @@ func (d Dir) path(name string) (string, error) {
 }
 
 // Save implements Storage.
-func (d Dir) Save(name string, content io.Reader) (string, error) {
+func (d Dir) Save(name string, content io.Reader, maxLength int) (string, error) {
 	clean, err := CleanName(name)
 	if err != nil {
 		return "", err
 	}
 	for {
-		free, err := availableName(clean, d.Exists)
+		free, err := availableName(clean, maxLength, d.Exists)
 		if err != nil {
 			return "", err
 		}
@@ -216,7 +245,7 @@ type Memory struct {
 }
 
 // Save implements Storage.
-func (m *Memory) Save(name string, content io.Reader) (string, error) {
+func (m *Memory) Save(name string, content io.Reader, maxLength int) (string, error) {
 	clean, err := CleanName(name)
 	if err != nil {
 		return "", err
@@ -227,7 +256,7 @@ func (m *Memory) Save(name string, content io.Reader) (string, error) {
 	}
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	free, err := availableName(clean, func(n string) (bool, error) { _, ok := m.files[n]; return ok, nil })
+	free, err := availableName(clean, maxLength, func(n string) (bool, error) { _, ok := m.files[n]; return ok, nil })
 	if err != nil {
 		return "", err
 	}
