@@ -141,6 +141,10 @@ func runSuite(t *testing.T, open opener) {
 		{"Concurrent", testConcurrent},
 		{"SpecCorpus", testSpecCorpus},
 		{"ZeroValues", testZeroValues},
+		{"NewTypes", testNewTypes},
+		{"ManyToMany", testManyToMany},
+		{"ToField", testToField},
+		{"DateParts", testDateParts},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) { tc.fn(t, open(t)) })
