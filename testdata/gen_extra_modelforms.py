@@ -355,3 +355,19 @@ mf("fi_model_edit_clear_pdf", [report], dict(R, instance=1), {"name": "Q1", "pdf
 mf("fi_model_edit_required_kept", [report], dict(R, instance=2), {"name": "Q2 final", "appendix-clear": "on"})
 mf("fi_model_edit_unchanged", [report], dict(R, instance=1), {"name": "Q1"}, renderer="DjangoTemplates")
 mf("fi_model_unbound_edit", [report], dict(R, instance=1), renderer="Jinja2DivFormRenderer")
+
+
+def mfs_files(name, fs, data, files=None, renderer="DjangoDivFormRenderer"):
+    c = {"models": [copy.deepcopy(report)], "model_formset": fs, "renderer": renderer,
+         "outputs": FORMSET_OUTS + ["db_after_save"], "bind": bound(data, files)}
+    write(name, c)
+
+
+mfs_files("fi_model_formset_clear_and_upload", {"model": "Report", "fields": ["name", "pdf"], "extra": 0}, {
+    "form-TOTAL_FORMS": "2", "form-INITIAL_FORMS": "2",
+    "form-0-id": "1", "form-0-name": "Q1", "form-0-pdf-clear": "on",
+    "form-1-id": "2", "form-1-name": "Q2"}, {"form-1-pdf": pdf})
+mfs_files("fi_model_formset_new_row_upload", {"model": "Report", "fields": "__all__", "extra": 1}, {
+    "form-TOTAL_FORMS": "3", "form-INITIAL_FORMS": "2",
+    "form-0-id": "1", "form-0-name": "Q1", "form-1-id": "2", "form-1-name": "Q2", "form-1-appendix-clear": "on",
+    "form-2-name": "Q3"}, {"form-2-appendix": csv}, renderer="DjangoTemplates")
