@@ -1,7 +1,10 @@
 // Package modelforms builds forms and formsets from orm models, with the
 // semantics and messages of Django 4.1's model forms: form fields derived
-// from model fields, forms bound to a row that validate against the
-// database (unique and unique_together) and save it, and model and inline
+// from model fields (a ForeignKey and a ManyToManyField become a
+// ModelChoiceField and a ModelMultipleChoiceField over their target's
+// rows), forms bound to a row that validate against the database
+// (unique, unique_together, unique_for_date/_month/_year) and save it
+// with its many-to-many data and uploaded files, and model and inline
 // formsets that edit a set of rows in one transaction.
 package modelforms
 

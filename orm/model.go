@@ -3,9 +3,10 @@
 // layer does and stores rows of them in SQLite or PostgreSQL.
 //
 // It is deliberately small. A Model is an ordered list of typed fields; a
-// Row is a map from field name to a Go value; a Store lists, reads,
-// inserts, updates and deletes rows, answers uniqueness questions and runs
-// a group of writes atomically. Both backends share one SQL layer, so a
+// Row is a map from field name to a Go value (a ManyToManyField's value
+// is the sorted ids of its targets, kept in a join table); a Store lists,
+// reads, inserts, updates and deletes rows, answers uniqueness questions
+// and runs a group of writes atomically. Both backends share one SQL layer, so a
 // row written through either reads back with the same Go types and values.
 package orm
 

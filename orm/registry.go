@@ -15,8 +15,11 @@ type Registry struct {
 	order  []*Model
 }
 
-// Register adds m. Its ForeignKeys must point at models already
-// registered (or at m itself), and no other model may have the same table.
+// Register adds m. Its ForeignKeys and ManyToManyFields must point at
+// models already registered (or at m itself), a to_field at a unique
+// field of the target, and no other model may have the same table.
+// Register resolves m's to_field targets, so register a model before
+// using it.
 func (r *Registry) Register(m *Model) error {
 	if m == nil || m.name == "" {
 		return fmt.Errorf("orm: register: nil or zero Model")
