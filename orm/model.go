@@ -13,6 +13,7 @@ package orm
 import (
 	"errors"
 	"fmt"
+	"path"
 	"regexp"
 	"strings"
 	"time"
@@ -381,6 +382,11 @@ func (m *Model) addField(f Field) error {
 	}
 	if f.UploadTo != "" && f.Type != FileField && f.Type != ImageField {
 		return fmt.Errorf("field %s: upload_to applies only to FileField and ImageField", f.Name)
+	}
+	if f.UploadTo != "" {
+		if clean := path.Clean(strings.ReplaceAll(f.UploadTo, "\\", "/")); strings.HasPrefix(f.UploadTo, "/") || clean == ".." || strings.HasPrefix(clean, "../") {
+			return fmt.Errorf("field %s: upload_to %q climbs out of the storage", f.Name, f.UploadTo)
+		}
 	}
 	if f.VerboseName == "" {
 		f.VerboseName = strings.ReplaceAll(f.Name, "_", " ")
