@@ -23,8 +23,9 @@ type caseModels struct {
 	storage *caseStorage
 }
 
-// openModels creates the case's models and rows.
-func openModels(mn node) (*caseModels, error) {
+// openModels creates the case's models and rows, in a fresh in-memory
+// SQLite database or in the one c.openDB opens.
+func openModels(c *Case, mn node) (*caseModels, error) {
 	list, err := mn.list()
 	if err != nil {
 		return nil, err
@@ -34,7 +35,11 @@ func openModels(mn node) (*caseModels, error) {
 		specs[i] = specValue(item.v)
 	}
 	mc := &caseModels{ctx: context.Background(), storage: &caseStorage{}}
-	if mc.db, err = orm.OpenMemory(); err != nil {
+	open := orm.OpenMemory
+	if c.openDB != nil {
+		open = c.openDB
+	}
+	if mc.db, err = open(); err != nil {
 		return nil, err
 	}
 	if mc.models, err = orm.LoadSpec(mc.ctx, mc.db, &mc.reg, specs); err != nil {
@@ -100,7 +105,7 @@ func runModels(c *Case, env *Env, mn node) (*Result, error) {
 		r = c.renderer
 	}
 	env.Renderer = r
-	mc, err := openModels(mn)
+	mc, err := openModels(c, mn)
 	if err != nil {
 		return nil, err
 	}
@@ -256,7 +261,7 @@ func runModelForm(c *Case, env *Env, mn, n node) (*Result, error) {
 		r = c.renderer
 	}
 	env.Renderer = r
-	mc, err := openModels(mn)
+	mc, err := openModels(c, mn)
 	if err != nil {
 		return nil, err
 	}

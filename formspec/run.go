@@ -21,6 +21,7 @@ import (
 	"github.com/formwork/formwork/forms"
 	"github.com/formwork/formwork/i18n"
 	"github.com/formwork/formwork/internal/ojson"
+	"github.com/formwork/formwork/orm"
 	"github.com/formwork/formwork/renderers"
 	"github.com/formwork/formwork/validators"
 	"github.com/formwork/formwork/widgets"
@@ -33,6 +34,9 @@ type Case struct {
 	root node
 	// renderer, when set by RunWith, replaces the case's renderer.
 	renderer renderers.Renderer
+	// openDB, when set, opens the empty database a case's models are
+	// created in; nil means a fresh in-memory SQLite database.
+	openDB func() (*orm.DB, error)
 }
 
 // Result is what rendering a case produces: its outputs by name.
@@ -112,7 +116,7 @@ func (c *Case) Run() (*Result, error) {
 		}
 		// A form whose model choice fields draw on the models.
 		var err error
-		if mc, err = openModels(mn); err != nil {
+		if mc, err = openModels(c, mn); err != nil {
 			return nil, err
 		}
 		defer mc.Close()
