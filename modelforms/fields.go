@@ -342,14 +342,25 @@ func (f *ModelMultipleChoiceField) Clean(value any) (any, error) {
 	// Django's _check_values: every value must suit the key field, then
 	// name a row of the queryset (compared as str()).
 	wanted := map[string]bool{}
+	var keys []any
 	for _, v := range l {
 		key, ok := f.lookupValue(v)
 		if !ok {
 			return nil, f.Error("invalid_pk_value", "“%(pk)s” is not a valid value.", map[string]any{"pk": v})
 		}
-		wanted[f.keyStr(key)] = true
+		if k := f.keyStr(key); !wanted[k] {
+			wanted[k] = true
+			keys = append(keys, key)
+		}
 	}
-	objs, err := f.Queryset.All()
+	// Only the rows asked for: queryset.filter(KEY__in=values).
+	in, err := orm.Where(f.keyField()+"__in", keys)
+	if err != nil {
+		return nil, err
+	}
+	qs := f.Queryset
+	qs.Filter = qs.Filter.And(in)
+	objs, err := qs.All()
 	if err != nil {
 		return nil, err
 	}
