@@ -348,6 +348,14 @@ func runModelForm(c *Case, env *Env, mn, n node) (*Result, error) {
 		}
 		opts.Translator = tr
 	}
+	for name, v := range opts.Initial {
+		if mf, ok := meta.Model.Field(name); ok && mf.IsRelation() {
+			target, _ := mc.reg.Lookup(mf.To)
+			if opts.Initial[name], err = mc.resolvePKs(v, target); err != nil {
+				return nil, specErr(n.child("initial"), "%s: %v", name, err)
+			}
+		}
+	}
 	mopts := modelforms.Options{Options: opts}
 	if hasInstance {
 		row, err := mc.db.Get(mc.ctx, meta.Model, instanceID)
@@ -555,6 +563,69 @@ func modelInitial(n node, qs modelforms.Queryset) (any, error) {
 		return inst, nil
 	}
 	return typedValue(n, false)
+}
+
+// resolvePKs turns the {"$pk": ID} values of an initial (alone or in a
+// list) into the rows of m they name.
+func (mc *caseModels) resolvePKs(v any, m *orm.Model) (any, error) {
+	switch x := v.(type) {
+	case []any:
+		out := make([]any, len(x))
+		for i, e := range x {
+			r, err := mc.resolvePKs(e, m)
+			if err != nil {
+				return nil, err
+			}
+			out[i] = r
+		}
+		return out, nil
+	case forms.OrderedJSON:
+		if len(x.Keys) != 1 || x.Keys[0] != "$pk" {
+			return v, nil
+		}
+		id, ok := x.Values["$pk"].(int64)
+		if !ok {
+			return nil, fmt.Errorf("$pk %v is not an id", x.Values["$pk"])
+		}
+		inst, err := (modelforms.Queryset{Store: mc.db, Model: m, Context: mc.ctx}).Get(id)
+		if err != nil {
+			return nil, err
+		}
+		if inst == nil {
+			return nil, fmt.Errorf("model %s has no row with id %d", m.Name(), id)
+		}
+		return inst, nil
+	}
+	return v, nil
+}
+
+// resolveFormPKs is resolvePKs for the initial of a plain form's model
+// choice fields.
+func (mc *caseModels) resolveFormPKs(decl *forms.Declaration, initial map[string]any) error {
+	if mc == nil {
+		return nil
+	}
+	for _, nf := range decl.Fields {
+		v, ok := initial[nf.Name]
+		if !ok {
+			continue
+		}
+		var qs modelforms.Queryset
+		switch f := nf.Field.(type) {
+		case *modelforms.ModelChoiceField:
+			qs = f.Queryset
+		case *modelforms.ModelMultipleChoiceField:
+			qs = f.Queryset
+		default:
+			continue
+		}
+		r, err := mc.resolvePKs(v, qs.Model)
+		if err != nil {
+			return specErr("form.initial", "%s: %v", nf.Name, err)
+		}
+		initial[nf.Name] = r
+	}
+	return nil
 }
 
 // buildFormField builds one field of a form: a model choice field over

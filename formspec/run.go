@@ -139,6 +139,9 @@ func (c *Case) Run() (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := mc.resolveFormPKs(decl, opts.Initial); err != nil {
+		return nil, err
+	}
 	opts.Renderer = r
 	if env.Language != "" {
 		tr, err := translatorFor(env.Language)

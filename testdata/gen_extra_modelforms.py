@@ -371,3 +371,31 @@ mfs_files("fi_model_formset_new_row_upload", {"model": "Report", "fields": "__al
     "form-TOTAL_FORMS": "3", "form-INITIAL_FORMS": "2",
     "form-0-id": "1", "form-0-name": "Q1", "form-1-id": "2", "form-1-name": "Q2", "form-1-appendix-clear": "on",
     "form-2-name": "Q3"}, {"form-2-appendix": csv}, renderer="DjangoTemplates")
+
+
+# --- edge semantics -----------------------------------------------------------
+
+event_log = {"name": "Entry", "str": "{day} {done} {score} {kind}", "ordering": ["-score", "day"], "fields": [
+    {"name": "day", "type": "DateField"},
+    {"name": "done", "type": "BooleanField", "default": False},
+    {"name": "score", "type": "DecimalField", "max_digits": 5, "decimal_places": 2},
+    {"name": "kind", "type": "IntegerField", "choices": [[1, "One"], [2, "Two"]], "default": 1}],
+    "rows": [{"day": {"$date": "2024-01-02"}, "score": "1.50"}, {"day": {"$date": "2023-12-31"}, "done": True, "score": "10.00", "kind": 2},
+             {"day": {"$date": "2024-02-01"}, "score": "1.50"}]}
+EF = {"name": "entry", "type": "ModelChoiceField", "queryset": "Entry"}
+mc("mc_str_types_ordering", [event_log], [EF, dict(EF, name="entries", type="ModelMultipleChoiceField", required=False)],
+   {"entry": "3", "entries": ["1", "2", "3"]})
+mc("mc_to_field_integer", [event_log], [dict(EF, to_field_name="kind", queryset_filter={"done": True})], {"entry": "2"})
+mc("mc_filter_decimal_date", [event_log], [dict(EF, queryset_filter={"score__lt": "5", "day__gte": "2024-01-15"})], {"entry": "1"})
+mf("mf_entry_int_choices", [event_log], {"model": "Entry", "fields": "__all__", "instance": 2},
+   {"day": "2023-12-31", "done": "", "score": "10", "kind": "3"})
+mf("mf_entry_initial_and_disabled", [event_log], {"model": "Entry", "fields": "__all__", "initial": {"score": "2.25", "kind": 2},
+   "declared_fields": [{"name": "done", "type": "BooleanField", "disabled": True, "required": False, "initial": True}]},
+   {"day": "2024-03-01", "score": "2.25", "kind": "2"})
+mf("mm_initial_over_instance", blog, dict(A, instance=1, initial={"tags": [{"$pk": 1}]}), renderer="DjangoTemplates")
+mf("mm_formfield_hidden_widget", blog, dict(A, widgets={"tags": "MultipleHiddenInput", "author": "HiddenInput"}),
+   {"title": "H", "author": "1", "tags": ["1", "4"]})
+mf("mf_exclude_all_but_one", [settings], {"model": "AccountSettings", "exclude": ["plan", "seats", "beta", "budget"]}, {"owner": "Zed"})
+c = {"models": [product], "form": {"fields": [dict(PF, to_field_name="sku"), dict(MM, required=False)],
+     "initial": {"product": {"$pk": 2}, "items": [{"$pk": 4}, {"$pk": 1}]}}, "renderer": "DjangoTemplates", "outputs": UNBOUND_OUTS}
+write("mc_form_initial_pks", c)
