@@ -399,3 +399,12 @@ mf("mf_exclude_all_but_one", [settings], {"model": "AccountSettings", "exclude":
 c = {"models": [product], "form": {"fields": [dict(PF, to_field_name="sku"), dict(MM, required=False)],
      "initial": {"product": {"$pk": 2}, "items": [{"$pk": 4}, {"$pk": 1}]}}, "renderer": "DjangoTemplates", "outputs": UNBOUND_OUTS}
 write("mc_form_initial_pks", c)
+mfs("mf_formset_meta_overrides", [profile], {"model": "Profile", "fields": ["username", "display_name", "theme"], "extra": 1,
+    "labels": {"username": "Handle"}, "help_texts": {"display_name": "Shown to others."},
+    "error_messages": {"username": {"unique": "Handle taken.", "required": "Pick a handle."}},
+    "field_classes": {"display_name": "SlugField"}, "widgets": {"theme": "RadioSelect"}}, {
+    "form-TOTAL_FORMS": "3", "form-INITIAL_FORMS": "2",
+    "form-0-id": "1", "form-0-username": "ann", "form-0-display_name": "not a slug", "form-0-theme": "dark",
+    "form-1-id": "2", "form-1-username": "", "form-1-display_name": "bob", "form-1-theme": "auto",
+    "form-2-username": "ann", "form-2-display_name": "ann2", "form-2-theme": "light"})
+mfs("mf_formset_exclude_unbound", [meetup], {"model": "Meetup", "exclude": ["extra", "stream_url"], "extra": 1}, None, renderer="Jinja2")
