@@ -456,6 +456,9 @@ func buildModelField(n node, typ string, mc *caseModels) (string, forms.Field, e
 		if qs.Filter, err = orm.ParseFilter(lookups); err != nil {
 			return "", nil, specErr(fn.path, "%v", err)
 		}
+		if err := qs.Filter.Check(m); err != nil {
+			return "", nil, specErr(fn.path, "%v", err)
+		}
 	}
 	var single *modelforms.ModelChoiceField
 	var f forms.Field

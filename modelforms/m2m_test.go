@@ -404,3 +404,23 @@ func assertHTML(t *testing.T, got, want string) {
 		t.Errorf("HTML\n%s\nwant\n%s", got, want)
 	}
 }
+
+func TestDeclareRelationErrors(t *testing.T) {
+	eachBlog(t, func(t *testing.T, b *blog) {
+		bad, err := orm.NewModel(orm.ModelDef{Name: "Bad", Fields: []orm.Field{
+			{Name: "tags", Type: orm.ManyToManyField, To: "Tag", LimitChoicesTo: map[string]any{"colour": "red"}}}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := b.reg.Register(bad); err != nil {
+			t.Fatal(err)
+		}
+		_, err = Declare(Meta{Model: bad, Registry: b.reg})
+		if err == nil || !strings.Contains(err.Error(), "tags") || !strings.Contains(err.Error(), "colour") {
+			t.Errorf("limit_choices_to on an unknown field: %v", err)
+		}
+		if _, err := Declare(Meta{Model: b.article}); err == nil || !strings.Contains(err.Error(), "Registry") {
+			t.Errorf("relations without a registry: %v", err)
+		}
+	})
+}

@@ -112,8 +112,18 @@ func Declare(meta Meta) (*Declaration, error) {
 			if meta.Registry == nil {
 				return nil, fmt.Errorf("modelforms: field %s is a ForeignKey: Meta.Registry is needed to find %s", name, f.To)
 			}
-			if _, ok := meta.Registry.Lookup(f.To); !ok {
+			target, ok := meta.Registry.Lookup(f.To)
+			if !ok {
 				return nil, fmt.Errorf("modelforms: field %s points at %s, which the registry does not hold", name, f.To)
+			}
+			if f.LimitChoicesTo != nil {
+				filter, err := orm.ParseFilter(f.LimitChoicesTo)
+				if err == nil {
+					err = filter.Check(target)
+				}
+				if err != nil {
+					return nil, fmt.Errorf("modelforms: field %s: limit_choices_to: %w", name, err)
+				}
 			}
 		}
 	}

@@ -129,6 +129,18 @@ func (f Filter) String() string {
 	return strings.Join(parts, " AND ")
 }
 
+// Check reports whether the filter can be used on m: its fields exist
+// and its lookups suit their types. List and Exists would fail with the
+// same error.
+func (f Filter) Check(m *Model) error {
+	if m == nil {
+		return fmt.Errorf("orm: filter check on a nil Model")
+	}
+	var args []any
+	_, err := f.whereSQL(m, sqliteDialect{}, &args)
+	return err
+}
+
 // whereSQL compiles the filter for m, appending arguments to args.
 func (f Filter) whereSQL(m *Model, d dialect, args *[]any) (string, error) {
 	if len(f.conds) == 0 {
