@@ -8,7 +8,7 @@ import (
 
 // ModelFromSpec builds a model from a form-spec declaration: {"name",
 // "fields": [{"name", "type", ...Django model-field arguments}],
-// "unique_together", "ordering", "verbose_name", "rows"}. "rows" is
+// "unique_together", "ordering", "verbose_name", "str", "rows"}. "rows" is
 // accepted and left to RowFromSpec. Errors name the offending key.
 func ModelFromSpec(spec map[string]any) (*Model, error) {
 	var def ModelDef
