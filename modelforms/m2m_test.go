@@ -215,6 +215,9 @@ func TestModelFormManyToManySave(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		if got := inst.Row["tags"]; !reflect.DeepEqual(got, []int64{1, 4}) {
+			t.Errorf("instance tags after save %#v, want [1 4]", got)
+		}
 		id, _ := inst.PK()
 		row, err := b.db.Get(ctx, b.article, id)
 		if err != nil {

@@ -582,10 +582,13 @@ func (f *Form) updateErrors(e fieldErrors) {
 	}
 }
 
-// Save writes the instance: an insert when it is new, an update
-// otherwise, and returns it with its id. With commit false it only
-// returns the instance built from the form. A form with errors is not
-// saved.
+// Save writes the instance, in one transaction: the uploaded files
+// stored, the row inserted when it is new or updated, then its
+// many-to-many data; it returns the instance with its id, stored file
+// names and the sorted ids of its many-to-many targets. With commit
+// false it only returns the instance built from the form, which a later
+// Save(ctx, true) writes with its many-to-many data (Django's
+// save_m2m). A form with errors is not saved.
 func (f *Form) Save(ctx context.Context, commit bool) (*Instance, error) {
 	if err := f.Err(); err != nil {
 		return nil, err
@@ -639,10 +642,18 @@ func (f *Form) write(ctx context.Context, s orm.Store) error {
 		if slices.Contains(f.decl.meta.Exclude, mf.Name) {
 			continue
 		}
-		if v == nil {
-			v = []any{}
+		// The row holds the sorted ids, as one read from the store does.
+		ids := []int64{}
+		list, _ := v.([]any)
+		for _, o := range list {
+			if inst, ok := o.(*Instance); ok {
+				if id, ok := inst.PK(); ok {
+					ids = append(ids, id)
+				}
+			}
 		}
-		f.instance.Row[mf.Name] = v
+		slices.Sort(ids)
+		f.instance.Row[mf.Name] = slices.Compact(ids)
 	}
 	return saveInstance(ctx, s, f.instance)
 }
