@@ -15,13 +15,6 @@ import (
 	"github.com/formwork/formwork/validators"
 )
 
-// The integer range of Django's IntegerField on PostgreSQL, which the orm
-// enforces on every backend.
-const (
-	minInt32 = -1 << 31
-	maxInt32 = 1<<31 - 1
-)
-
 // cleanFields is Django's Model.clean_fields: each field not excluded is
 // checked for null, blank, choices, max_length and the integer range.
 func cleanFields(inst *Instance, exclude map[string]bool) fieldErrors {
@@ -66,14 +59,10 @@ func validateField(f orm.Field, raw any, empty bool) *validators.ValidationError
 	}
 	var lo, hi int64
 	switch f.Type {
-	case orm.IntegerField:
-		lo, hi = minInt32, maxInt32
-	case orm.PositiveIntegerField:
-		lo, hi = 0, maxInt32
-	case orm.SmallIntegerField, orm.BigIntegerField:
+	case orm.IntegerField, orm.SmallIntegerField, orm.BigIntegerField:
 		// SQLite's range, which the reference uses, for every integer.
 		lo, hi = math.MinInt64, math.MaxInt64
-	case orm.PositiveSmallIntegerField:
+	case orm.PositiveIntegerField, orm.PositiveSmallIntegerField:
 		lo, hi = 0, math.MaxInt64
 	default:
 		return nil

@@ -157,8 +157,6 @@ func (d postgresDialect) columnType(f Field) string {
 		return "json" // json, not jsonb, keeps the text and its key order
 	case TextField:
 		return `text COLLATE "C"`
-	case IntegerField, PositiveIntegerField:
-		return "integer"
 	case FloatField:
 		return "double precision"
 	case DecimalField:

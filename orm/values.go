@@ -36,13 +36,6 @@ func (r Row) ID() (int64, bool) {
 	return id, ok
 }
 
-// Integer ranges of Django's IntegerField and PositiveIntegerField (the
-// PostgreSQL integer type), checked on both backends alike.
-const (
-	minInt32 = -1 << 31
-	maxInt32 = 1<<31 - 1
-)
-
 // normalize converts v to the field's Go type and checks that the field
 // can hold it, so that both backends accept and refuse the same values.
 func normalize(f Field, v any) (any, error) {
@@ -140,21 +133,10 @@ func convert(f Field, v any, limits bool) (any, error) {
 		if !ok {
 			return nil, typeError(f, v)
 		}
-		switch f.Type {
-		case IntegerField:
-			if n < minInt32 || n > maxInt32 {
-				return nil, fmt.Errorf("value %d is out of range for IntegerField", n)
-			}
-		case PositiveIntegerField:
-			if n < 0 || n > maxInt32 {
-				return nil, fmt.Errorf("value %d is out of range for PositiveIntegerField", n)
-			}
-		case PositiveSmallIntegerField:
-			// As on SQLite, which the reference uses, a small integer has
-			// no upper bound but int64's.
-			if n < 0 {
-				return nil, fmt.Errorf("value %d is out of range for PositiveSmallIntegerField", n)
-			}
+		// As on SQLite, which the reference uses, an integer field has no
+		// range but int64's; the positive types start at 0.
+		if f.Type.isPositive() && n < 0 {
+			return nil, fmt.Errorf("value %d is out of range for %s", n, f.Type)
 		}
 		return n, nil
 	case f.Type == FloatField:

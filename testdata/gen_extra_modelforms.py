@@ -408,3 +408,6 @@ mfs("mf_formset_meta_overrides", [profile], {"model": "Profile", "fields": ["use
     "form-1-id": "2", "form-1-username": "", "form-1-display_name": "bob", "form-1-theme": "auto",
     "form-2-username": "ann", "form-2-display_name": "ann2", "form-2-theme": "light"})
 mfs("mf_formset_exclude_unbound", [meetup], {"model": "Meetup", "exclude": ["extra", "stream_url"], "extra": 1}, None, renderer="Jinja2")
+counter = {"name": "Counter", "fields": [{"name": "hits", "type": "IntegerField"}, {"name": "views", "type": "PositiveIntegerField", "default": 0}],
+           "rows": [{"hits": 1, "views": 2}]}
+mf("mf_integer_no_range_sqlite", [counter], {"model": "Counter", "fields": "__all__"}, {"hits": "-3000000000", "views": "4000000000"})
