@@ -33,8 +33,12 @@ type Options struct {
 	// the initial values, the renderer and the translator; extra forms
 	// are EmptyPermitted and no form writes the required attribute
 	// unless UseRequiredAttribute says so. (EmptyPermitted set here makes
-	// every form optional; it cannot make extra forms required.)
+	// every form optional; RequireExtraForms makes extra forms required.)
 	FormOptions forms.Options
+	// RequireExtraForms validates extra forms left empty as any other
+	// form, so that every form must be filled in: Django's
+	// form_kwargs={"empty_permitted": False}.
+	RequireExtraForms bool
 	// ErrorMessages override the declaration's messages by code.
 	ErrorMessages map[string]string
 	// Renderer, when not nil, replaces the declaration's.
@@ -298,7 +302,7 @@ func (fs *Formset) constructForm(i int) *forms.Form {
 		opts.Initial = fs.opts.Initial[i]
 	}
 	// Extra forms may be left empty, unless they are among the minimum.
-	if i >= fs.InitialFormCount() && i >= fs.decl.MinNum {
+	if i >= fs.InitialFormCount() && i >= fs.decl.MinNum && !fs.opts.RequireExtraForms {
 		opts.EmptyPermitted = true
 	}
 	f := fs.newForm(i, opts)
@@ -491,10 +495,26 @@ func (fs *Formset) check(empty int, mgmt *forms.Form) error {
 	if d.ValidateMin && total-deleted-empty < d.MinNum {
 		return validators.NewError(fs.message(CodeTooFewForms, d.MinNum), CodeTooFewForms, map[string]any{"num": d.MinNum})
 	}
-	if d.Clean != nil {
+	if d.BaseClean != nil {
+		if err := d.BaseClean(fs); err != nil {
+			return err
+		}
+	}
+	if d.Clean != nil && !fs.anyFormErrors() {
 		return d.Clean(fs)
 	}
 	return nil
+}
+
+// anyFormErrors reports whether a form not marked for deletion has
+// errors: Django's any(self.errors).
+func (fs *Formset) anyFormErrors() bool {
+	for _, e := range fs.errors {
+		if e.Len() > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // message returns the formset's message for code, in the singular or

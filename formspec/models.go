@@ -106,7 +106,7 @@ func runModels(c *Case, env *Env, mn node) (*Result, error) {
 func buildModelFormset(ctx context.Context, db orm.Store, reg *orm.Registry, env *Env, n node) (*modelforms.Formset, error) {
 	if err := n.checkKeys("model", "fields", "exclude", "extra", "can_delete", "can_order", "max_num", "min_num",
 		"validate_max", "validate_min", "absolute_max", "can_delete_extra", "edit_only", "prefix",
-		"queryset_filter", "parent", "instance", "fk_name"); err != nil {
+		"queryset_filter", "parent", "instance", "fk_name", "auto_id", "form_kwargs", "clean_errors"); err != nil {
 		return nil, err
 	}
 	var meta modelforms.Meta
@@ -124,10 +124,17 @@ func buildModelFormset(ctx context.Context, db orm.Store, reg *orm.Registry, env
 	for i, key := range keys {
 		arg := vals[i]
 		if arg.v == nil {
+			if key == "auto_id" {
+				args.NoAutoID = true // None: no ids
+			}
 			continue // None: the default
 		}
 		var err error
 		switch key {
+		case "auto_id":
+			err = formsetAutoID(arg, &args.Options)
+		case "form_kwargs":
+			err = formsetFormKwargs(arg, &args.Options)
 		case "model", "parent":
 			var name string
 			if name, err = arg.str(); err != nil {
@@ -203,10 +210,24 @@ func buildModelFormset(ctx context.Context, db orm.Store, reg *orm.Registry, env
 			return nil, specErr(n.path, "%v", err)
 		}
 	}
+	var fs *modelforms.Formset
 	if env.Bound {
-		return d.Bind(ctx, db, env.Data, env.Files, args)
+		fs, err = d.Bind(ctx, db, env.Data, env.Files, args)
+	} else {
+		fs, err = d.New(ctx, db, args)
 	}
-	return d.New(ctx, db, args)
+	if err != nil {
+		return nil, err
+	}
+	if ce, ok := n.get("clean_errors"); ok && ce.v != nil {
+		// The forms' fields are known once a formset is built; nothing
+		// is cleaned before the outputs are asked for.
+		has := func(name string) bool { return fs.EmptyForm().Field(name) != nil }
+		if d.Formsets().Clean, err = formsetCleanErrors(ce, has); err != nil {
+			return nil, err
+		}
+	}
+	return fs, nil
 }
 
 // specValue turns a decoded JSON value into the plain maps, lists and
