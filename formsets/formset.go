@@ -43,6 +43,12 @@ type Options struct {
 	ErrorMessages map[string]string
 	// Renderer, when not nil, replaces the declaration's.
 	Renderer renderers.Renderer
+	// DefaultRenderer is the project-wide renderer (Django's
+	// settings.FORM_RENDERER): the formset and its forms render with it
+	// when neither Renderer nor the declaration names one, and the forms'
+	// errors dictionaries render with it (forms.Options.DefaultRenderer).
+	// nil means renderers.Default().
+	DefaultRenderer renderers.Renderer
 	// Translator translates the formset's messages; nil shows them in
 	// English.
 	Translator validators.Translator
@@ -122,6 +128,9 @@ func (d *Declaration) build(bound bool, data url.Values, files widgets.Files, op
 		fs.renderer = d.Renderer
 	}
 	if fs.renderer == nil {
+		fs.renderer = opts.DefaultRenderer
+	}
+	if fs.renderer == nil {
 		fs.renderer = renderers.Default()
 	}
 	fs.messages = map[string]string{}
@@ -176,8 +185,9 @@ func (fs *Formset) ManagementForm() *forms.Form {
 		Prefix:     fs.prefix,
 		AutoID:     fs.opts.AutoID,
 		NoAutoID:   fs.opts.NoAutoID,
-		Renderer:   fs.renderer,
-		Translator: fs.opts.Translator,
+		Renderer:        fs.renderer,
+		DefaultRenderer: fs.opts.DefaultRenderer,
+		Translator:      fs.opts.Translator,
 	}
 	if fs.bound {
 		fs.mgmt = managementForm.Bind(fs.data, fs.files, opts)
@@ -318,6 +328,9 @@ func (fs *Formset) defaultOptions(opts *forms.Options) {
 	if opts.Renderer == nil {
 		opts.Renderer = fs.renderer
 	}
+	if opts.DefaultRenderer == nil {
+		opts.DefaultRenderer = fs.opts.DefaultRenderer
+	}
 	if opts.Translator == nil {
 		opts.Translator = fs.opts.Translator
 	}
@@ -351,6 +364,9 @@ func (fs *Formset) EmptyForm() *forms.Form {
 	no := false
 	opts.UseRequiredAttribute = &no
 	opts.Renderer = fs.renderer
+	if opts.DefaultRenderer == nil {
+		opts.DefaultRenderer = fs.opts.DefaultRenderer
+	}
 	if opts.Translator == nil {
 		opts.Translator = fs.opts.Translator
 	}

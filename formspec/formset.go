@@ -113,6 +113,7 @@ func buildFormset(env *Env, n node) (*formsets.Declaration, formsets.Options, er
 		}
 	}
 	opts.Translator = env.Options.Translator
+	opts.DefaultRenderer = env.DefaultRenderer
 	if opts.FormOptions.Translator == nil {
 		opts.FormOptions.Translator = env.Options.Translator
 	}

@@ -18,15 +18,9 @@ import (
 // templates.
 func runModels(c *Case, env *Env, mn node) (*Result, error) {
 	root := c.root
-	rn, hasR := root.get("renderer")
-	r, err := buildRenderer(rn, hasR, node{}, false)
-	if err != nil {
+	if _, err := c.renderers(env); err != nil {
 		return nil, err
 	}
-	if c.renderer != nil {
-		r = c.renderer
-	}
-	env.Renderer = r
 	list, err := mn.list()
 	if err != nil {
 		return nil, err
@@ -112,6 +106,7 @@ func buildModelFormset(ctx context.Context, db orm.Store, reg *orm.Registry, env
 	var meta modelforms.Meta
 	var o modelforms.FormsetOptions
 	var args modelforms.FormsetArgs
+	args.DefaultRenderer = env.DefaultRenderer
 	fopts := []formsets.Option{formsets.Renderer(env.Renderer)}
 	var parent *orm.Model
 	var parentID int64
