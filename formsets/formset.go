@@ -182,9 +182,9 @@ func (fs *Formset) ManagementForm() *forms.Form {
 		return fs.mgmt
 	}
 	opts := forms.Options{
-		Prefix:     fs.prefix,
-		AutoID:     fs.opts.AutoID,
-		NoAutoID:   fs.opts.NoAutoID,
+		Prefix:          fs.prefix,
+		AutoID:          fs.opts.AutoID,
+		NoAutoID:        fs.opts.NoAutoID,
 		Renderer:        fs.renderer,
 		DefaultRenderer: fs.opts.DefaultRenderer,
 		Translator:      fs.opts.Translator,
