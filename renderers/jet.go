@@ -125,6 +125,7 @@ func (r *Jinja2) jetSet() *jet.Set {
 		r.set.AddGlobalFunc("items", jetItems)
 		r.set.AddGlobalFunc("safe", jetSafeFunc)
 		r.set.AddGlobalFunc("str", jetStr)
+		addJinjaGlobals(r.set)
 	})
 	return r.set
 }
@@ -358,6 +359,9 @@ func (c *jetConverter) conv(v any) any {
 		return out
 	case reflect.Func:
 		t := rv.Type()
+		if !rv.IsNil() && t.NumIn() > 0 && t.NumOut() == 1 && !t.IsVariadic() {
+			return jetFuncWithArgs(rv)
+		}
 		if rv.IsNil() || t.NumIn() != 0 || t.NumOut() == 0 || t.NumOut() > 2 ||
 			(t.NumOut() == 2 && t.Out(1) != errorType) {
 			return v
