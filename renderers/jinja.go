@@ -57,6 +57,10 @@ func JinjaFS(fsys fs.FS) fs.FS { return jinjaFS{fsys} }
 
 type jinjaFS struct{ fs.FS }
 
+// Stat finds a template without translating it, so that one that cannot
+// be translated is found and then fails to open, naming the problem.
+func (j jinjaFS) Stat(name string) (fs.FileInfo, error) { return fs.Stat(j.FS, name) }
+
 func (j jinjaFS) Open(name string) (fs.File, error) {
 	f, err := j.FS.Open(name)
 	if err != nil {
@@ -124,6 +128,35 @@ type jinjaTranslator struct {
 	// blocks are the open blocks ("for", "if"), innermost last.
 	blocks []string
 	nloop  int
+	// out is the jet template in pieces; frames are the scopes Jinja's
+	// set writes to (the template, each loop body), innermost last.
+	out    []string
+	frames []*jinjaFrame
+}
+
+// jinjaFrame is one scope of Jinja variables: a jet scope begins at
+// out[at], where the names set in it are declared, so that a set inside
+// an if is seen after it, as in Jinja.
+type jinjaFrame struct {
+	at    int
+	names []string
+	seen  map[string]bool
+}
+
+func (t *jinjaTranslator) pushFrame() {
+	t.out = append(t.out, "") // the declarations, filled in by popFrame
+	t.frames = append(t.frames, &jinjaFrame{at: len(t.out) - 1, seen: map[string]bool{}})
+}
+
+func (t *jinjaTranslator) popFrame() {
+	f := t.frames[len(t.frames)-1]
+	t.frames = t.frames[:len(t.frames)-1]
+	var b strings.Builder
+	for _, n := range f.names {
+		// Until set, the name keeps what it had (a context variable).
+		b.WriteString("{{ " + n + " := isset(" + n + ") ? " + n + " : nil }}")
+	}
+	t.out[f.at] = b.String()
 }
 
 func (t *jinjaTranslator) errf(format string, args ...any) error {
@@ -224,32 +257,33 @@ func (t *jinjaTranslator) translate(toks []jinjaTok) (string, error) {
 			toks[i+1].text = strings.TrimLeftFunc(toks[i+1].text, unicode.IsSpace)
 		}
 	}
-	var b strings.Builder
+	t.pushFrame()
 	for _, tok := range toks {
 		t.line = tok.line
 		switch tok.kind {
 		case jText:
-			b.WriteString(tok.text)
+			t.out = append(t.out, tok.text)
 		case jComment:
 		case jVar:
 			e, err := t.expr(tok.text)
 			if err != nil {
 				return "", err
 			}
-			b.WriteString("{{ " + e + " }}")
+			t.out = append(t.out, "{{ jinja_print("+e+") }}")
 		case jBlock:
-			s, err := t.statement(tok.text)
-			if err != nil {
+			if err := t.statement(tok.text); err != nil {
 				return "", err
 			}
-			b.WriteString(s)
 		}
 	}
 	if len(t.blocks) > 0 {
 		return "", t.errf("unclosed {%% %s %%}: missing {%% end%s %%}", t.blocks[len(t.blocks)-1], t.blocks[len(t.blocks)-1])
 	}
-	return b.String(), nil
+	t.popFrame()
+	return strings.Join(t.out, ""), nil
 }
+
+func (t *jinjaTranslator) emit(s string) { t.out = append(t.out, s) }
 
 func (t *jinjaTranslator) expr(src string) (string, error) {
 	p, err := t.parser(src)
@@ -267,7 +301,15 @@ func (t *jinjaTranslator) expr(src string) (string, error) {
 }
 
 // statement translates the inside of one {% %} tag.
-func (t *jinjaTranslator) statement(src string) (string, error) {
+func (t *jinjaTranslator) statement(src string) error {
+	s, err := t.statementText(src)
+	if err == nil {
+		t.emit(s)
+	}
+	return err
+}
+
+func (t *jinjaTranslator) statementText(src string) (string, error) {
 	word, rest, _ := strings.Cut(src, " ")
 	rest = strings.TrimSpace(rest)
 	if i := strings.IndexAny(word, "\t\n\r"); i >= 0 {
@@ -294,7 +336,15 @@ func (t *jinjaTranslator) statement(src string) (string, error) {
 		if rest != "" {
 			return "", t.errf("unexpected %q after else", rest)
 		}
-		if t.top() != "if" && t.top() != "for" {
+		switch t.top() {
+		case "if":
+		case "for":
+			// The else of a loop runs outside its body's scope.
+			t.popFrame()
+			t.emit("{{ else }}")
+			t.pushFrame()
+			return "", nil
+		default:
 			return "", t.errf("{%% else %%} outside {%% if %%} or {%% for %%}")
 		}
 		return "{{ else }}", nil
@@ -306,6 +356,7 @@ func (t *jinjaTranslator) statement(src string) (string, error) {
 		t.blocks = t.blocks[:len(t.blocks)-1]
 		if want == "for" {
 			t.loops = t.loops[:len(t.loops)-1]
+			t.popFrame()
 		}
 		return "{{ end }}", nil
 	case "for":
@@ -370,16 +421,16 @@ func (t *jinjaTranslator) forLoop(src string) (string, error) {
 	l := "jinja_loop" + strconv.Itoa(t.nloop)
 	t.loops = append(t.loops, l)
 	t.blocks = append(t.blocks, "for")
-	var b strings.Builder
 	if len(targets) == 1 {
-		fmt.Fprintf(&b, "{{ %s := jinja_list(%s) }}{{ range %s_i, %s := %s }}", l, iter, l, targets[0], l)
+		t.emit(fmt.Sprintf("{{ %s := jinja_list(%s) }}{{ range %s_i, %s := %s }}", l, iter, l, targets[0], l))
 	} else {
-		fmt.Fprintf(&b, "{{ %s := jinja_list(%s) }}{{ range %s_i, %s_v := %s }}", l, iter, l, l, l)
+		t.emit(fmt.Sprintf("{{ %s := jinja_list(%s) }}{{ range %s_i, %s_v := %s }}", l, iter, l, l, l))
 		for i, name := range targets {
-			fmt.Fprintf(&b, "{{ %s := %s_v[%d] }}", name, l, i)
+			t.emit(fmt.Sprintf("{{ %s := %s_v[%d] }}", name, l, i))
 		}
 	}
-	return b.String(), nil
+	t.pushFrame()
+	return "", nil
 }
 
 // set translates {% set NAME = EXPR %}.
@@ -399,7 +450,11 @@ func (t *jinjaTranslator) set(src string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	return "{{ " + name + " := " + e + " }}", nil
+	if f := t.frames[len(t.frames)-1]; !f.seen[name] {
+		f.seen[name] = true
+		f.names = append(f.names, name)
+	}
+	return "{{ " + name + " = " + e + " }}", nil
 }
 
 // include translates {% include EXPR [with context] %}.
@@ -798,6 +853,10 @@ func (p *exprParser) mul() (string, error) {
 		if err != nil {
 			return "", err
 		}
+		if tok.text == "/" {
+			a = "jinja_div(" + a + ", " + b + ")" // true division, as Python's
+			continue
+		}
 		a = "(" + a + " " + tok.text + " " + b + ")"
 	}
 }
@@ -808,7 +867,7 @@ func (p *exprParser) unary() (string, error) {
 		if err != nil {
 			return "", err
 		}
-		return "(0 - " + a + ")", nil
+		return "(" + numberLit("0") + " - " + a + ")", nil
 	}
 	p.accept("+")
 	return p.postfix()
@@ -906,19 +965,20 @@ func (p *exprParser) loopAttr() (string, error) {
 		return "", p.t.errf("the loop variable is supported only as loop.ATTR")
 	}
 	attr := p.next()
+	one, zero := numberLit("1"), numberLit("0")
 	switch attr.text {
 	case "index":
-		return "(" + l + "_i + 1)", nil
+		return "(" + l + "_i + " + one + ")", nil
 	case "index0":
 		return l + "_i", nil
 	case "revindex":
 		return "(len(" + l + ") - " + l + "_i)", nil
 	case "revindex0":
-		return "(len(" + l + ") - " + l + "_i - 1)", nil
+		return "(len(" + l + ") - " + l + "_i - " + one + ")", nil
 	case "first":
-		return "(" + l + "_i == 0)", nil
+		return "(" + l + "_i == " + zero + ")", nil
 	case "last":
-		return "(" + l + "_i == len(" + l + ") - 1)", nil
+		return "(" + l + "_i == len(" + l + ") - " + one + ")", nil
 	case "length":
 		return "len(" + l + ")", nil
 	}
@@ -956,6 +1016,15 @@ func (p *exprParser) arguments() (args, kwargs []string, err error) {
 		args = append(args, v)
 	}
 	return args, kwargs, nil
+}
+
+// numberLit writes a number literal: an integer as jinja_int("N"), since
+// jet reads every literal as a float, a float as it is.
+func numberLit(s string) string {
+	if strings.ContainsAny(s, ".eE") {
+		return s
+	}
+	return "jinja_int(" + strconv.Quote(s) + ")"
 }
 
 // jinjaProperties are the attributes Django computes as properties
@@ -1003,7 +1072,7 @@ func (p *exprParser) primary() (string, error) {
 	case eString:
 		return strconv.Quote(tok.text), nil
 	case eNumber:
-		return tok.text, nil
+		return numberLit(tok.text), nil
 	case eName:
 		switch tok.text {
 		case "true", "True":

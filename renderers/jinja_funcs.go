@@ -2,6 +2,7 @@ package renderers
 
 import (
 	"reflect"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -15,6 +16,9 @@ import (
 // call: what Jinja's loops visit, its "in" and its filters.
 func addJinjaGlobals(set *jet.Set) {
 	for name, fn := range map[string]jet.Func{
+		"jinja_print":      jinjaPrint,
+		"jinja_div":        jinjaDiv,
+		"jinja_int":        jinjaInt,
 		"jinja_list":       jinjaList,
 		"jinja_items":      jinjaItems,
 		"jinja_in":         jinjaIn,
@@ -31,6 +35,55 @@ func addJinjaGlobals(set *jet.Set) {
 	} {
 		set.AddGlobalFunc(name, fn)
 	}
+}
+
+// jinjaPrint is what {{ x }} prints: Python's str() of booleans and
+// floats (True, 2.0), everything else as jet prints it.
+func jinjaPrint(a jet.Arguments) reflect.Value {
+	a.RequireNumOfArguments("print", 1, 1)
+	v := a.Get(0)
+	switch x := valueOf(v).(type) {
+	case bool, float64, float32:
+		return reflect.ValueOf(pyfmt.Str(x))
+	}
+	return v
+}
+
+// jinjaInt is an integer literal.
+func jinjaInt(a jet.Arguments) reflect.Value {
+	a.RequireNumOfArguments("int", 1, 1)
+	n, err := strconv.Atoi(pyfmt.Str(valueOf(a.Get(0))))
+	if err != nil {
+		a.Panicf("int: %v", err)
+	}
+	return reflect.ValueOf(n)
+}
+
+// jinjaDiv is Python's true division: a float.
+func jinjaDiv(a jet.Arguments) reflect.Value {
+	a.RequireNumOfArguments("/", 2, 2)
+	x, xok := toFloat(valueOf(a.Get(0)))
+	y, yok := toFloat(valueOf(a.Get(1)))
+	if !xok || !yok {
+		a.Panicf("/: unsupported operand types")
+	}
+	if y == 0 {
+		a.Panicf("division by zero")
+	}
+	return reflect.ValueOf(x / y)
+}
+
+func toFloat(v any) (float64, bool) {
+	rv := reflect.ValueOf(v)
+	switch rv.Kind() {
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		return float64(rv.Int()), true
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		return float64(rv.Uint()), true
+	case reflect.Float32, reflect.Float64:
+		return rv.Float(), true
+	}
+	return 0, false
 }
 
 // jinjaValues returns what Jinja's for loop visits in v, converted for
@@ -117,8 +170,9 @@ func jinjaEscape(a jet.Arguments) reflect.Value {
 	}
 }
 
-// jinjaDefault is default(value, default="", boolean=false): the default
-// where the value is undefined (nil).
+// jinjaDefault is default(value, default=""): the default where the
+// value is nil, which is how an undefined attribute (a missing key)
+// reaches jet; Jinja would print an explicit None.
 func jinjaDefault(a jet.Arguments) reflect.Value {
 	a.RequireNumOfArguments("default", 1, 2)
 	if v := a.Get(0); v.IsValid() && !(v.Kind() == reflect.Interface && v.IsNil()) {
