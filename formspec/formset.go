@@ -3,6 +3,8 @@ package formspec
 import (
 	"encoding/json"
 	"fmt"
+	"math"
+	"math/big"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -368,6 +370,10 @@ type formsetCleanRule struct {
 	n          int    // fewer_than
 	sumField   string // sum_not, sum_over
 	limit      decimal.Decimal
+	// limitFloat: the limit is a JSON number with a fraction, a Python
+	// float; else an int or (a string) a Decimal, compared exactly.
+	limitFloat bool
+	limitF     float64
 }
 
 // formsetCleanErrors reads clean_errors into the formset's Clean hook, a
@@ -499,6 +505,11 @@ func (r *formsetCleanRule) readCondition(wn node, has func(string) bool) error {
 			case json.Number:
 				r.limit, err = decimal.NewFromString(x.String())
 				ok = err == nil
+				if strings.ContainsAny(x.String(), ".eE") {
+					r.limitFloat = true
+					r.limitF, err = x.Float64()
+					ok = ok && err == nil
+				}
 			}
 			if !ok {
 				return specErr(pair[1].path, "want a number or a decimal string")
@@ -539,18 +550,76 @@ func (r formsetCleanRule) holds(counted []*forms.Form) bool {
 		}
 		return n < r.n
 	case "sum_not", "sum_over":
-		total := decimal.Zero
-		for _, f := range counted {
-			if d, ok := decimalOf(f.CleanedData()[r.sumField]); ok {
+		total, inf := r.sum(counted)
+		if inf != 0 || math.IsInf(r.limitF, 0) {
+			// Python's comparisons with an infinite float.
+			if r.cond == "sum_not" {
+				return float64(inf) != r.limitF
+			}
+			return inf > 0 && !math.IsInf(r.limitF, 1) || inf == 0 && math.IsInf(r.limitF, -1)
+		}
+		c := total.Cmp(r.exactLimit())
+		if r.cond == "sum_not" {
+			return c != 0
+		}
+		return c > 0
+	}
+	return true
+}
+
+// sum is Python's sum() of the field's non-null cleaned values, exactly:
+// floats add up in floating point, as Python's do, integers and
+// decimals exactly.
+func (r formsetCleanRule) sum(counted []*forms.Form) (total decimal.Decimal, inf int) {
+	total = decimal.Zero
+	var ftotal float64
+	isFloat := false
+	for _, f := range counted {
+		switch x := f.CleanedData()[r.sumField].(type) {
+		case float64:
+			if !isFloat {
+				isFloat, ftotal = true, total.InexactFloat64()
+			}
+			ftotal += x
+		default:
+			d, ok := decimalOf(x)
+			if !ok {
+				continue
+			}
+			if isFloat {
+				ftotal += d.InexactFloat64()
+			} else {
 				total = total.Add(d)
 			}
 		}
-		if r.cond == "sum_not" {
-			return !total.Equal(r.limit)
-		}
-		return total.GreaterThan(r.limit)
 	}
-	return true
+	if isFloat {
+		switch {
+		case math.IsInf(ftotal, 1):
+			return total, 1
+		case math.IsInf(ftotal, -1) || math.IsNaN(ftotal):
+			return total, -1
+		}
+		return exactFloat(ftotal), 0
+	}
+	return total, 0
+}
+
+func (r formsetCleanRule) exactLimit() decimal.Decimal {
+	if r.limitFloat && !math.IsInf(r.limitF, 0) {
+		return exactFloat(r.limitF)
+	}
+	return r.limit
+}
+
+// exactFloat returns the exact value of a float, as Python compares a
+// float with an int or a Decimal (0.1 != Decimal("0.1")).
+func exactFloat(f float64) decimal.Decimal {
+	d, err := decimal.NewFromString(new(big.Float).SetFloat64(f).Text('f', 1100))
+	if err != nil {
+		return decimal.NewFromFloat(f)
+	}
+	return d
 }
 
 // countedForms returns the forms a formset's clean() looks at: those not

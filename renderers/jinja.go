@@ -676,7 +676,7 @@ func (p *exprParser) or() (string, error) {
 		if err != nil {
 			return "", err
 		}
-		a = "(" + a + " || " + b + ")"
+		a = "(" + a + " ? " + a + " : " + b + ")" // the value, as Python's or
 	}
 	return a, nil
 }
@@ -691,7 +691,7 @@ func (p *exprParser) and() (string, error) {
 		if err != nil {
 			return "", err
 		}
-		a = "(" + a + " && " + b + ")"
+		a = "(" + a + " ? " + b + " : " + a + ")" // the value, as Python's and
 	}
 	return a, nil
 }
