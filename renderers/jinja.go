@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // JinjaError reports a template in Jinja2 syntax that TranslateJinja
@@ -262,7 +263,7 @@ func (t *jinjaTranslator) translate(toks []jinjaTok) (string, error) {
 		t.line = tok.line
 		switch tok.kind {
 		case jText:
-			t.out = append(t.out, tok.text)
+			t.out = append(t.out, jetText(tok.text))
 		case jComment:
 		case jVar:
 			e, err := t.expr(tok.text)
@@ -284,6 +285,16 @@ func (t *jinjaTranslator) translate(toks []jinjaTok) (string, error) {
 }
 
 func (t *jinjaTranslator) emit(s string) { t.out = append(t.out, s) }
+
+// jetText writes Jinja text for jet, where "{*" opens a comment and a "{"
+// before a tag would open one: those are printed as strings.
+func jetText(s string) string {
+	s = strings.ReplaceAll(s, "{*", `{{ "{*" }}`)
+	if strings.HasSuffix(s, "{") {
+		s = s[:len(s)-1] + `{{ "{" }}`
+	}
+	return s
+}
 
 func (t *jinjaTranslator) expr(src string) (string, error) {
 	p, err := t.parser(src)
@@ -576,10 +587,14 @@ func (t *jinjaTranslator) lexExpr(src string) ([]exprTok, error) {
 			}
 			toks = append(toks, exprTok{eNumber, strings.ReplaceAll(src[i:j], "_", "")})
 			i = j
-		case c == '_' || c >= 0x80 || unicode.IsLetter(rune(c)):
+		case c == '_' || isLetterAt(src, i):
 			j := i
-			for j < len(src) && (src[j] == '_' || src[j] >= 0x80 || unicode.IsLetter(rune(src[j])) || unicode.IsDigit(rune(src[j]))) {
-				j++
+			for j < len(src) {
+				r, n := utf8.DecodeRuneInString(src[j:])
+				if r != '_' && !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+					break
+				}
+				j += n
 			}
 			toks = append(toks, exprTok{eName, src[i:j]})
 			i = j
@@ -599,6 +614,11 @@ func (t *jinjaTranslator) lexExpr(src string) ([]exprTok, error) {
 		}
 	}
 	return toks, nil
+}
+
+func isLetterAt(s string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return unicode.IsLetter(r)
 }
 
 func (p *exprParser) peek() exprTok {
@@ -885,6 +905,10 @@ func (p *exprParser) postfix() (string, error) {
 	if err != nil {
 		return "", err
 	}
+	// chain: a name and its attributes, which jet reads itself; other
+	// values (literals, parenthesised expressions, items) are read with
+	// jinja_attr.
+	chain := tok.kind == eName && !map[string]bool{"true": true, "True": true, "false": true, "False": true, "none": true, "None": true}[tok.text]
 	for {
 		switch {
 		case p.accept("."):
@@ -893,18 +917,28 @@ func (p *exprParser) postfix() (string, error) {
 				return "", p.t.errf("want an attribute name after \".\"")
 			}
 			if attr.kind == eNumber {
-				a = a + "[" + attr.text + "]"
+				a = "jinja_index(" + a + ", " + numberLit(attr.text) + ")"
+				chain = false
+				continue
+			}
+			if attr.text == "items" && p.peek().kind == eOp && p.peek().text == "(" {
+				p.pos++
+				if err := p.expect(")"); err != nil {
+					return "", p.t.errf("items() takes no arguments")
+				}
+				a = "jinja_items(" + a + ")"
+				chain = false
+				continue
+			}
+			if !chain {
+				if p.peek().kind == eOp && p.peek().text == "(" {
+					return "", p.t.errf("calling the method %s() of a computed value is not supported", attr.text)
+				}
+				a = "jinja_attr(" + a + ", " + strconv.Quote(attr.text) + ")"
 				continue
 			}
 			if p.peek().kind == eOp && p.peek().text == "(" {
 				switch attr.text {
-				case "items":
-					p.pos++
-					if err := p.expect(")"); err != nil {
-						return "", p.t.errf("items() takes no arguments")
-					}
-					a = "jinja_items(" + a + ")"
-					continue
 				case "keys", "values", "get", "update", "pop", "append", "split", "format", "startswith", "endswith":
 					return "", p.t.errf("the method %s() is not supported", attr.text)
 				}
@@ -921,6 +955,7 @@ func (p *exprParser) postfix() (string, error) {
 				} else {
 					a = a + "." + attr.text + "(" + strings.Join(args, ", ") + ")"
 				}
+				chain = false
 				continue
 			}
 			a = a + "." + attr.text
@@ -938,7 +973,8 @@ func (p *exprParser) postfix() (string, error) {
 			if err := p.expect("]"); err != nil {
 				return "", err
 			}
-			a = a + "[" + idx + "]"
+			a = "jinja_index(" + a + ", " + idx + ")"
+			chain = false
 		case p.accept("("):
 			args, kwargs, err := p.arguments()
 			if err != nil {
@@ -947,11 +983,16 @@ func (p *exprParser) postfix() (string, error) {
 			if len(kwargs) > 0 {
 				return "", p.t.errf("keyword arguments are supported on methods only")
 			}
+			if !chain {
+				return "", p.t.errf("calling a computed value is not supported")
+			}
 			a = a + "(" + strings.Join(args, ", ") + ")"
+			chain = false
 		case p.accept("|"):
 			if a, err = p.filter(a); err != nil {
 				return "", err
 			}
+			chain = false
 		default:
 			return a, nil
 		}

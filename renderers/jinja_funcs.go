@@ -19,6 +19,8 @@ func addJinjaGlobals(set *jet.Set) {
 		"jinja_print":      jinjaPrint,
 		"jinja_div":        jinjaDiv,
 		"jinja_int":        jinjaInt,
+		"jinja_index":      jinjaIndex,
+		"jinja_attr":       jinjaAttr,
 		"jinja_list":       jinjaList,
 		"jinja_items":      jinjaItems,
 		"jinja_in":         jinjaIn,
@@ -47,6 +49,62 @@ func jinjaPrint(a jet.Arguments) reflect.Value {
 		return reflect.ValueOf(pyfmt.Str(x))
 	}
 	return v
+}
+
+// jinjaIndex is x[i] as Python reads it: a list's item (negative from
+// the end), a string's character, a mapping's value; nil (undefined)
+// where there is none.
+func jinjaIndex(a jet.Arguments) reflect.Value {
+	a.RequireNumOfArguments("[]", 2, 2)
+	x, i := valueOf(a.Get(0)), valueOf(a.Get(1))
+	if n, ok := i.(int); ok {
+		var items []any
+		switch v := x.(type) {
+		case string:
+			for _, r := range v {
+				items = append(items, string(r))
+			}
+		case nil, jetObject, map[string]any, Attrs:
+		default:
+			if rv := reflect.ValueOf(x); rv.Kind() == reflect.Slice || rv.Kind() == reflect.Array {
+				items = IterItems(x, false)
+			}
+		}
+		if items != nil {
+			if n < 0 {
+				n += len(items)
+			}
+			if n >= 0 && n < len(items) {
+				return reflect.ValueOf(newJetConverter().conv(items[n]))
+			}
+			return reflect.Value{}
+		}
+	}
+	return lookup(x, pyfmt.Str(i))
+}
+
+// jinjaAttr is x.name of a computed value: its key, or nil (undefined).
+func jinjaAttr(a jet.Arguments) reflect.Value {
+	a.RequireNumOfArguments("attr", 2, 2)
+	return lookup(valueOf(a.Get(0)), pyfmt.Str(valueOf(a.Get(1))))
+}
+
+func lookup(x any, key string) reflect.Value {
+	switch m := x.(type) {
+	case jetObject:
+		if v, ok := m[key]; ok {
+			return reflect.ValueOf(v)
+		}
+	case Attrs:
+		if v, ok := m[key]; ok {
+			return reflect.ValueOf(newJetConverter().conv(v))
+		}
+	case map[string]any:
+		if v, ok := m[key]; ok {
+			return reflect.ValueOf(newJetConverter().conv(v))
+		}
+	}
+	return reflect.Value{}
 }
 
 // jinjaInt is an integer literal.
