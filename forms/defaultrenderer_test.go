@@ -1,6 +1,7 @@
 package forms_test
 
 import (
+	"fmt"
 	"net/url"
 	"strings"
 	"testing"
@@ -48,4 +49,19 @@ func TestDefaultRenderer(t *testing.T) {
 			}
 		})
 	}
+}
+
+// A project keeps its renderer (Django's FORM_RENDERER) in one place and
+// hands it to every form as DefaultRenderer; a form that names its own
+// renderer still renders with it.
+func ExampleOptions_defaultRenderer() {
+	project := renderers.NewDjangoDivFormRenderer()
+	search := forms.Declare(forms.Named("q", &forms.CharField{MaxLength: 20}))
+	html, err := search.New(forms.Options{DefaultRenderer: project}).Render()
+	fmt.Println(strings.Join(strings.Fields(string(html)), " "), err)
+	html, err = search.New(forms.Options{DefaultRenderer: project, Renderer: renderers.NewDjangoTemplates()}).Render()
+	fmt.Println(strings.Join(strings.Fields(string(html)), " "), err)
+	// Output:
+	// <div> <label for="id_q">Q:</label> <input type="text" name="q" maxlength="20" id="id_q"> </div> <nil>
+	// <tr> <th><label for="id_q">Q:</label></th> <td> <input type="text" name="q" maxlength="20" id="id_q"> </td> </tr> <nil>
 }
