@@ -5,17 +5,15 @@ import (
 	"testing"
 
 	"github.com/CloudyKit/jet/v6"
-
-	"github.com/formwork/formwork/templates"
 )
 
 // FuzzTranslateJinja: any source translates or fails with a *JinjaError,
 // never a panic or a hang, and what it translates to is a template jet
 // parses.
 func FuzzTranslateJinja(f *testing.F) {
-	_ = fs.WalkDir(templates.Jinja2, ".", func(p string, d fs.DirEntry, err error) error {
+	_ = fs.WalkDir(djangoJinja2, ".", func(p string, d fs.DirEntry, err error) error {
 		if err == nil && !d.IsDir() {
-			if b, err := fs.ReadFile(templates.Jinja2, p); err == nil {
+			if b, err := fs.ReadFile(djangoJinja2, p); err == nil {
 				f.Add(string(b))
 			}
 		}
