@@ -1,6 +1,7 @@
 package renderers
 
 import (
+	"io"
 	"reflect"
 	"strconv"
 	"strings"
@@ -11,6 +12,31 @@ import (
 
 	"github.com/formwork/formwork/internal/pyfmt"
 )
+
+// isTextTemplate reports whether a template writes text, not HTML (the
+// error lists' as_text).
+func isTextTemplate(name string) bool { return strings.HasSuffix(name, ".txt") }
+
+// jetTextSet is the set text templates render with: their values are
+// escaped as Django's Jinja2 backend escapes them (markupsafe: ' as &#39;,
+// " as &#34;), since text is compared byte for byte; HTML templates keep
+// the renderers' shared table, equal as HTML.
+func (r *Jinja2) jetTextSet() *jet.Set {
+	r.textOnce.Do(func() {
+		r.jetSet() // the loader
+		r.textSet = jet.NewSet(r.loader,
+			jet.WithSafeWriter(markupsafeEscapeTo),
+			jet.WithTemplateNameExtensions([]string{""}),
+			jet.DevelopmentMode(r.Reload),
+		)
+		addJetGlobals(r.textSet)
+	})
+	return r.textSet
+}
+
+var markupsafe = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&#34;", "'", "&#39;")
+
+func markupsafeEscapeTo(w io.Writer, b []byte) { _, _ = markupsafe.WriteString(w, string(b)) }
 
 // addJinjaGlobals adds the functions the templates TranslateJinja writes
 // call: what Jinja's loops visit, its "in" and its filters.

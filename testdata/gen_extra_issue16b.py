@@ -408,3 +408,7 @@ formset_case("miss_text_errors_apostrophe_formset", GUEST,
                                             "when": {"duplicate": "email"}}]},
              {**mgmt(2, 0), "form-0-email": "a@example.com", "form-1-email": "a@example.com"},
              outputs=["non_form_errors", "non_form_errors_html", "as_div"])
+form_case("default_renderer_x_jinja2_text_escape", [
+    {"name": "name", "type": "CharField", "max_length": 3,
+     "error_messages": {"max_length": "Don't \"exceed\" %(limit_value)d & <stop>."}},
+], {"name": "abcd"}, default_renderer="Jinja2", outputs=["errors_as_text", "errors_as_ul", "as_div"])
