@@ -1006,7 +1006,7 @@ func (p *exprParser) loopAttr() (string, error) {
 		return "", p.t.errf("the loop variable is supported only as loop.ATTR")
 	}
 	attr := p.next()
-	one, zero := numberLit("1"), numberLit("0")
+	one := numberLit("1")
 	switch attr.text {
 	case "index":
 		return "(" + l + "_i + " + one + ")", nil
@@ -1016,10 +1016,10 @@ func (p *exprParser) loopAttr() (string, error) {
 		return "(len(" + l + ") - " + l + "_i)", nil
 	case "revindex0":
 		return "(len(" + l + ") - " + l + "_i - " + one + ")", nil
-	case "first":
-		return "(" + l + "_i == " + zero + ")", nil
+	case "first": // comparisons: jet's float literals are exact here
+		return "(" + l + "_i == 0)", nil
 	case "last":
-		return "(" + l + "_i == len(" + l + ") - " + one + ")", nil
+		return "(" + l + "_i == len(" + l + ") - 1)", nil
 	case "length":
 		return "len(" + l + ")", nil
 	}
