@@ -205,3 +205,24 @@ func TestTranslatedDjangoJinja2Golden(t *testing.T) {
 		})
 	}
 }
+
+// Values stay escaped through every translated construct: filters,
+// items, attributes of computed values, tests and operators.
+func TestTranslatedJinjaEscapesValues(t *testing.T) {
+	const evil = `<script>alert("x")</script>'`
+	src := `{{ v }}{{ v|upper }}{{ v|lower }}{{ v|title }}{{ v|capitalize }}{{ v|trim }}{{ v|e }}{{ v|default('d') }}` +
+		`{{ [v, v]|join(', ') }}{{ [v]|first }}{{ [v]|last }}{{ {'k': v}.k }}{{ [v][0] }}{{ v ~ v }}` +
+		`{{ v if v else '' }}{{ v or '' }}{% for k, x in m.items() %}{{ k }}{{ x }}{% endfor %}{% set s = v %}{{ s }}` +
+		`{{ v|string }}{{ o.errors }}`
+	got, err := renderJinja(t, src, Context{"v": evil, "m": map[string]any{evil: evil},
+		"o": Object{"errors": func() any { return evil }}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(strings.ToLower(got), "<script") || strings.Contains(got, `"x"`) {
+		t.Errorf("a value printed unescaped: %s", got)
+	}
+	if n := strings.Count(strings.ToLower(got), "&lt;script"); n != 23 {
+		t.Errorf("%d values escaped once, want 23: %s", n, got)
+	}
+}
