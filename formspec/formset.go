@@ -159,24 +159,7 @@ func formKwargs(n node) (forms.Options, error) {
 				o.Prefix, err = arg.str()
 			}
 		case "auto_id":
-			switch v := arg.v.(type) {
-			case bool:
-				if v {
-					o.AutoID = "%s"
-				} else {
-					o.NoAutoID = true
-				}
-			case string:
-				if v == "" {
-					o.NoAutoID = true
-				} else {
-					o.AutoID = v
-				}
-			case nil:
-				o.NoAutoID = true
-			default:
-				err = specErr(arg.path, "want a string or a boolean, got %s", kind(arg.v))
-			}
+			o.AutoID, o.NoAutoID, err = autoID(arg)
 		case "label_suffix":
 			if arg.v != nil {
 				s, e := arg.str()
@@ -323,24 +306,30 @@ func factoryOption(key string, arg node) (formsets.Option, error) {
 }
 
 // formsetAutoID reads a formset's auto_id: Django's BaseFormSet(auto_id=...).
-func formsetAutoID(arg node, opts *formsets.Options) error {
+func formsetAutoID(arg node, opts *formsets.Options) (err error) {
+	opts.AutoID, opts.NoAutoID, err = autoID(arg)
+	return err
+}
+
+// autoID reads an auto_id argument (of a form, form_kwargs or a formset):
+// a pattern with "%s" for the field's name, true for the name alone, or
+// false, "" or null for no ids.
+func autoID(arg node) (pattern string, none bool, err error) {
 	switch v := arg.v.(type) {
 	case bool:
 		if v {
-			opts.AutoID = "%s"
-		} else {
-			opts.NoAutoID = true
+			return "%s", false, nil
 		}
+		return "", true, nil
 	case string:
 		if v == "" {
-			opts.NoAutoID = true
-		} else {
-			opts.AutoID = v
+			return "", true, nil
 		}
-	default:
-		return specErr(arg.path, "want a string or a boolean, got %s", kind(arg.v))
+		return v, false, nil
+	case nil:
+		return "", true, nil
 	}
-	return nil
+	return "", false, specErr(arg.path, "want a string or a boolean, got %s", kind(arg.v))
 }
 
 // formsetFormKwargs reads form_kwargs into opts: the options of every

@@ -248,24 +248,7 @@ func buildForm(n node) (*forms.Declaration, forms.Options, error) {
 				opts.Prefix, err = arg.str()
 			}
 		case "auto_id":
-			switch v := arg.v.(type) {
-			case bool:
-				if v {
-					opts.AutoID = "%s"
-				} else {
-					opts.NoAutoID = true
-				}
-			case string:
-				if v == "" {
-					opts.NoAutoID = true
-				} else {
-					opts.AutoID = v
-				}
-			case nil:
-				opts.NoAutoID = true
-			default:
-				err = specErr(arg.path, "want a string or a boolean, got %s", kind(arg.v))
-			}
+			opts.AutoID, opts.NoAutoID, err = autoID(arg)
 		case "label_suffix":
 			if arg.v != nil {
 				s, e := arg.str()
