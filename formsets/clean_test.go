@@ -3,9 +3,11 @@ package formsets_test
 import (
 	"errors"
 	"net/url"
+	"strings"
 	"testing"
 
 	"github.com/formwork/formwork/formsets"
+	"github.com/formwork/formwork/renderers"
 	"github.com/formwork/formwork/validators"
 )
 
@@ -196,4 +198,25 @@ func equalStrings(a, b []string) bool {
 		}
 	}
 	return true
+}
+
+// The project-wide renderer renders a formset that names none, its forms
+// and their errors dictionaries; a formset's own renderer wins.
+func TestDefaultRenderer(t *testing.T) {
+	project := renderers.NewDjangoDivFormRenderer()
+	d := formsets.MustDeclare(itemForm(), formsets.Extra(1))
+	fs := d.Bind(mgmt(1, 0, "form-0-qty", "x"), nil, formsets.Options{DefaultRenderer: project})
+	if fs.Renderer() != renderers.Renderer(project) || fs.Form(0).Renderer() != renderers.Renderer(project) ||
+		fs.EmptyForm().Renderer() != renderers.Renderer(project) || fs.ManagementForm().Renderer() != renderers.Renderer(project) {
+		t.Error("the formset, a form, the empty form or the management form does not render with the project's renderer")
+	}
+	own := renderers.NewJinja2()
+	fs = d.Bind(mgmt(1, 0), nil, formsets.Options{DefaultRenderer: project, Renderer: own})
+	if fs.Renderer() != renderers.Renderer(own) || fs.Form(0).Renderer() != renderers.Renderer(own) {
+		t.Error("the formset's own renderer does not win")
+	}
+	html, err := fs.AsDiv()
+	if err != nil || !strings.Contains(string(html), `name="form-0-title"`) {
+		t.Errorf("AsDiv() = %s, %v", html, err)
+	}
 }
