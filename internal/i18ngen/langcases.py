@@ -120,10 +120,15 @@ def valid(lang):
             {"name": "at", "type": "TimeField"},
             {"name": "seen", "type": "DateTimeField"},
             {"name": "iso", "type": "DateField"},
+            {"name": "born", "type": "DateField",
+             "widget": {"type": "SelectDateWidget", "years": [2005, 2006]}},
+            {"name": "split", "type": "SplitDateTimeField"},
         ]},
         "bind": {"data": {
             "price": "-1234" + d + "5", "ratio": "0" + d + "125", "qty": "42" + d + "0",
             "when": when, "at": at, "seen": seen, "iso": "2006-10-25",
+            "born_day": "25", "born_month": "10", "born_year": "2006",
+            "split_0": when, "split_1": at,
         }},
         "outputs": ["as_div", "is_valid", "cleaned_data", "changed_data"],
     }
