@@ -75,19 +75,67 @@ type PluralMessage struct {
 // Bundle is a set of catalogs, one per language, and the choice among
 // them. Build one with NewBundle to add an application's own messages
 // (labels, help texts) to the built-in catalogs. A Bundle must not be
-// changed once translators are taken from it.
+// changed once translators are taken from it; it is safe for concurrent
+// use after that.
 type Bundle struct {
 	codes    []string // in Django's order of LANGUAGES, then added ones
-	catalogs map[string]*Catalog
+	catalogs map[string]*entry
+}
+
+// entry is one language of a bundle: its catalog, decoded from the
+// generated data and merged with the catalogs added for the language
+// when a translator for it is first taken.
+type entry struct {
+	tag  language.Tag
+	src  *djangoLanguage
+	adds []*Catalog
+	once sync.Once
+	cat  *Catalog
+	tr   *Translator
+}
+
+func (e *entry) catalog() *Catalog {
+	e.once.Do(func() {
+		c := &Catalog{Tag: e.tag, Messages: map[string]string{}}
+		if e.src != nil {
+			c = e.src.catalog()
+		}
+		for _, a := range e.adds {
+			for k, v := range a.Messages {
+				c.Messages[k] = v
+			}
+			// Later plural messages win: put them first.
+			c.Plurals = append(append([]PluralMessage(nil), a.Plurals...), c.Plurals...)
+			if a.Plural != nil {
+				c.Plural = a.Plural
+			}
+			c.Bidi = c.Bidi || a.Bidi
+		}
+		c.Code = ""
+		if e.src != nil {
+			c.Code = e.src.code
+		} else if len(e.adds) > 0 {
+			c.Code = e.adds[0].code()
+		}
+		e.cat = c
+		e.tr = &Translator{cat: c, formats: l10n.For(c.code())}
+	})
+	return e.cat
 }
 
 // NewBundle returns a bundle of the built-in catalogs (Django's and
 // formwork's own) followed by cats. A catalog of a language already
 // present adds its messages to it.
 func NewBundle(cats ...*Catalog) *Bundle {
-	b := &Bundle{catalogs: map[string]*Catalog{}}
+	b := &Bundle{catalogs: make(map[string]*entry, len(djangoLanguages))}
 	for i := range djangoLanguages {
-		b.add(djangoLanguages[i].catalog())
+		l := &djangoLanguages[i]
+		tag, err := language.Parse(l.code)
+		if err != nil {
+			tag = language.Und
+		}
+		b.catalogs[l.code] = &entry{tag: tag, src: l}
+		b.codes = append(b.codes, l.code)
 	}
 	for _, c := range formworkCatalogs() {
 		b.add(c)
@@ -104,30 +152,13 @@ func (b *Bundle) add(c *Catalog) {
 		return
 	}
 	code := c.code()
-	have, ok := b.catalogs[code]
+	e, ok := b.catalogs[code]
 	if !ok {
-		cc := *c
-		cc.Code = code
-		cc.Messages = make(map[string]string, len(c.Messages))
-		for k, v := range c.Messages {
-			cc.Messages[k] = v
-		}
-		cc.Plurals = append([]PluralMessage(nil), c.Plurals...)
-		b.catalogs[code] = &cc
+		e = &entry{tag: c.Tag}
+		b.catalogs[code] = e
 		b.codes = append(b.codes, code)
-		return
 	}
-	for k, v := range c.Messages {
-		have.Messages[k] = v
-	}
-	// Later plural messages win: put them first.
-	have.Plurals = append(append([]PluralMessage(nil), c.Plurals...), have.Plurals...)
-	if c.Plural != nil {
-		have.Plural = c.Plural
-	}
-	if c.Bidi {
-		have.Bidi = true
-	}
+	e.adds = append(e.adds, c)
 }
 
 // Add adds a catalog (or more messages of a language already present) to
@@ -139,7 +170,7 @@ func (b *Bundle) Add(c *Catalog) { b.add(c) }
 func (b *Bundle) Languages() []language.Tag {
 	out := make([]language.Tag, len(b.codes))
 	for i, c := range b.codes {
-		out[i] = b.catalogs[c].Tag
+		out[i] = b.catalogs[c].tag
 	}
 	return out
 }
@@ -245,8 +276,9 @@ func (b *Bundle) english() *Translator {
 }
 
 func (b *Bundle) translator(code string) *Translator {
-	cat := b.catalogs[code]
-	return &Translator{cat: cat, formats: l10n.For(code)}
+	e := b.catalogs[code]
+	e.catalog()
+	return e.tr
 }
 
 // AcceptedLanguage is one language of an Accept-Language header.
