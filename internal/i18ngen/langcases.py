@@ -47,6 +47,7 @@ FAMILIES = {
     "pt-br": [1, 2], "br": [1, 2, 3, 5, 1000000 // 100000], "is": [1, 21],
 }
 UNBOUND = sorted(set(FAMILIES) | {"de", "es", "it", "nl", "tr", "fa", "ur", "ckb", "hi", "el", "hu", "fi", "en-gb", "en-au", "es-mx", "ka", "eu", "lt", "uz", "km"})
+RENDERERS = ["ar", "de", "ja", "pl", "fr", "he"]
 FORMSETS = ["ar", "pl", "ru", "uk", "cs", "ga", "cy", "ja", "ro", "lt", "sl", "sr-latn", "he", "fr", "de", "pt-br"]
 
 
@@ -196,6 +197,18 @@ def main(out):
         if lang in UNBOUND:
             write(out, f"l10n_unbound_{slug(lang)}", unbound(lang))
             write(out, f"l10n_valid_{slug(lang)}", valid(lang))
+        if lang in RENDERERS:
+            for r in ["Jinja2", "Jinja2DivFormRenderer", "DjangoTemplates"]:
+                c = bound(lang, counts[-1], 0)
+                c["renderer"] = r
+                c["outputs"] = ["as_div", "as_p", "as_table", "as_ul", "errors_as_text"]
+                c["description"] += f", rendered by {r}"
+                write(out, f"l10n_{r.lower()}_{slug(lang)}", c)
+                c = unbound(lang)
+                c["renderer"] = r
+                c["outputs"] = ["as_div", "as_p", "as_table", "as_ul"]
+                c["description"] += f", rendered by {r}"
+                write(out, f"l10n_{r.lower()}_unbound_{slug(lang)}", c)
         if lang in FORMSETS:
             for n in FAMILIES.get(lang, [2])[:4]:
                 if n >= 2:
