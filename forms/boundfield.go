@@ -202,7 +202,8 @@ func (bf *BoundField) HasChanged() bool {
 	if c.ShowHiddenInitial {
 		hw := hiddenWidget(bf.field)
 		v := hw.ValueFromData(bf.form.data, bf.form.files, bf.HTMLInitialName())
-		iv, err := bf.field.ToPython(v)
+		field, v := localized(bf.field, v, bf.form.formats())
+		iv, err := field.ToPython(v)
 		if err != nil {
 			return true
 		}
@@ -271,6 +272,7 @@ func (bf *BoundField) AsWidget(w widgets.Widget, attrs renderers.Attrs, onlyInit
 	if w == nil {
 		w = bf.Widget()
 	}
+	w = bf.localizeWidget(w)
 	a := make(renderers.Attrs, len(attrs)+2)
 	for k, v := range attrs {
 		a[k] = v

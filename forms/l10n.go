@@ -96,6 +96,18 @@ func (bf *BoundField) localizedWidget(w widgets.Widget) widgets.Widget {
 	return c
 }
 
+// localizeWidget is Django's as_widget setting is_localized on the widget
+// it is given (a hidden widget, say) when the field is localized; a
+// copy, since widgets are shared.
+func (bf *BoundField) localizeWidget(w widgets.Widget) widgets.Widget {
+	if !bf.field.Core().Localize || w.Base().Localized {
+		return w
+	}
+	c := w.Clone()
+	c.Base().Localized = true
+	return c
+}
+
 // translateMonths returns a SelectDateWidget showing Django's month names
 // (MONTHS, translated when shown) in tr's language; w itself when it has
 // months of its own.
