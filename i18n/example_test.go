@@ -38,3 +38,14 @@ func ExampleTranslator_Dir() {
 	// <form lang="he" dir="rtl">
 	// <form lang="fr" dir="ltr">
 }
+
+func ExampleTranslator_Name() {
+	for _, code := range []string{"pt-br", "ar", "zh-hans"} {
+		tr, _ := i18n.For(code)
+		fmt.Printf("%s: %s (%s)\n", tr.Code(), tr.LocalName(), tr.Name())
+	}
+	// Output:
+	// pt-br: Português Brasileiro (Brazilian Portuguese)
+	// ar: العربيّة (Arabic)
+	// zh-hans: 简体中文 (Simplified Chinese)
+}

@@ -376,6 +376,35 @@ func (t *Translator) Code() string {
 	return t.cat.code()
 }
 
+// Name returns the language's English name ("Brazilian Portuguese") and
+// LocalName its name in itself ("Português Brasileiro"), as Django's
+// LANGUAGES and LANG_INFO give them, for a language picker; "" for a
+// language Django does not have.
+func (t *Translator) Name() string {
+	if l := t.django(); l != nil {
+		return l.name
+	}
+	return ""
+}
+
+// LocalName returns the language's name in itself; see Name.
+func (t *Translator) LocalName() string {
+	if l := t.django(); l != nil {
+		return l.nameLocal
+	}
+	return ""
+}
+
+func (t *Translator) django() *djangoLanguage {
+	code := t.Code()
+	for i := range djangoLanguages {
+		if djangoLanguages[i].code == code {
+			return &djangoLanguages[i]
+		}
+	}
+	return nil
+}
+
 // Bidi reports whether the language is written right to left (Django's
 // LANGUAGES_BIDI): pages in it take dir="rtl".
 func (t *Translator) Bidi() bool { return t != nil && t.cat != nil && t.cat.Bidi }
