@@ -15,6 +15,10 @@
 // library's Go source: what formwork can show is what its code says.
 // (A literal that merely coincides with a msgid, such as the parameter
 // name "sep", brings in a message nothing shows; that costs a few bytes.)
+// langcases.py beside it writes the language cases of
+// testdata/cases-extra (l10n_*.json), whose golden results the reference
+// renders.
+//
 // The generator reads the .po files itself and checks every message it
 // takes against the compiled .mo file that gettext reads at run time.
 package main
