@@ -348,3 +348,23 @@ func ExampleTranslator_TranslateParams() {
 	// Output:
 	// Assurez-vous que cette valeur comporte au plus %(limit_value)d caractère (actuellement %(show_value)d).
 }
+
+// An application's catalog of a language Django lacks is negotiated like
+// the built-in ones; its numbers and dates are English's.
+func TestBundleNewLanguage(t *testing.T) {
+	b := i18n.NewBundle(&i18n.Catalog{Tag: language.Make("tlh"), Messages: map[string]string{"This field is required.": "poH!"}})
+	tr := b.Negotiate("tlh;q=0.9,fr;q=0.1")
+	if tr.Code() != "tlh" || tr.Translate("This field is required.") != "poH!" {
+		t.Errorf("got %s: %q", tr.Code(), tr.Translate("This field is required."))
+	}
+	if tr.Formats().DecimalSeparator != "." || tr.Bidi() || tr.Name() != "" {
+		t.Errorf("tlh formats %+v, bidi %v, name %q", tr.Formats(), tr.Bidi(), tr.Name())
+	}
+	if _, err := i18n.For("tlh"); err == nil {
+		t.Error("the built-in bundle has no tlh")
+	}
+	// The built-in bundle is not changed by another bundle's catalogs.
+	if got := i18n.Negotiate("tlh").Code(); got != "en" {
+		t.Errorf("built-in Negotiate(tlh) = %s", got)
+	}
+}
