@@ -28,6 +28,8 @@ type BoundField struct {
 	data        any
 	autoIDDone  bool
 	autoID      string
+	// localWidget is the widget with the form's formats (l10n.go).
+	localWidget widgets.Widget
 }
 
 func newBoundField(f *Form, field Field, name string) *BoundField {
@@ -88,7 +90,7 @@ func (bf *BoundField) HelpText() string {
 }
 
 // Widget returns the widget the field renders with.
-func (bf *BoundField) Widget() widgets.Widget { return bf.field.Core().widget }
+func (bf *BoundField) Widget() widgets.Widget { return bf.localizedWidget(bf.field.Core().widget) }
 
 // Errors returns the field's errors (an empty list when it has none).
 func (bf *BoundField) Errors() *ErrorList {
@@ -200,7 +202,8 @@ func (bf *BoundField) HasChanged() bool {
 	if c.ShowHiddenInitial {
 		hw := hiddenWidget(bf.field)
 		v := hw.ValueFromData(bf.form.data, bf.form.files, bf.HTMLInitialName())
-		iv, err := bf.field.ToPython(v)
+		field, v := localized(bf.field, v, bf.form.formats())
+		iv, err := field.ToPython(v)
 		if err != nil {
 			return true
 		}
@@ -208,7 +211,8 @@ func (bf *BoundField) HasChanged() bool {
 	} else {
 		initial = bf.Initial()
 	}
-	return HasChanged(bf.field, initial, bf.Data())
+	field, data := localized(bf.field, bf.Data(), bf.form.formats())
+	return HasChanged(field, initial, data)
 }
 
 func hiddenWidget(f Field) widgets.Widget {
@@ -268,6 +272,7 @@ func (bf *BoundField) AsWidget(w widgets.Widget, attrs renderers.Attrs, onlyInit
 	if w == nil {
 		w = bf.Widget()
 	}
+	w = bf.localizeWidget(w)
 	a := make(renderers.Attrs, len(attrs)+2)
 	for k, v := range attrs {
 		a[k] = v
@@ -342,7 +347,7 @@ func (bf *BoundField) LabelTag(opts LabelOptions) (renderers.HTML, error) {
 		suffix = *s
 	}
 	label := renderers.Escape(contents)
-	if suffix != "" && contents != "" && !strings.ContainsRune(":?.!", lastRune(contents)) {
+	if suffix != "" && contents != "" && !strings.ContainsRune(bf.form.labelPunctuation(), lastRune(contents)) {
 		label += renderers.Escape(suffix)
 	}
 	var attrs renderers.Attrs
@@ -781,7 +786,7 @@ func (bf *BoundField) writeLabelTag(b *bytes.Buffer, tag string) error {
 	}
 	b.WriteByte('>')
 	renderers.EscapeTo(b, bf.label)
-	if suffix != "" && bf.label != "" && !strings.ContainsRune(":?.!", lastRune(bf.label)) {
+	if suffix != "" && bf.label != "" && !strings.ContainsRune(bf.form.labelPunctuation(), lastRune(bf.label)) {
 		renderers.EscapeTo(b, suffix)
 	}
 	b.WriteString("</")
