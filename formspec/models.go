@@ -89,22 +89,15 @@ func (mc *caseModels) tables() (map[string]any, error) {
 // runModels renders a case with "models" and "model_formset" or
 // "model_form": the models are created in a fresh in-memory SQLite
 // database; the formset is modelformset_factory's, or
-// inlineformset_factory's when it names a parent. As in the reference,
-// a model formset uses the case's renderer but not its templates.
+// inlineformset_factory's when it names a parent.
 func runModels(c *Case, env *Env, mn node) (*Result, error) {
 	root := c.root
 	if fn, ok := root.get("model_form"); ok {
 		return runModelForm(c, env, mn, fn)
 	}
-	rn, hasR := root.get("renderer")
-	r, err := buildRenderer(rn, hasR, node{}, false)
-	if err != nil {
+	if _, err := c.renderers(env); err != nil {
 		return nil, err
 	}
-	if c.renderer != nil {
-		r = c.renderer
-	}
-	env.Renderer = r
 	mc, err := openModels(c, mn)
 	if err != nil {
 		return nil, err
@@ -251,16 +244,10 @@ var modelFormKeys = map[string]bool{
 // runModelForm renders a case with "models" and "model_form".
 func runModelForm(c *Case, env *Env, mn, n node) (*Result, error) {
 	root := c.root
-	rn, hasR := root.get("renderer")
-	tn, hasT := root.get("templates")
-	r, err := buildRenderer(rn, hasR, tn, hasT)
+	r, err := c.renderers(env)
 	if err != nil {
 		return nil, err
 	}
-	if c.renderer != nil {
-		r = c.renderer
-	}
-	env.Renderer = r
 	mc, err := openModels(c, mn)
 	if err != nil {
 		return nil, err
@@ -341,6 +328,7 @@ func runModelForm(c *Case, env *Env, mn, n node) (*Result, error) {
 		return nil, specErr(n.path, "%v", err)
 	}
 	opts.Renderer = r
+	opts.DefaultRenderer = env.DefaultRenderer
 	if env.Language != "" {
 		tr, err := translatorFor(env.Language)
 		if err != nil {
@@ -646,13 +634,14 @@ func buildFormField(n node, mc *caseModels) (string, forms.Field, error) {
 func buildModelFormset(ctx context.Context, db orm.Store, reg *orm.Registry, env *Env, n node, st *caseStorage) (*modelforms.Formset, error) {
 	if err := n.checkKeys("model", "fields", "exclude", "extra", "can_delete", "can_order", "max_num", "min_num",
 		"validate_max", "validate_min", "absolute_max", "can_delete_extra", "edit_only", "prefix",
-		"queryset_filter", "parent", "instance", "fk_name",
+		"queryset_filter", "parent", "instance", "fk_name", "auto_id", "form_kwargs", "clean_errors",
 		"labels", "help_texts", "error_messages", "widgets", "field_classes"); err != nil {
 		return nil, err
 	}
 	var meta modelforms.Meta
 	var o modelforms.FormsetOptions
 	var args modelforms.FormsetArgs
+	args.DefaultRenderer = env.DefaultRenderer
 	fopts := []formsets.Option{formsets.Renderer(env.Renderer)}
 	var parent *orm.Model
 	var parentID int64
@@ -666,6 +655,9 @@ func buildModelFormset(ctx context.Context, db orm.Store, reg *orm.Registry, env
 	for i, key := range keys {
 		arg := vals[i]
 		if arg.v == nil {
+			if key == "auto_id" {
+				args.NoAutoID = true // None: no ids
+			}
 			continue // None: the default
 		}
 		if handled, err := metaArg(&meta, key, arg); handled {
@@ -676,6 +668,10 @@ func buildModelFormset(ctx context.Context, db orm.Store, reg *orm.Registry, env
 		}
 		var err error
 		switch key {
+		case "auto_id":
+			err = formsetAutoID(arg, &args.Options)
+		case "form_kwargs":
+			err = formsetFormKwargs(arg, &args.Options)
 		case "model", "parent":
 			var name string
 			if name, err = arg.str(); err != nil {
@@ -743,10 +739,24 @@ func buildModelFormset(ctx context.Context, db orm.Store, reg *orm.Registry, env
 			return nil, specErr(n.path, "%v", err)
 		}
 	}
+	var fs *modelforms.Formset
 	if env.Bound {
-		return d.Bind(ctx, db, env.Data, env.Files, args)
+		fs, err = d.Bind(ctx, db, env.Data, env.Files, args)
+	} else {
+		fs, err = d.New(ctx, db, args)
 	}
-	return d.New(ctx, db, args)
+	if err != nil {
+		return nil, err
+	}
+	if ce, ok := n.get("clean_errors"); ok && ce.v != nil {
+		// The forms' fields are known once a formset is built; nothing
+		// is cleaned before the outputs are asked for.
+		has := func(name string) bool { return fs.EmptyForm().Field(name) != nil }
+		if d.Formsets().Clean, err = formsetCleanErrors(ce, has); err != nil {
+			return nil, err
+		}
+	}
+	return fs, nil
 }
 
 // specValue turns a decoded JSON value into the plain maps, lists and
