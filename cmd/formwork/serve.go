@@ -243,7 +243,7 @@ func (p *preview) live(r *http.Request, c *formspec.Case, data map[string]any) {
 	data["Lang"] = tr.Language().String()
 	var f *forms.Form
 	if r.Method == http.MethodPost {
-		if f, err = forms.BindRequest(prep.Decl, r, opts, 8<<20); err != nil {
+		if f, err = forms.BindRequest(prep.Decl, r, opts, forms.RequestLimits{}); err != nil {
 			data["LiveErr"] = p.explain(err)
 			return
 		}
