@@ -95,6 +95,9 @@ func TestServerTimeouts(t *testing.T) {
 	if srv.ReadHeaderTimeout <= 0 || srv.ReadTimeout <= 0 || srv.WriteTimeout <= 0 || srv.IdleTimeout <= 0 {
 		t.Fatalf("server without timeouts: %+v", srv)
 	}
+	if testing.Short() {
+		t.Skipf("-short: holding a slow client for ReadHeaderTimeout (%v) is skipped", ReadHeaderTimeout)
+	}
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
