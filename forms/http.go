@@ -60,9 +60,10 @@ func RequestData(r *http.Request, limits RequestLimits) (url.Values, widgets.Fil
 	case http.MethodPost, http.MethodPut, http.MethodPatch:
 	default:
 		q, err := parseQueryLimited(r.URL.RawQuery, limits)
-		if err != nil {
+		if IsRequestLimit(err) {
 			return nil, nil, fmt.Errorf("forms: reading the query of %s %s: %w", r.Method, r.URL.Path, err)
 		}
+		// A malformed pair is dropped, as r.URL.Query() does.
 		return q, widgets.Files{}, nil
 	}
 	ct, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))

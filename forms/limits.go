@@ -29,6 +29,9 @@ const (
 // RequestLimits are the limits BindRequest and RequestData put on a
 // request, Django's settings of the same purpose. The zero value is
 // Django's defaults; a negative number turns a limit off (Django's None).
+// net/http's multipart reader, which keeps the parts that pass, has
+// limits of its own besides: 1000 parts (GODEBUG multipartmaxparts) and
+// FileMemory plus 10 MB of field values.
 type RequestLimits struct {
 	// MaxMemory bounds the bytes of submitted data: the whole body of
 	// a URL-encoded request, the names and values of a multipart one's

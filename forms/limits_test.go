@@ -201,3 +201,16 @@ func TestNoFileFieldUpload(t *testing.T) {
 		t.Errorf("%d temporary files written", len(ents))
 	}
 }
+
+// TestMalformedQuery: a GET whose query has a malformed pair binds the
+// rest, as r.URL.Query() did.
+func TestMalformedQuery(t *testing.T) {
+	r := httptest.NewRequest(http.MethodGet, "/?title=ok&bad=%zz", nil)
+	f, err := forms.BindRequest(textDecl, r, forms.Options{}, forms.RequestLimits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := f.Data().Get("title"); got != "ok" {
+		t.Errorf("title %q", got)
+	}
+}
