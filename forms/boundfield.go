@@ -28,6 +28,7 @@ type BoundField struct {
 	data        any
 	autoIDDone  bool
 	autoID      string
+	parsed      *parsed // the last ToPython of the data (parse_once.go)
 }
 
 func newBoundField(f *Form, field Field, name string) *BoundField {
@@ -208,7 +209,7 @@ func (bf *BoundField) HasChanged() bool {
 	} else {
 		initial = bf.Initial()
 	}
-	return HasChanged(bf.field, initial, bf.Data())
+	return hasChanged(bf.field, initial, bf.Data(), bf.toPython) // parse_once.go
 }
 
 func hiddenWidget(f Field) widgets.Widget {

@@ -394,7 +394,7 @@ func (f *Form) FullClean() {
 			prepare(field)
 			cleaned, err = fc.CleanFile(value, bf.Initial())
 		} else {
-			cleaned, err = Clean(field, value)
+			cleaned, err = clean(field, value, bf.toPython) // parse_once.go
 		}
 		if err == nil {
 			f.cleaned[bf.name] = cleaned
