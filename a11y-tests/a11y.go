@@ -232,9 +232,13 @@ func Available() error {
 // RequireTools stops a test when the checker tools are missing: with
 // CI=true (or CI=1) in the environment the test fails (a CI machine must have run the
 // install script), otherwise it is skipped.  Both messages name the install
-// script.
+// script. With -short every such test is skipped: each starts Chromium
+// or Java, seconds at least; .ci/run runs them in full.
 func RequireTools(tb testing.TB) {
 	tb.Helper()
+	if testing.Short() {
+		tb.Skip("-short: the accessibility checkers start Chromium and Java; run without -short")
+	}
 	err := Available()
 	if err == nil {
 		return
