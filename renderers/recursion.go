@@ -143,13 +143,18 @@ func checkExtends(name, src string, get func(string) (string, error)) error {
 // replaced by ones that refuse to run.
 
 const (
-	jetEnterFunc = "fw_enter"
-	jetChainKey  = "_fw_chain"
+	jetEnterFunc   = "fw_enter"
+	jetYieldFunc   = "fw_yield"
+	jetYieldedFunc = "fw_yielded"
+	jetChainKey    = "_fw_chain"
 )
 
 // jetChain records, by depth, the templates of a render that include
 // another: the chain being rendered is always names[:depth+1].
-type jetChain struct{ names []string }
+type jetChain struct {
+	names  []string
+	yields int // yield statements being executed
+}
 
 func addJetRecursionGuard(set *jet.Set) {
 	set.AddGlobalFunc(jetEnterFunc, func(a jet.Arguments) reflect.Value {
@@ -170,6 +175,20 @@ func addJetRecursionGuard(set *jet.Set) {
 		}
 		return reflect.ValueOf("")
 	})
+	set.AddGlobalFunc(jetYieldFunc, func(a jet.Arguments) reflect.Value {
+		if c, _ := a.Runtime().Resolve(jetChainKey).Interface().(*jetChain); c != nil {
+			if c.yields++; c.yields > MaxTemplateDepth {
+				panic(&RecursionError{Chain: append(append([]string{}, c.names...), fmt.Sprintf("%d nested yields", c.yields))})
+			}
+		}
+		return reflect.ValueOf("")
+	})
+	set.AddGlobalFunc(jetYieldedFunc, func(a jet.Arguments) reflect.Value {
+		if c, _ := a.Runtime().Resolve(jetChainKey).Interface().(*jetChain); c != nil && c.yields > 0 {
+			c.yields--
+		}
+		return reflect.ValueOf("")
+	})
 	for _, fn := range []string{"exec", "includeIfExists"} {
 		fn := fn
 		set.AddGlobalFunc(fn, func(a jet.Arguments) reflect.Value {
@@ -180,10 +199,14 @@ func addJetRecursionGuard(set *jet.Set) {
 }
 
 // guardJetIncludes writes {{ fw_enter("name") }} before each include
-// statement of src, the source of the template name, moving a leading
-// trim marker ("{{-") to it. It adds no line, so errors keep their lines.
+// statement of src, the source of the template name, and wraps each
+// yield statement (a block calling a block, which jet does not count at
+// all: a block yielding itself overflowed the stack) in
+// {{ fw_yield() }} ... {{ fw_yielded() }}, moving the trim markers
+// ("{{-", "-}}") to the added actions. It adds no line, so errors keep
+// their lines.
 func guardJetIncludes(name, src string) string {
-	if !strings.Contains(src, "include") {
+	if !strings.Contains(src, "include") && !strings.Contains(src, "yield") {
 		return src
 	}
 	enter := jetEnterFunc + "(" + strconv.Quote(name) + ")"
@@ -204,17 +227,65 @@ func guardJetIncludes(name, src string) string {
 		for j < len(src) && isJetSpace(src[j]) {
 			j++
 		}
-		if !strings.HasPrefix(src[j:], "include") || j+7 >= len(src) || !isJetSpace(src[j+7]) {
-			b.WriteString("{{")
-			continue
-		}
+		open := "{{ "
 		if trim {
-			b.WriteString("{{- " + enter + " }}{{ ")
-		} else {
-			b.WriteString("{{ " + enter + " }}{{ ")
+			open = "{{- "
 		}
-		src = src[j:]
+		switch {
+		case isJetKeyword(src[j:], "include"):
+			b.WriteString(open + enter + " }}{{ ")
+			src = src[j:]
+		case isJetKeyword(src[j:], "yield"):
+			end := jetActionEnd(src, j)
+			if end < 0 {
+				b.WriteString("{{")
+				continue // unterminated: jet reports it
+			}
+			body, rtrim := src[j:end], strings.HasSuffix(src[:end], "-")
+			if rtrim {
+				body = strings.TrimSuffix(body, "-")
+			}
+			b.WriteString(open + jetYieldFunc + "() }}{{ " + body + "}}{{ " + jetYieldedFunc + "() ")
+			if rtrim {
+				b.WriteString("-")
+			}
+			b.WriteString("}}")
+			src = src[end+2:]
+		default:
+			b.WriteString("{{")
+		}
 	}
+}
+
+// isJetKeyword reports whether s starts with the keyword kw and a space.
+func isJetKeyword(s, kw string) bool {
+	return strings.HasPrefix(s, kw) && len(s) > len(kw) && isJetSpace(s[len(kw)])
+}
+
+// jetActionEnd returns the index of the "}}" that closes the action whose
+// body starts at src[i], outside string literals; -1 when none does.
+func jetActionEnd(src string, i int) int {
+	for i < len(src) {
+		switch c := src[i]; {
+		case c == '"' || c == '\'' || c == '`':
+			k := i + 1
+			for k < len(src) && src[k] != c {
+				if src[k] == '\\' && c != '`' {
+					k++
+				}
+				k++
+			}
+			if k >= len(src) {
+				return -1
+			}
+			i = k + 1
+			continue
+		case strings.HasPrefix(src[i:], "}}"):
+			return i
+		}
+		i++
+	}
+	return -1
 }
 
 func isJetSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\n' }

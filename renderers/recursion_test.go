@@ -135,3 +135,22 @@ func itoa(n int) string {
 		}
 	}
 }
+
+// TestJetYield: a block that yields itself is a RecursionError (it
+// overflowed the stack and killed the process), blocks that yield others
+// render, and the trim markers of a yield keep trimming.
+func TestJetYield(t *testing.T) {
+	render := func(src string) (string, error) {
+		r := &renderers.Jinja2{Overlay: fstest.MapFS{"a.html": {Data: []byte(src)}}}
+		var buf bytes.Buffer
+		err := r.Render(&buf, "a.html", renderers.Context{})
+		return buf.String(), err
+	}
+	if _, err := render(`{{ block b() }}x{{ yield b() }}{{ end }}`); err == nil || !strings.Contains(err.Error(), "RecursionError") {
+		t.Errorf("a block yielding itself: %v", err)
+	}
+	got, err := render("{{ block b() }}B{{ end }}{{ block c() }}C{{ yield b() }}{{ end }}|x  {{- yield c() -}}  y|{{ yield b() }}")
+	if err != nil || got != "BCB|xCBy|B" {
+		t.Errorf("got %q, %v; want \"BCB|xCBy|B\"", got, err)
+	}
+}
