@@ -28,6 +28,7 @@ func FuzzCaseTemplates(f *testing.F) {
 	f.Add(`{{ include "django/forms/div.html" }}`, `{{ include widget.template_name }}`)
 	f.Add(`{{ extends "django/forms/widgets/input.html" }}`, `{{ import "django/forms/div.html" }}{{ exec("x") }}`)
 	f.Add(`{% for x in %}`, `{{ if }}`)
+	f.Add(`{{ block b() }}x{{- yield b() -}}{{ end }}`, `{{ block c() }}{{ yield c() }}{{ end }}`)
 	f.Add(`{% with a=form %}{% include "django/forms/widgets/input.html" with widget=a only %}{% endwith %}`, `{{ yield x() }}`)
 	f.Fuzz(func(t *testing.T, form, widget string) {
 		if len(form)+len(widget) > 2<<10 {
