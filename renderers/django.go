@@ -84,7 +84,8 @@ func (r *DjangoTemplates) templateSet() *pongo2.TemplateSet {
 const setKey = "_fw_set"
 
 // Render implements Renderer.
-func (r *DjangoTemplates) Render(w io.Writer, name string, ctx Context) error {
+func (r *DjangoTemplates) Render(w io.Writer, name string, ctx Context) (err error) {
+	defer recoverTemplatePanic(name, &err) // recursion.go
 	set := r.templateSet()
 	tpl, err := set.FromCache(name)
 	if err != nil {

@@ -43,6 +43,20 @@ func (e *RecursionError) Error() string {
 	return fmt.Sprintf("RecursionError: maximum template %s depth (%d) exceeded or a cycle: %s", what, MaxTemplateDepth, strings.Join(chain, " > "))
 }
 
+// recoverTemplatePanic turns a panic of the engine while rendering the
+// template name into *err: pongo2 panics on some broken expressions
+// ({{ x % 0 }} divides by zero), and a broken template must give an
+// error, not take the process down.
+func recoverTemplatePanic(name string, err *error) {
+	if p := recover(); p != nil {
+		if e, ok := p.(error); ok {
+			*err = templateError(name, fmt.Errorf("the template engine failed: %w", e))
+		} else {
+			*err = templateError(name, fmt.Errorf("the template engine failed: %v", p))
+		}
+	}
+}
+
 // bannedPongo2Tags are pongo2 tags Django's template language does not
 // have and formwork refuses in every template (Django reports an unknown
 // tag the same way): ssi reads any file of the host, outside the

@@ -154,3 +154,14 @@ func TestJetYield(t *testing.T) {
 		t.Errorf("got %q, %v; want \"BCB|xCBy|B\"", got, err)
 	}
 }
+
+// TestPongo2Panic: an expression pongo2 panics on (found by
+// FuzzCaseTemplates) is an error of the render.
+func TestPongo2Panic(t *testing.T) {
+	r := &renderers.DjangoTemplates{Overlay: fstest.MapFS{"a.html": {Data: []byte(`{{ w % 0 }}`)}}}
+	var buf bytes.Buffer
+	err := r.Render(&buf, "a.html", renderers.Context{"w": 1})
+	if err == nil || !strings.Contains(err.Error(), "divide by zero") || !strings.Contains(err.Error(), `"a.html"`) {
+		t.Errorf("error %v", err)
+	}
+}
