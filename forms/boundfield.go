@@ -331,6 +331,10 @@ type LabelOptions struct {
 // LabelTag renders the field's label in a <label> (or opts.Tag) element
 // pointing at the widget, with the label suffix.
 func (bf *BoundField) LabelTag(opts LabelOptions) (renderers.HTML, error) {
+	var b bytes.Buffer
+	if ok, err := bf.writeLabel(&b, opts); ok {
+		return renderers.HTML(b.String()), err
+	}
 	contents := opts.Contents
 	if contents == "" {
 		contents = bf.label
@@ -722,40 +726,12 @@ func (bf *BoundField) cssClasses(errs *ErrorList) string {
 
 // writeLabelTag writes LabelTag(LabelOptions{Tag: tag}).
 func (bf *BoundField) writeLabelTag(b *bytes.Buffer, tag string) error {
-	id := bf.widgetID()
-	if id == "" || !renderers.NativeOK(bf.form.renderer, bf.form.templateNameLabel()) {
-		// Without an id the label is bare text, trimmed; leave it to
-		// LabelTag, as a template of the application's own.
-		h, err := bf.LabelTag(LabelOptions{Tag: tag})
-		b.WriteString(string(h))
+	if ok, err := bf.writeLabel(b, LabelOptions{Tag: tag}); ok {
 		return err
 	}
-	c := bf.field.Core()
-	suffix := bf.form.labelSfx
-	if c.LabelSuffix != nil {
-		suffix = *c.LabelSuffix
-	}
-	b.WriteByte('<')
-	b.WriteString(tag)
-	if rc := bf.form.decl.RequiredCSSClass; rc != "" && c.Required {
-		b.WriteString(` class="`)
-		renderers.EscapeTo(b, rc)
-		b.WriteByte('"')
-	}
-	if forID := bf.Widget().IDForLabel(id); forID != "" {
-		b.WriteString(` for="`)
-		renderers.EscapeTo(b, forID)
-		b.WriteByte('"')
-	}
-	b.WriteByte('>')
-	renderers.EscapeTo(b, bf.label)
-	if suffix != "" && bf.label != "" && !strings.ContainsRune(":?.!", lastRune(bf.label)) {
-		renderers.EscapeTo(b, suffix)
-	}
-	b.WriteString("</")
-	b.WriteString(tag)
-	b.WriteByte('>')
-	return nil
+	h, err := bf.LabelTag(LabelOptions{Tag: tag})
+	b.WriteString(string(h))
+	return err
 }
 
 // writeHTML writes HTML().

@@ -46,9 +46,6 @@ func RenderString(r Renderer, name string, ctx Context) (string, error) {
 	buf := bufPool.Get().(*bytes.Buffer)
 	buf.Reset()
 	defer bufPool.Put(buf)
-	if renderNative(buf, r, name, ctx) {
-		return string(bytes.TrimSpace(buf.Bytes())), nil
-	}
 	if err := r.Render(buf, name, ctx); err != nil {
 		return "", err
 	}

@@ -2,6 +2,7 @@ package widgets
 
 import (
 	"bytes"
+	"strings"
 	"testing"
 
 	"github.com/formwork/formwork/renderers"
@@ -65,6 +66,8 @@ func TestFastPathMatchesEngine(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
+				// pongo2 writes ' as &#39;, Django and the fast path as &#x27;.
+				want = strings.ReplaceAll(want, "&#39;", "&#x27;")
 				var extra renderers.AttrSet
 				if !extra.SetAll(tt.extra) {
 					t.Fatal("too many attributes")
