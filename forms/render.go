@@ -104,9 +104,17 @@ func (f *Form) RenderTemplate(name string) (renderers.HTML, error) {
 	if f.sink != nil {
 		return f.renderTemplate(name, f.Context())
 	}
-	f.sink = &renderers.ErrorSink{}
+	sink := &renderers.ErrorSink{}
+	f.sink = sink
 	defer func() { f.sink = nil }()
-	return f.renderTemplate(name, f.Context())
+	h, err := f.renderTemplate(name, f.Context())
+	if err == nil {
+		err = sink.Err()
+	}
+	if err != nil {
+		return "", err
+	}
+	return h, nil
 }
 
 // AsDiv renders the form in the div style.

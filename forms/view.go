@@ -195,3 +195,38 @@ func (bf *BoundField) writeLabel(b *bytes.Buffer, opts LabelOptions) (handled bo
 	}
 	return renderers.WriteLabel(b, bf.form.renderer, name, v)
 }
+
+// WriteTemplate writes the form rendered with the named template to b:
+// RenderTemplate(name), without the intermediate string when the
+// template renders on its generated writer.
+func (f *Form) WriteTemplate(b *bytes.Buffer, name string) error {
+	if ok, err := f.writeForm(b, name); ok {
+		return err
+	}
+	h, err := f.RenderTemplate(name)
+	b.WriteString(string(h))
+	return err
+}
+
+// WriteHTML writes Render() to b.
+func (f *Form) WriteHTML(b *bytes.Buffer) error { return f.WriteTemplate(b, f.TemplateName()) }
+
+// WriteAsDiv writes AsDiv() to b.
+func (f *Form) WriteAsDiv(b *bytes.Buffer) error {
+	return f.WriteTemplate(b, orString(f.decl.TemplateNameDiv, TemplateDiv))
+}
+
+// WriteAsP writes AsP() to b.
+func (f *Form) WriteAsP(b *bytes.Buffer) error {
+	return f.WriteTemplate(b, orString(f.decl.TemplateNameP, TemplateP))
+}
+
+// WriteAsTable writes AsTable() to b.
+func (f *Form) WriteAsTable(b *bytes.Buffer) error {
+	return f.WriteTemplate(b, orString(f.decl.TemplateNameTable, TemplateTable))
+}
+
+// WriteAsUL writes AsUL() to b.
+func (f *Form) WriteAsUL(b *bytes.Buffer) error {
+	return f.WriteTemplate(b, orString(f.decl.TemplateNameUL, TemplateUL))
+}

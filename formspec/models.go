@@ -26,6 +26,7 @@ func runModels(c *Case, env *Env, mn node) (*Result, error) {
 	if c.renderer != nil {
 		r = c.renderer
 	}
+	r = c.engineRenderer(r)
 	env.Renderer = r
 	list, err := mn.list()
 	if err != nil {

@@ -33,6 +33,9 @@ type Case struct {
 	root node
 	// renderer, when set by RunWith, replaces the case's renderer.
 	renderer renderers.Renderer
+	// engineOnly, set by RunEngine, renders every template with the
+	// engine.
+	engineOnly bool
 }
 
 // Result is what rendering a case produces: its outputs by name.
@@ -117,6 +120,7 @@ func (c *Case) Run() (*Result, error) {
 	if c.renderer != nil {
 		r = c.renderer
 	}
+	r = c.engineRenderer(r)
 	env.Renderer = r
 	fn, ok := root.get("form")
 	if !ok {

@@ -74,6 +74,9 @@ func TestNativeOK(t *testing.T) {
 		{"django", renderers.NewDjangoTemplates(), "django/forms/widgets/text.html", true},
 		{"jinja", renderers.NewJinja2(), "django/forms/div.html", true},
 		{"reload", &renderers.DjangoTemplates{Reload: true}, "django/forms/div.html", false},
+		{"no fast path", &renderers.DjangoTemplates{NoFastPath: true}, "django/forms/div.html", false},
+		{"jinja no fast path", &renderers.Jinja2{NoFastPath: true}, "django/forms/widgets/select.html", false},
+		{"option template", renderers.NewJinja2(), "django/forms/widgets/radio_option.html", true},
 		{"not built in", renderers.NewDjangoTemplates(), "mine/form.html", false},
 		{"overridden include", &renderers.DjangoTemplates{Overlay: fstest.MapFS{
 			"django/forms/widgets/attrs.html": {Data: []byte("x")},

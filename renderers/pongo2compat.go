@@ -24,8 +24,14 @@ import (
 //     finds the template in the renderer's cache instead of parsing it anew;
 //   - {% spaceless %} strips only whitespace between tags, as Django does;
 //   - "x is None", "x is not False", "x != None" and friends;
-//   - |stringformat:'s' is Python's %-formatting.
+//   - |stringformat:'s' is Python's %-formatting;
+//   - autoescaping (and |escape) writes ' as &#x27;, as Django's escape()
+//     does, not pongo2's &#39;, so that the engine prints the same bytes
+//     as Django and the fast path.
 func init() {
+	must(pongo2.ReplaceFilter("escape", func(in, _ *pongo2.Value) (*pongo2.Value, *pongo2.Error) {
+		return pongo2.AsValue(Escape(in.String())), nil
+	}))
 	must(pongo2.RegisterTag("fw_for", parseFor))
 	must(pongo2.RegisterTag("fw_include", parseInclude))
 	must(pongo2.RegisterTag("fw_spaceless", parseSpaceless))
