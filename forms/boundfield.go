@@ -331,8 +331,9 @@ type LabelOptions struct {
 // LabelTag renders the field's label in a <label> (or opts.Tag) element
 // pointing at the widget, with the label suffix.
 func (bf *BoundField) LabelTag(opts LabelOptions) (renderers.HTML, error) {
-	var b bytes.Buffer
-	if ok, err := bf.writeLabel(&b, opts); ok {
+	b := getBuffer()
+	defer putBuffer(b)
+	if ok, err := bf.writeLabel(b, opts); ok {
 		return renderers.HTML(b.String()), err
 	}
 	contents := opts.Contents

@@ -1,7 +1,6 @@
 package forms
 
 import (
-	"bytes"
 
 	"github.com/formwork/formwork/internal/pyfmt"
 	"github.com/formwork/formwork/renderers"
@@ -94,8 +93,9 @@ func (f *Form) Render() (renderers.HTML, error) { return f.RenderTemplate(f.Temp
 
 // RenderTemplate renders the form with the named template.
 func (f *Form) RenderTemplate(name string) (renderers.HTML, error) {
-	var b bytes.Buffer
-	if ok, err := f.writeForm(&b, name); ok {
+	b := getBuffer()
+	defer putBuffer(b)
+	if ok, err := f.writeForm(b, name); ok {
 		if err != nil {
 			return "", err
 		}

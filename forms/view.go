@@ -98,8 +98,12 @@ func (f *Form) writeForm(b *bytes.Buffer, name string) (handled bool, err error)
 // writer of its template when the renderer does not override it.
 func (l *ErrorList) WriteHTML(b *bytes.Buffer) error {
 	if l != nil {
-		v := renderers.ErrorListView{Errors: l, ErrorClass: l.Class}
-		if ok, err := renderers.WriteErrorList(b, l.rendererOrDefault(), errorListTemplate, &v); ok {
+		v := errorViewPool.Get().(*renderers.ErrorListView)
+		*v = renderers.ErrorListView{Errors: l, ErrorClass: l.Class}
+		ok, err := renderers.WriteErrorList(b, l.rendererOrDefault(), errorListTemplate, v)
+		*v = renderers.ErrorListView{}
+		errorViewPool.Put(v)
+		if ok {
 			return err
 		}
 	}
@@ -128,11 +132,29 @@ func (l *ErrorList) renderView(name string) (h renderers.HTML, ok bool, err erro
 	if !renderers.NativeOK(r, name) {
 		return "", false, nil
 	}
-	var b bytes.Buffer
+	b := getBuffer()
+	defer putBuffer(b)
 	v := renderers.ErrorListView{Errors: l, ErrorClass: l.Class}
-	ok, err = renderers.WriteErrorList(&b, r, name, &v)
+	ok, err = renderers.WriteErrorList(b, r, name, &v)
 	return renderers.HTML(b.String()), ok, err
 }
+
+var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// getBuffer returns an empty buffer from the pool; putBuffer gives it back.
+func getBuffer() *bytes.Buffer {
+	b := bufPool.Get().(*bytes.Buffer)
+	b.Reset()
+	return b
+}
+
+func putBuffer(b *bytes.Buffer) {
+	if b.Cap() <= 1<<20 {
+		bufPool.Put(b)
+	}
+}
+
+var errorViewPool = sync.Pool{New: func() any { return new(renderers.ErrorListView) }}
 
 var labelPool = sync.Pool{New: func() any { return new(renderers.LabelView) }}
 
@@ -189,7 +211,11 @@ func (bf *BoundField) writeLabel(b *bytes.Buffer, opts LabelOptions) (handled bo
 		return false, nil
 	}
 	v := labelPool.Get().(*renderers.LabelView)
-	defer func() { *v = renderers.LabelView{}; labelPool.Put(v) }()
+	defer func() {
+		v.Attrs.Reset()
+		*v = renderers.LabelView{Attrs: v.Attrs}
+		labelPool.Put(v)
+	}()
 	if !bf.labelView(v, opts) {
 		return false, nil
 	}

@@ -2,6 +2,7 @@ package formsets
 
 import (
 	"bytes"
+	"sync"
 
 	"github.com/formwork/formwork/forms"
 	"github.com/formwork/formwork/renderers"
@@ -25,8 +26,10 @@ func (fs *Formset) RenderTemplate(name string) (renderers.HTML, error) {
 		defer func() { fs.sink = nil }()
 	}
 	if renderers.NativeOK(fs.renderer, name) {
-		var b bytes.Buffer
-		if ok, err := fs.writeView(&b, name); ok {
+		b := bufPool.Get().(*bytes.Buffer)
+		b.Reset()
+		defer bufPool.Put(b)
+		if ok, err := fs.writeView(b, name); ok {
 			if err != nil {
 				return "", err
 			}
@@ -43,6 +46,8 @@ func (fs *Formset) RenderTemplate(name string) (renderers.HTML, error) {
 	}
 	return renderers.HTML(s), nil
 }
+
+var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // writeView writes the named built-in formset template into b with its
 // generated writer: the management form, then every form, each written

@@ -751,10 +751,10 @@ func genWidgetsSelectHtml(s *genState, b *bytes.Buffer, x *WidgetView) error {
 				b.WriteString("\">")
 			}
 			{
-				c62 := e60.Options
-				n63 := len(c62)
+				c62 := e60
+				n63 := c62.End - c62.Start
 				for i61 := 0; i61 < n63; i61++ {
-					e64 := &c62[i61]
+					e64 := c62.Src.Option(c62.Start + i61)
 					_ = e64
 					b.WriteString("\n  ")
 					if err := s.includeWidget(b, e64.TemplateName, e64); err != nil {
@@ -838,10 +838,10 @@ func genWidgetsRadioHtml(s *genState, b *bytes.Buffer, x *WidgetView) error {
 						b.WriteString("</label>")
 					}
 					{
-						c75 := e73.Options
-						n76 := len(c75)
+						c75 := e73
+						n76 := c75.End - c75.Start
 						for i74 := 0; i74 < n76; i74++ {
-							e77 := &c75[i74]
+							e77 := c75.Src.Option(c75.Start + i74)
 							_ = e77
 							b.WriteString("<div>\n    ")
 							if err := s.includeWidget(b, e77.TemplateName, e77); err != nil {
@@ -897,10 +897,10 @@ func genWidgetsCheckboxSelectHtml(s *genState, b *bytes.Buffer, x *WidgetView) e
 						b.WriteString("</label>")
 					}
 					{
-						c84 := e82.Options
-						n85 := len(c84)
+						c84 := e82
+						n85 := c84.End - c84.Start
 						for i83 := 0; i83 < n85; i83++ {
-							e86 := &c84[i83]
+							e86 := c84.Src.Option(c84.Start + i83)
 							_ = e86
 							b.WriteString("<div>\n    ")
 							if err := s.includeWidget(b, e86.TemplateName, e86); err != nil {
@@ -955,10 +955,10 @@ func genWidgetsMultipleInputHtml(s *genState, b *bytes.Buffer, x *WidgetView) er
 					b.WriteString("</label>")
 				}
 				{
-					c93 := e91.Options
-					n94 := len(c93)
+					c93 := e91
+					n94 := c93.End - c93.Start
 					for i92 := 0; i92 < n94; i92++ {
-						e95 := &c93[i92]
+						e95 := c93.Src.Option(c93.Start + i92)
 						_ = e95
 						b.WriteString("<div>\n    ")
 						if err := s.includeWidget(b, e95.TemplateName, e95); err != nil {

@@ -154,12 +154,15 @@ func write[T any](b *bytes.Buffer, r Renderer, fn func(*genState, *bytes.Buffer,
 	if fn == nil {
 		return false, nil
 	}
-	s, ok := fastRenderer(r)
-	if !ok || !s.usable(deps) {
+	st, ok := fastRenderer(r)
+	if !ok || !st.usable(deps) {
 		return false, nil
 	}
+	s := statePool.Get().(*genState)
+	*s = st
+	defer func() { *s = genState{}; statePool.Put(s) }()
 	mark := b.Len()
-	err = fn(&s, b, v)
+	err = fn(s, b, v)
 	if err == errDecline || (err == nil && s.declined) {
 		b.Truncate(mark)
 		return false, nil
@@ -171,6 +174,8 @@ func write[T any](b *bytes.Buffer, r Renderer, fn func(*genState, *bytes.Buffer,
 	trimFrom(b, mark)
 	return true, nil
 }
+
+var statePool = sync.Pool{New: func() any { return new(genState) }}
 
 // trimFrom strips the whitespace around what was written to b after mark.
 func trimFrom(b *bytes.Buffer, mark int) {

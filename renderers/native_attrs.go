@@ -80,6 +80,23 @@ func (s *AttrSet) SetString(k, v string) bool {
 	return true
 }
 
+// Reset empties s.
+func (s *AttrSet) Reset() {
+	clear(s.keys[:s.n])
+	clear(s.vals[:s.n])
+	clear(s.strs[:s.n])
+	s.n, s.isStr = 0, 0
+}
+
+// CopyFrom makes s a copy of o.
+func (s *AttrSet) CopyFrom(o *AttrSet) {
+	s.Reset()
+	copy(s.keys[:o.n], o.keys[:o.n])
+	copy(s.vals[:o.n], o.vals[:o.n])
+	copy(s.strs[:o.n], o.strs[:o.n])
+	s.n, s.isStr = o.n, o.isStr
+}
+
 // SetAll sets every attribute of a, as BuildAttrs overlays a map.
 func (s *AttrSet) SetAll(a Attrs) bool {
 	if len(a) == 0 {

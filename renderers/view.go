@@ -109,11 +109,21 @@ type WidgetView struct {
 }
 
 // OptGroupView is one group of a choice widget's options: (name, options,
-// index), name "" for options outside a group.
+// index), name "" for options outside a group. Its options are
+// Src.Option(i) for i from Start to End, made one at a time as the
+// template visits them.
 type OptGroupView struct {
-	Name    string
-	Options []WidgetView
-	Index   int
+	Name       string
+	Index      int
+	Start, End int
+	Src        OptionSource
+}
+
+// OptionSource makes the options of a choice widget's view. The view it
+// returns may be reused for the next option: it is valid until the next
+// call.
+type OptionSource interface {
+	Option(i int) *WidgetView
 }
 
 // LabelText is the text of a label: Text and Suffix escaped, or HTML

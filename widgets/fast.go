@@ -126,36 +126,54 @@ func writeFast(b *bytes.Buffer, w Widget, name string, value any, extra *rendere
 }
 
 // viewScratch is the view of one widget and its options, reused from one
-// rendering to the next.
+// rendering to the next. The options are made one at a time (Option) as
+// the template visits them, from what choices worked out ahead.
 type viewScratch struct {
 	v      renderers.WidgetView
 	groups []renderers.OptGroupView
-	opts   []renderers.WidgetView
-	ends   []int
+	recs   []optionRec
+	opt    renderers.WidgetView
+	kind   choiceKind
+	idStr  string
+	hasID  bool
 	idx    []byte
+}
+
+// optionRec is what sets one option apart.
+type optionRec struct {
+	value, label string
+	selected     bool
+	index, sub   int // sub is -1 outside a group
 }
 
 var viewPool = sync.Pool{New: func() any { return new(viewScratch) }}
 
 func (sc *viewScratch) release() {
-	sc.v = renderers.WidgetView{}
-	clear(sc.groups)
-	clear(sc.opts)
-	sc.groups, sc.opts, sc.ends = sc.groups[:0], sc.opts[:0], sc.ends[:0]
+	sc.v.Attrs.Reset()
+	sc.opt.Attrs.Reset()
+	sc.v = renderers.WidgetView{Attrs: sc.v.Attrs}
+	sc.opt = renderers.WidgetView{Attrs: sc.opt.Attrs}
+	// The records keep their strings until overwritten: a pooled
+	// scratch holds at most one widget's worth.
+	sc.groups, sc.recs = sc.groups[:0], sc.recs[:0]
 	viewPool.Put(sc)
 }
 
-// choices fills in the view's optgroups as ChoiceWidget.optgroups and
-// create_option build them, for the widget's attributes in sc.v.Attrs.
+// choices fills in the view's optgroups as ChoiceWidget.optgroups builds
+// them, for the widget's attributes in sc.v.Attrs.
 func (sc *viewScratch) choices(k choiceKind, choices []Choice, multiple bool, name string, sel selection) bool {
 	attrs := &sc.v.Attrs
 	if k.inputType == "select" && multiple && !attrs.Set("multiple", true) {
 		return false
 	}
+	if attrs.Len() > renderers.MaxAttrSet-2 {
+		return false // no room for an option's id and checked
+	}
+	sc.kind = k
 	id, hasIDKey := attrs.Get("id")
-	var idStr string
-	if hasIDKey {
-		idStr = pyfmt.Str(id)
+	sc.hasID, sc.idStr = hasIDKey && k.inheritsAttrs, ""
+	if sc.hasID {
+		sc.idStr = pyfmt.Str(id)
 	}
 	hasSelected := false
 	for index, c := range choices {
@@ -163,60 +181,63 @@ func (sc *viewScratch) choices(k choiceKind, choices []Choice, multiple bool, na
 		if isNone(optValue) {
 			optValue = ""
 		}
-		g := renderers.OptGroupView{Index: index}
+		g := renderers.OptGroupView{Index: index, Start: len(sc.recs), Src: sc}
 		n := 1
 		if c.Group != nil {
 			g.Name = pyfmt.Str(optValue)
 			n = len(c.Group)
 		}
 		for i := 0; i < n; i++ {
-			v, label := optValue, c.Label
+			v, label, sub := optValue, c.Label, -1
 			if c.Group != nil {
-				v, label = c.Group[i].Value, c.Group[i].Label
+				v, label, sub = c.Group[i].Value, c.Group[i].Label, i
 			}
 			str := pyfmt.Str(v)
 			selected := (!hasSelected || multiple) && sel.has(str)
 			hasSelected = hasSelected || selected
-			sc.opts = append(sc.opts, renderers.WidgetView{
-				Name:         name,
-				Type:         k.inputType,
-				Value:        renderers.StringValue(str),
-				Label:        label,
-				TemplateName: k.optionTemplate,
-				WrapLabel:    true,
-			})
-			o := &sc.opts[len(sc.opts)-1]
-			if k.inheritsAttrs {
-				o.Attrs = *attrs
-			}
-			if selected && !o.Attrs.Set(k.checked, true) {
-				return false
-			}
-			if hasIDKey && k.inheritsAttrs {
-				optID := idStr
-				if idStr != "" && k.addIDIndex {
-					sc.idx = append(sc.idx[:0], idStr...)
-					sc.idx = append(sc.idx, '_')
-					sc.idx = strconv.AppendInt(sc.idx, int64(index), 10)
-					if c.Group != nil {
-						sc.idx = append(sc.idx, '_')
-						sc.idx = strconv.AppendInt(sc.idx, int64(i), 10)
-					}
-					optID = string(sc.idx)
-				}
-				o.Attrs.SetString("id", optID)
-			}
+			sc.recs = append(sc.recs, optionRec{value: str, label: label, selected: selected, index: index, sub: sub})
 		}
+		g.End = len(sc.recs)
 		sc.groups = append(sc.groups, g)
-		sc.ends = append(sc.ends, len(sc.opts))
-	}
-	start := 0
-	for i := range sc.groups {
-		sc.groups[i].Options = sc.opts[start:sc.ends[i]:sc.ends[i]]
-		start = sc.ends[i]
 	}
 	sc.v.Optgroups = sc.groups
+	sc.opt.Name = name
+	sc.opt.Type = k.inputType
+	sc.opt.TemplateName = k.optionTemplate
+	sc.opt.WrapLabel = true
 	return true
+}
+
+// Option is ChoiceWidget.create_option for the i-th option.
+func (sc *viewScratch) Option(i int) *renderers.WidgetView {
+	r := &sc.recs[i]
+	o := &sc.opt
+	o.Value = renderers.StringValue(r.value)
+	o.Label = r.label
+	if sc.kind.inheritsAttrs {
+		o.Attrs.CopyFrom(&sc.v.Attrs)
+	} else {
+		o.Attrs.Reset()
+	}
+	// choices left room for these two.
+	if r.selected {
+		o.Attrs.Set(sc.kind.checked, true)
+	}
+	if sc.hasID {
+		optID := sc.idStr
+		if sc.idStr != "" && sc.kind.addIDIndex {
+			sc.idx = append(sc.idx[:0], sc.idStr...)
+			sc.idx = append(sc.idx, '_')
+			sc.idx = strconv.AppendInt(sc.idx, int64(r.index), 10)
+			if r.sub >= 0 {
+				sc.idx = append(sc.idx, '_')
+				sc.idx = strconv.AppendInt(sc.idx, int64(r.sub), 10)
+			}
+			optID = string(sc.idx)
+		}
+		o.Attrs.SetString("id", optID)
+	}
+	return o
 }
 
 // plainInput returns the Input of a widget whose FormatValue is

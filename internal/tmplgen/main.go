@@ -476,6 +476,10 @@ func (g *gen) loop(w *bytes.Buffer, e *env, n *forNode) error {
 		fmt.Fprintf(w, "{\n%s := %s\n%s := %s.Len()\n", c, coll.expr, l, c)
 		fmt.Fprintf(w, "for %s := 0; %s < %s; %s++ {\n", i, i, l, i)
 		elem, et = fmt.Sprintf("errorItem{%s, %s}", c, i), coll.t.elem
+	case kOptions:
+		fmt.Fprintf(w, "{\n%s := %s\n%s := %s.End - %s.Start\n", c, coll.expr, l, c, c)
+		fmt.Fprintf(w, "for %s := 0; %s < %s; %s++ {\n", i, i, l, i)
+		elem, et = fmt.Sprintf("%s.Src.Option(%s.Start + %s)", c, c, i), coll.t.elem
 	default:
 		return g.errf(e, n.line, "{%% for ... in %s %%}: cannot loop over a %s", n.coll, coll.t.name)
 	}

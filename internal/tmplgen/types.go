@@ -17,6 +17,7 @@ const (
 	kAttrSet    // renderers.AttrSet: .items, or any key
 	kAttrItems  // attrs.items: (name, value) in print order
 	kErrorItems // renderers.ErrorItems
+	kOptions    // an OptGroupView's options: Src.Option(i), Start <= i < End
 )
 
 type attr struct {
@@ -50,7 +51,7 @@ var (
 
 	tOptGroup = &typ{name: "OptGroupView", kind: kStruct, tuple: []attr{
 		{"%s.Name", tString},
-		{"%s.Options", &typ{name: "[]WidgetView", kind: kSlice, elem: tWidget, ptrElem: true}},
+		{"%s", &typ{name: "options", kind: kOptions, elem: tWidget}},
 		{"%s.Index", tInt},
 	}}
 
