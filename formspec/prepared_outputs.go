@@ -1,0 +1,35 @@
+package formspec
+
+import "fmt"
+
+// RenderOutputs binds, validates and renders every output the case asks
+// for, as RenderFirst does the first: what one request of the case costs.
+func (p *Prepared) RenderOutputs() (map[string]any, error) {
+	outs := p.outputs
+	if len(outs) == 0 {
+		outs = []string{p.Output}
+	}
+	res := make(map[string]any, len(outs))
+	if p.fs != nil {
+		fs := p.Formset()
+		fs.IsValid()
+		for _, o := range outs {
+			v, err := formsetOutput(fs, o)
+			if err != nil {
+				return nil, fmt.Errorf("output %s: %w", o, err)
+			}
+			res[o] = v
+		}
+		return res, nil
+	}
+	f := p.Form()
+	f.IsValid()
+	for _, o := range outs {
+		v, err := formOutput(f, o)
+		if err != nil {
+			return nil, fmt.Errorf("output %s: %w", o, err)
+		}
+		res[o] = v
+	}
+	return res, nil
+}
