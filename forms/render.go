@@ -1,7 +1,6 @@
 package forms
 
 import (
-
 	"github.com/formwork/formwork/internal/pyfmt"
 	"github.com/formwork/formwork/renderers"
 	"github.com/formwork/formwork/validators"
