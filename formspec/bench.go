@@ -63,6 +63,9 @@ func (c *Case) Prepare() (*Prepared, error) {
 	if err != nil {
 		return nil, err
 	}
+	if c.renderer != nil {
+		r = c.renderer
+	}
 	fn, ok := root.get("form")
 	if !ok {
 		return nil, &SpecError{Msg: "missing key \"form\""}

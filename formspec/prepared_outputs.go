@@ -1,6 +1,23 @@
 package formspec
 
-import "fmt"
+import (
+	"errors"
+	"fmt"
+
+	"github.com/formwork/formwork/renderers"
+)
+
+// PrepareWith prepares the case as Prepare does, with renderer r in place
+// of the one the case names (and its inline templates): a theme timed on
+// any case.
+func (c *Case) PrepareWith(r renderers.Renderer) (*Prepared, error) {
+	if r == nil {
+		return nil, errors.New("formspec: PrepareWith needs a renderer")
+	}
+	cc := *c
+	cc.renderer = r
+	return cc.Prepare()
+}
 
 // RenderOutputs binds, validates and renders every output the case asks
 // for, as RenderFirst does the first: what one request of the case costs.
