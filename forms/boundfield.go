@@ -465,6 +465,8 @@ func (bf *BoundField) Object() renderers.Object {
 			sink.Set(err)
 			return h
 		},
+		// {% for radio in field %} visits the subwidgets.
+		renderers.IterKey:   func() []any { return bf.subwidgetObjects(sink) },
 		"name":              bf.name,
 		"html_name":         bf.htmlName,
 		"label":             bf.label,

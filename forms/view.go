@@ -6,6 +6,7 @@ import (
 	"sync"
 
 	"github.com/formwork/formwork/renderers"
+	"github.com/formwork/formwork/widgets"
 )
 
 // The view model side of forms: a form, its bound fields and its error
@@ -255,4 +256,85 @@ func (f *Form) WriteAsTable(b *bytes.Buffer) error {
 // WriteAsUL writes AsUL() to b.
 func (f *Form) WriteAsUL(b *bytes.Buffer) error {
 	return f.WriteTemplate(b, orString(f.decl.TemplateNameUL, TemplateUL))
+}
+
+// BoundWidget is one subwidget of a bound field: an option of a choice
+// widget, or the widget itself for others. A theme's template visits them
+// with {% for radio in field %}.
+type BoundWidget struct {
+	data     map[string]any
+	renderer renderers.Renderer
+}
+
+// Subwidgets returns the field's subwidgets, as Django's
+// BoundField.subwidgets.
+func (bf *BoundField) Subwidgets() []*BoundWidget {
+	attrs := renderers.Attrs{}
+	if id := bf.widgetID(); id != "" {
+		attrs["id"] = id
+	}
+	attrs, w := bf.buildWidgetAttrs(attrs, bf.Widget())
+	w = translateWidget(w, bf.form.opts.Translator)
+	subs := widgets.Subwidgets(w, bf.htmlName, bf.Value(), attrs)
+	out := make([]*BoundWidget, len(subs))
+	for i, s := range subs {
+		out[i] = &BoundWidget{data: s, renderer: bf.form.renderer}
+	}
+	return out
+}
+
+// Tag renders the subwidget with its template; wrapLabel puts the input
+// inside its label, as {{ radio }} prints it.
+func (w *BoundWidget) Tag(wrapLabel bool) (renderers.HTML, error) {
+	ctx := make(map[string]any, len(w.data)+1)
+	for k, v := range w.data {
+		ctx[k] = v
+	}
+	ctx["wrap_label"] = wrapLabel
+	tpl, _ := ctx["template_name"].(string)
+	s, err := renderers.RenderString(w.renderer, tpl, renderers.Context{"widget": ctx})
+	return renderers.HTML(s), err
+}
+
+// ChoiceLabel is the option's label.
+func (w *BoundWidget) ChoiceLabel() any { return w.data["label"] }
+
+// IDForLabel is the id of the subwidget's input.
+func (w *BoundWidget) IDForLabel() any {
+	if a, ok := w.data["attrs"].(renderers.Attrs); ok {
+		return a["id"]
+	}
+	return nil
+}
+
+// Data is the subwidget's context.
+func (w *BoundWidget) Data() map[string]any { return w.data }
+
+// object is the subwidget as templates see it.
+func (w *BoundWidget) object(sink *renderers.ErrorSink) renderers.Object {
+	return renderers.Object{
+		renderers.HTMLKey: func() renderers.HTML {
+			h, err := w.Tag(true)
+			sink.Set(err)
+			return h
+		},
+		"tag": func() any {
+			h, err := w.Tag(false)
+			sink.Set(err)
+			return renderers.Safe(h)
+		},
+		"choice_label": w.ChoiceLabel(),
+		"id_for_label": w.IDForLabel(),
+		"data":         w.data,
+	}
+}
+
+// subwidgetObjects are what {% for radio in field %} visits.
+func (bf *BoundField) subwidgetObjects(sink *renderers.ErrorSink) []any {
+	subs := bf.Subwidgets()
+	out := make([]any, len(subs))
+	for i, s := range subs {
+		out[i] = s.object(sink)
+	}
+	return out
 }
