@@ -86,6 +86,11 @@ func (r *DjangoTemplates) templateSet() *pongo2.TemplateSet {
 // includes find their templates in the same set, parsed once.
 const setKey = "_fw_set"
 
+// rendererKey carries the renderer through a render, so that an include
+// of a built-in template the renderer does not override runs on the
+// template's generated writer.
+const rendererKey = "_fw_renderer"
+
 // Render implements Renderer.
 func (r *DjangoTemplates) Render(w io.Writer, name string, ctx Context) error {
 	set := r.templateSet()
@@ -98,6 +103,7 @@ func (r *DjangoTemplates) Render(w io.Writer, name string, ctx Context) error {
 		pctx[k] = v
 	}
 	pctx[setKey] = set
+	pctx[rendererKey] = r
 	sink := &ErrorSink{}
 	pctx[sinkKey] = sink
 	if err := tpl.ExecuteWriter(pctx, w); err != nil {

@@ -92,3 +92,41 @@ func TestNativeOK(t *testing.T) {
 		}
 	}
 }
+
+// TestWidgetContextOnGeneratedWriters renders built-in widget templates
+// by name from widget contexts (as a widget's engine fallback, a
+// multi-part widget's parts and a theme's include do) and wants the bytes
+// of the engine alone.
+func TestWidgetContextOnGeneratedWriters(t *testing.T) {
+	sel := widgets.NewSelect(renderers.Attrs{"class": "pick"})
+	sel.SetChoices([]widgets.Choice{{Value: "a", Label: "A&"}, {Value: "G", Group: []widgets.Choice{{Value: "g1", Label: "G1"}}}})
+	radio := widgets.NewRadioSelect(nil)
+	radio.SetChoices([]widgets.Choice{{Value: "x", Label: "X"}, {Value: "y", Label: "<Y>"}})
+	split := widgets.NewSplitDateTimeWidget(nil)
+	theme := fstest.MapFS{"django/forms/widgets/radio.html": {Data: []byte(
+		`<ul>{% for group, options, index in widget.optgroups %}{% for option in options %}<li>{% include option.template_name with widget=option %}</li>{% endfor %}{% endfor %}</ul>`)}}
+	for _, tc := range []struct {
+		name       string
+		fast, slow renderers.Renderer
+		w          widgets.Widget
+		value      any
+	}{
+		{"select", renderers.NewDjangoTemplates(), &renderers.DjangoTemplates{NoFastPath: true}, sel, "g1"},
+		{"select jinja", renderers.NewJinja2(), &renderers.Jinja2{NoFastPath: true}, sel, "a"},
+		{"split datetime", renderers.NewDjangoTemplates(), &renderers.DjangoTemplates{NoFastPath: true}, split, "2020-01-02 03:04"},
+		{"theme includes options", &renderers.DjangoTemplates{Overlay: theme}, &renderers.DjangoTemplates{Overlay: theme, NoFastPath: true}, radio, "y"},
+	} {
+		ctx := renderers.Context{"widget": tc.w.Context("f", tc.value, renderers.Attrs{"id": "id_f"})}
+		got, err := renderers.RenderString(tc.fast, tc.w.TemplateName(), ctx)
+		if err != nil {
+			t.Fatalf("%s: %v", tc.name, err)
+		}
+		want, err := renderers.RenderString(tc.slow, tc.w.TemplateName(), ctx)
+		if err != nil {
+			t.Fatalf("%s (engine): %v", tc.name, err)
+		}
+		if got != want || got == "" {
+			t.Errorf("%s:\n got %q\nwant %q", tc.name, got, want)
+		}
+	}
+}

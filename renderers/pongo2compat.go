@@ -338,6 +338,9 @@ func (n *includeNode) Execute(ctx *pongo2.ExecutionContext, w pongo2.TemplateWri
 	if set == nil {
 		return ctx.Error("include: no template set in this render", nil)
 	}
+	if r, ok := ctx.Public[rendererKey].(Renderer); ok && n.fast(ctx, w, r, name) {
+		return nil
+	}
 	tpl, perr := set.FromCache(name)
 	if perr != nil {
 		return ctx.Error(fmt.Sprintf("include %q: %v", name, perr), nil)
@@ -365,6 +368,49 @@ func (n *includeNode) Execute(ctx *pongo2.ExecutionContext, w pongo2.TemplateWri
 		return ctx.Error(fmt.Sprintf("include %q: %v", name, err), nil)
 	}
 	return nil
+}
+
+// fast writes an included built-in widget template the renderer does not
+// override with its generated writer: the widget the include sees (its
+// with widget=..., else the including context's) as a view.
+func (n *includeNode) fast(ctx *pongo2.ExecutionContext, w pongo2.TemplateWriter, r Renderer, name string) bool {
+	if fn, _ := genWidget(name); fn == nil {
+		return false
+	}
+	var widget any
+	found := false
+	for i, key := range n.with {
+		if key == "widget" {
+			v, err := n.exprs[i].Evaluate(ctx)
+			if err != nil {
+				return false
+			}
+			widget, found = v.Interface(), true
+		} else {
+			return false // other names the view does not carry
+		}
+	}
+	if !found {
+		if n.only {
+			return false
+		}
+		widget, found = ctx.Private["widget"]
+		if !found {
+			widget, found = ctx.Public["widget"]
+		}
+	}
+	m, ok := widget.(map[string]any)
+	if !found || !ok {
+		return false
+	}
+	b := bufPool.Get().(*bytes.Buffer)
+	b.Reset()
+	defer bufPool.Put(b)
+	if !includeWidgetContext(b, r, name, m) {
+		return false
+	}
+	_, err := w.Write(b.Bytes())
+	return err == nil
 }
 
 // ---------------------------------------------------------------- spaceless

@@ -46,6 +46,9 @@ func RenderString(r Renderer, name string, ctx Context) (string, error) {
 	buf := bufPool.Get().(*bytes.Buffer)
 	buf.Reset()
 	defer bufPool.Put(buf)
+	if renderWidgetContext(buf, r, name, ctx) {
+		return buf.String(), nil
+	}
 	if err := r.Render(buf, name, ctx); err != nil {
 		return "", err
 	}
