@@ -28,6 +28,12 @@ type BoundField struct {
 	data        any
 	autoIDDone  bool
 	autoID      string
+
+	// obj is Object(), built once: a render asks for a field's Object
+	// several times (the form's context, its loop, a label template's
+	// field), and every render of the form for the same values. Its
+	// funcs record their errors in the sink of the render calling them.
+	obj renderers.Object
 }
 
 func newBoundField(f *Form, field Field, name string) *BoundField {
@@ -457,16 +463,22 @@ func widgetTypeName(w widgets.Widget) string {
 
 // Object returns the bound field as templates see it.
 func (bf *BoundField) Object() renderers.Object {
-	sink := bf.form.sink
+	if bf.obj == nil {
+		bf.obj = bf.object()
+	}
+	return bf.obj
+}
+
+func (bf *BoundField) object() renderers.Object {
 	c := bf.field.Core()
 	return renderers.Object{
 		renderers.HTMLKey: func() renderers.HTML {
 			h, err := bf.HTML()
-			sink.Set(err)
+			bf.form.sink.Set(err)
 			return h
 		},
 		// {% for radio in field %} visits the subwidgets.
-		renderers.IterKey:   func() []any { return bf.subwidgetObjects(sink) },
+		renderers.IterKey:   func() []any { return bf.subwidgetObjects(bf.form.sink) },
 		"name":              bf.name,
 		"html_name":         bf.htmlName,
 		"label":             bf.label,
@@ -479,16 +491,16 @@ func (bf *BoundField) Object() renderers.Object {
 		"html_initial_name": bf.HTMLInitialName(),
 		"label_tag": func() any {
 			h, err := bf.LabelTag(LabelOptions{})
-			sink.Set(err)
+			bf.form.sink.Set(err)
 			return renderers.Safe(h)
 		},
 		"legend_tag": func() any {
 			h, err := bf.LegendTag(LabelOptions{})
-			sink.Set(err)
+			bf.form.sink.Set(err)
 			return renderers.Safe(h)
 		},
 		"css_classes": func() any { return bf.CSSClasses() },
-		"errors":      func() any { return bf.Errors().object(sink) },
+		"errors":      func() any { return bf.Errors().object(bf.form.sink) },
 		"value":       func() any { return bf.Value() },
 		"data":        func() any { return bf.Data() },
 		"initial":     func() any { return bf.Initial() },
@@ -510,7 +522,7 @@ func (bf *BoundField) Object() renderers.Object {
 		renderers.TranslatorKey: bf.form.opts.Translator,
 		"accessible_widget": func() any {
 			h, err := bf.AccessibleHTML()
-			sink.Set(err)
+			bf.form.sink.Set(err)
 			return renderers.Safe(h)
 		},
 		"field": renderers.Object{
