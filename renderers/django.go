@@ -98,7 +98,9 @@ func (r *DjangoTemplates) Render(w io.Writer, name string, ctx Context) error {
 	if err != nil {
 		return templateError(name, err)
 	}
-	pctx := make(pongo2.Context, len(ctx)+1)
+	// pongo2 copies the context it is given into its own.
+	pctx := incPool.Get().(pongo2.Context)
+	defer func() { clear(pctx); incPool.Put(pctx) }()
 	for k, v := range ctx {
 		pctx[k] = v
 	}

@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/flosch/pongo2/v6"
 
@@ -345,7 +346,10 @@ func (n *includeNode) Execute(ctx *pongo2.ExecutionContext, w pongo2.TemplateWri
 	if perr != nil {
 		return ctx.Error(fmt.Sprintf("include %q: %v", name, perr), nil)
 	}
-	inc := make(pongo2.Context, len(ctx.Public)+len(ctx.Private)+len(n.with))
+	// pongo2 copies the context it is given into its own, so one map
+	// serves every include.
+	inc := incPool.Get().(pongo2.Context)
+	defer func() { clear(inc); incPool.Put(inc) }()
 	if n.only {
 		inc[setKey] = set
 		inc[sinkKey] = ctx.Public[sinkKey]
@@ -369,6 +373,8 @@ func (n *includeNode) Execute(ctx *pongo2.ExecutionContext, w pongo2.TemplateWri
 	}
 	return nil
 }
+
+var incPool = sync.Pool{New: func() any { return make(pongo2.Context, 16) }}
 
 // fast writes an included built-in widget template the renderer does not
 // override with its generated writer: the widget the include sees (its
