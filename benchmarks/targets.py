@@ -10,14 +10,18 @@ BenchmarkThemeRender: rendering alone), the hand-written floor
 stack of benchmarks/peer (gorilla/schema + go-playground/validator +
 html/template, a module of its own), keeping the best of -count rounds.
 Prints each path's ns/op against the peer and against the built-in path,
-Render/Floor per workload and their geometric mean, and whether each
-target holds. The machine may be shared: the load average is printed.
+Render/Floor per workload and their geometric mean, the cold start of a
+one-form program (benchmarks/coldstart) against a minimal html/template
+program, and whether each target holds. The machine may be shared: the load average is printed.
 """
 import math
 import os
 import re
+import statistics
 import subprocess
 import sys
+import tempfile
+import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 LINE = re.compile(r"^(Benchmark\S+?)(?:-\d+)?\s+\d+\s+([\d.]+) ns/op\s+([\d.]+) B/op\s+([\d.]+) allocs/op")
@@ -38,6 +42,23 @@ def bench(dirname, pattern, benchtime, count):
             if name not in best or ns < best[name][0]:
                 best[name] = (ns, float(m.group(3)), float(m.group(4)))
     return best
+
+
+def cold_start(runs=40):
+    """Median wall time of starting each cold-start program once."""
+    out = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for name in ("formwork", "htmltemplate"):
+            exe = os.path.join(tmp, name)
+            subprocess.run(["go", "build", "-o", exe, "./coldstart/" + name], cwd=HERE, check=True)
+            out[name] = exe
+        times = {n: [] for n in out}
+        for _ in range(runs):
+            for n, exe in out.items():
+                t = time.perf_counter()
+                subprocess.run([exe], check=True, stdout=subprocess.DEVNULL)
+                times[n].append(time.perf_counter() - t)
+    return {n: statistics.median(v) for n, v in times.items()}
 
 
 def main():
@@ -89,6 +110,10 @@ def main():
         print(f"| {case} | {fw[name][0]:.0f} | {fl[0]:.0f} | {rr:.2f} | {fw[name][2]:.0f} |")
     geo = math.exp(sum(logs) / len(logs))
     print(f"| geometric mean | | | {geo:.2f} | |")
+    cold = cold_start()
+    print()
+    print(f"cold start (median of 40 runs): one-form program {cold['formwork']*1000:.2f} ms, "
+          f"minimal html/template program {cold['htmltemplate']*1000:.2f} ms")
     print()
     checks = [
         ("built-in full cycle <= 0.33x the peer", base_f / pf, 0.33),
@@ -97,6 +122,7 @@ def main():
         ("the same theme on disk <= embedded x1.1", fw["BenchmarkTheme/theme_div_pongo2_disk"][0] / fw["BenchmarkTheme/theme_div_pongo2"][0], 1.1),
         ("every template overridden <= 4x built-in (pongo2)", ratios["theme_all_pongo2"][0], 4),
         ("every template overridden <= 4x built-in (jet)", ratios["theme_all_jet"][0], 4),
+        ("cold start <= 1.5x a minimal html/template program", cold["formwork"] / cold["htmltemplate"], 1.5),
     ]
     for label, got, limit in checks:
         print(f"{'MET ' if got <= limit else 'MISS'}  {label}: {got:.2f}")
