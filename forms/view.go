@@ -213,8 +213,7 @@ func (bf *BoundField) writeLabel(b *bytes.Buffer, opts LabelOptions) (handled bo
 	}
 	v := labelPool.Get().(*renderers.LabelView)
 	defer func() {
-		v.Attrs.Reset()
-		*v = renderers.LabelView{Attrs: v.Attrs}
+		v.Reset()
 		labelPool.Put(v)
 	}()
 	if !bf.labelView(v, opts) {

@@ -24,10 +24,8 @@ type ctxView struct {
 var ctxViewPool = sync.Pool{New: func() any { return new(ctxView) }}
 
 func (c *ctxView) release() {
-	c.v.Attrs.Reset()
-	c.opt.Attrs.Reset()
-	c.v = WidgetView{Attrs: c.v.Attrs}
-	c.opt = WidgetView{Attrs: c.opt.Attrs}
+	c.v.Reset()
+	c.opt.Reset()
 	clear(c.opts)
 	c.opts, c.grps = c.opts[:0], c.grps[:0]
 	ctxViewPool.Put(c)

@@ -108,6 +108,13 @@ type WidgetView struct {
 	WrapLabel bool
 }
 
+// Reset empties v for reuse, keeping its attribute storage.
+func (v *WidgetView) Reset() {
+	v.Attrs.Reset()
+	v.Name, v.Type, v.TemplateName, v.Label = "", "", "", ""
+	v.Value, v.Optgroups, v.WrapLabel = Value{}, nil, false
+}
+
 // OptGroupView is one group of a choice widget's options: (name, options,
 // index), name "" for options outside a group. Its options are
 // Src.Option(i) for i from Start to End, made one at a time as the
@@ -151,6 +158,12 @@ type LabelView struct {
 	Tag    string
 	Label  LabelText
 	Attrs  AttrSet
+}
+
+// Reset empties v for reuse, keeping its attribute storage.
+func (v *LabelView) Reset() {
+	v.Attrs.Reset()
+	v.UseTag, v.Tag, v.Label = false, "", LabelText{}
 }
 
 // ErrorItems are the messages of an error list, printed escaped.

@@ -149,10 +149,8 @@ type optionRec struct {
 var viewPool = sync.Pool{New: func() any { return new(viewScratch) }}
 
 func (sc *viewScratch) release() {
-	sc.v.Attrs.Reset()
-	sc.opt.Attrs.Reset()
-	sc.v = renderers.WidgetView{Attrs: sc.v.Attrs}
-	sc.opt = renderers.WidgetView{Attrs: sc.opt.Attrs}
+	sc.v.Reset()
+	sc.opt.Reset()
 	// The records keep their strings until overwritten: a pooled
 	// scratch holds at most one widget's worth.
 	sc.groups, sc.recs = sc.groups[:0], sc.recs[:0]
