@@ -3,6 +3,7 @@ package renderers
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io/fs"
 	"sync"
 )
@@ -151,7 +152,7 @@ func Generated() []string { return append([]string(nil), genNames...) }
 // its result. handled is false (and b as it was) when the engine must
 // render instead.
 func write[T any](b *bytes.Buffer, r Renderer, fn func(*genState, *bytes.Buffer, *T) error, deps []string, v *T) (handled bool, err error) {
-	if fn == nil {
+	if fn == nil || v == nil {
 		return false, nil
 	}
 	st, ok := fastRenderer(r)
@@ -162,6 +163,14 @@ func write[T any](b *bytes.Buffer, r Renderer, fn func(*genState, *bytes.Buffer,
 	*s = st
 	defer func() { *s = genState{}; statePool.Put(s) }()
 	mark := b.Len()
+	defer func() {
+		// A view missing what its template prints (a nil FieldView, say)
+		// is the caller's mistake: an error, not a crash.
+		if p := recover(); p != nil {
+			b.Truncate(mark)
+			handled, err = true, fmt.Errorf("renderers: the generated writer of %s: incomplete view: %v", deps, p)
+		}
+	}()
 	err = fn(s, b, v)
 	if err == errDecline || (err == nil && s.declined) {
 		b.Truncate(mark)

@@ -1,6 +1,7 @@
 package renderers_test
 
 import (
+	"bytes"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -128,5 +129,19 @@ func TestWidgetContextOnGeneratedWriters(t *testing.T) {
 		if got != want || got == "" {
 			t.Errorf("%s:\n got %q\nwant %q", tc.name, got, want)
 		}
+	}
+}
+
+// TestIncompleteViewIsAnError checks that a view lacking what its
+// template prints makes an error, not a panic.
+func TestIncompleteViewIsAnError(t *testing.T) {
+	buf := new(bytes.Buffer)
+	buf.WriteString("kept")
+	handled, err := renderers.WriteForm(buf, renderers.NewDjangoTemplates(), "django/forms/div.html", &renderers.FormView{})
+	if !handled || err == nil || !strings.Contains(err.Error(), "incomplete view") {
+		t.Fatalf("WriteForm of an empty view = %v, %v; want an incomplete-view error", handled, err)
+	}
+	if buf.String() != "kept" {
+		t.Fatalf("buffer %q after the error, want what was there", buf.String())
 	}
 }
