@@ -80,13 +80,9 @@ func (s *AttrSet) SetString(k, v string) bool {
 	return true
 }
 
-// Reset empties s.
-func (s *AttrSet) Reset() {
-	clear(s.keys[:s.n])
-	clear(s.vals[:s.n])
-	clear(s.strs[:s.n])
-	s.n, s.isStr = 0, 0
-}
+// Reset empties s. The slots keep their old contents until set again
+// (a pooled AttrSet holds on to at most MaxAttrSet values).
+func (s *AttrSet) Reset() { s.n, s.isStr = 0, 0 }
 
 // CopyFrom makes s a copy of o.
 func (s *AttrSet) CopyFrom(o *AttrSet) {

@@ -127,23 +127,27 @@ func writeFast(b *bytes.Buffer, w Widget, name string, value any, extra *rendere
 
 // viewScratch is the view of one widget and its options, reused from one
 // rendering to the next. The options are made one at a time (Option) as
-// the template visits them, from what choices worked out ahead.
+// the template visits them, in order, from the widget's choices.
 type viewScratch struct {
 	v      renderers.WidgetView
 	groups []renderers.OptGroupView
-	recs   []optionRec
 	opt    renderers.WidgetView
 	kind   choiceKind
 	idStr  string
 	hasID  bool
 	idx    []byte
+	chs    []Choice
+	multi  bool
+	sel    selection
+	cur    optionCursor
 }
 
-// optionRec is what sets one option apart.
-type optionRec struct {
-	value, label string
-	selected     bool
-	index, sub   int // sub is -1 outside a group
+// optionCursor is where Option is in the choices: the next option's
+// position, choice and place in its group, and whether an option was
+// selected before it.
+type optionCursor struct {
+	pos, choice, sub int
+	hasSelected      bool
 }
 
 var viewPool = sync.Pool{New: func() any { return new(viewScratch) }}
@@ -151,9 +155,8 @@ var viewPool = sync.Pool{New: func() any { return new(viewScratch) }}
 func (sc *viewScratch) release() {
 	sc.v.Reset()
 	sc.opt.Reset()
-	// The records keep their strings until overwritten: a pooled
-	// scratch holds at most one widget's worth.
-	sc.groups, sc.recs = sc.groups[:0], sc.recs[:0]
+	sc.groups = sc.groups[:0]
+	sc.chs, sc.sel, sc.cur = nil, selection{}, optionCursor{}
 	viewPool.Put(sc)
 }
 
@@ -167,35 +170,26 @@ func (sc *viewScratch) choices(k choiceKind, choices []Choice, multiple bool, na
 	if attrs.Len() > renderers.MaxAttrSet-2 {
 		return false // no room for an option's id and checked
 	}
-	sc.kind = k
+	sc.kind, sc.chs, sc.multi, sc.sel, sc.cur = k, choices, multiple, sel, optionCursor{}
 	id, hasIDKey := attrs.Get("id")
 	sc.hasID, sc.idStr = hasIDKey && k.inheritsAttrs, ""
 	if sc.hasID {
 		sc.idStr = pyfmt.Str(id)
 	}
-	hasSelected := false
+	n := 0
 	for index, c := range choices {
-		optValue := c.Value
-		if isNone(optValue) {
-			optValue = ""
-		}
-		g := renderers.OptGroupView{Index: index, Start: len(sc.recs), Src: sc}
-		n := 1
+		g := renderers.OptGroupView{Index: index, Start: n, Src: sc}
 		if c.Group != nil {
-			g.Name = pyfmt.Str(optValue)
-			n = len(c.Group)
-		}
-		for i := 0; i < n; i++ {
-			v, label, sub := optValue, c.Label, -1
-			if c.Group != nil {
-				v, label, sub = c.Group[i].Value, c.Group[i].Label, i
+			optValue := c.Value
+			if isNone(optValue) {
+				optValue = ""
 			}
-			str := pyfmt.Str(v)
-			selected := (!hasSelected || multiple) && sel.has(str)
-			hasSelected = hasSelected || selected
-			sc.recs = append(sc.recs, optionRec{value: str, label: label, selected: selected, index: index, sub: sub})
+			g.Name = pyfmt.Str(optValue)
+			n += len(c.Group)
+		} else {
+			n++
 		}
-		g.End = len(sc.recs)
+		g.End = n
 		sc.groups = append(sc.groups, g)
 	}
 	sc.v.Optgroups = sc.groups
@@ -206,19 +200,54 @@ func (sc *viewScratch) choices(k choiceKind, choices []Choice, multiple bool, na
 	return true
 }
 
+// next returns the option at the cursor and moves past it.
+func (sc *viewScratch) next() (value, label string, selected bool, index, sub int) {
+	c := &sc.cur
+	for sc.chs[c.choice].Group != nil && c.sub >= len(sc.chs[c.choice].Group) {
+		c.choice, c.sub = c.choice+1, 0 // an empty group
+	}
+	ch := sc.chs[c.choice]
+	index, sub = c.choice, -1
+	v := ch.Value
+	if isNone(v) {
+		v = ""
+	}
+	label = ch.Label
+	if ch.Group != nil {
+		v, label, sub = ch.Group[c.sub].Value, ch.Group[c.sub].Label, c.sub
+		c.sub++
+		if c.sub == len(ch.Group) {
+			c.choice, c.sub = c.choice+1, 0
+		}
+	} else {
+		c.choice++
+	}
+	c.pos++
+	value = pyfmt.Str(v)
+	selected = (!c.hasSelected || sc.multi) && sc.sel.has(value)
+	c.hasSelected = c.hasSelected || selected
+	return value, label, selected, index, sub
+}
+
 // Option is ChoiceWidget.create_option for the i-th option.
 func (sc *viewScratch) Option(i int) *renderers.WidgetView {
-	r := &sc.recs[i]
+	if i < sc.cur.pos {
+		sc.cur = optionCursor{} // visited out of order: start again
+	}
+	for sc.cur.pos < i {
+		sc.next()
+	}
+	value, label, selected, index, sub := sc.next()
 	o := &sc.opt
-	o.Value = renderers.StringValue(r.value)
-	o.Label = r.label
+	o.Value = renderers.StringValue(value)
+	o.Label = label
 	if sc.kind.inheritsAttrs {
 		o.Attrs.CopyFrom(&sc.v.Attrs)
 	} else {
 		o.Attrs.Reset()
 	}
 	// choices left room for these two.
-	if r.selected {
+	if selected {
 		o.Attrs.Set(sc.kind.checked, true)
 	}
 	if sc.hasID {
@@ -226,10 +255,10 @@ func (sc *viewScratch) Option(i int) *renderers.WidgetView {
 		if sc.idStr != "" && sc.kind.addIDIndex {
 			sc.idx = append(sc.idx[:0], sc.idStr...)
 			sc.idx = append(sc.idx, '_')
-			sc.idx = strconv.AppendInt(sc.idx, int64(r.index), 10)
-			if r.sub >= 0 {
+			sc.idx = strconv.AppendInt(sc.idx, int64(index), 10)
+			if sub >= 0 {
 				sc.idx = append(sc.idx, '_')
-				sc.idx = strconv.AppendInt(sc.idx, int64(r.sub), 10)
+				sc.idx = strconv.AppendInt(sc.idx, int64(sub), 10)
 			}
 			optID = string(sc.idx)
 		}
