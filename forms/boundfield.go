@@ -406,6 +406,26 @@ func (bf *BoundField) LegendTag(opts LabelOptions) (renderers.HTML, error) {
 	return bf.LabelTag(opts)
 }
 
+// labelOptions reads the keyword arguments of Django's
+// BoundField.label_tag(contents, attrs, label_suffix, tag); nil ones are
+// Django's defaults.
+func labelOptions(kw map[string]any) LabelOptions {
+	var o LabelOptions
+	if v, ok := kw["contents"].(string); ok {
+		o.Contents = v
+	}
+	if v, ok := kw["attrs"].(map[string]any); ok {
+		o.Attrs = renderers.Attrs(v)
+	}
+	if v, ok := kw["label_suffix"].(string); ok {
+		o.Suffix = &v
+	}
+	if v, ok := kw["tag"].(string); ok {
+		o.Tag = v
+	}
+	return o
+}
+
 func lastRune(s string) rune {
 	r, _ := utf8.DecodeLastRuneInString(s)
 	return r
@@ -496,6 +516,18 @@ func (bf *BoundField) object() renderers.Object {
 		},
 		"legend_tag": func() any {
 			h, err := bf.LegendTag(LabelOptions{})
+			bf.form.sink.Set(err)
+			return renderers.Safe(h)
+		},
+		// label_tag(attrs=...) and legend_tag(...) of Jinja2 templates
+		// (see renderers.TranslateJinja).
+		"label_tag_kwargs": func(kw map[string]any) any {
+			h, err := bf.LabelTag(labelOptions(kw))
+			bf.form.sink.Set(err)
+			return renderers.Safe(h)
+		},
+		"legend_tag_kwargs": func(kw map[string]any) any {
+			h, err := bf.LegendTag(labelOptions(kw))
 			bf.form.sink.Set(err)
 			return renderers.Safe(h)
 		},
