@@ -28,6 +28,9 @@ type BoundField struct {
 	data        any
 	autoIDDone  bool
 	autoID      string
+	// localWidget is the widget with the form's formats (l10n.go).
+	localWidget widgets.Widget
+	parsed      *parsed // the last ToPython of the data (parse_once.go)
 
 	// obj is Object(), built once: a render asks for a field's Object
 	// several times (the form's context, its loop, a label template's
@@ -94,7 +97,7 @@ func (bf *BoundField) HelpText() string {
 }
 
 // Widget returns the widget the field renders with.
-func (bf *BoundField) Widget() widgets.Widget { return bf.field.Core().widget }
+func (bf *BoundField) Widget() widgets.Widget { return bf.localizedWidget(bf.field.Core().widget) }
 
 // Errors returns the field's errors (an empty list when it has none).
 func (bf *BoundField) Errors() *ErrorList {
@@ -206,7 +209,8 @@ func (bf *BoundField) HasChanged() bool {
 	if c.ShowHiddenInitial {
 		hw := hiddenWidget(bf.field)
 		v := hw.ValueFromData(bf.form.data, bf.form.files, bf.HTMLInitialName())
-		iv, err := bf.field.ToPython(v)
+		field, v := localized(bf.field, v, bf.form.formats())
+		iv, err := field.ToPython(v)
 		if err != nil {
 			return true
 		}
@@ -214,7 +218,8 @@ func (bf *BoundField) HasChanged() bool {
 	} else {
 		initial = bf.Initial()
 	}
-	return HasChanged(bf.field, initial, bf.Data())
+	field, data := localized(bf.field, bf.Data(), bf.form.formats())
+	return hasChanged(field, initial, data, bf.parser(field)) // parse_once.go
 }
 
 func hiddenWidget(f Field) widgets.Widget {
@@ -274,6 +279,7 @@ func (bf *BoundField) AsWidget(w widgets.Widget, attrs renderers.Attrs, onlyInit
 	if w == nil {
 		w = bf.Widget()
 	}
+	w = bf.localizeWidget(w)
 	a := make(renderers.Attrs, len(attrs)+2)
 	for k, v := range attrs {
 		a[k] = v
@@ -353,7 +359,7 @@ func (bf *BoundField) LabelTag(opts LabelOptions) (renderers.HTML, error) {
 		suffix = *s
 	}
 	label := renderers.Escape(contents)
-	if suffix != "" && contents != "" && !strings.ContainsRune(":?.!", lastRune(contents)) {
+	if suffix != "" && contents != "" && !strings.ContainsRune(bf.form.labelPunctuation(), lastRune(contents)) {
 		label += renderers.Escape(suffix)
 	}
 	var attrs renderers.Attrs

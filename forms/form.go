@@ -204,7 +204,7 @@ func (d *Declaration) build(bound bool, data url.Values, files widgets.Files, op
 		f.autoID = opts.AutoID
 	}
 	f.idBefore, f.idAfter, f.idSplit = strings.Cut(f.autoID, "%s")
-	f.labelSfx = ":"
+	f.labelSfx = translateText(opts.Translator, ":") // Django's _(":")
 	if opts.LabelSuffix != nil {
 		f.labelSfx = *opts.LabelSuffix
 	}
@@ -404,7 +404,8 @@ func (f *Form) FullClean() {
 			prepare(field)
 			cleaned, err = fc.CleanFile(value, bf.Initial())
 		} else {
-			cleaned, err = Clean(field, value)
+			lf, lv := localized(field, value, f.formats())
+			cleaned, err = clean(lf, lv, bf.parser(lf)) // parse_once.go
 		}
 		if err == nil {
 			f.cleaned[bf.name] = cleaned

@@ -16,8 +16,6 @@ import (
 	"sort"
 	"strings"
 
-	"golang.org/x/text/language"
-
 	"github.com/formwork/formwork/forms"
 	"github.com/formwork/formwork/i18n"
 	"github.com/formwork/formwork/internal/ojson"
@@ -205,7 +203,7 @@ func translatorFor(lang string) (validators.Translator, error) {
 	if err != nil {
 		return nil, fmt.Errorf("language %q is %w: %v", lang, ErrUnsupported, err)
 	}
-	if tr.Language() == language.English {
+	if tr.Code() == "en" {
 		return nil, nil
 	}
 	return tr, nil
