@@ -31,6 +31,12 @@ type BoundField struct {
 	// localWidget is the widget with the form's formats (l10n.go).
 	localWidget widgets.Widget
 	parsed      *parsed // the last ToPython of the data (parse_once.go)
+
+	// obj is Object(), built once: a render asks for a field's Object
+	// several times (the form's context, its loop, a label template's
+	// field), and every render of the form for the same values. Its
+	// funcs record their errors in the sink of the render calling them.
+	obj renderers.Object
 }
 
 func newBoundField(f *Form, field Field, name string) *BoundField {
@@ -337,6 +343,11 @@ type LabelOptions struct {
 // LabelTag renders the field's label in a <label> (or opts.Tag) element
 // pointing at the widget, with the label suffix.
 func (bf *BoundField) LabelTag(opts LabelOptions) (renderers.HTML, error) {
+	b := getBuffer()
+	defer putBuffer(b)
+	if ok, err := bf.writeLabel(b, opts); ok {
+		return renderers.HTML(b.String()), err
+	}
 	contents := opts.Contents
 	if contents == "" {
 		contents = bf.label
@@ -478,14 +489,22 @@ func widgetTypeName(w widgets.Widget) string {
 
 // Object returns the bound field as templates see it.
 func (bf *BoundField) Object() renderers.Object {
-	sink := bf.form.sink
+	if bf.obj == nil {
+		bf.obj = bf.object()
+	}
+	return bf.obj
+}
+
+func (bf *BoundField) object() renderers.Object {
 	c := bf.field.Core()
 	return renderers.Object{
 		renderers.HTMLKey: func() renderers.HTML {
 			h, err := bf.HTML()
-			sink.Set(err)
+			bf.form.sink.Set(err)
 			return h
 		},
+		// {% for radio in field %} visits the subwidgets.
+		renderers.IterKey:   func() []any { return bf.subwidgetObjects(bf.form.sink) },
 		"name":              bf.name,
 		"html_name":         bf.htmlName,
 		"label":             bf.label,
@@ -498,28 +517,28 @@ func (bf *BoundField) Object() renderers.Object {
 		"html_initial_name": bf.HTMLInitialName(),
 		"label_tag": func() any {
 			h, err := bf.LabelTag(LabelOptions{})
-			sink.Set(err)
+			bf.form.sink.Set(err)
 			return renderers.Safe(h)
 		},
 		"legend_tag": func() any {
 			h, err := bf.LegendTag(LabelOptions{})
-			sink.Set(err)
+			bf.form.sink.Set(err)
 			return renderers.Safe(h)
 		},
 		// label_tag(attrs=...) and legend_tag(...) of Jinja2 templates
 		// (see renderers.TranslateJinja).
 		"label_tag_kwargs": func(kw map[string]any) any {
 			h, err := bf.LabelTag(labelOptions(kw))
-			sink.Set(err)
+			bf.form.sink.Set(err)
 			return renderers.Safe(h)
 		},
 		"legend_tag_kwargs": func(kw map[string]any) any {
 			h, err := bf.LegendTag(labelOptions(kw))
-			sink.Set(err)
+			bf.form.sink.Set(err)
 			return renderers.Safe(h)
 		},
 		"css_classes": func() any { return bf.CSSClasses() },
-		"errors":      func() any { return bf.Errors().object(sink) },
+		"errors":      func() any { return bf.Errors().object(bf.form.sink) },
 		"value":       func() any { return bf.Value() },
 		"data":        func() any { return bf.Data() },
 		"initial":     func() any { return bf.Initial() },
@@ -541,7 +560,7 @@ func (bf *BoundField) Object() renderers.Object {
 		renderers.TranslatorKey: bf.form.opts.Translator,
 		"accessible_widget": func() any {
 			h, err := bf.AccessibleHTML()
-			sink.Set(err)
+			bf.form.sink.Set(err)
 			return renderers.Safe(h)
 		},
 		"field": renderers.Object{
@@ -760,40 +779,12 @@ func (bf *BoundField) cssClasses(errs *ErrorList) string {
 
 // writeLabelTag writes LabelTag(LabelOptions{Tag: tag}).
 func (bf *BoundField) writeLabelTag(b *bytes.Buffer, tag string) error {
-	id := bf.widgetID()
-	if id == "" || !renderers.NativeOK(bf.form.renderer, bf.form.templateNameLabel()) {
-		// Without an id the label is bare text, trimmed; leave it to
-		// LabelTag, as a template of the application's own.
-		h, err := bf.LabelTag(LabelOptions{Tag: tag})
-		b.WriteString(string(h))
+	if ok, err := bf.writeLabel(b, LabelOptions{Tag: tag}); ok {
 		return err
 	}
-	c := bf.field.Core()
-	suffix := bf.form.labelSfx
-	if c.LabelSuffix != nil {
-		suffix = *c.LabelSuffix
-	}
-	b.WriteByte('<')
-	b.WriteString(tag)
-	if rc := bf.form.decl.RequiredCSSClass; rc != "" && c.Required {
-		b.WriteString(` class="`)
-		renderers.EscapeTo(b, rc)
-		b.WriteByte('"')
-	}
-	if forID := bf.Widget().IDForLabel(id); forID != "" {
-		b.WriteString(` for="`)
-		renderers.EscapeTo(b, forID)
-		b.WriteByte('"')
-	}
-	b.WriteByte('>')
-	renderers.EscapeTo(b, bf.label)
-	if suffix != "" && bf.label != "" && !strings.ContainsRune(bf.form.labelPunctuation(), lastRune(bf.label)) {
-		renderers.EscapeTo(b, suffix)
-	}
-	b.WriteString("</")
-	b.WriteString(tag)
-	b.WriteByte('>')
-	return nil
+	h, err := bf.LabelTag(LabelOptions{Tag: tag})
+	b.WriteString(string(h))
+	return err
 }
 
 // writeHTML writes HTML().

@@ -133,35 +133,11 @@ func (l *ErrorList) render(name string) (renderers.HTML, error) {
 	if l == nil {
 		l = &ErrorList{Class: "errorlist"}
 	}
+	if h, ok, err := l.renderView(name); ok {
+		return h, err
+	}
 	s, err := renderers.RenderString(l.rendererOrDefault(), name, l.context())
 	return renderers.HTML(s), err
-}
-
-// writeHTML writes HTML() to b, natively when the renderer would use
-// the built-in template.
-func (l *ErrorList) writeHTML(b *bytes.Buffer) error {
-	if l.Len() == 0 || !renderers.NativeOK(l.rendererOrDefault(), errorListTemplate) {
-		h, err := l.HTML()
-		b.WriteString(string(h))
-		return err
-	}
-	b.WriteString(`<ul class="`)
-	renderers.EscapeTo(b, l.Class)
-	b.WriteString(`">`)
-	for _, e := range l.Errors {
-		b.WriteString("<li>")
-		switch {
-		case l.tr != nil:
-			renderers.EscapeTo(b, errorText(e, l.tr))
-		case e.Params == nil:
-			renderers.EscapeTo(b, e.Message)
-		default:
-			writeInterpolated(b, e.Message, e.Params)
-		}
-		b.WriteString("</li>")
-	}
-	b.WriteString("</ul>")
-	return nil
 }
 
 // writeInterpolated writes pyfmt.Interpolate(format, params) escaped,

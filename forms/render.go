@@ -1,10 +1,6 @@
 package forms
 
 import (
-	"bytes"
-	"fmt"
-	"sync"
-
 	"github.com/formwork/formwork/internal/pyfmt"
 	"github.com/formwork/formwork/renderers"
 	"github.com/formwork/formwork/validators"
@@ -96,15 +92,28 @@ func (f *Form) Render() (renderers.HTML, error) { return f.RenderTemplate(f.Temp
 
 // RenderTemplate renders the form with the named template.
 func (f *Form) RenderTemplate(name string) (renderers.HTML, error) {
-	if renderers.NativeFormOK(f.renderer, name) {
-		return f.renderNative(name)
+	b := getBuffer()
+	defer putBuffer(b)
+	if ok, err := f.writeForm(b, name); ok {
+		if err != nil {
+			return "", err
+		}
+		return renderers.HTML(b.String()), nil
 	}
 	if f.sink != nil {
 		return f.renderTemplate(name, f.Context())
 	}
-	f.sink = &renderers.ErrorSink{}
+	sink := &renderers.ErrorSink{}
+	f.sink = sink
 	defer func() { f.sink = nil }()
-	return f.renderTemplate(name, f.Context())
+	h, err := f.renderTemplate(name, f.Context())
+	if err == nil {
+		err = sink.Err()
+	}
+	if err != nil {
+		return "", err
+	}
+	return h, nil
 }
 
 // AsDiv renders the form in the div style.
@@ -206,105 +215,4 @@ func renderMethod(m func() (renderers.HTML, error), sink *renderers.ErrorSink) a
 	h, err := m()
 	sink.Set(err)
 	return renderers.Safe(h)
-}
-
-// renderNative renders a built-in form template that the renderer does not
-// override straight from the bound fields, without the template objects
-// of Context: the same HTML for a fraction of the cost. Every piece (label,
-// errors, widget) is written into one pooled scratch buffer, which the
-// rows of the renderers.FormData point into.
-func (f *Form) renderNative(name string) (renderers.HTML, error) {
-	s := scratchPool.Get().(*nativeScratch)
-	defer s.release()
-	buf, d := &s.buf, &s.d
-	errs := f.Errors()
-	top := errs.Get(NonFieldErrors)
-	copied := false
-	div := name == TemplateDiv
-	// piece returns what was written to buf since start.
-	piece := func(start int) []byte {
-		end := buf.Len()
-		return buf.Bytes()[start:end:end]
-	}
-	for _, bf := range f.fields {
-		fe := errs.Get(bf.name)
-		if bf.IsHidden() {
-			if fe.Len() > 0 {
-				if !copied {
-					top, copied = f.NonFieldErrors().Copy(), true
-				}
-				for _, m := range fe.Messages() {
-					top.Add(hiddenFieldError(bf.name, m, f.opts.Translator))
-				}
-			}
-			if err := bf.writeHTML(&s.hidden); err != nil {
-				return "", err
-			}
-			continue
-		}
-		var r renderers.FormRow
-		if fe.Len() > 0 {
-			start := buf.Len()
-			if err := fe.writeHTML(buf); err != nil {
-				return "", err
-			}
-			r.Errors = piece(start)
-		}
-		r.Classes = renderers.Escape(bf.cssClasses(fe))
-		r.UseFieldset = bf.UseFieldset()
-		r.HasLabel = bf.label != ""
-		if r.HasLabel {
-			start := buf.Len()
-			if div && r.UseFieldset {
-				if err := bf.writeLabelTag(buf, "legend"); err != nil {
-					return "", err
-				}
-				r.Legend = piece(start)
-			} else {
-				if err := bf.writeLabelTag(buf, "label"); err != nil {
-					return "", err
-				}
-				r.Label = piece(start)
-			}
-		}
-		r.HelpText = bf.HelpText()
-		start := buf.Len()
-		if err := bf.writeHTML(buf); err != nil {
-			return "", err
-		}
-		r.Field = piece(start)
-		d.Rows = append(d.Rows, r)
-	}
-	if d.HasErrors = top.Len() > 0; d.HasErrors {
-		start := buf.Len()
-		if err := top.writeHTML(buf); err != nil {
-			return "", err
-		}
-		d.Errors = piece(start)
-	}
-	d.Hidden = s.hidden.Bytes()
-	h, ok := renderers.RenderForm(f.renderer, name, d)
-	if !ok {
-		return "", fmt.Errorf("template %q: no native form writer", name)
-	}
-	return h, nil
-}
-
-// nativeScratch is what renderNative writes into, reused from one
-// rendering to the next.
-type nativeScratch struct {
-	buf    bytes.Buffer // labels, errors and widgets of the visible rows
-	hidden bytes.Buffer // the hidden fields, in order
-	d      renderers.FormData
-}
-
-var scratchPool = sync.Pool{New: func() any { return new(nativeScratch) }}
-
-// release empties s and returns it to the pool.
-func (s *nativeScratch) release() {
-	s.buf.Reset()
-	s.hidden.Reset()
-	clear(s.d.Rows)
-	s.d = renderers.FormData{Rows: s.d.Rows[:0]}
-	scratchPool.Put(s)
 }

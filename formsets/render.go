@@ -1,7 +1,8 @@
 package formsets
 
 import (
-	"strings"
+	"bytes"
+	"sync"
 
 	"github.com/formwork/formwork/forms"
 	"github.com/formwork/formwork/renderers"
@@ -24,8 +25,16 @@ func (fs *Formset) RenderTemplate(name string) (renderers.HTML, error) {
 		fs.sink = &renderers.ErrorSink{}
 		defer func() { fs.sink = nil }()
 	}
-	if m, ok := nativeFormsets[name]; ok && renderers.NativeOK(fs.renderer, name) {
-		return fs.renderNative(m)
+	if renderers.NativeOK(fs.renderer, name) {
+		b := bufPool.Get().(*bytes.Buffer)
+		b.Reset()
+		defer bufPool.Put(b)
+		if ok, err := fs.writeView(b, name); ok {
+			if err != nil {
+				return "", err
+			}
+			return renderers.HTML(b.String()), nil
+		}
 	}
 	sink := fs.sink
 	s, err := renderers.RenderString(fs.renderer, name, fs.Context())
@@ -38,44 +47,19 @@ func (fs *Formset) RenderTemplate(name string) (renderers.HTML, error) {
 	return renderers.HTML(s), nil
 }
 
-// nativeFormsets maps each built-in formset template to the rendering it
-// prints for every form after the management form.
-var nativeFormsets = map[string]func(*forms.Form) (renderers.HTML, error){
-	"django/forms/formsets/default.html": (*forms.Form).Render,
-	TemplateDiv:                          (*forms.Form).AsDiv,
-	TemplateP:                            (*forms.Form).AsP,
-	TemplateTable:                        (*forms.Form).AsTable,
-	TemplateUL:                           (*forms.Form).AsUL,
-}
+var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
-// renderNative writes what a built-in formset template would: the
-// management form, then each form rendered by m. The template sees no
-// more than that, so building the template Object (every form's, the
-// empty form's) would be wasted.
-func (fs *Formset) renderNative(m func(*forms.Form) (renderers.HTML, error)) (renderers.HTML, error) {
+// writeView writes the named built-in formset template into b with its
+// generated writer: the management form, then every form, each written
+// into the same buffer. The template sees no more than that, so building
+// the template Object (every form's, the empty form's) would be wasted.
+func (fs *Formset) writeView(b *bytes.Buffer, name string) (bool, error) {
 	all := fs.Forms()
-	parts := make([]renderers.HTML, 0, len(all)+1)
-	h, err := fs.ManagementForm().Render()
-	if err != nil {
-		return "", err
+	v := renderers.FormsetView{ManagementForm: fs.ManagementForm(), Forms: make([]renderers.FormMarkup, len(all))}
+	for i, f := range all {
+		v.Forms[i] = f
 	}
-	parts = append(parts, h)
-	n := len(h)
-	for _, f := range all {
-		h, err := m(f)
-		if err != nil {
-			return "", err
-		}
-		parts = append(parts, h)
-		n += len(h)
-	}
-	// Sized once: the page is large and grows by whole forms.
-	var b strings.Builder
-	b.Grow(n)
-	for _, h := range parts {
-		b.WriteString(string(h))
-	}
-	return renderers.HTML(strings.TrimSpace(b.String())), nil
+	return renderers.WriteFormset(b, fs.renderer, name, &v)
 }
 
 // Context returns what formset templates see: the formset.

@@ -24,10 +24,11 @@ type Prepared struct {
 	// Output is the output RenderFirst computes: the case's first.
 	Output string
 
-	opts  forms.Options
-	bound bool
-	data  url.Values
-	files widgets.Files
+	opts    forms.Options
+	outputs []string // every output of the case
+	bound   bool
+	data    url.Values
+	files   widgets.Files
 
 	// fs and fsOpts are the formset declaration and arguments of a case
 	// with a "formset" key (nil otherwise).
@@ -62,6 +63,9 @@ func (c *Case) Prepare() (*Prepared, error) {
 	if err != nil {
 		return nil, err
 	}
+	if c.renderer != nil {
+		r = c.renderer
+	}
 	fn, ok := root.get("form")
 	if !ok {
 		return nil, &SpecError{Msg: "missing key \"form\""}
@@ -82,6 +86,7 @@ func (c *Case) Prepare() (*Prepared, error) {
 			return nil, specErr("outputs", "no output to render")
 		}
 		p.Output = outs[0]
+		p.outputs = outs
 	}
 	if bn, ok := root.get("bind"); ok && bn.v != nil {
 		p.bound = true

@@ -35,6 +35,9 @@ type Case struct {
 	// openDB, when set, opens the empty database a case's models are
 	// created in; nil means a fresh in-memory SQLite database.
 	openDB func() (*orm.DB, error)
+	// engineOnly, set by RunEngine, renders every template with the
+	// engine.
+	engineOnly bool
 }
 
 // Result is what rendering a case produces: its outputs by name.
@@ -200,6 +203,10 @@ func (c *Case) renderers(env *Env) (renderers.Renderer, error) {
 	}
 	if c.renderer != nil {
 		r = c.renderer
+	}
+	r = c.engineRenderer(r)
+	if env.DefaultRenderer != nil {
+		env.DefaultRenderer = c.engineRenderer(env.DefaultRenderer)
 	}
 	env.Renderer = r
 	return r, nil

@@ -31,6 +31,13 @@ type DjangoTemplates struct {
 	Overlay fs.FS
 	// Reload parses templates on every render (a development mode).
 	Reload bool
+	// NoFastPath renders every template with the engine, never with the
+	// Go writers generated from the built-in templates (which print the
+	// same bytes faster): the reference the generated writers are checked
+	// against.
+	NoFastPath bool
+
+	overrides overrides
 
 	once sync.Once
 	set  *pongo2.TemplateSet
@@ -61,12 +68,9 @@ func (r *DjangoTemplates) FormsetTemplateName() string {
 }
 
 // Overridden reports whether the overlay holds a template of that name.
+// Each name is looked up once, unless Reload is set.
 func (r *DjangoTemplates) Overridden(name string) bool {
-	if r.Overlay == nil {
-		return false
-	}
-	_, err := fs.Stat(r.Overlay, name)
-	return err == nil
+	return r.overrides.has(r.Overlay, name, r.Reload)
 }
 
 func (r *DjangoTemplates) templateSet() *pongo2.TemplateSet {
@@ -83,6 +87,11 @@ func (r *DjangoTemplates) templateSet() *pongo2.TemplateSet {
 // includes find their templates in the same set, parsed once.
 const setKey = "_fw_set"
 
+// rendererKey carries the renderer through a render, so that an include
+// of a built-in template the renderer does not override runs on the
+// template's generated writer.
+const rendererKey = "_fw_renderer"
+
 // Render implements Renderer.
 func (r *DjangoTemplates) Render(w io.Writer, name string, ctx Context) (err error) {
 	defer recoverTemplatePanic(name, &err) // recursion.go
@@ -91,11 +100,14 @@ func (r *DjangoTemplates) Render(w io.Writer, name string, ctx Context) (err err
 	if err != nil {
 		return templateError(name, err)
 	}
-	pctx := make(pongo2.Context, len(ctx)+1)
+	// pongo2 copies the context it is given into its own.
+	pctx := incPool.Get().(pongo2.Context)
+	defer func() { clear(pctx); incPool.Put(pctx) }()
 	for k, v := range ctx {
 		pctx[k] = v
 	}
 	pctx[setKey] = set
+	pctx[rendererKey] = r
 	pctx[chainKey] = []string{name}
 	sink := &ErrorSink{}
 	pctx[sinkKey] = sink

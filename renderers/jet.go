@@ -74,6 +74,13 @@ type Jinja2 struct {
 	Overlay fs.FS
 	// Reload parses templates on every render (a development mode).
 	Reload bool
+	// NoFastPath renders every template with the engine, never with the
+	// Go writers generated from the built-in templates (which print the
+	// same bytes faster): the reference the generated writers are checked
+	// against.
+	NoFastPath bool
+
+	overrides overrides
 
 	once   sync.Once
 	set    *jet.Set
@@ -109,12 +116,9 @@ func (r *Jinja2) FormsetTemplateName() string {
 }
 
 // Overridden reports whether the overlay holds a template of that name.
+// Each name is looked up once, unless Reload is set.
 func (r *Jinja2) Overridden(name string) bool {
-	if r.Overlay == nil {
-		return false
-	}
-	_, err := fs.Stat(r.Overlay, name)
-	return err == nil
+	return r.overrides.has(r.Overlay, name, r.Reload)
 }
 
 func (r *Jinja2) jetSet() *jet.Set {

@@ -80,6 +80,19 @@ func (s *AttrSet) SetString(k, v string) bool {
 	return true
 }
 
+// Reset empties s. The slots keep their old contents until set again
+// (a pooled AttrSet holds on to at most MaxAttrSet values).
+func (s *AttrSet) Reset() { s.n, s.isStr = 0, 0 }
+
+// CopyFrom makes s a copy of o.
+func (s *AttrSet) CopyFrom(o *AttrSet) {
+	s.Reset()
+	copy(s.keys[:o.n], o.keys[:o.n])
+	copy(s.vals[:o.n], o.vals[:o.n])
+	copy(s.strs[:o.n], o.strs[:o.n])
+	s.n, s.isStr = o.n, o.isStr
+}
+
 // SetAll sets every attribute of a, as BuildAttrs overlays a map.
 func (s *AttrSet) SetAll(a Attrs) bool {
 	if len(a) == 0 {
@@ -96,6 +109,22 @@ func (s *AttrSet) SetAll(a Attrs) bool {
 // Write writes the attributes as WriteAttrs writes the same map: sorted
 // in print order, each with a leading space.
 func (s *AttrSet) Write(b *bytes.Buffer) {
+	s.sortForPrint()
+	for i := 0; i < s.n; i++ {
+		if s.isStr&(1<<i) != 0 {
+			b.WriteByte(' ')
+			EscapeTo(b, s.keys[i])
+			b.WriteString(`="`)
+			EscapeTo(b, s.strs[i])
+			b.WriteByte('"')
+			continue
+		}
+		writeAttr(b, s.keys[i], s.vals[i])
+	}
+}
+
+// sortForPrint puts the attributes in the order templates print them.
+func (s *AttrSet) sortForPrint() {
 	// An insertion sort on (rank, name): attribute lists are short.
 	var ranks [MaxAttrSet]int
 	for i := 0; i < s.n; i++ {
@@ -109,17 +138,6 @@ func (s *AttrSet) Write(b *bytes.Buffer) {
 			s.swap(j, j-1)
 			ranks[j], ranks[j-1] = ranks[j-1], ranks[j]
 		}
-	}
-	for i := 0; i < s.n; i++ {
-		if s.isStr&(1<<i) != 0 {
-			b.WriteByte(' ')
-			EscapeTo(b, s.keys[i])
-			b.WriteString(`="`)
-			EscapeTo(b, s.strs[i])
-			b.WriteByte('"')
-			continue
-		}
-		writeAttr(b, s.keys[i], s.vals[i])
 	}
 }
 
@@ -157,17 +175,6 @@ func WriteValue(b *bytes.Buffer, v any) { writeValue(b, v) }
 // ok is false for a value of a kind the native templates do not handle,
 // when the engine must render instead.
 func Truthy(v any) (t, ok bool) { return truthy(v) }
-
-// NativeFlavor reports whether NativeOK holds for the named template,
-// and whether the renderer is Jinja2's, whose templates drop their final
-// newlines (select and choice options print differently).
-func NativeFlavor(r Renderer, name string) (jinja, ok bool) {
-	nt, ok := natives[name]
-	if !ok {
-		return false, false
-	}
-	return nativeFlavor(r, nt.deps)
-}
 
 // Attrs returns the attributes of s as a map.
 func (s *AttrSet) Attrs() Attrs {

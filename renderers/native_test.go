@@ -1,6 +1,7 @@
 package renderers_test
 
 import (
+	"bytes"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -74,6 +75,9 @@ func TestNativeOK(t *testing.T) {
 		{"django", renderers.NewDjangoTemplates(), "django/forms/widgets/text.html", true},
 		{"jinja", renderers.NewJinja2(), "django/forms/div.html", true},
 		{"reload", &renderers.DjangoTemplates{Reload: true}, "django/forms/div.html", false},
+		{"no fast path", &renderers.DjangoTemplates{NoFastPath: true}, "django/forms/div.html", false},
+		{"jinja no fast path", &renderers.Jinja2{NoFastPath: true}, "django/forms/widgets/select.html", false},
+		{"option template", renderers.NewJinja2(), "django/forms/widgets/radio_option.html", true},
 		{"not built in", renderers.NewDjangoTemplates(), "mine/form.html", false},
 		{"overridden include", &renderers.DjangoTemplates{Overlay: fstest.MapFS{
 			"django/forms/widgets/attrs.html": {Data: []byte("x")},
@@ -87,5 +91,57 @@ func TestNativeOK(t *testing.T) {
 		if got := renderers.NativeOK(tt.r, tt.tpl); got != tt.want {
 			t.Errorf("%s: NativeOK = %v, want %v", tt.name, got, tt.want)
 		}
+	}
+}
+
+// TestWidgetContextOnGeneratedWriters renders built-in widget templates
+// by name from widget contexts (as a widget's engine fallback, a
+// multi-part widget's parts and a theme's include do) and wants the bytes
+// of the engine alone.
+func TestWidgetContextOnGeneratedWriters(t *testing.T) {
+	sel := widgets.NewSelect(renderers.Attrs{"class": "pick"})
+	sel.SetChoices([]widgets.Choice{{Value: "a", Label: "A&"}, {Value: "G", Group: []widgets.Choice{{Value: "g1", Label: "G1"}}}})
+	radio := widgets.NewRadioSelect(nil)
+	radio.SetChoices([]widgets.Choice{{Value: "x", Label: "X"}, {Value: "y", Label: "<Y>"}})
+	split := widgets.NewSplitDateTimeWidget(nil)
+	theme := fstest.MapFS{"django/forms/widgets/radio.html": {Data: []byte(
+		`<ul>{% for group, options, index in widget.optgroups %}{% for option in options %}<li>{% include option.template_name with widget=option %}</li>{% endfor %}{% endfor %}</ul>`)}}
+	for _, tc := range []struct {
+		name       string
+		fast, slow renderers.Renderer
+		w          widgets.Widget
+		value      any
+	}{
+		{"select", renderers.NewDjangoTemplates(), &renderers.DjangoTemplates{NoFastPath: true}, sel, "g1"},
+		{"select jinja", renderers.NewJinja2(), &renderers.Jinja2{NoFastPath: true}, sel, "a"},
+		{"split datetime", renderers.NewDjangoTemplates(), &renderers.DjangoTemplates{NoFastPath: true}, split, "2020-01-02 03:04"},
+		{"theme includes options", &renderers.DjangoTemplates{Overlay: theme}, &renderers.DjangoTemplates{Overlay: theme, NoFastPath: true}, radio, "y"},
+	} {
+		ctx := renderers.Context{"widget": tc.w.Context("f", tc.value, renderers.Attrs{"id": "id_f"})}
+		got, err := renderers.RenderString(tc.fast, tc.w.TemplateName(), ctx)
+		if err != nil {
+			t.Fatalf("%s: %v", tc.name, err)
+		}
+		want, err := renderers.RenderString(tc.slow, tc.w.TemplateName(), ctx)
+		if err != nil {
+			t.Fatalf("%s (engine): %v", tc.name, err)
+		}
+		if got != want || got == "" {
+			t.Errorf("%s:\n got %q\nwant %q", tc.name, got, want)
+		}
+	}
+}
+
+// TestIncompleteViewIsAnError checks that a view lacking what its
+// template prints makes an error, not a panic.
+func TestIncompleteViewIsAnError(t *testing.T) {
+	buf := new(bytes.Buffer)
+	buf.WriteString("kept")
+	handled, err := renderers.WriteForm(buf, renderers.NewDjangoTemplates(), "django/forms/div.html", &renderers.FormView{})
+	if !handled || err == nil || !strings.Contains(err.Error(), "incomplete view") {
+		t.Fatalf("WriteForm of an empty view = %v, %v; want an incomplete-view error", handled, err)
+	}
+	if buf.String() != "kept" {
+		t.Fatalf("buffer %q after the error, want what was there", buf.String())
 	}
 }

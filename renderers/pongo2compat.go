@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/flosch/pongo2/v6"
 
@@ -24,7 +25,10 @@ import (
 //     finds the template in the renderer's cache instead of parsing it anew;
 //   - {% spaceless %} strips only whitespace between tags, as Django does;
 //   - "x is None", "x is not False", "x != None" and friends;
-//   - |stringformat:'s' is Python's %-formatting.
+//   - |stringformat:'s' is Python's %-formatting;
+//   - autoescaping (and |escape) writes ' as &#x27;, as Django's escape()
+//     does, not pongo2's &#39;, so that the engine prints the same bytes
+//     as Django and the fast path.
 func init() {
 	must(pongo2.RegisterTag("fw_for", parseFor))
 	must(pongo2.RegisterTag("fw_include", parseInclude))
@@ -343,14 +347,21 @@ func (n *includeNode) Execute(ctx *pongo2.ExecutionContext, w pongo2.TemplateWri
 	if rerr != nil {
 		return &pongo2.Error{Sender: "tag:include", OrigError: rerr}
 	}
+	if r, ok := ctx.Public[rendererKey].(Renderer); ok && n.fast(ctx, w, r, name) {
+		return nil
+	}
 	tpl, perr := set.FromCache(name)
 	if perr != nil {
 		return ctx.Error(fmt.Sprintf("include %q: %v", name, perr), nil)
 	}
-	inc := make(pongo2.Context, len(ctx.Public)+len(ctx.Private)+len(n.with))
+	// pongo2 copies the context it is given into its own, so one map
+	// serves every include.
+	inc := incPool.Get().(pongo2.Context)
+	defer func() { clear(inc); incPool.Put(inc) }()
 	if n.only {
 		inc[setKey] = set
 		inc[sinkKey] = ctx.Public[sinkKey]
+		inc[rendererKey] = ctx.Public[rendererKey]
 	} else {
 		for k, v := range ctx.Public {
 			inc[k] = v
@@ -371,6 +382,51 @@ func (n *includeNode) Execute(ctx *pongo2.ExecutionContext, w pongo2.TemplateWri
 		return ctx.Error(fmt.Sprintf("include %q: %v", name, err), nil)
 	}
 	return nil
+}
+
+var incPool = sync.Pool{New: func() any { return make(pongo2.Context, 16) }}
+
+// fast writes an included built-in widget template the renderer does not
+// override with its generated writer: the widget the include sees (its
+// with widget=..., else the including context's) as a view.
+func (n *includeNode) fast(ctx *pongo2.ExecutionContext, w pongo2.TemplateWriter, r Renderer, name string) bool {
+	if fn, _ := genWidget(name); fn == nil {
+		return false
+	}
+	var widget any
+	found := false
+	for i, key := range n.with {
+		if key == "widget" {
+			v, err := n.exprs[i].Evaluate(ctx)
+			if err != nil {
+				return false
+			}
+			widget, found = v.Interface(), true
+		} else {
+			return false // other names the view does not carry
+		}
+	}
+	if !found {
+		if n.only {
+			return false
+		}
+		widget, found = ctx.Private["widget"]
+		if !found {
+			widget, found = ctx.Public["widget"]
+		}
+	}
+	m, ok := widget.(map[string]any)
+	if !found || !ok {
+		return false
+	}
+	b := bufPool.Get().(*bytes.Buffer)
+	b.Reset()
+	defer bufPool.Put(b)
+	if !includeWidgetContext(b, r, name, m) {
+		return false
+	}
+	_, err := w.Write(b.Bytes())
+	return err == nil
 }
 
 // ---------------------------------------------------------------- spaceless

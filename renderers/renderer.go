@@ -8,7 +8,12 @@
 // A renderer knows nothing of forms: forms and widgets build template
 // contexts out of the neutral values of this package (HTML, Object, Attrs,
 // Errors), which both template engines understand, and hand them to a
-// Renderer.
+// Renderer. For the built-in templates they describe themselves instead
+// with the typed view model (WidgetView, LabelView, ErrorListView,
+// FormView, FormsetView), which the Go writers generated from those
+// templates (builtin_gen.go, by internal/tmplgen) print byte for byte as
+// the engines print the templates, whenever the renderer does not
+// override them (WriteWidget, WriteForm, ..., NativeOK).
 package renderers
 
 import (
@@ -47,8 +52,8 @@ func RenderString(r Renderer, name string, ctx Context) (string, error) {
 	buf := bufPool.Get().(*bytes.Buffer)
 	buf.Reset()
 	defer bufPool.Put(buf)
-	if renderNative(buf, r, name, ctx) {
-		return string(bytes.TrimSpace(buf.Bytes())), nil
+	if renderWidgetContext(buf, r, name, ctx) {
+		return buf.String(), nil
 	}
 	if err := r.Render(buf, name, ctx); err != nil {
 		return "", err

@@ -1,7 +1,10 @@
 // Package templates embeds formwork's built-in templates: the Django-syntax
 // set rendered by pongo2 and the Jinja-style set rendered by jet, both under
 // Django's template names ("django/forms/div.html", ...), so that a theme
-// written for Django ports with little change.
+// written for Django ports with little change. These files are the one
+// hand-written copy of the built-in markup: the renderers' fast path is
+// generated from the Django-syntax set (internal/tmplgen), and a test
+// renders every corpus case through both and each engine.
 package templates
 
 import (
@@ -11,9 +14,6 @@ import (
 
 //go:embed django
 var djangoFS embed.FS
-
-//go:embed jinja2
-var jinja2FS embed.FS
 
 //go:embed jet
 var jetFS embed.FS
@@ -27,9 +27,6 @@ var Accessible fs.FS = mustSub(accessibleFS, "accessible")
 
 // Django holds the Django-syntax templates, by their Django names.
 var Django fs.FS = djangoFS
-
-// Jinja2 holds the Jinja-style templates, by their Django names.
-var Jinja2 fs.FS = mustSub(jinja2FS, "jinja2")
 
 // Jet holds Django's Jinja2 templates ported to jet syntax, by their
 // Django names; the Jinja2 renderer renders them.

@@ -4,16 +4,22 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
-// Django's EmailValidator patterns; the domain's lookbehind (a top-level
-// label may not end with a hyphen) is written as a plain expression.
+// Django's EmailValidator patterns, compiled on first use (not at
+// program start); the domain's lookbehind (a top-level label may not end
+// with a hyphen) is written as a plain expression.
 var (
-	emailUserRegex = regexp.MustCompile("(?i)(^[-!#$%&'*+/=?^_`{}|~0-9A-Z]+(\\.[-!#$%&'*+/=?^_`{}|~0-9A-Z]+)*\\z" +
-		`|^"([\x01-\x08\x0b\x0c\x0e-\x1f!#-\[\]-\x7f]|\\[\x01-\x09\x0b\x0c\x0e-\x7f])*"\z)`)
-	emailDomainRegex  = regexp.MustCompile(`(?i)^((?:[A-Z0-9](?:[A-Z0-9-]{0,61}[A-Z0-9])?\.)+)(?:[A-Z0-9-]{1,62}[A-Z0-9])\z`)
-	emailLiteralRegex = regexp.MustCompile(`(?i)^\[([A-F0-9:.]+)\]\z`)
+	emailUserRegex = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile("(?i)(^[-!#$%&'*+/=?^_`{}|~0-9A-Z]+(\\.[-!#$%&'*+/=?^_`{}|~0-9A-Z]+)*\\z" +
+			`|^"([\x01-\x08\x0b\x0c\x0e-\x1f!#-\[\]-\x7f]|\\[\x01-\x09\x0b\x0c\x0e-\x7f])*"\z)`)
+	})
+	emailDomainRegex = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?i)^((?:[A-Z0-9](?:[A-Z0-9-]{0,61}[A-Z0-9])?\.)+)(?:[A-Z0-9-]{1,62}[A-Z0-9])\z`)
+	})
+	emailLiteralRegex = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)^\[([A-F0-9:.]+)\]\z`) })
 )
 
 // EmailValidator is Django's EmailValidator: a local part (dot-atom or
@@ -50,7 +56,7 @@ func (v *EmailValidator) Validate(value any) error {
 	}
 	at := strings.LastIndexByte(s, '@')
 	user, domain := s[:at], s[at+1:]
-	if !emailUserRegex.MatchString(user) {
+	if !emailUserRegex().MatchString(user) {
 		return invalid
 	}
 	allow := v.Allowlist
@@ -68,10 +74,10 @@ func (v *EmailValidator) Validate(value any) error {
 
 // validEmailDomain is EmailValidator.validate_domain_part.
 func validEmailDomain(domain string) bool {
-	if emailDomainRegex.MatchString(domain) {
+	if emailDomainRegex().MatchString(domain) {
 		return true
 	}
-	if m := emailLiteralRegex.FindStringSubmatch(domain); m != nil {
+	if m := emailLiteralRegex().FindStringSubmatch(domain); m != nil {
 		return isIPv4(m[1]) || isIPv6Value(m[1])
 	}
 	return false

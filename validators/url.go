@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
@@ -13,7 +14,8 @@ import (
 // Django's URLValidator pattern, with its lookarounds rewritten as the
 // equivalent plain expressions Go's engine accepts: a label may neither
 // start nor end with a hyphen.
-var urlRegex = func() *regexp.Regexp {
+// urlRegex is compiled on first use, not at program start.
+var urlRegex = sync.OnceValue(func() *regexp.Regexp {
 	const (
 		ul       = `\x{a1}-\x{ffff}`
 		ipv4     = `(?:0|25[0-5]|2[0-4][0-9]|1[0-9]?[0-9]?|[1-9][0-9]?)(?:\.(?:0|25[0-5]|2[0-4][0-9]|1[0-9]?[0-9]?|[1-9][0-9]?)){3}`
@@ -28,9 +30,9 @@ var urlRegex = func() *regexp.Regexp {
 		`(?:` + ipv4 + `|` + ipv6 + `|` + host + `)` +
 		`(?::[0-9]{1,5})?` +
 		`(?:[/?#][^` + pySpace + `]*)?\z`)
-}()
+})
 
-var urlIPv6Host = regexp.MustCompile(`^\[(.+)\](?::[0-9]{1,5})?$`)
+var urlIPv6Host = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\[(.+)\](?::[0-9]{1,5})?$`) })
 
 // DefaultURLSchemes are the schemes URLValidator accepts by default.
 var DefaultURLSchemes = []string{"http", "https", "ftp", "ftps"}
@@ -91,7 +93,7 @@ func (v *URLValidator) Validate(value any) error {
 	if err != nil {
 		return v.fail(value)
 	}
-	if !urlRegex.MatchString(s) {
+	if !urlRegex().MatchString(s) {
 		if s == "" {
 			return v.fail(value)
 		}
@@ -102,10 +104,10 @@ func (v *URLValidator) Validate(value any) error {
 		ace := u
 		ace.netloc = netloc
 		joined := ace.unsplit()
-		if !urlRegex.MatchString(joined) {
+		if !urlRegex().MatchString(joined) {
 			return v.fail(joined)
 		}
-	} else if m := urlIPv6Host.FindStringSubmatch(u.netloc); m != nil {
+	} else if m := urlIPv6Host().FindStringSubmatch(u.netloc); m != nil {
 		if !isIPv6Value(m[1]) {
 			return v.fail(value)
 		}
@@ -182,7 +184,7 @@ func isSchemeChars(s string) bool {
 	return true
 }
 
-var ipvFuture = regexp.MustCompile(`^v[a-fA-F0-9]+\.(?s:.+)$`)
+var ipvFuture = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^v[a-fA-F0-9]+\.(?s:.+)$`) })
 
 // checkBracketedNetloc is urllib.parse._check_bracketed_netloc.
 func checkBracketedNetloc(netloc string) error {
@@ -202,7 +204,7 @@ func checkBracketedNetloc(netloc string) error {
 		hostname, _, _ = strings.Cut(hostPort, ":")
 	}
 	if strings.HasPrefix(hostname, "v") {
-		if !ipvFuture.MatchString(hostname) {
+		if !ipvFuture().MatchString(hostname) {
 			return errors.New("IPvFuture address is invalid")
 		}
 		return nil

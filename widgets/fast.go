@@ -3,18 +3,19 @@ package widgets
 import (
 	"bytes"
 	"strconv"
+	"sync"
 
 	"github.com/formwork/formwork/internal/pyfmt"
 	"github.com/formwork/formwork/renderers"
 )
 
 // The fast path of the common widgets. When the renderer would print a
-// widget with its built-in template (renderers.NativeFlavor), the HTML is
-// written here straight from the widget's settings and choices: the same
-// bytes as the template fed with Context, without the context maps or
-// the per-option attributes. Anything unusual (a widget type not listed,
-// an attribute value the native templates do not handle) falls back to
-// Render.
+// widget with its built-in template (renderers.NativeOK), the widget's
+// view (renderers.WidgetView) is built here straight from its settings
+// and choices, without the context maps, and printed by the writer
+// generated from the template. Anything unusual (a widget type not
+// listed, more attributes than an AttrSet holds, an option template that
+// is overridden) falls back to Render.
 
 // WriteHTML writes what Render returns for w to b. extra are the
 // attributes added to the widget's own (nil for none): a bound field's
@@ -38,7 +39,9 @@ func WriteHTML(b *bytes.Buffer, w Widget, name string, value any, extra *rendere
 	return nil
 }
 
-// writeFast writes w natively; false (with b as it was) when it cannot.
+// writeFast writes w with the writer generated from its built-in
+// template, from a view built straight from the widget's settings and
+// choices; false (with b as it was) when the engine must render it.
 func writeFast(b *bytes.Buffer, w Widget, name string, value any, extra *renderers.AttrSet, r renderers.Renderer) bool {
 	var typ string
 	var check func(any) bool
@@ -76,48 +79,192 @@ func writeFast(b *bytes.Buffer, w Widget, name string, value any, extra *rendere
 	default:
 		return false
 	}
-	jinja, ok := renderers.NativeFlavor(r, w.TemplateName())
-	if !ok {
+	tpl := w.TemplateName()
+	if !renderers.NativeOK(r, tpl) {
 		return false
 	}
-	var attrs renderers.AttrSet
-	if !attrs.SetAll(w.Base().Attrs) || (extra != nil && !attrs.Merge(extra)) {
+	sc := viewPool.Get().(*viewScratch)
+	defer sc.release()
+	v := &sc.v
+	v.Name = name
+	if !v.Attrs.SetAll(w.Base().Attrs) || (extra != nil && !v.Attrs.Merge(extra)) {
 		return false
 	}
-	mark := b.Len()
-	ok = false
+	ok := true
 	switch x := w.(type) {
 	case *Textarea:
-		ok = writeTextarea(b, x.FormatValue(value), name, &attrs)
+		v.Value = renderers.AnyValue(x.FormatValue(value))
 	case *SelectMultiple:
-		ok = writeSelect(b, x.Choices, true, name, selectionOf(x, value, true), &attrs, jinja)
+		ok = sc.choices(selectKind, x.Choices, true, name, selectionOf(x, value, true))
 	case *NullBooleanSelect:
-		ok = writeSelect(b, x.choices(), false, name, selection{fv: x.FormatValue(value)}, &attrs, jinja)
+		ok = sc.choices(selectKind, x.choices(), false, name, selection{fv: x.FormatValue(value)})
 	case *Select:
-		ok = writeSelect(b, x.Choices, x.AllowMultipleSelected, name, selectionOf(x, value, x.AllowMultipleSelected), &attrs, jinja)
+		ok = sc.choices(selectKind, x.Choices, x.AllowMultipleSelected, name, selectionOf(x, value, x.AllowMultipleSelected))
 	case *CheckboxSelectMultiple:
-		ok = writeChoiceList(b, checkboxKind, x.Choices, true, name, selectionOf(x, value, true), &attrs, jinja)
+		ok = sc.choices(checkboxKind, x.Choices, true, name, selectionOf(x, value, true))
 	case *RadioSelect:
-		ok = writeChoiceList(b, radioKind, x.Choices, x.AllowMultipleSelected, name, selectionOf(x, value, x.AllowMultipleSelected), &attrs, jinja)
+		ok = sc.choices(radioKind, x.Choices, x.AllowMultipleSelected, name, selectionOf(x, value, x.AllowMultipleSelected))
 	default:
-		if check != nil && check(value) && !attrs.Set("checked", true) {
-			break
+		v.Type = typ
+		if check != nil && check(value) && !v.Attrs.Set("checked", true) {
+			return false
 		}
 		if in, plain := plainInput(w); plain && !in.Localized {
 			// Input.FormatValue, without boxing the string.
-			if isNone(value) || value == "" {
-				ok = writeInputTag(b, typ, name, nil, &attrs)
-			} else {
-				ok = writeInputString(b, typ, name, pyfmt.Str(value), &attrs)
+			if !isNone(value) && value != "" {
+				v.Value = renderers.StringValue(pyfmt.Str(value))
 			}
 			break
 		}
-		ok = writeInputTag(b, typ, name, w.FormatValue(value), &attrs)
+		v.Value = renderers.AnyValue(w.FormatValue(value))
 	}
 	if !ok {
-		b.Truncate(mark)
+		return false
 	}
-	return ok
+	handled, err := renderers.WriteWidget(b, r, tpl, v)
+	return handled && err == nil
+}
+
+// viewScratch is the view of one widget and its options, reused from one
+// rendering to the next. The options are made one at a time (Option) as
+// the template visits them, in order, from the widget's choices.
+type viewScratch struct {
+	v      renderers.WidgetView
+	groups []renderers.OptGroupView
+	opt    renderers.WidgetView
+	kind   choiceKind
+	idStr  string
+	hasID  bool
+	idx    []byte
+	chs    []Choice
+	multi  bool
+	sel    selection
+	cur    optionCursor
+}
+
+// optionCursor is where Option is in the choices: the next option's
+// position, choice and place in its group, and whether an option was
+// selected before it.
+type optionCursor struct {
+	pos, choice, sub int
+	hasSelected      bool
+}
+
+var viewPool = sync.Pool{New: func() any { return new(viewScratch) }}
+
+func (sc *viewScratch) release() {
+	sc.v.Reset()
+	sc.opt.Reset()
+	sc.groups = sc.groups[:0]
+	sc.chs, sc.sel, sc.cur = nil, selection{}, optionCursor{}
+	viewPool.Put(sc)
+}
+
+// choices fills in the view's optgroups as ChoiceWidget.optgroups builds
+// them, for the widget's attributes in sc.v.Attrs.
+func (sc *viewScratch) choices(k choiceKind, choices []Choice, multiple bool, name string, sel selection) bool {
+	attrs := &sc.v.Attrs
+	if k.inputType == "select" && multiple && !attrs.Set("multiple", true) {
+		return false
+	}
+	if attrs.Len() > renderers.MaxAttrSet-2 {
+		return false // no room for an option's id and checked
+	}
+	sc.kind, sc.chs, sc.multi, sc.sel, sc.cur = k, choices, multiple, sel, optionCursor{}
+	id, hasIDKey := attrs.Get("id")
+	sc.hasID, sc.idStr = hasIDKey && k.inheritsAttrs, ""
+	if sc.hasID {
+		sc.idStr = pyfmt.Str(id)
+	}
+	n := 0
+	for index, c := range choices {
+		g := renderers.OptGroupView{Index: index, Start: n, Src: sc}
+		if c.Group != nil {
+			optValue := c.Value
+			if isNone(optValue) {
+				optValue = ""
+			}
+			g.Name = pyfmt.Str(optValue)
+			n += len(c.Group)
+		} else {
+			n++
+		}
+		g.End = n
+		sc.groups = append(sc.groups, g)
+	}
+	sc.v.Optgroups = sc.groups
+	sc.opt.Name = name
+	sc.opt.Type = k.inputType
+	sc.opt.TemplateName = k.optionTemplate
+	sc.opt.WrapLabel = true
+	return true
+}
+
+// next returns the option at the cursor and moves past it.
+func (sc *viewScratch) next() (value, label string, selected bool, index, sub int) {
+	c := &sc.cur
+	for sc.chs[c.choice].Group != nil && c.sub >= len(sc.chs[c.choice].Group) {
+		c.choice, c.sub = c.choice+1, 0 // an empty group
+	}
+	ch := sc.chs[c.choice]
+	index, sub = c.choice, -1
+	v := ch.Value
+	if isNone(v) {
+		v = ""
+	}
+	label = ch.Label
+	if ch.Group != nil {
+		v, label, sub = ch.Group[c.sub].Value, ch.Group[c.sub].Label, c.sub
+		c.sub++
+		if c.sub == len(ch.Group) {
+			c.choice, c.sub = c.choice+1, 0
+		}
+	} else {
+		c.choice++
+	}
+	c.pos++
+	value = pyfmt.Str(v)
+	selected = (!c.hasSelected || sc.multi) && sc.sel.has(value)
+	c.hasSelected = c.hasSelected || selected
+	return value, label, selected, index, sub
+}
+
+// Option is ChoiceWidget.create_option for the i-th option.
+func (sc *viewScratch) Option(i int) *renderers.WidgetView {
+	if i < sc.cur.pos {
+		sc.cur = optionCursor{} // visited out of order: start again
+	}
+	for sc.cur.pos < i {
+		sc.next()
+	}
+	value, label, selected, index, sub := sc.next()
+	o := &sc.opt
+	o.Value = renderers.StringValue(value)
+	o.Label = label
+	if sc.kind.inheritsAttrs {
+		o.Attrs.CopyFrom(&sc.v.Attrs)
+	} else {
+		o.Attrs.Reset()
+	}
+	// choices left room for these two.
+	if selected {
+		o.Attrs.Set(sc.kind.checked, true)
+	}
+	if sc.hasID {
+		optID := sc.idStr
+		if sc.idStr != "" && sc.kind.addIDIndex {
+			sc.idx = append(sc.idx[:0], sc.idStr...)
+			sc.idx = append(sc.idx, '_')
+			sc.idx = strconv.AppendInt(sc.idx, int64(index), 10)
+			if sub >= 0 {
+				sc.idx = append(sc.idx, '_')
+				sc.idx = strconv.AppendInt(sc.idx, int64(sub), 10)
+			}
+			optID = string(sc.idx)
+		}
+		o.Attrs.SetString("id", optID)
+	}
+	return o
 }
 
 // plainInput returns the Input of a widget whose FormatValue is
@@ -181,221 +328,4 @@ func (s *selection) has(v string) bool {
 		return false
 	}
 	return choiceIn(s.fv, v)
-}
-
-// writeInputString is writeInputTag for a string value.
-func writeInputString(b *bytes.Buffer, typ, name, value string, attrs *renderers.AttrSet) bool {
-	b.WriteString(`<input type="`)
-	renderers.EscapeTo(b, typ)
-	b.WriteString(`" name="`)
-	renderers.EscapeTo(b, name)
-	b.WriteString(`" value="`)
-	renderers.EscapeTo(b, value)
-	b.WriteByte('"')
-	attrs.Write(b)
-	b.WriteByte('>')
-	return true
-}
-
-// writeInputTag is input.html.
-func writeInputTag(b *bytes.Buffer, typ, name string, fv any, attrs *renderers.AttrSet) bool {
-	b.WriteString(`<input type="`)
-	renderers.EscapeTo(b, typ)
-	b.WriteString(`" name="`)
-	renderers.EscapeTo(b, name)
-	b.WriteByte('"')
-	if fv != nil {
-		b.WriteString(` value="`)
-		renderers.WriteValue(b, fv)
-		b.WriteByte('"')
-	}
-	attrs.Write(b)
-	b.WriteByte('>')
-	return true
-}
-
-// writeTextarea is textarea.html.
-func writeTextarea(b *bytes.Buffer, fv any, name string, attrs *renderers.AttrSet) bool {
-	show, ok := renderers.Truthy(fv)
-	if !ok {
-		return false
-	}
-	b.WriteString(`<textarea name="`)
-	renderers.EscapeTo(b, name)
-	b.WriteByte('"')
-	attrs.Write(b)
-	b.WriteString(">\n")
-	if show {
-		renderers.WriteValue(b, fv)
-	}
-	b.WriteString("</textarea>")
-	return true
-}
-
-// writeSelect is select.html with its select_option.html options,
-// selected as ChoiceWidget.optgroups selects them.
-func writeSelect(b *bytes.Buffer, choices []Choice, multiple bool, name string, sel selection, attrs *renderers.AttrSet, jinja bool) bool {
-	if multiple && !attrs.Set("multiple", true) {
-		return false
-	}
-	b.WriteString(`<select name="`)
-	renderers.EscapeTo(b, name)
-	b.WriteByte('"')
-	attrs.Write(b)
-	b.WriteByte('>')
-	hasSelected := false
-	for _, c := range choices {
-		optValue := c.Value
-		if isNone(optValue) {
-			optValue = ""
-		}
-		subs := c.Group
-		named := false
-		if c.Group != nil {
-			label := pyfmt.Str(optValue)
-			if named = label != ""; named {
-				b.WriteString("\n  <optgroup label=\"")
-				renderers.EscapeTo(b, label)
-				b.WriteString(`">`)
-			}
-		}
-		n := len(subs)
-		if c.Group == nil {
-			n = 1
-		}
-		for i := 0; i < n; i++ {
-			v, label := optValue, c.Label
-			if c.Group != nil {
-				v, label = subs[i].Value, subs[i].Label
-			}
-			str := pyfmt.Str(v)
-			selected := (!hasSelected || multiple) && sel.has(str)
-			hasSelected = hasSelected || selected
-			b.WriteString("\n  <option value=\"")
-			renderers.EscapeTo(b, str)
-			b.WriteByte('"')
-			if selected {
-				b.WriteString(" selected")
-			}
-			b.WriteByte('>')
-			renderers.EscapeTo(b, label)
-			b.WriteString("</option>")
-			if !jinja {
-				b.WriteByte('\n')
-			}
-		}
-		if named {
-			b.WriteString("\n  </optgroup>")
-		}
-	}
-	b.WriteString("\n</select>")
-	return true
-}
-
-// writeChoiceList is multiple_input.html (radio.html, checkbox_select.html)
-// with its radio_option.html or checkbox_option.html options.
-func writeChoiceList(b *bytes.Buffer, k choiceKind, choices []Choice, multiple bool, name string, sel selection, attrs *renderers.AttrSet, jinja bool) bool {
-	id, hasIDKey := attrs.Get("id")
-	hasID, ok1 := renderers.Truthy(id)
-	class, _ := attrs.Get("class")
-	hasClass, ok2 := renderers.Truthy(class)
-	if !ok1 || !ok2 {
-		return false
-	}
-	b.WriteString("<div")
-	if hasID {
-		b.WriteString(` id="`)
-		renderers.WriteValue(b, id)
-		b.WriteByte('"')
-	}
-	if hasClass {
-		b.WriteString(` class="`)
-		renderers.WriteValue(b, class)
-		b.WriteByte('"')
-	}
-	b.WriteByte('>')
-	var idStr string
-	if hasIDKey {
-		idStr = pyfmt.Str(id)
-	}
-	var idx []byte
-	hasSelected := false
-	for index, c := range choices {
-		optValue := c.Value
-		if isNone(optValue) {
-			optValue = ""
-		}
-		subs := c.Group
-		named := false
-		if c.Group != nil {
-			label := pyfmt.Str(optValue)
-			if named = label != ""; named {
-				b.WriteString("\n  <div><label>")
-				renderers.EscapeTo(b, label)
-				b.WriteString("</label>")
-			}
-		}
-		n := len(subs)
-		if c.Group == nil {
-			n = 1
-		}
-		for i := 0; i < n; i++ {
-			v, label := optValue, c.Label
-			if c.Group != nil {
-				v, label = subs[i].Value, subs[i].Label
-			}
-			str := pyfmt.Str(v)
-			selected := (!hasSelected || multiple) && sel.has(str)
-			hasSelected = hasSelected || selected
-			oa := *attrs
-			if selected && !oa.Set(k.checked, true) {
-				return false
-			}
-			optID := ""
-			if hasIDKey {
-				optID = idStr
-				if idStr != "" && k.addIDIndex {
-					idx = append(idx[:0], idStr...)
-					idx = append(idx, '_')
-					idx = strconv.AppendInt(idx, int64(index), 10)
-					if c.Group != nil {
-						idx = append(idx, '_')
-						idx = strconv.AppendInt(idx, int64(i), 10)
-					}
-					optID = string(idx)
-				}
-				oa.SetString("id", optID)
-			}
-			b.WriteString("<div>\n    <label")
-			if optID != "" {
-				b.WriteString(` for="`)
-				renderers.EscapeTo(b, optID)
-				b.WriteByte('"')
-			}
-			b.WriteString(`><input type="`)
-			b.WriteString(k.inputType)
-			b.WriteString(`" name="`)
-			renderers.EscapeTo(b, name)
-			b.WriteString(`" value="`)
-			renderers.EscapeTo(b, str)
-			b.WriteByte('"')
-			oa.Write(b)
-			b.WriteByte('>')
-			if !jinja {
-				b.WriteByte('\n')
-			}
-			b.WriteByte(' ')
-			renderers.EscapeTo(b, label)
-			b.WriteString("</label>")
-			if !jinja {
-				b.WriteString("\n\n")
-			}
-			b.WriteString("</div>")
-		}
-		if named {
-			b.WriteString("\n  </div>")
-		}
-	}
-	b.WriteString("\n</div>")
-	return true
 }

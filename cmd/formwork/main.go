@@ -6,11 +6,18 @@
 //
 //	formwork render [--out DIR] CASE.json...
 //	formwork serve [--addr 127.0.0.1:8080] [--templates DIR] [--allow-host NAME] [CASE.json...]
+//	formwork bench [--benchtime D] [--golden DIR] CASE.json...
 //
 // Without --out every result is printed to standard output; with it each
 // is written to DIR under its case's file name. A case that cannot be read
 // or rendered is reported on standard error naming the key at fault, the
 // other cases are still rendered, and the exit status is 1.
+//
+// bench times each case in-process (declaration and renderer built once,
+// then bind, validate and render of its outputs per operation), after
+// checking its outputs once against the expected result beside it
+// (../golden/NAME.json) or in --golden DIR, and prints one line per case:
+// NAME  N ns/op  N B/op  N allocs/op.
 //
 // serve is a preview server for theme authors: a gallery of the cases
 // (by default examples/cases/*.json), each case rendered by every
@@ -38,11 +45,15 @@ func main() {
 }
 
 const usage = `usage: formwork render [--out DIR] CASE.json...
-       formwork serve [--addr 127.0.0.1:8080] [--templates DIR] [--allow-host NAME] [CASE.json...]`
+       formwork serve [--addr 127.0.0.1:8080] [--templates DIR] [--allow-host NAME] [CASE.json...]
+       formwork bench [--benchtime D] [--golden DIR] CASE.json...`
 
 func run(args []string, stdout, stderr io.Writer) int {
 	if len(args) > 0 && args[0] == "serve" {
 		return runServe(args[1:], stderr)
+	}
+	if len(args) > 0 && args[0] == "bench" {
+		return runBench(args[1:], stdout, stderr)
 	}
 	if len(args) == 0 || args[0] != "render" {
 		fmt.Fprintln(stderr, usage)

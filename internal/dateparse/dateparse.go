@@ -10,6 +10,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 )
@@ -20,7 +21,11 @@ var ErrOverflow = errors.New("duration out of range")
 // pySpace is Python's \s in a str pattern: what str.isspace() accepts.
 const pySpace = `[\t\n\v\f\r\x{1c}-\x{20}\x{85}\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}]`
 
-var datetimeRE = regexp.MustCompile(`^(\d{4})-(\d{1,2})-(\d{1,2})[T ](\d{1,2}):(\d{1,2})(?::(\d{1,2})(?:[\.,](\d{1,6})\d{0,6})?)?` + pySpace + `*(Z|[+-]\d{2}(?::?\d{2})?)?$`)
+// datetimeRE and the duration patterns below compile on first use, not at
+// program start.
+var datetimeRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(\d{4})-(\d{1,2})-(\d{1,2})[T ](\d{1,2}):(\d{1,2})(?::(\d{1,2})(?:[\.,](\d{1,6})\d{0,6})?)?` + pySpace + `*(Z|[+-]\d{2}(?::?\d{2})?)?$`)
+})
 
 // match applies re as Python's re.match would to a pattern ending in $:
 // Python's \d takes any Unicode decimal digit, which int() and float()
@@ -86,7 +91,7 @@ func Datetime(s string) (t time.Time, ok bool, err error) {
 // regexDatetime is the second half of parse_datetime: Django's pattern,
 // tried when datetime.fromisoformat raises ValueError.
 func regexDatetime(s string) (t time.Time, ok bool, err error) {
-	m := match(datetimeRE, s)
+	m := match(datetimeRE(), s)
 	if m == nil {
 		return time.Time{}, false, nil
 	}
@@ -137,10 +142,18 @@ func daysIn(year, month int) int {
 }
 
 var (
-	standardWithHours = regexp.MustCompile(`^(?:(-?\d+) (?:days?, )?)?(-?)(\d+):(\d+):(\d+)(?:[\.,](\d{1,6})\d{0,6})?$`)
-	standardNoHours   = regexp.MustCompile(`^(?:(-?\d+) (?:days?, )?)?(-?)()(?:(\d+):)?(\d+)(?:[\.,](\d{1,6})\d{0,6})?$`)
-	iso8601Duration   = regexp.MustCompile(`^([-+]?)P(?:(\d+(?:[\.,]\d+)?)D)?(?:T(?:(\d+(?:[\.,]\d+)?)H)?(?:(\d+(?:[\.,]\d+)?)M)?(?:(\d+(?:[\.,]\d+)?)S)?)?$`)
-	postgresInterval  = regexp.MustCompile(`^(?:(-?\d+) (?:days? ?))?(?:([-+])?(\d+):(\d\d):(\d\d)(?:\.(\d{1,6}))?)?$`)
+	standardWithHours = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^(?:(-?\d+) (?:days?, )?)?(-?)(\d+):(\d+):(\d+)(?:[\.,](\d{1,6})\d{0,6})?$`)
+	})
+	standardNoHours = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^(?:(-?\d+) (?:days?, )?)?(-?)()(?:(\d+):)?(\d+)(?:[\.,](\d{1,6})\d{0,6})?$`)
+	})
+	iso8601Duration = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^([-+]?)P(?:(\d+(?:[\.,]\d+)?)D)?(?:T(?:(\d+(?:[\.,]\d+)?)H)?(?:(\d+(?:[\.,]\d+)?)M)?(?:(\d+(?:[\.,]\d+)?)S)?)?$`)
+	})
+	postgresInterval = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^(?:(-?\d+) (?:days? ?))?(?:([-+])?(\d+):(\d\d):(\d\d)(?:\.(\d{1,6}))?)?$`)
+	})
 )
 
 // Duration parses a duration as Django's parse_duration: "3 days,
@@ -151,15 +164,15 @@ var (
 func Duration(s string) (d time.Duration, ok bool, err error) {
 	// Go's regexp has no look-ahead; the standard form's hours are
 	// present exactly when two more colon-separated numbers follow.
-	for _, re := range []*regexp.Regexp{standardWithHours, standardNoHours} {
+	for _, re := range []*regexp.Regexp{standardWithHours(), standardNoHours()} {
 		if m := match(re, s); m != nil {
 			return combine(m[1], m[2] == "-", m[3], m[4], m[5], m[6], false)
 		}
 	}
-	if m := match(iso8601Duration, s); m != nil {
+	if m := match(iso8601Duration(), s); m != nil {
 		return combine(m[2], m[1] == "-", m[3], m[4], m[5], "", true)
 	}
-	if m := match(postgresInterval, s); m != nil {
+	if m := match(postgresInterval(), s); m != nil {
 		return combine(m[1], m[2] == "-", m[3], m[4], m[5], m[6], false)
 	}
 	return 0, false, nil

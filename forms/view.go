@@ -1,0 +1,339 @@
+package forms
+
+import (
+	"bytes"
+	"strings"
+	"sync"
+
+	"github.com/formwork/formwork/renderers"
+	"github.com/formwork/formwork/widgets"
+)
+
+// The view model side of forms: a form, its bound fields and its error
+// lists as the built-in templates see them (renderers.FormView,
+// FieldView, LabelView, ErrorListView), printed by the writers generated
+// from those templates when the renderer does not override them.
+
+// fieldView is a bound field with its errors, as a form template's loop
+// sees it.
+type fieldView struct {
+	bf   *BoundField
+	errs *ErrorList
+}
+
+func (v *fieldView) WriteHTML(b *bytes.Buffer) error      { return v.bf.writeHTML(b) }
+func (v *fieldView) CSSClasses() string                   { return v.bf.cssClasses(v.errs) }
+func (v *fieldView) UseFieldset() bool                    { return v.bf.UseFieldset() }
+func (v *fieldView) Label() string                        { return v.bf.label }
+func (v *fieldView) HelpText() string                     { return v.bf.HelpText() }
+func (v *fieldView) WriteLabelTag(b *bytes.Buffer) error  { return v.bf.writeLabelTag(b, "label") }
+func (v *fieldView) WriteLegendTag(b *bytes.Buffer) error { return v.bf.writeLabelTag(b, "legend") }
+
+// formScratch is the view of one form rendering, reused from one
+// rendering to the next.
+type formScratch struct {
+	v      renderers.FormView
+	fields []fieldView
+	hidden []renderers.FieldView
+	rows   []renderers.FieldRowView
+	empty  ErrorList
+}
+
+var formPool = sync.Pool{New: func() any { return new(formScratch) }}
+
+func (s *formScratch) release() {
+	clear(s.fields)
+	clear(s.hidden)
+	clear(s.rows)
+	s.fields, s.hidden, s.rows = s.fields[:0], s.hidden[:0], s.rows[:0]
+	s.v = renderers.FormView{}
+	s.empty = ErrorList{}
+	formPool.Put(s)
+}
+
+// writeForm writes the named form template for f to b with its
+// generated writer; handled is false when the engine must render it.
+func (f *Form) writeForm(b *bytes.Buffer, name string) (handled bool, err error) {
+	if !renderers.NativeOK(f.renderer, name) {
+		return false, nil
+	}
+	s := formPool.Get().(*formScratch)
+	defer s.release()
+	errs := f.Errors()
+	top := errs.Get(NonFieldErrors)
+	copied := false
+	s.empty = ErrorList{Class: "errorlist", renderer: f.renderer, tr: f.opts.Translator}
+	for _, bf := range f.fields {
+		fe := errs.Get(bf.name)
+		if bf.IsHidden() {
+			if fe.Len() > 0 {
+				if !copied {
+					top, copied = f.NonFieldErrors().Copy(), true
+				}
+				for _, m := range fe.Messages() {
+					top.Add(hiddenFieldError(bf.name, m, f.opts.Translator))
+				}
+			}
+		}
+		if fe == nil {
+			fe = &s.empty
+		}
+		s.fields = append(s.fields, fieldView{bf, fe})
+	}
+	for i := range s.fields {
+		fv := &s.fields[i]
+		if fv.bf.IsHidden() {
+			s.hidden = append(s.hidden, fv)
+			continue
+		}
+		s.rows = append(s.rows, renderers.FieldRowView{Field: fv, Errors: fv.errs})
+	}
+	if top == nil {
+		top = f.NonFieldErrors()
+	}
+	s.v = renderers.FormView{Errors: top, Fields: s.rows, Hidden: s.hidden}
+	return renderers.WriteForm(b, f.renderer, name, &s.v)
+}
+
+// WriteHTML writes the list's HTML (HTML()) to b, with the generated
+// writer of its template when the renderer does not override it.
+func (l *ErrorList) WriteHTML(b *bytes.Buffer) error {
+	if l != nil {
+		v := errorViewPool.Get().(*renderers.ErrorListView)
+		*v = renderers.ErrorListView{Errors: l, ErrorClass: l.Class}
+		ok, err := renderers.WriteErrorList(b, l.rendererOrDefault(), errorListTemplate, v)
+		*v = renderers.ErrorListView{}
+		errorViewPool.Put(v)
+		if ok {
+			return err
+		}
+	}
+	h, err := l.HTML()
+	b.WriteString(string(h))
+	return err
+}
+
+// WriteItem writes the i-th message escaped, as {{ error }} prints it.
+func (l *ErrorList) WriteItem(b *bytes.Buffer, i int) {
+	e := l.Errors[i]
+	switch {
+	case l.tr != nil:
+		renderers.EscapeTo(b, errorText(e, l.tr))
+	case e.Params == nil:
+		renderers.EscapeTo(b, e.Message)
+	default:
+		writeInterpolated(b, e.Message, e.Params)
+	}
+}
+
+// renderView renders the named error list template with its generated
+// writer; ok is false when the engine must render it.
+func (l *ErrorList) renderView(name string) (h renderers.HTML, ok bool, err error) {
+	r := l.rendererOrDefault()
+	if !renderers.NativeOK(r, name) {
+		return "", false, nil
+	}
+	b := getBuffer()
+	defer putBuffer(b)
+	v := renderers.ErrorListView{Errors: l, ErrorClass: l.Class}
+	ok, err = renderers.WriteErrorList(b, r, name, &v)
+	return renderers.HTML(b.String()), ok, err
+}
+
+var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// getBuffer returns an empty buffer from the pool; putBuffer gives it back.
+func getBuffer() *bytes.Buffer {
+	b := bufPool.Get().(*bytes.Buffer)
+	b.Reset()
+	return b
+}
+
+func putBuffer(b *bytes.Buffer) {
+	if b.Cap() <= 1<<20 {
+		bufPool.Put(b)
+	}
+}
+
+var errorViewPool = sync.Pool{New: func() any { return new(renderers.ErrorListView) }}
+
+var labelPool = sync.Pool{New: func() any { return new(renderers.LabelView) }}
+
+// labelView fills in what label.html sees for LabelTag(opts); false when
+// the attributes do not fit the view.
+func (bf *BoundField) labelView(v *renderers.LabelView, opts LabelOptions) bool {
+	contents := opts.Contents
+	if contents == "" {
+		contents = bf.label
+	}
+	suffix := bf.form.labelSfx
+	if opts.Suffix != nil {
+		suffix = *opts.Suffix
+	} else if s := bf.field.Core().LabelSuffix; s != nil {
+		suffix = *s
+	}
+	v.Label = renderers.LabelText{Text: contents}
+	if suffix != "" && contents != "" && !strings.ContainsRune(bf.form.labelPunctuation(), lastRune(contents)) {
+		v.Label.Suffix = suffix
+	}
+	if !v.Attrs.SetAll(opts.Attrs) {
+		return false
+	}
+	id := bf.widgetID()
+	if id != "" {
+		if forID := bf.Widget().IDForLabel(id); forID != "" {
+			v.Attrs.SetString("for", forID)
+		}
+		if rc := bf.form.decl.RequiredCSSClass; rc != "" && bf.field.Core().Required {
+			ok := true
+			if cls, has := v.Attrs.Get("class"); has {
+				ok = v.Attrs.SetString("class", attrString(cls)+" "+rc)
+			} else {
+				ok = v.Attrs.SetString("class", rc)
+			}
+			if !ok {
+				return false
+			}
+		}
+	}
+	v.Tag = opts.Tag
+	if v.Tag == "" {
+		v.Tag = "label"
+	}
+	v.UseTag = id != ""
+	return true
+}
+
+// writeLabel writes LabelTag(opts) to b with the generated writer of the
+// label template; handled is false when the engine must render it.
+func (bf *BoundField) writeLabel(b *bytes.Buffer, opts LabelOptions) (handled bool, err error) {
+	name := bf.form.templateNameLabel()
+	if !renderers.NativeOK(bf.form.renderer, name) {
+		return false, nil
+	}
+	v := labelPool.Get().(*renderers.LabelView)
+	defer func() {
+		v.Reset()
+		labelPool.Put(v)
+	}()
+	if !bf.labelView(v, opts) {
+		return false, nil
+	}
+	return renderers.WriteLabel(b, bf.form.renderer, name, v)
+}
+
+// WriteTemplate writes the form rendered with the named template to b:
+// RenderTemplate(name), without the intermediate string when the
+// template renders on its generated writer.
+func (f *Form) WriteTemplate(b *bytes.Buffer, name string) error {
+	if ok, err := f.writeForm(b, name); ok {
+		return err
+	}
+	h, err := f.RenderTemplate(name)
+	b.WriteString(string(h))
+	return err
+}
+
+// WriteHTML writes Render() to b.
+func (f *Form) WriteHTML(b *bytes.Buffer) error { return f.WriteTemplate(b, f.TemplateName()) }
+
+// WriteAsDiv writes AsDiv() to b.
+func (f *Form) WriteAsDiv(b *bytes.Buffer) error {
+	return f.WriteTemplate(b, orString(f.decl.TemplateNameDiv, TemplateDiv))
+}
+
+// WriteAsP writes AsP() to b.
+func (f *Form) WriteAsP(b *bytes.Buffer) error {
+	return f.WriteTemplate(b, orString(f.decl.TemplateNameP, TemplateP))
+}
+
+// WriteAsTable writes AsTable() to b.
+func (f *Form) WriteAsTable(b *bytes.Buffer) error {
+	return f.WriteTemplate(b, orString(f.decl.TemplateNameTable, TemplateTable))
+}
+
+// WriteAsUL writes AsUL() to b.
+func (f *Form) WriteAsUL(b *bytes.Buffer) error {
+	return f.WriteTemplate(b, orString(f.decl.TemplateNameUL, TemplateUL))
+}
+
+// BoundWidget is one subwidget of a bound field: an option of a choice
+// widget, or the widget itself for others. A theme's template visits them
+// with {% for radio in field %}.
+type BoundWidget struct {
+	data     map[string]any
+	renderer renderers.Renderer
+}
+
+// Subwidgets returns the field's subwidgets, as Django's
+// BoundField.subwidgets.
+func (bf *BoundField) Subwidgets() []*BoundWidget {
+	attrs := renderers.Attrs{}
+	if id := bf.widgetID(); id != "" {
+		attrs["id"] = id
+	}
+	attrs, w := bf.buildWidgetAttrs(attrs, bf.Widget())
+	w = translateWidget(w, bf.form.opts.Translator)
+	subs := widgets.Subwidgets(w, bf.htmlName, bf.Value(), attrs)
+	out := make([]*BoundWidget, len(subs))
+	for i, s := range subs {
+		out[i] = &BoundWidget{data: s, renderer: bf.form.renderer}
+	}
+	return out
+}
+
+// Tag renders the subwidget with its template; wrapLabel puts the input
+// inside its label, as {{ radio }} prints it.
+func (w *BoundWidget) Tag(wrapLabel bool) (renderers.HTML, error) {
+	ctx := make(map[string]any, len(w.data)+1)
+	for k, v := range w.data {
+		ctx[k] = v
+	}
+	ctx["wrap_label"] = wrapLabel
+	tpl, _ := ctx["template_name"].(string)
+	s, err := renderers.RenderString(w.renderer, tpl, renderers.Context{"widget": ctx})
+	return renderers.HTML(s), err
+}
+
+// ChoiceLabel is the option's label.
+func (w *BoundWidget) ChoiceLabel() any { return w.data["label"] }
+
+// IDForLabel is the id of the subwidget's input.
+func (w *BoundWidget) IDForLabel() any {
+	if a, ok := w.data["attrs"].(renderers.Attrs); ok {
+		return a["id"]
+	}
+	return nil
+}
+
+// Data is the subwidget's context.
+func (w *BoundWidget) Data() map[string]any { return w.data }
+
+// object is the subwidget as templates see it.
+func (w *BoundWidget) object(sink *renderers.ErrorSink) renderers.Object {
+	return renderers.Object{
+		renderers.HTMLKey: func() renderers.HTML {
+			h, err := w.Tag(true)
+			sink.Set(err)
+			return h
+		},
+		"tag": func() any {
+			h, err := w.Tag(false)
+			sink.Set(err)
+			return renderers.Safe(h)
+		},
+		"choice_label": w.ChoiceLabel(),
+		"id_for_label": w.IDForLabel(),
+		"data":         w.data,
+	}
+}
+
+// subwidgetObjects are what {% for radio in field %} visits.
+func (bf *BoundField) subwidgetObjects(sink *renderers.ErrorSink) []any {
+	subs := bf.Subwidgets()
+	out := make([]any, len(subs))
+	for i, s := range subs {
+		out[i] = s.object(sink)
+	}
+	return out
+}

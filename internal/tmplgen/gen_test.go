@@ -1,0 +1,62 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+// TestGeneratedIsCurrent regenerates the writers from the templates and
+// wants renderers/builtin_gen.go unchanged: a template edited without
+// go generate fails here.
+func TestGeneratedIsCurrent(t *testing.T) {
+	got, err := generate(os.DirFS("../../templates"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := os.ReadFile("../../renderers/builtin_gen.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Fatal("renderers/builtin_gen.go is stale: run go generate ./renderers")
+	}
+	if !bytes.HasPrefix(got, []byte("// Code generated ")) || !bytes.Contains(got, []byte("DO NOT EDIT.")) {
+		t.Fatal("the generated file lacks the standard Code generated line")
+	}
+}
+
+// TestUnsupported checks that the generator names the template, line and
+// construct it does not support instead of generating wrong code.
+func TestUnsupported(t *testing.T) {
+	tests := []struct {
+		name, src, want string
+	}{
+		{"tag", "{% spaceless %}x{% endspaceless %}", "label.html:1: tag {% spaceless %} is not supported"},
+		{"filter", "{{ label|upper }}", `label.html:1: filter "upper" is not supported`},
+		{"attribute", "\n{{ attrs.items.x }}", `label.html:2: attrs.items.x: a attrs.items has no attribute "x"`},
+		{"print", "{{ attrs }}", "label.html:1: {{ attrs }}: cannot print a attrs"},
+		{"unknown variable", "{{ nope }}", `label.html:1: unknown variable "nope"`},
+		{"comparison", "{% if tag == 'x' %}{% endif %}", "comparing a string is not supported"},
+		{"unclosed", "{% if use_tag %}", "missing {% endif %}"},
+		{"dynamic include", "{% include tag %}", "must be included with widget="},
+		{"missing include", "{% include 'nope.html' %}", "nope.html"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fsys := fstest.MapFS{}
+			for _, v := range views {
+				for _, n := range roots[v] {
+					fsys[n] = &fstest.MapFile{Data: []byte("")}
+				}
+			}
+			fsys["django/forms/label.html"] = &fstest.MapFile{Data: []byte(tt.src)}
+			_, err := generate(fsys)
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Fatalf("generate: %v, want an error containing %q", err, tt.want)
+			}
+		})
+	}
+}

@@ -1,0 +1,181 @@
+package main
+
+// The view model as the generator knows it: for each template variable
+// the Go expression that reads it from the renderers package's view
+// types (renderers/view.go) and its type. A format's %s is the receiver.
+
+type kind int
+
+const (
+	kString kind = iota
+	kBool
+	kInt
+	kValue      // renderers.Value
+	kMarkup     // prints itself (printFmt), errors returned
+	kSlice      // a Go slice of elem
+	kStruct     // attributes only
+	kAttrSet    // renderers.AttrSet: .items, or any key
+	kAttrItems  // attrs.items: (name, value) in print order
+	kErrorItems // renderers.ErrorItems
+	kOptions    // an OptGroupView's options: Src.Option(i), Start <= i < End
+)
+
+type attr struct {
+	f string // Go expression, %s the receiver
+	t *typ
+}
+
+type typ struct {
+	name     string
+	kind     kind
+	attrs    map[string]attr
+	elem     *typ
+	ptrElem  bool   // a slice's elements are visited by address
+	tuple    []attr // what {% for a, b in list %} unpacks, by position
+	printFmt string // how a kMarkup prints: a call returning an error
+	truthFmt string // a Go bool expression, for types whose truth is not their kind's
+	iter     string // the attribute a {% for %} over this struct visits
+}
+
+var (
+	tString = &typ{name: "string", kind: kString}
+	tBool   = &typ{name: "bool", kind: kBool}
+	tInt    = &typ{name: "int", kind: kInt}
+	tValue  = &typ{name: "Value", kind: kValue}
+
+	tAttrItem  = &typ{name: "attribute", kind: kStruct, tuple: []attr{{"%s.Key", tString}, {"%s.Val", tValue}}}
+	tAttrItems = &typ{name: "attrs.items", kind: kAttrItems, elem: tAttrItem}
+	tAttrSet   = &typ{name: "attrs", kind: kAttrSet, truthFmt: "%s.n > 0", attrs: map[string]attr{"items": {"%s", tAttrItems}}}
+
+	tWidget = &typ{name: "WidgetView", kind: kStruct}
+
+	tOptGroup = &typ{name: "OptGroupView", kind: kStruct, tuple: []attr{
+		{"%s.Name", tString},
+		{"%s", &typ{name: "options", kind: kOptions, elem: tWidget}},
+		{"%s.Index", tInt},
+	}}
+
+	tLabelText = &typ{name: "LabelText", kind: kMarkup, printFmt: "%s.WriteHTML(b)"}
+	tLabel     = &typ{name: "LabelView", kind: kStruct, attrs: map[string]attr{
+		"use_tag": {"%s.UseTag", tBool},
+		"tag":     {"%s.Tag", tString},
+		"label":   {"(&%s.Label)", tLabelText},
+		"attrs":   {"%s.Attrs", tAttrSet},
+	}}
+
+	tErrorItem  = &typ{name: "error", kind: kMarkup, printFmt: "%s.WriteHTML(b)"}
+	tErrorItems = &typ{name: "ErrorItems", kind: kErrorItems, elem: tErrorItem, truthFmt: "(%s != nil && %s.Len() > 0)"}
+	tErrorList  = &typ{name: "ErrorListView", kind: kStruct, attrs: map[string]attr{
+		"errors":      {"%s.Errors", tErrorItems},
+		"error_class": {"%s.ErrorClass", tString},
+	}}
+
+	tMarkupList = &typ{name: "MarkupList", kind: kMarkup, printFmt: "%s.WriteHTML(b)", truthFmt: "%s.Len() > 0"}
+	tField      = &typ{name: "FieldView", kind: kMarkup, printFmt: "%s.WriteHTML(b)", attrs: map[string]attr{
+		"css_classes":  {"%s.CSSClasses()", tString},
+		"use_fieldset": {"%s.UseFieldset()", tBool},
+		"label":        {"%s.Label()", tString},
+		"help_text":    {"%s.HelpText()", tString},
+		"label_tag":    {"%s", &typ{name: "label_tag", kind: kMarkup, printFmt: "%s.WriteLabelTag(b)"}},
+		"legend_tag":   {"%s", &typ{name: "legend_tag", kind: kMarkup, printFmt: "%s.WriteLegendTag(b)"}},
+	}}
+	tFieldRow = &typ{name: "FieldRowView", kind: kStruct, tuple: []attr{{"%s.Field", tField}, {"%s.Errors", tMarkupList}}}
+	tForm     = &typ{name: "FormView", kind: kStruct, attrs: map[string]attr{
+		"errors":        {"%s.Errors", tMarkupList},
+		"fields":        {"%s.Fields", &typ{name: "[]FieldRowView", kind: kSlice, elem: tFieldRow, ptrElem: true}},
+		"hidden_fields": {"%s.Hidden", &typ{name: "[]FieldView", kind: kSlice, elem: tField}},
+	}}
+
+	tFormMarkup = &typ{name: "FormMarkup", kind: kMarkup, printFmt: "%s.WriteHTML(b)", attrs: map[string]attr{
+		"as_div":   {"%s", &typ{name: "as_div", kind: kMarkup, printFmt: "%s.WriteAsDiv(b)"}},
+		"as_p":     {"%s", &typ{name: "as_p", kind: kMarkup, printFmt: "%s.WriteAsP(b)"}},
+		"as_table": {"%s", &typ{name: "as_table", kind: kMarkup, printFmt: "%s.WriteAsTable(b)"}},
+		"as_ul":    {"%s", &typ{name: "as_ul", kind: kMarkup, printFmt: "%s.WriteAsUL(b)"}},
+	}}
+	tFormsetObj = &typ{name: "formset", kind: kStruct, iter: "forms", attrs: map[string]attr{
+		"management_form": {"%s.ManagementForm", &typ{name: "Markup", kind: kMarkup, printFmt: "%s.WriteHTML(b)"}},
+		"forms":           {"%s.Forms", &typ{name: "[]FormMarkup", kind: kSlice, elem: tFormMarkup}},
+	}}
+	tFormset = &typ{name: "FormsetView", kind: kStruct, attrs: map[string]attr{"formset": {"%s", tFormsetObj}}}
+)
+
+func init() {
+	tWidget.attrs = map[string]attr{
+		"name":          {"%s.Name", tString},
+		"type":          {"%s.Type", tString},
+		"value":         {"%s.Value", tValue},
+		"attrs":         {"%s.Attrs", tAttrSet},
+		"optgroups":     {"%s.Optgroups", &typ{name: "[]OptGroupView", kind: kSlice, elem: tOptGroup, ptrElem: true}},
+		"template_name": {"%s.TemplateName", tString},
+		"label":         {"%s.Label", tString},
+		"wrap_label":    {"%s.WrapLabel", tBool},
+	}
+}
+
+// view is one kind of root context: the Go type of the generated
+// writers' x and the types of its variables.
+type view struct {
+	goType string // in package renderers
+	table  string // the generated table of writers of this view
+	t      *typ
+	// widgetCtx is the variable that, set by {% include ... with
+	// name=... %}, makes an included template's context this view.
+	widgetCtx string
+}
+
+var (
+	vWidget    = &view{goType: "WidgetView", table: "genWidget", t: &typ{name: "widget context", kind: kStruct, attrs: map[string]attr{"widget": {"%s", tWidget}}}, widgetCtx: "widget"}
+	vLabel     = &view{goType: "LabelView", table: "genLabel", t: tLabel}
+	vErrorList = &view{goType: "ErrorListView", table: "genErrorList", t: tErrorList}
+	vForm      = &view{goType: "FormView", table: "genForm", t: tForm}
+	vFormset   = &view{goType: "FormsetView", table: "genFormset", t: tFormset}
+	views      = []*view{vWidget, vLabel, vErrorList, vForm, vFormset}
+)
+
+// roots are the built-in templates the fast path renders, by the view
+// they are rendered from. The templates they include are found in the
+// templates themselves.
+var roots = map[*view][]string{
+	vWidget: {
+		"django/forms/widgets/input.html",
+		"django/forms/widgets/text.html",
+		"django/forms/widgets/number.html",
+		"django/forms/widgets/email.html",
+		"django/forms/widgets/url.html",
+		"django/forms/widgets/password.html",
+		"django/forms/widgets/hidden.html",
+		"django/forms/widgets/date.html",
+		"django/forms/widgets/datetime.html",
+		"django/forms/widgets/time.html",
+		"django/forms/widgets/checkbox.html",
+		"django/forms/widgets/file.html",
+		"django/forms/widgets/textarea.html",
+		"django/forms/widgets/select.html",
+		"django/forms/widgets/select_option.html",
+		"django/forms/widgets/radio.html",
+		"django/forms/widgets/checkbox_select.html",
+		"django/forms/widgets/multiple_input.html",
+		"django/forms/widgets/input_option.html",
+		"django/forms/widgets/radio_option.html",
+		"django/forms/widgets/checkbox_option.html",
+	},
+	vLabel: {"django/forms/label.html"},
+	vErrorList: {
+		"django/forms/errors/list/default.html",
+		"django/forms/errors/list/ul.html",
+	},
+	vForm: {
+		"django/forms/div.html",
+		"django/forms/p.html",
+		"django/forms/ul.html",
+		"django/forms/table.html",
+		"django/forms/default.html",
+	},
+	vFormset: {
+		"django/forms/formsets/default.html",
+		"django/forms/formsets/div.html",
+		"django/forms/formsets/p.html",
+		"django/forms/formsets/table.html",
+		"django/forms/formsets/ul.html",
+	},
+}

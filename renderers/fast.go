@@ -1,0 +1,230 @@
+package renderers
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"sync"
+)
+
+// The fast path. Most forms render with Django's built-in templates,
+// unchanged; running them through a template engine costs far more than
+// the HTML they produce. So each built-in template also exists as a Go
+// writer generated from it (builtin_gen.go, by internal/tmplgen), which
+// prints the view model (view.go) exactly as the template prints the
+// context built from that view. The Write functions use a writer when the
+// renderer is DjangoTemplates or Jinja2, neither reloading nor set to
+// NoFastPath, and its overlay overrides none of the templates the writer
+// stands for (the template and those it includes). Anything unexpected
+// (an option template that is overridden, a value of an unknown kind)
+// makes the writer decline, and the caller renders with the engine.
+
+// errDecline is how a generated writer gives the rendering back to the
+// engine.
+var errDecline = errors.New("renderers: the fast path declines")
+
+// overrides caches which names an overlay holds, so that a renderer
+// looks each name up once (not on every render) unless it reloads.
+type overrides struct {
+	names sync.Map // name -> bool
+}
+
+func (o *overrides) has(overlay fs.FS, name string, reload bool) bool {
+	if overlay == nil {
+		return false
+	}
+	if !reload {
+		if v, ok := o.names.Load(name); ok {
+			return v.(bool)
+		}
+	}
+	_, err := fs.Stat(overlay, name)
+	if !reload {
+		o.names.Store(name, err == nil)
+	}
+	return err == nil
+}
+
+// fastRenderer returns what the fast path needs of r, ok false when r
+// renders every template with its engine.
+func fastRenderer(r Renderer) (s genState, ok bool) {
+	switch x := r.(type) {
+	case *DjangoTemplates:
+		if x.Reload || x.NoFastPath {
+			return s, false
+		}
+		return genState{ov: &x.overrides, overlay: x.Overlay}, true
+	case *Jinja2:
+		if x.Reload || x.NoFastPath {
+			return s, false
+		}
+		return genState{ov: &x.overrides, overlay: x.Overlay, jinja: true}, true
+	}
+	return s, false
+}
+
+// genState is what a generated writer carries through one rendering.
+type genState struct {
+	ov      *overrides
+	overlay fs.FS
+	jinja   bool
+	// declined is set when a value of a kind the writers do not know was
+	// met: the engine renders instead.
+	declined bool
+	// The last template included by name, which lists of options name
+	// again and again.
+	lastName string
+	lastFn   func(*genState, *bytes.Buffer, *WidgetView) error
+}
+
+// usable reports whether none of deps is overridden.
+func (s *genState) usable(deps []string) bool {
+	if s.overlay == nil {
+		return true
+	}
+	for _, d := range deps {
+		if s.ov.has(s.overlay, d, false) {
+			return false
+		}
+	}
+	return true
+}
+
+// truth is v's truth, declining the rendering for an unknown kind.
+func (s *genState) truth(v Value) bool {
+	t, ok := v.truth()
+	if !ok {
+		s.declined = true
+	}
+	return t
+}
+
+// includeWidget is {% include name with widget=x %}: the named widget
+// template's writer, or a decline when it has none or is overridden.
+func (s *genState) includeWidget(b *bytes.Buffer, name string, x *WidgetView) error {
+	if name != s.lastName || s.lastFn == nil {
+		fn, deps := genWidget(name)
+		if fn == nil || !s.usable(deps) {
+			return errDecline
+		}
+		s.lastName, s.lastFn = name, fn
+	}
+	return s.lastFn(s, b, x)
+}
+
+// NativeOK reports whether the named built-in template renders on its
+// generated writer with r: r is DjangoTemplates or Jinja2, renders
+// through the fast path, and overrides none of the templates the writer
+// stands for.
+func NativeOK(r Renderer, name string) bool {
+	s, ok := fastRenderer(r)
+	if !ok {
+		return false
+	}
+	deps := genDeps(name)
+	return deps != nil && s.usable(deps)
+}
+
+// genDeps returns the templates the named template's writer stands for,
+// nil when it has none.
+func genDeps(name string) []string {
+	if _, d := genWidget(name); d != nil {
+		return d
+	}
+	if _, d := genLabel(name); d != nil {
+		return d
+	}
+	if _, d := genErrorList(name); d != nil {
+		return d
+	}
+	if _, d := genForm(name); d != nil {
+		return d
+	}
+	_, d := genFormset(name)
+	return d
+}
+
+// Generated lists the built-in templates that have a generated writer.
+func Generated() []string { return append([]string(nil), genNames...) }
+
+// write runs a generated writer into b, trimmed as RenderString trims
+// its result. handled is false (and b as it was) when the engine must
+// render instead.
+func write[T any](b *bytes.Buffer, r Renderer, fn func(*genState, *bytes.Buffer, *T) error, deps []string, v *T) (handled bool, err error) {
+	if fn == nil || v == nil {
+		return false, nil
+	}
+	st, ok := fastRenderer(r)
+	if !ok || !st.usable(deps) {
+		return false, nil
+	}
+	s := statePool.Get().(*genState)
+	*s = st
+	defer func() { *s = genState{}; statePool.Put(s) }()
+	mark := b.Len()
+	defer func() {
+		// A view missing what its template prints (a nil FieldView, say)
+		// is the caller's mistake: an error, not a crash.
+		if p := recover(); p != nil {
+			b.Truncate(mark)
+			handled, err = true, fmt.Errorf("renderers: the generated writer of %s: incomplete view: %v", deps, p)
+		}
+	}()
+	err = fn(s, b, v)
+	if err == errDecline || (err == nil && s.declined) {
+		b.Truncate(mark)
+		return false, nil
+	}
+	if err != nil {
+		b.Truncate(mark)
+		return true, err
+	}
+	trimFrom(b, mark)
+	return true, nil
+}
+
+var statePool = sync.Pool{New: func() any { return new(genState) }}
+
+// trimFrom strips the whitespace around what was written to b after mark.
+func trimFrom(b *bytes.Buffer, mark int) {
+	all := b.Bytes()
+	region := all[mark:]
+	t := bytes.TrimSpace(region)
+	if len(t) == len(region) {
+		return
+	}
+	n := copy(region, t)
+	b.Truncate(mark + n)
+}
+
+// WriteWidget writes the named widget template for v to b with its
+// generated writer; false when r's engine must render it.
+func WriteWidget(b *bytes.Buffer, r Renderer, name string, v *WidgetView) (bool, error) {
+	fn, deps := genWidget(name)
+	return write(b, r, fn, deps, v)
+}
+
+// WriteLabel writes the named label template for v.
+func WriteLabel(b *bytes.Buffer, r Renderer, name string, v *LabelView) (bool, error) {
+	fn, deps := genLabel(name)
+	return write(b, r, fn, deps, v)
+}
+
+// WriteErrorList writes the named error list template for v.
+func WriteErrorList(b *bytes.Buffer, r Renderer, name string, v *ErrorListView) (bool, error) {
+	fn, deps := genErrorList(name)
+	return write(b, r, fn, deps, v)
+}
+
+// WriteForm writes the named form template for v.
+func WriteForm(b *bytes.Buffer, r Renderer, name string, v *FormView) (bool, error) {
+	fn, deps := genForm(name)
+	return write(b, r, fn, deps, v)
+}
+
+// WriteFormset writes the named formset template for v.
+func WriteFormset(b *bytes.Buffer, r Renderer, name string, v *FormsetView) (bool, error) {
+	fn, deps := genFormset(name)
+	return write(b, r, fn, deps, v)
+}

@@ -1,0 +1,3 @@
+package renderers
+
+//go:generate go run ../internal/tmplgen -templates ../templates -out builtin_gen.go
