@@ -13,18 +13,22 @@ type parsed struct {
 	err error
 }
 
-// toPython is bf's field's ToPython of v, read from bf's memory when v is
-// the string it last parsed. ToPython is a pure function of its input
+// parser returns field's ToPython answered from bf's memory when given
+// the string it last parsed: field is bf's field, or the copy of it
+// localized for the form's language, the same for the cleaning and the
+// change detection of one form. ToPython is a pure function of its input
 // (every field's is), so the result is the same.
-func (bf *BoundField) toPython(v any) (any, error) {
-	s, ok := v.(string)
-	if !ok {
-		return bf.field.ToPython(v)
+func (bf *BoundField) parser(field Field) func(any) (any, error) {
+	return func(v any) (any, error) {
+		s, ok := v.(string)
+		if !ok {
+			return field.ToPython(v)
+		}
+		if p := bf.parsed; p != nil && p.in == s {
+			return p.out, p.err
+		}
+		out, err := field.ToPython(v)
+		bf.parsed = &parsed{in: s, out: out, err: err}
+		return out, err
 	}
-	if p := bf.parsed; p != nil && p.in == s {
-		return p.out, p.err
-	}
-	out, err := bf.field.ToPython(v)
-	bf.parsed = &parsed{in: s, out: out, err: err}
-	return out, err
 }
