@@ -9,8 +9,9 @@ import (
 )
 
 // TestRenderSelfIncludingTemplate: a case whose template includes
-// itself is reported as a RecursionError naming the chain, the other cases still render (before, pongo2 overflowed the
-// stack and the process died, and jet ran for minutes).
+// itself, in Django or Jinja2 syntax, is reported as a RecursionError
+// naming the chain, and the other cases still render (before, pongo2
+// overflowed the stack and the process died, and jet ran for minutes).
 func TestRenderSelfIncludingTemplate(t *testing.T) {
 	dir := t.TempDir()
 	write := func(name, body string) string {
