@@ -28,9 +28,9 @@ type BoundField struct {
 	data        any
 	autoIDDone  bool
 	autoID      string
-	parsed      *parsed // the last ToPython of the data (parse_once.go)
 	// localWidget is the widget with the form's formats (l10n.go).
 	localWidget widgets.Widget
+	parsed      *parsed // the last ToPython of the data (parse_once.go)
 }
 
 func newBoundField(f *Form, field Field, name string) *BoundField {

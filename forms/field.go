@@ -282,16 +282,11 @@ func hasChanged(f Field, initial, data any, toPython func(any) (any, error)) boo
 	if cd, ok := f.(ChangeDetector); ok {
 		return cd.HasChanged(initial, data)
 	}
-	return baseHasChangedWith(f, initial, data, toPython)
+	return baseHasChanged(f, initial, data, toPython)
 }
 
 // baseHasChanged is Django's Field.has_changed, for fields that add to it.
-func baseHasChanged(f Field, initial, data any) bool {
-	return baseHasChangedWith(f, initial, data, f.ToPython)
-}
-
-// baseHasChangedWith is baseHasChanged with the field's ToPython given.
-func baseHasChangedWith(f Field, initial, data any, toPython func(any) (any, error)) bool {
+func baseHasChanged(f Field, initial, data any, toPython func(any) (any, error)) bool {
 	if f.Core().Disabled {
 		return false
 	}

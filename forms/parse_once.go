@@ -13,11 +13,10 @@ type parsed struct {
 	err error
 }
 
-// parser returns field's ToPython answered from bf's memory when given
-// the string it last parsed: field is bf's field, or the copy of it
-// localized for the form's language, the same for the cleaning and the
-// change detection of one form. ToPython is a pure function of its input
-// (every field's is), so the result is the same.
+// parser returns field's ToPython (bf's field, or its copy with the
+// form's localized formats), read from bf's memory when v is the string it
+// last parsed. ToPython is a pure function of its input (every field's
+// is) and a form's formats do not change, so the result is the same.
 func (bf *BoundField) parser(field Field) func(any) (any, error) {
 	return func(v any) (any, error) {
 		s, ok := v.(string)
