@@ -9,8 +9,9 @@ import (
 )
 
 // TestRenderSelfIncludingTemplate: a case whose template includes
-// itself is reported as a RecursionError naming the chain, the other cases still render (before, pongo2 overflowed the
-// stack and the process died, and jet ran for minutes).
+// itself, in Django or Jinja2 syntax, is reported as a RecursionError
+// naming the chain, and the other cases still render (before, pongo2
+// overflowed the stack and the process died, and jet ran for minutes).
 func TestRenderSelfIncludingTemplate(t *testing.T) {
 	dir := t.TempDir()
 	write := func(name, body string) string {
@@ -22,9 +23,9 @@ func TestRenderSelfIncludingTemplate(t *testing.T) {
 	}
 	django := write("loop_django.json", `{"form": {"fields": [{"name": "a", "type": "CharField"}]}, "renderer": "DjangoDivFormRenderer",
 		"templates": {"django/forms/div.html": "{% include 'django/forms/div.html' %}"}, "outputs": ["str"]}`)
-	// Inline templates are Django syntax only for now; the serve test
-	// below covers jet through a theme directory.
-	for _, c := range []string{django} {
+	jinja := write("loop_jinja.json", `{"form": {"fields": [{"name": "a", "type": "CharField"}]}, "renderer": "Jinja2DivFormRenderer",
+		"templates": {"django/forms/div.html": "{% include 'django/forms/div.html' %}"}, "outputs": ["str"]}`)
+	for _, c := range []string{django, jinja} {
 		var stdout, stderr bytes.Buffer
 		code := run([]string{"render", c, "../../examples/cases/contact_div.json"}, &stdout, &stderr)
 		if code != 1 {
