@@ -85,11 +85,14 @@ type ErrorMessager interface {
 	DefaultErrorMessages() map[string]string
 }
 
-// FieldCore holds what every field has, with Django's meaning. Fields made
-// with a New... constructor start as Django's do (Required true); the zero
-// value is an optional field.
+// FieldCore holds what every field has, with Django's meaning. Its zero
+// value is Django's default: a required, enabled field with the field
+// type's default widget and messages. The same holds for every field type
+// (&CharField{} is Django's CharField()), for the New... constructors and
+// for struct tags.
 type FieldCore struct {
-	Required bool
+	// Optional lets the field be left empty: Django's required=False.
+	Optional bool
 	// Widget renders the field; nil means the field type's default widget.
 	Widget widgets.Widget
 	// Label is shown in the label tag; "" means the field's name made
@@ -118,12 +121,16 @@ type FieldCore struct {
 // Core returns c itself.
 func (c *FieldCore) Core() *FieldCore { return c }
 
+// Required reports whether the field must be filled in: Django's
+// field.required, the opposite of Optional.
+func (c *FieldCore) Required() bool { return !c.Optional }
+
 // ToPython returns value unchanged: Django's Field.to_python.
 func (c *FieldCore) ToPython(value any) (any, error) { return value, nil }
 
 // Validate reports a required field left empty: Django's Field.validate.
 func (c *FieldCore) Validate(value any) error {
-	if c.Required && IsEmpty(value) {
+	if !c.Optional && IsEmpty(value) {
 		return c.Error("required", "This field is required.", nil)
 	}
 	return nil
@@ -184,7 +191,7 @@ func prepare(f Field) {
 	if c.Localize {
 		b.Localized = true
 	}
-	b.Required = c.Required
+	b.Required = !c.Optional
 	if cs, ok := f.(interface{ WidgetChoices() []widgets.Choice }); ok {
 		setWidgetChoices(w, cs.WidgetChoices())
 	}
@@ -213,8 +220,9 @@ func prepare(f Field) {
 	}
 }
 
-// Prepare sets f up for use outside a form (a sub-field of a ComboField or
-// MultiValueField, say). Declare prepares a form's fields itself.
+// Prepare sets f up for use outside a form (a field cleaned on its own
+// with Clean). Declare prepares a form's fields itself, and the parts of a
+// ComboField or MultiValueField with it.
 func Prepare(f Field) Field {
 	prepare(f)
 	return f

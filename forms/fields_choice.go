@@ -14,7 +14,7 @@ type BooleanField struct{ FieldCore }
 
 // NewBooleanField returns a required BooleanField (the box must be
 // checked), as Django's.
-func NewBooleanField() *BooleanField { return &BooleanField{FieldCore{Required: true}} }
+func NewBooleanField() *BooleanField { return &BooleanField{} }
 
 // DefaultWidget implements DefaultWidgeter.
 func (f *BooleanField) DefaultWidget() widgets.Widget { return widgets.NewCheckboxInput(nil) }
@@ -60,7 +60,7 @@ func truthy(v any) bool {
 
 // Validate requires a true value when the field is required.
 func (f *BooleanField) Validate(value any) error {
-	if b, _ := value.(bool); !b && f.Required {
+	if b, _ := value.(bool); !b && f.Required() {
 		return f.Error("required", "This field is required.", nil)
 	}
 	return nil
@@ -79,7 +79,7 @@ type NullBooleanField struct{ FieldCore }
 
 // NewNullBooleanField returns a NullBooleanField (it is never required:
 // nil is a valid answer).
-func NewNullBooleanField() *NullBooleanField { return &NullBooleanField{FieldCore{Required: true}} }
+func NewNullBooleanField() *NullBooleanField { return &NullBooleanField{} }
 
 // DefaultWidget implements DefaultWidgeter.
 func (f *NullBooleanField) DefaultWidget() widgets.Widget { return widgets.NewNullBooleanSelect(nil) }
@@ -139,7 +139,7 @@ type ChoiceField struct {
 
 // NewChoiceField returns a required ChoiceField over choices.
 func NewChoiceField(choices ...Choice) *ChoiceField {
-	return &ChoiceField{FieldCore: FieldCore{Required: true}, Choices: choices}
+	return &ChoiceField{Choices: choices}
 }
 
 // AllChoices returns the field's choices.
@@ -242,7 +242,7 @@ type TypedChoiceField struct {
 
 // NewTypedChoiceField returns a required TypedChoiceField.
 func NewTypedChoiceField(coerce Coerce, choices ...Choice) *TypedChoiceField {
-	return &TypedChoiceField{ChoiceField: ChoiceField{FieldCore: FieldCore{Required: true}, Choices: choices}, Coerce: coerce}
+	return &TypedChoiceField{ChoiceField: ChoiceField{Choices: choices}, Coerce: coerce}
 }
 
 func (f *TypedChoiceField) emptyValue() any {
@@ -314,7 +314,7 @@ type MultipleChoiceField struct{ ChoiceField }
 
 // NewMultipleChoiceField returns a required MultipleChoiceField.
 func NewMultipleChoiceField(choices ...Choice) *MultipleChoiceField {
-	return &MultipleChoiceField{ChoiceField{FieldCore: FieldCore{Required: true}, Choices: choices}}
+	return &MultipleChoiceField{ChoiceField{Choices: choices}}
 }
 
 // DefaultWidget implements DefaultWidgeter.
@@ -375,7 +375,7 @@ func (f *MultipleChoiceField) ToPython(value any) (any, error) {
 // Validate checks each value is a choice.
 func (f *MultipleChoiceField) Validate(value any) error {
 	list, _ := asList(value)
-	if f.Required && len(list) == 0 {
+	if f.Required() && len(list) == 0 {
 		return f.Error("required", "This field is required.", nil)
 	}
 	for _, v := range list {
@@ -462,7 +462,7 @@ func (f *TypedMultipleChoiceField) Validate(value any) error {
 	if !Equal(value, f.emptyValue()) {
 		return f.MultipleChoiceField.Validate(value)
 	}
-	if f.Required {
+	if f.Required() {
 		return f.Error("required", "This field is required.", nil)
 	}
 	return nil

@@ -21,7 +21,7 @@ var (
 )
 
 func optional[F forms.Field](f F) F {
-	f.Core().Required = false
+	f.Core().Optional = true
 	return f
 }
 
@@ -57,7 +57,7 @@ var fieldBuilders = map[string]func() forms.Field{
 	"int_opt": func() forms.Field { return optional(forms.NewIntegerField()) },
 	"int_range": func() forms.Field {
 		f := forms.NewIntegerField()
-		f.MinValue, f.MaxValue = 1, 10
+		f.MinValue, f.MaxValue = new(int64(1)), new(int64(10))
 		return f
 	},
 	"int_step": func() forms.Field {
@@ -68,7 +68,7 @@ var fieldBuilders = map[string]func() forms.Field{
 	"float": func() forms.Field { return forms.NewFloatField() },
 	"float_range": func() forms.Field {
 		f := forms.NewFloatField()
-		f.MinValue, f.MaxValue = 0.5, 1.5
+		f.MinValue, f.MaxValue = new(0.5), new(1.5)
 		return f
 	},
 	"decimal": func() forms.Field {

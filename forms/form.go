@@ -4,15 +4,29 @@
 // for one form, and a Renderer finds the templates.
 //
 // A form is declared once, usually at package level, and a Form is made
-// from the declaration for each request:
+// from the declaration for each request. A field's zero value is
+// Django's default (required, stripped, the type's default limits and
+// widget); settings are typed, and Declare rejects a mistake in them with
+// an error naming the field and the setting:
 //
-//	var contact = forms.Declare(
-//		forms.Named("name", &forms.CharField{FieldCore: forms.FieldCore{Required: true}, MaxLength: 40}),
-//		forms.Named("email", forms.NewEmailField()),
+//	var contact = forms.MustDeclare(
+//		forms.Named("name", &forms.CharField{MaxLength: 40}),
+//		forms.Named("email", &forms.EmailField{}),
+//		forms.Named("age", &forms.IntegerField{MinValue: new(int64(18)), FieldCore: forms.FieldCore{Optional: true}}),
 //	)
 //
-//	f := contact.Bind(r.PostForm, nil, forms.Options{})
-//	if f.IsValid() { ... f.CleanedData()["email"] ... }
+//	func handle(w http.ResponseWriter, r *http.Request) {
+//		f, err := forms.BindRequest(contact, r, forms.Options{}, 0)
+//		if err != nil { ... 400 ... }
+//		if f.IsValid() {
+//			email, _ := forms.Cleaned[string](f, "email")
+//			...
+//		}
+//		forms.ExecuteTemplate(w, page, "page", map[string]any{"Form": f}) // {{.Form.HTML}}
+//	}
+//
+// For declares a form from a struct type and gives the validated struct
+// back (see For). Each field type documents the one Go type it cleans to.
 package forms
 
 import (
@@ -36,9 +50,17 @@ type NamedField struct {
 func Named(name string, f Field) NamedField { return NamedField{Name: name, Field: f} }
 
 // Declaration is a form's class: its fields in order and the settings
-// Django keeps as class attributes. It is safe for concurrent use once
-// declared; build forms from it with New and Bind.
+// Django keeps as class attributes. Make one with Declare (or For, from a
+// struct type); a Declaration written as a literal must be given to
+// Prepare before use.
+//
+// A declaration is immutable once declared: Declare and Prepare keep
+// copies of the fields they are given, so changing a field afterwards
+// changes nothing, and the declaration is safe for concurrent use. Build
+// forms from it with New and Bind, one per request.
 type Declaration struct {
+	// Fields are the declared fields in order. Prepare replaces them with
+	// its own copies; read them, never write them.
 	Fields []NamedField
 
 	// TemplateName overrides the renderer's form template for str(form).
@@ -70,37 +92,6 @@ type Declaration struct {
 	// pretty holds each field's name made a label, by position in
 	// Fields, so that forms need not compute it again.
 	pretty []string
-}
-
-// Declare returns a declaration of fields, prepared for use.
-func Declare(fields ...NamedField) *Declaration {
-	d := &Declaration{Fields: fields}
-	d.Prepare()
-	return d
-}
-
-// Prepare sets up the declaration's fields. Declare calls it; call it
-// again after changing Fields of a Declaration built by hand.
-func (d *Declaration) Prepare() {
-	index := make(map[string]int, len(d.Fields))
-	pretty := make([]string, len(d.Fields))
-	for i, nf := range d.Fields {
-		prepare(nf.Field)
-		index[nf.Name] = i
-		pretty[i] = prettyName(nf.Name)
-	}
-	d.index, d.pretty = index, pretty
-}
-
-// Field returns the declared field of that name, or nil.
-func (d *Declaration) Field(name string) Field {
-	if d.index == nil {
-		d.Prepare()
-	}
-	if i, ok := d.index[name]; ok {
-		return d.Fields[i].Field
-	}
-	return nil
 }
 
 // Options are the arguments of one form: Django's Form(...) arguments.
@@ -173,7 +164,9 @@ func (d *Declaration) Bind(data url.Values, files widgets.Files, opts Options) *
 
 func (d *Declaration) build(bound bool, data url.Values, files widgets.Files, opts Options) *Form {
 	if d.index == nil {
-		d.Prepare()
+		// A literal Declaration never prepared: its mistakes are dropped
+		// here, as Prepare would report them.
+		_ = d.Prepare()
 	}
 	// An unbound form keeps nil data and files, which read as empty;
 	// Data and Files return empty maps.

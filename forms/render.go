@@ -100,11 +100,21 @@ func (f *Form) RenderTemplate(name string) (renderers.HTML, error) {
 		return f.renderNative(name)
 	}
 	if f.sink != nil {
+		// Inside another rendering of this form, whose sink collects.
 		return f.renderTemplate(name, f.Context())
 	}
+	// The sink must exist before Context, whose values report to it, and
+	// be read once the template has run.
 	f.sink = &renderers.ErrorSink{}
 	defer func() { f.sink = nil }()
-	return f.renderTemplate(name, f.Context())
+	s, err := renderers.RenderString(f.renderer, name, f.Context())
+	if err == nil {
+		err = f.sink.Err()
+	}
+	if err != nil {
+		return "", err
+	}
+	return renderers.HTML(s), nil
 }
 
 // AsDiv renders the form in the div style.

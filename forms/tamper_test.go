@@ -19,8 +19,8 @@ import (
 // than 255 characters, keeping the extension, before FileField checks
 // max_length.
 func TestTamperedUploads(t *testing.T) {
-	short := &forms.FileField{FieldCore: forms.FieldCore{Required: true}, MaxLength: 10}
-	decl := forms.Declare(forms.Named("f", short))
+	short := &forms.FileField{MaxLength: 10}
+	decl := forms.MustDeclare(forms.Named("f", short))
 	tests := []struct {
 		name, fileName string
 		size           int
@@ -69,7 +69,7 @@ func TestDisabledFieldsIgnorePostedValues(t *testing.T) {
 	role.Disabled, role.Initial = true, "user"
 	level := forms.NewIntegerField()
 	level.Disabled, level.Initial = true, 1
-	decl := forms.Declare(forms.Named("name", forms.NewCharField()), forms.Named("role", role), forms.Named("level", level))
+	decl := forms.MustDeclare(forms.Named("name", forms.NewCharField()), forms.Named("role", role), forms.Named("level", level))
 	body := url.Values{"name": {"x"}, "role": {"admin"}, "level": {"99"}}.Encode()
 	r, err := http.NewRequest(http.MethodPost, "/", io.NopCloser(strings.NewReader(body)))
 	if err != nil {

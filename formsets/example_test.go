@@ -9,7 +9,7 @@ import (
 )
 
 func Example() {
-	item := forms.Declare(forms.Named("title", forms.NewCharField()))
+	item := forms.MustDeclare(forms.Named("title", forms.NewCharField()))
 	items := formsets.MustDeclare(item, formsets.Extra(1), formsets.CanDelete(true))
 
 	// What a browser posts back: the management form's counts, then each

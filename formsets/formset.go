@@ -363,7 +363,7 @@ func (fs *Formset) addFields(f *forms.Form, index int) {
 	if fs.decl.CanOrder {
 		order := forms.NewIntegerField()
 		order.Label = "Order"
-		order.Required = false
+		order.Optional = true
 		order.Widget = fs.decl.OrderingWidget
 		// Only initial forms come numbered.
 		if isInitial {
@@ -375,7 +375,7 @@ func (fs *Formset) addFields(f *forms.Form, index int) {
 		if fs.deleteField == nil {
 			del := forms.NewBooleanField()
 			del.Label = "Delete"
-			del.Required = false
+			del.Optional = true
 			del.Widget = fs.decl.DeletionWidget
 			fs.deleteField = del
 		}

@@ -290,7 +290,9 @@ func buildForm(n node) (*forms.Declaration, forms.Options, error) {
 	if emptyPermitted && useReq {
 		return nil, opts, specErr(n.path, "The empty_permitted and use_required_attribute arguments may not both be True.")
 	}
-	d.Prepare()
+	if err := d.Prepare(); err != nil {
+		return nil, opts, specErr(n.path, "%v", err)
+	}
 	return d, opts, nil
 }
 

@@ -118,7 +118,7 @@ type ModelChoiceField struct {
 func NewModelChoiceField(qs Queryset) *ModelChoiceField {
 	label := DefaultEmptyLabel
 	f := &ModelChoiceField{Queryset: qs, EmptyLabel: &label}
-	f.Required = true
+	f.Optional = false
 	f.ChoicesFunc = f.choices
 	return f
 }
@@ -223,7 +223,7 @@ type ModelMultipleChoiceField struct {
 // over qs.
 func NewModelMultipleChoiceField(qs Queryset) *ModelMultipleChoiceField {
 	f := &ModelMultipleChoiceField{ModelChoiceField{Queryset: qs}}
-	f.Required = true
+	f.Optional = false
 	f.ChoicesFunc = f.choices
 	return f
 }
@@ -284,7 +284,7 @@ func (f *ModelMultipleChoiceField) PrepareValue(value any) any {
 func (f *ModelMultipleChoiceField) Clean(value any) (any, error) {
 	value = f.PrepareValue(value)
 	if !forms.Truthy(value) {
-		if f.Required {
+		if f.Required() {
 			return nil, f.Error("required", "This field is required.", nil)
 		}
 		return []any{}, nil

@@ -19,7 +19,7 @@ import (
 // AutoField, which has no form field.
 func FormField(mf orm.Field, target Queryset) (forms.Field, error) {
 	core := forms.FieldCore{
-		Required: !mf.Blank,
+		Optional: mf.Blank,
 		Label:    capfirst(mf.VerboseName),
 		HelpText: mf.HelpText,
 	}
@@ -69,7 +69,7 @@ func FormField(mf orm.Field, target Queryset) (forms.Field, error) {
 		f := forms.NewIntegerField()
 		f.FieldCore = core
 		if mf.Type == orm.PositiveIntegerField {
-			f.MinValue = 0
+			f.MinValue = new(int64(0))
 		}
 		return f, nil
 	case orm.FloatField:
@@ -84,7 +84,7 @@ func FormField(mf orm.Field, target Queryset) (forms.Field, error) {
 	case orm.BooleanField:
 		// A checkbox's required means "must be checked", so a model
 		// BooleanField is never required in its form.
-		core.Required = false
+		core.Optional = true
 		if mf.Null {
 			f := forms.NewNullBooleanField()
 			f.FieldCore = core
@@ -103,7 +103,7 @@ func FormField(mf orm.Field, target Queryset) (forms.Field, error) {
 		}
 		f := NewModelChoiceField(target)
 		f.FieldCore = core
-		if f.Required && core.Initial != nil {
+		if f.Required() && core.Initial != nil {
 			f.EmptyLabel = nil
 		}
 		return f, nil

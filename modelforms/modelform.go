@@ -325,7 +325,7 @@ func (f *Form) validationExclusions() map[string]bool {
 		case errs.Get(name) != nil:
 			ex[name] = true
 		default:
-			if !mf.Blank && !bf.Field().Core().Required && forms.IsEmpty(cd[name]) {
+			if !mf.Blank && !bf.Field().Core().Required() && forms.IsEmpty(cd[name]) {
 				ex[name] = true
 			}
 		}

@@ -32,7 +32,7 @@ func ExampleDjangoTemplates() {
 // with it follows.
 func ExampleRenderer() {
 	var pStyle renderers.Renderer = &renderers.DjangoTemplates{FormTemplate: "django/forms/p.html"}
-	search := forms.Declare(forms.Named("q", &forms.CharField{MaxLength: 20}))
+	search := forms.MustDeclare(forms.Named("q", &forms.CharField{MaxLength: 20}))
 	html, err := search.New(forms.Options{Renderer: pStyle}).Render()
 	fmt.Println(strings.Join(strings.Fields(string(html)), " "), err)
 	// Output:
