@@ -360,17 +360,17 @@ func checkChoiceInitial(initial any, choices []Choice, multiple bool) error {
 	if multiple {
 		list, ok := asList(initial)
 		if !ok {
-			return fmt.Errorf("Initial is a %T; want a list of choice values", initial)
+			return fmt.Errorf("Initial has type %T; want a list of choice values", initial)
 		}
 		for i, v := range list {
 			if !fits(v) {
-				return fmt.Errorf("Initial[%d] is a %T, not the type of the choices' values", i, v)
+				return fmt.Errorf("Initial[%d] has type %T, not the type of the choices' values", i, v)
 			}
 		}
 		return nil
 	}
 	if !fits(initial) {
-		return fmt.Errorf("Initial is a %T, not the type of the choices' values", initial)
+		return fmt.Errorf("Initial has type %T, not the type of the choices' values", initial)
 	}
 	return nil
 }

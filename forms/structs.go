@@ -520,7 +520,17 @@ func applySetting(f Field, k, v string) error {
 			return flag(&x.AllowEmptyFile)
 		}
 	}
-	return fmt.Errorf("unknown setting %q for a %s", k, strings.TrimPrefix(fmt.Sprintf("%T", f), "*forms."))
+	return fmt.Errorf("unknown setting %q for %s", k, typeName(f))
+}
+
+// typeName is a field's type with its article: "a CharField", "an
+// IntegerField".
+func typeName(f Field) string {
+	n := strings.TrimPrefix(fmt.Sprintf("%T", f), "*forms.")
+	if strings.ContainsRune("AEIOU", rune(n[0])) {
+		return "an " + n
+	}
+	return "a " + n
 }
 
 // charFieldOf returns the CharField a text field type is built on.
@@ -657,7 +667,7 @@ func fits(f Field, t reflect.Type) error {
 		ok = t == anyType
 	}
 	if !ok {
-		return fmt.Errorf("a %s cleans to a value a %s cannot hold", strings.TrimPrefix(fmt.Sprintf("%T", f), "*forms."), t)
+		return fmt.Errorf("%s cleans to a value a %s cannot hold", typeName(f), t)
 	}
 	return nil
 }
