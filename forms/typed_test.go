@@ -337,7 +337,7 @@ func TestTemplatePage(t *testing.T) {
 		// A theme form template whose widgets' template is broken: the
 		// error comes from inside the form's template.
 		"broken widget template": &renderers.DjangoTemplates{FormTemplate: "theme/form.html", Overlay: fstest.MapFS{
-			"theme/form.html":                  {Data: []byte(`{% for field, errors in fields %}{{ field }}{% endfor %}`)},
+			"theme/form.html":                 {Data: []byte(`{% for field, errors in fields %}{{ field }}{% endfor %}`)},
 			"django/forms/widgets/input.html": {Data: []byte(`{% include "no/such/template.html" %}`)},
 		}},
 	}
