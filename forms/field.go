@@ -296,7 +296,7 @@ func HasChanged(f Field, initial, data any) bool {
 	if d == nil {
 		d = ""
 	}
-	return !Equal(initial, d)
+	return !equal(initial, d)
 }
 
 // IsEmpty reports whether v is one of Django's empty values: None, "",

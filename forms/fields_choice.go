@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/formwork/formwork/internal/pynum"
+	"github.com/formwork/formwork/internal/pyval"
 	"github.com/formwork/formwork/widgets"
 )
 
@@ -34,29 +35,10 @@ func pyBool(value any) bool {
 }
 
 // truthy is Python's bool(value).
-func truthy(v any) bool {
-	switch x := v.(type) {
-	case nil:
-		return false
-	case bool:
-		return x
-	case string:
-		return x != ""
-	case int:
-		return x != 0
-	case int64:
-		return x != 0
-	case float64:
-		return x != 0
-	case []any:
-		return len(x) > 0
-	case []string:
-		return len(x) > 0
-	case map[string]any:
-		return len(x) > 0
-	}
-	return true
-}
+func truthy(v any) bool { return pyval.Truthy(v) }
+
+// equal is Python's ==.
+func equal(a, b any) bool { return pyval.Equal(a, b) }
 
 // Validate requires a true value when the field is required.
 func (f *BooleanField) Validate(value any) error {
@@ -187,13 +169,13 @@ func (f *ChoiceField) ValidValue(value any) bool {
 	for _, c := range f.AllChoices() {
 		if c.Group != nil {
 			for _, g := range c.Group {
-				if Equal(value, g.Value) || text == pyStr(g.Value) {
+				if equal(value, g.Value) || text == pyStr(g.Value) {
 					return true
 				}
 			}
 			continue
 		}
-		if Equal(value, c.Value) || text == pyStr(c.Value) {
+		if equal(value, c.Value) || text == pyStr(c.Value) {
 			return true
 		}
 	}
@@ -257,7 +239,7 @@ func (f *TypedChoiceField) emptyValue() any {
 
 func (f *TypedChoiceField) coerce(value any) (any, error) {
 	ev := f.emptyValue()
-	if Equal(value, ev) || IsEmpty(value) {
+	if equal(value, ev) || IsEmpty(value) {
 		return ev, nil
 	}
 	if f.Coerce == nil {
@@ -290,7 +272,7 @@ func (f *TypedChoiceField) HasChanged(initial, data any) bool {
 	if err1 != nil || err2 != nil {
 		return true
 	}
-	return !Equal(a, b)
+	return !equal(a, b)
 }
 
 // cleanSteps is Field.clean: ToPython, Validate and the validators.
@@ -438,7 +420,7 @@ func (f *TypedMultipleChoiceField) emptyValue() any {
 
 func (f *TypedMultipleChoiceField) coerce(value any) (any, error) {
 	ev := f.emptyValue()
-	if Equal(value, ev) || IsEmpty(value) {
+	if equal(value, ev) || IsEmpty(value) {
 		return ev, nil
 	}
 	list, _ := asList(value)
@@ -459,7 +441,7 @@ func (f *TypedMultipleChoiceField) coerce(value any) (any, error) {
 
 // Validate checks the choices unless none was made.
 func (f *TypedMultipleChoiceField) Validate(value any) error {
-	if !Equal(value, f.emptyValue()) {
+	if !equal(value, f.emptyValue()) {
 		return f.MultipleChoiceField.Validate(value)
 	}
 	if f.Required() {
@@ -477,5 +459,3 @@ func (f *TypedMultipleChoiceField) Clean(value any) (any, error) {
 	return f.coerce(v)
 }
 
-// Truthy is Python's bool(v) for the values forms hold.
-func Truthy(v any) bool { return truthy(v) }

@@ -12,6 +12,7 @@ import (
 
 	"github.com/formwork/formwork/forms"
 	"github.com/formwork/formwork/internal/pyfmt"
+	"github.com/formwork/formwork/internal/pyjson"
 	"github.com/formwork/formwork/validators"
 )
 
@@ -264,7 +265,7 @@ func TestFieldCleanMatchesDjango(t *testing.T) {
 			kind, _, _ := strings.Cut(*c.Value, ":")
 			var s string
 			if strings.HasPrefix(c.Field, "json") && got != nil {
-				s = "json:" + forms.PyJSONDumps(got, true)
+				s = "json:" + pyjson.Dumps(got, true)
 			} else {
 				s = canon(got, kind)
 			}

@@ -8,6 +8,7 @@ import (
 	"net/netip"
 	"strings"
 
+	"github.com/formwork/formwork/internal/pyjson"
 	"github.com/formwork/formwork/internal/pynum"
 	"github.com/formwork/formwork/internal/pyurl"
 	"github.com/formwork/formwork/renderers"
@@ -248,8 +249,8 @@ func NewUUIDField() *UUIDField { return &UUIDField{CharField{}} }
 // UUID is a cleaned UUID value.
 type UUID string
 
-// PyStr is Python's str(uuid).
-func (u UUID) PyStr() string { return string(u) }
+// String returns the UUID's canonical form.
+func (u UUID) String() string { return string(u) }
 
 // DefaultErrorMessages implements ErrorMessager.
 func (f *UUIDField) DefaultErrorMessages() map[string]string {
@@ -362,7 +363,11 @@ func NewJSONField() *JSONField { return &JSONField{CharField{}} }
 type InvalidJSON string
 
 // JSONString is a cleaned JSON string value, told apart from raw input.
-type JSONString string
+type JSONString = pyjson.String
+
+// OrderedJSON is a cleaned JSON object: its keys in the order submitted,
+// and its values.
+type OrderedJSON = pyjson.Object
 
 // DefaultWidget implements DefaultWidgeter.
 func (f *JSONField) DefaultWidget() widgets.Widget { return widgets.NewTextarea(nil) }
@@ -486,7 +491,7 @@ func (f *JSONField) PrepareValue(value any) any {
 	if s, ok := value.(InvalidJSON); ok {
 		return string(s)
 	}
-	return PyJSONDumps(value, false)
+	return pyjson.Dumps(value, false)
 }
 
 // HasChanged compares as JSON, key order aside.
@@ -504,10 +509,10 @@ func (f *JSONField) HasChanged(initial, data any) bool {
 	if d == nil {
 		d = ""
 	}
-	if !Equal(initial, d) {
+	if !equal(initial, d) {
 		return true
 	}
-	return PyJSONDumps(initial, true) != PyJSONDumps(d, true)
+	return pyjson.Dumps(initial, true) != pyjson.Dumps(d, true)
 }
 
 // cleanIPv6Address is Django's clean_ipv6_address: the address in its

@@ -9,6 +9,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/formwork/formwork/forms"
+	"github.com/formwork/formwork/internal/pyval"
 	"github.com/formwork/formwork/media"
 	"github.com/formwork/formwork/renderers"
 	"github.com/formwork/formwork/validators"
@@ -416,7 +417,7 @@ func (fs *Formset) TotalErrorCount() int {
 
 // ShouldDelete reports whether a cleaned form was marked for deletion.
 func (fs *Formset) ShouldDelete(f *forms.Form) bool {
-	return forms.Truthy(f.CleanedData()[FieldDelete])
+	return pyval.Truthy(f.CleanedData()[FieldDelete])
 }
 
 // IsValid reports whether the formset is bound, every form not marked for

@@ -21,6 +21,7 @@ import (
 	"github.com/formwork/formwork/forms"
 	"github.com/formwork/formwork/i18n"
 	"github.com/formwork/formwork/internal/ojson"
+	"github.com/formwork/formwork/internal/pyval"
 	"github.com/formwork/formwork/renderers"
 	"github.com/formwork/formwork/validators"
 	"github.com/formwork/formwork/widgets"
@@ -417,11 +418,11 @@ func cleanErrors(d *forms.Declaration, n node, fields map[string]bool) error {
 			case "equal", "different":
 				av, aok := cd[r.a]
 				bv, bok := cd[r.b]
-				if !aok || !bok || forms.Equal(av, bv) != (r.cond == "equal") {
+				if !aok || !bok || pyval.Equal(av, bv) != (r.cond == "equal") {
 					continue
 				}
 			case "present":
-				if v, ok := cd[r.a]; !ok || !forms.Truthy(v) {
+				if v, ok := cd[r.a]; !ok || !pyval.Truthy(v) {
 					continue
 				}
 			}

@@ -8,6 +8,7 @@ import (
 	"github.com/formwork/formwork/forms"
 	"github.com/formwork/formwork/internal/pyfmt"
 	"github.com/formwork/formwork/internal/pynum"
+	"github.com/formwork/formwork/internal/pyval"
 	"github.com/formwork/formwork/orm"
 	"github.com/formwork/formwork/widgets"
 )
@@ -283,7 +284,7 @@ func (f *ModelMultipleChoiceField) PrepareValue(value any) any {
 // chosen rows.
 func (f *ModelMultipleChoiceField) Clean(value any) (any, error) {
 	value = f.PrepareValue(value)
-	if !forms.Truthy(value) {
+	if !pyval.Truthy(value) {
 		if f.Required() {
 			return nil, f.Error("required", "This field is required.", nil)
 		}
