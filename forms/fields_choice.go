@@ -458,4 +458,3 @@ func (f *TypedMultipleChoiceField) Clean(value any) (any, error) {
 	}
 	return f.coerce(v)
 }
-
