@@ -172,21 +172,37 @@ func TestTemplateHTMLAndWriteTo(t *testing.T) {
 
 func ptr[T any](v T) *T { return &v }
 
+// BindRequest binds a form to what a request submits; a handler then
+// checks IsValid.
 func ExampleBindRequest() {
-	contactForm := forms.MustDeclare(
+	contact := forms.MustDeclare(
 		forms.Named("name", &forms.CharField{MaxLength: 40}),
-		forms.Named("email", forms.NewEmailField()),
+		forms.Named("email", &forms.EmailField{}),
 	)
-	r := httptest.NewRequest(http.MethodPost, "/structContact", strings.NewReader("name=Ann&email=nope"))
-	r.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-
-	f, err := forms.BindRequest(contactForm, r, forms.Options{}, 1<<20)
-	if err != nil {
-		fmt.Println(err)
-		return
+	handler := func(w http.ResponseWriter, r *http.Request) {
+		f, err := forms.BindRequest(contact, r, forms.Options{}, 1<<20)
+		if err != nil {
+			http.Error(w, "bad request", http.StatusBadRequest)
+			return
+		}
+		if !f.IsValid() {
+			w.WriteHeader(http.StatusUnprocessableEntity)
+			fmt.Fprintln(w, f.Errors().Get("email").Messages())
+			return
+		}
+		name, _ := forms.Cleaned[string](f, "name")
+		fmt.Fprintln(w, "thanks,", name)
 	}
-	fmt.Println(f.IsValid(), f.Errors().Get("email").Messages())
-	// Output: false [Enter a valid email address.]
+	for _, body := range []string{"name=Ann&email=nope", "name=Ann&email=ann@example.com"} {
+		r := httptest.NewRequest(http.MethodPost, "/contact", strings.NewReader(body))
+		r.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		w := httptest.NewRecorder()
+		handler(w, r)
+		fmt.Print(w.Code, " ", w.Body.String())
+	}
+	// Output:
+	// 422 [Enter a valid email address.]
+	// 200 thanks, Ann
 }
 
 func ExampleForm_HTML() {

@@ -241,7 +241,7 @@ type signupForm struct {
 
 var signupTyped = forms.MustFor[signupForm]()
 
-var signupPage = template.Must(template.New("page").Parse(`<h1>Sign up</h1>{{with .Done}}<p>{{.}}</p>{{end}}<form method="post">{{.Form.HTML}}</form>`))
+var signupPageTmpl = template.Must(template.New("page").Parse(`<h1>Sign up</h1>{{with .Done}}<p>{{.}}</p>{{end}}<form method="post">{{.Form.HTML}}</form>`))
 
 // signupHandler is a handler as an application writes it.
 func signupHandler(r renderers.Renderer) http.HandlerFunc {
@@ -261,7 +261,7 @@ func signupHandler(r renderers.Renderer) http.HandlerFunc {
 		} else {
 			data["Form"] = signupTyped.New(opts)
 		}
-		if err := forms.ExecuteTemplate(w, signupPage, "page", data); err != nil {
+		if err := forms.ExecuteTemplate(w, signupPageTmpl, "page", data); err != nil {
 			http.Error(w, "internal error: "+err.Error(), http.StatusInternalServerError)
 		}
 	}

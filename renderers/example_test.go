@@ -36,5 +36,5 @@ func ExampleRenderer() {
 	html, err := search.New(forms.Options{Renderer: pStyle}).Render()
 	fmt.Println(strings.Join(strings.Fields(string(html)), " "), err)
 	// Output:
-	// <p> <label for="id_q">Q:</label> <input type="text" name="q" maxlength="20" id="id_q"> </p> <nil>
+	// <p> <label for="id_q">Q:</label> <input type="text" name="q" maxlength="20" required id="id_q"> </p> <nil>
 }
