@@ -137,12 +137,14 @@ func (f *Form) AsUL() (renderers.HTML, error) {
 	return f.RenderTemplate(orString(f.decl.TemplateNameUL, TemplateUL))
 }
 
-// String renders the form with its template; a rendering error is
-// returned as the text of the error, so prefer Render.
+// String renders the form with its template, for fmt. A String method
+// cannot fail, so when rendering does it returns "" rather than put the
+// error's text before a visitor: call Render, or HTML in an html/template
+// page, to get the error.
 func (f *Form) String() string {
 	h, err := f.Render()
 	if err != nil {
-		return "formwork: " + err.Error()
+		return ""
 	}
 	return string(h)
 }
