@@ -75,14 +75,15 @@ type TypedForm[T any] struct {
 //	                     URLInput, NumberInput, DateInput, DateTimeInput, TimeInput,
 //	                     Select, RadioSelect, SelectMultiple, CheckboxSelectMultiple,
 //	                     CheckboxInput, NullBooleanSelect, FileInput, ClearableFileInput
-//	max_length=, min_length=, no_strip, no_max_length, empty_nil
+//	max_length=, min_length=, no_strip, no_max_length, empty_value=, empty_nil
 //	regex=, strip        (RegexField)
 //	allow_unicode        (SlugField)
 //	assume_scheme=       (URLField)
 //	protocol=, unpack_ipv4 (GenericIPAddressField)
 //	min_value=, max_value=, step_size= (IntegerField, FloatField, DecimalField)
 //	max_digits=, decimal_places= (DecimalField)
-//	choices=v:label|v:label (ChoiceField, MultipleChoiceField; "v" alone is its own label)
+//	choices=v:label|v:label (ChoiceField, TypedChoiceField, MultipleChoiceField; "v" alone is its own label)
+//	coerce=int|float|decimal|str (TypedChoiceField; the Go type follows it)
 //	input_formats=F|F    (DateField, TimeField, DateTimeField)
 //	allow_empty_file     (FileField, ImageField)
 //	error_messages=code:text|code:text
@@ -94,7 +95,8 @@ type TypedForm[T any] struct {
 // DateTimeField (or type=DateField, TimeField); time.Duration
 // DurationField; decimal.Decimal DecimalField; *widgets.UploadedFile
 // FileField; []string MultipleChoiceField. A pointer to one of these
-// types (other than *bool) is nil when the field is left empty. A field
+// types (other than *bool) is nil when the field is left empty (a text
+// field's empty value, a TypedChoiceField's, is then nil too). A field
 // type whose cleaned value the Go type cannot hold is an error, as is
 // every mistake Declare reports; each error names the struct field and
 // the setting.
@@ -272,9 +274,6 @@ func structField(sf reflect.StructField, tag string) (string, Field, error) {
 	if err != nil {
 		return "", nil, fmt.Errorf("tag setting type=%s: %w", typ, err)
 	}
-	if err := fits(f, goType); err != nil {
-		return "", nil, err
-	}
 	// "initial" is read last, by the field set up with the rest.
 	initial, hasInitial := settings["initial"]
 	for _, k := range order {
@@ -284,6 +283,18 @@ func structField(sf reflect.StructField, tag string) (string, Field, error) {
 		if err := applySetting(f, k, settings[k]); err != nil {
 			return "", nil, fmt.Errorf("tag setting %s=%s: %w", k, settings[k], err)
 		}
+	}
+	if err := fits(f, goType); err != nil {
+		return "", nil, err
+	}
+	// An empty value the Go type cannot hold cleans to nil, which stores
+	// the zero value (a nil pointer).
+	isPointer := goType.Kind() == reflect.Pointer && goType != uploadType
+	if cf := charFieldOf(f); cf != nil && isPointer {
+		cf.EmptyNil = true
+	}
+	if tc, ok := f.(*TypedChoiceField); ok && (isPointer || goType.Kind() != reflect.String) {
+		tc.EmptyNil = true
 	}
 	if hasInitial {
 		if err := setInitial(f, initial); err != nil {
@@ -390,6 +401,9 @@ func applySetting(f Field, k, v string) error {
 			return flag(&cf.NoMaxLength)
 		case "empty_nil":
 			return flag(&cf.EmptyNil)
+		case "empty_value":
+			cf.EmptyValue = v
+			return nil
 		}
 	}
 	switch x := f.(type) {
@@ -488,6 +502,21 @@ func applySetting(f Field, k, v string) error {
 			x.Choices = tagChoices(v)
 			return nil
 		}
+	case *TypedChoiceField:
+		switch k {
+		case "choices":
+			x.Choices = tagChoices(v)
+			return nil
+		case "coerce":
+			c, ok := tagCoercions[v]
+			if !ok {
+				return fmt.Errorf("want int, float, decimal or str")
+			}
+			x.Coerce = c
+			return nil
+		case "empty_nil":
+			return flag(&x.EmptyNil)
+		}
 	case *DateField:
 		if k == "input_formats" {
 			x.InputFormats = strings.Split(v, "|")
@@ -555,6 +584,9 @@ func charFieldOf(f Field) *CharField {
 	}
 	return nil
 }
+
+// tagCoercions are the coerce functions a tag names.
+var tagCoercions = map[string]Coerce{"int": CoerceInt, "float": CoerceFloat, "decimal": CoerceDecimal, "str": CoerceStr}
 
 func tagChoices(v string) []Choice {
 	var choices []Choice
@@ -642,11 +674,22 @@ func fits(f Field, t reflect.Type) error {
 	}
 	k := base.Kind()
 	ok := false
-	switch f.(type) {
+	switch x := f.(type) {
 	case *CharField, *EmailField, *URLField, *SlugField, *RegexField, *UUIDField, *GenericIPAddressField, *ChoiceField:
 		ok = k == reflect.String
 	case *IntegerField:
 		ok = isIntKind(k)
+	case *TypedChoiceField:
+		switch reflect.ValueOf(x.Coerce).Pointer() {
+		case reflect.ValueOf(Coerce(CoerceInt)).Pointer():
+			ok = isIntKind(k)
+		case reflect.ValueOf(Coerce(CoerceFloat)).Pointer():
+			ok = k == reflect.Float32 || k == reflect.Float64
+		case reflect.ValueOf(Coerce(CoerceDecimal)).Pointer():
+			ok = base == decimalType
+		default:
+			ok = k == reflect.String
+		}
 	case *FloatField:
 		ok = k == reflect.Float32 || k == reflect.Float64
 	case *DecimalField:
@@ -790,6 +833,8 @@ func newFieldOfType(name string) (Field, error) {
 		return &DurationField{}, nil
 	case "ChoiceField":
 		return &ChoiceField{}, nil
+	case "TypedChoiceField":
+		return &TypedChoiceField{}, nil
 	case "MultipleChoiceField":
 		return &MultipleChoiceField{}, nil
 	case "FileField":

@@ -354,3 +354,32 @@ func TestTemplatePage(t *testing.T) {
 		})
 	}
 }
+
+func TestForTypedChoice(t *testing.T) {
+	type Pick struct {
+		Size  int     `formwork:"size,type=TypedChoiceField,coerce=int,choices=1:S|2:M|3:L"`
+		Level *int    `formwork:"level,type=TypedChoiceField,coerce=int,choices=1:Low|2:High,optional"`
+		Note  *string `formwork:"note,optional"`
+	}
+	d, err := forms.For[Pick]()
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, ok := d.Bind(url.Values{"size": {"2"}}, nil, forms.Options{}).Valid()
+	if !ok || p.Size != 2 || p.Level != nil || p.Note != nil {
+		t.Errorf("got %+v %v", p, ok)
+	}
+	p, ok = d.Bind(url.Values{"size": {"3"}, "level": {"1"}, "note": {" hi "}}, nil, forms.Options{}).Valid()
+	if !ok || p.Size != 3 || p.Level == nil || *p.Level != 1 || p.Note == nil || *p.Note != "hi" {
+		t.Errorf("got %+v %v", p, ok)
+	}
+	if f := d.Bind(url.Values{"size": {"4"}}, nil, forms.Options{}); !f.HasError("size", "invalid_choice") {
+		t.Errorf("size 4: %v", f.Errors().Keys())
+	}
+	type Bad struct {
+		Size string `formwork:"size,type=TypedChoiceField,coerce=int,choices=1:S"`
+	}
+	if _, err := forms.For[Bad](); err == nil || err.Error() != "forms: Bad.Size: a TypedChoiceField cleans to a value a string cannot hold" {
+		t.Errorf("err %v", err)
+	}
+}
