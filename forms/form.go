@@ -56,7 +56,9 @@ func Named(name string, f Field) NamedField { return NamedField{Name: name, Fiel
 //
 // A declaration is immutable once declared: Declare and Prepare keep
 // copies of the fields they are given, so changing a field afterwards
-// changes nothing, and the declaration is safe for concurrent use. Build
+// changes nothing. Its other settings (TemplateName, Clean, CleanField...)
+// are set right after Declare, before the first form is built; from then
+// on the declaration is only read, and safe for concurrent use. Build
 // forms from it with New and Bind, one per request.
 type Declaration struct {
 	// Fields are the declared fields in order. Prepare replaces them with
