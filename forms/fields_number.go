@@ -293,10 +293,6 @@ type DecimalField struct {
 // digit limits): the same as &DecimalField{}.
 func NewDecimalField() *DecimalField { return &DecimalField{} }
 
-// Int returns a pointer to n, for optional settings such as
-// DecimalField.MaxDigits.
-func Int(n int) *int { return &n }
-
 func intOr(p *int, def int) int {
 	if p == nil {
 		return def

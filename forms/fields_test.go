@@ -74,7 +74,7 @@ var fieldBuilders = map[string]func() forms.Field{
 	},
 	"decimal": func() forms.Field {
 		f := forms.NewDecimalField()
-		f.MaxDigits, f.DecimalPlaces = forms.Int(5), forms.Int(2)
+		f.MaxDigits, f.DecimalPlaces = new(5), new(2)
 		return f
 	},
 	"decimal_opt":  func() forms.Field { return optional(forms.NewDecimalField()) },

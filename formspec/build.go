@@ -287,9 +287,9 @@ func setFieldArg(f forms.Field, c *forms.FieldCore, typ, key string, arg node, i
 				return err
 			}
 			if key == "max_digits" {
-				x.MaxDigits = forms.Int(i)
+				x.MaxDigits = new(i)
 			} else {
-				x.DecimalPlaces = forms.Int(i)
+				x.DecimalPlaces = new(i)
 			}
 			return nil
 		}

@@ -79,7 +79,7 @@ func FormField(mf orm.Field, target Queryset) (forms.Field, error) {
 	case orm.DecimalField:
 		f := forms.NewDecimalField()
 		f.FieldCore = core
-		f.MaxDigits, f.DecimalPlaces = forms.Int(mf.MaxDigits), forms.Int(mf.DecimalPlaces)
+		f.MaxDigits, f.DecimalPlaces = new(mf.MaxDigits), new(mf.DecimalPlaces)
 		return f, nil
 	case orm.BooleanField:
 		// A checkbox's required means "must be checked", so a model
