@@ -220,16 +220,10 @@ func prepare(f Field) {
 	}
 }
 
-// Prepare sets f up for use outside a form (a field cleaned on its own
-// with Clean). Declare prepares a form's fields itself, and the parts of a
-// ComboField or MultiValueField with it.
-func Prepare(f Field) Field {
-	prepare(f)
-	return f
-}
-
 // Clean runs a field's whole cleaning: ToPython, Validate, then the
 // validators, returning the cleaned value or a *validators.ValidationError.
+// It sets f up on first use, as Declare does; check a field built outside
+// a declaration with CheckField first.
 func Clean(f Field, value any) (any, error) {
 	prepare(f)
 	if c, ok := f.(Cleaner); ok {
