@@ -83,7 +83,8 @@ type TypedForm[T any] struct {
 //	min_value=, max_value=, step_size= (IntegerField, FloatField, DecimalField)
 //	max_digits=, decimal_places= (DecimalField)
 //	choices=v:label|v:label (ChoiceField, TypedChoiceField, MultipleChoiceField; "v" alone is its own label)
-//	coerce=int|float|decimal|str (TypedChoiceField; the Go type follows it)
+//	coerce=int|float|decimal|str (TypedChoiceField, TypedMultipleChoiceField; the Go type follows it)
+//	input_date_formats=F|F, input_time_formats=F|F (SplitDateTimeField)
 //	input_formats=F|F    (DateField, TimeField, DateTimeField)
 //	allow_empty_file     (FileField, ImageField)
 //	error_messages=code:text|code:text
@@ -545,8 +546,28 @@ func applySetting(f Field, k, v string) error {
 			return flag(&x.AllowEmptyFile)
 		}
 	case *ImageField:
-		if k == "allow_empty_file" {
-			return flag(&x.AllowEmptyFile)
+		return applySetting(&x.FileField, k, v)
+	case *TypedMultipleChoiceField:
+		switch k {
+		case "choices":
+			x.Choices = tagChoices(v)
+			return nil
+		case "coerce":
+			c, ok := tagCoercions[v]
+			if !ok {
+				return fmt.Errorf("want int, float, decimal or str")
+			}
+			x.Coerce = c
+			return nil
+		}
+	case *SplitDateTimeField:
+		switch k {
+		case "input_date_formats":
+			x.InputDateFormats = strings.Split(v, "|")
+			return nil
+		case "input_time_formats":
+			x.InputTimeFormats = strings.Split(v, "|")
+			return nil
 		}
 	}
 	return fmt.Errorf("unknown setting %q for %s", k, typeName(f))
@@ -604,16 +625,24 @@ func tagChoices(v string) []Choice {
 // text, so that it is of the field's type.
 func setInitial(f Field, v string) error {
 	c := f.Core()
-	if _, ok := f.(*MultipleChoiceField); ok {
+	switch f.(type) {
+	case *MultipleChoiceField, *TypedMultipleChoiceField:
 		list := []any{}
 		for _, s := range strings.Split(v, "|") {
 			list = append(list, s)
 		}
 		c.Initial = list
 		return nil
-	}
-	if _, ok := f.(interface{ CleanFile(any, any) (any, error) }); ok {
+	case FileCleaner:
 		return errors.New("a file field has no initial value in a tag")
+	case *SplitDateTimeField:
+		f := &DateTimeField{}
+		val, err := f.ToPython(v)
+		if err != nil {
+			return fmt.Errorf("not a value of the field: %w", err)
+		}
+		c.Initial = val
+		return nil
 	}
 	val, err := f.ToPython(v)
 	if err != nil {
@@ -704,6 +733,22 @@ func fits(f Field, t reflect.Type) error {
 		ok = base == durationType
 	case *MultipleChoiceField:
 		ok = k == reflect.Slice && base.Elem().Kind() == reflect.String
+	case *TypedMultipleChoiceField:
+		if ok = k == reflect.Slice; ok {
+			ek := base.Elem().Kind()
+			switch reflect.ValueOf(x.Coerce).Pointer() {
+			case reflect.ValueOf(Coerce(CoerceInt)).Pointer():
+				ok = isIntKind(ek)
+			case reflect.ValueOf(Coerce(CoerceFloat)).Pointer():
+				ok = ek == reflect.Float32 || ek == reflect.Float64
+			case reflect.ValueOf(Coerce(CoerceDecimal)).Pointer():
+				ok = base.Elem() == decimalType
+			default:
+				ok = ek == reflect.String
+			}
+		}
+	case *SplitDateTimeField:
+		ok = base == timeType
 	case *FileField, *ImageField:
 		ok = t == uploadType
 	case *JSONField:
@@ -837,6 +882,10 @@ func newFieldOfType(name string) (Field, error) {
 		return &TypedChoiceField{}, nil
 	case "MultipleChoiceField":
 		return &MultipleChoiceField{}, nil
+	case "TypedMultipleChoiceField":
+		return &TypedMultipleChoiceField{}, nil
+	case "SplitDateTimeField":
+		return &SplitDateTimeField{}, nil
 	case "FileField":
 		return &FileField{}, nil
 	case "ImageField":

@@ -357,9 +357,11 @@ func TestTemplatePage(t *testing.T) {
 
 func TestForTypedChoice(t *testing.T) {
 	type Pick struct {
-		Size  int     `formwork:"size,type=TypedChoiceField,coerce=int,choices=1:S|2:M|3:L"`
-		Level *int    `formwork:"level,type=TypedChoiceField,coerce=int,choices=1:Low|2:High,optional"`
-		Note  *string `formwork:"note,optional"`
+		Size  int       `formwork:"size,type=TypedChoiceField,coerce=int,choices=1:S|2:M|3:L"`
+		Level *int      `formwork:"level,type=TypedChoiceField,coerce=int,choices=1:Low|2:High,optional"`
+		Note  *string   `formwork:"note,optional"`
+		Days  []int     `formwork:"days,type=TypedMultipleChoiceField,coerce=int,choices=1:Mon|2:Tue|3:Wed,optional,initial=1|3"`
+		When  time.Time `formwork:"when,type=SplitDateTimeField,optional,initial=2024-05-06 10:30"`
 	}
 	d, err := forms.For[Pick]()
 	if err != nil {
@@ -369,9 +371,16 @@ func TestForTypedChoice(t *testing.T) {
 	if !ok || p.Size != 2 || p.Level != nil || p.Note != nil {
 		t.Errorf("got %+v %v", p, ok)
 	}
-	p, ok = d.Bind(url.Values{"size": {"3"}, "level": {"1"}, "note": {" hi "}}, nil, forms.Options{}).Valid()
-	if !ok || p.Size != 3 || p.Level == nil || *p.Level != 1 || p.Note == nil || *p.Note != "hi" {
+	p, ok = d.Bind(url.Values{"size": {"3"}, "level": {"1"}, "note": {" hi "}, "days": {"1", "3"},
+		"when_0": {"2024-05-06"}, "when_1": {"10:30"}}, nil, forms.Options{}).Valid()
+	if !ok || p.Size != 3 || p.Level == nil || *p.Level != 1 || p.Note == nil || *p.Note != "hi" ||
+		fmt.Sprint(p.Days) != "[1 3]" || !p.When.Equal(time.Date(2024, 5, 6, 10, 30, 0, 0, time.UTC)) {
 		t.Errorf("got %+v %v", p, ok)
+	}
+	h, err := d.New(forms.Options{}).AsP()
+	if err != nil || !strings.Contains(string(h), `value="1" id="id_days_0" checked`) && !strings.Contains(string(h), `<option value="1" selected>`) ||
+		!strings.Contains(string(h), `name="when_0" value="2024-05-06"`) {
+		t.Errorf("initial values not shown: %s %v", h, err)
 	}
 	if f := d.Bind(url.Values{"size": {"4"}}, nil, forms.Options{}); !f.HasError("size", "invalid_choice") {
 		t.Errorf("size 4: %v", f.Errors().Keys())
