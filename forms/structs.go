@@ -95,12 +95,18 @@ type TypedForm[T any] struct {
 // FloatField; bool BooleanField; *bool NullBooleanField; time.Time
 // DateTimeField (or type=DateField, TimeField); time.Duration
 // DurationField; decimal.Decimal DecimalField; *widgets.UploadedFile
-// FileField; []string MultipleChoiceField. A pointer to one of these
+// FileField; []string MultipleChoiceField; any takes type=JSONField. A
+// pointer to one of these
 // types (other than *bool) is nil when the field is left empty (a text
 // field's empty value, a TypedChoiceField's, is then nil too). A field
 // type whose cleaned value the Go type cannot hold is an error, as is
 // every mistake Declare reports; each error names the struct field and
 // the setting.
+//
+// Settings that are Go values (Validators, a widget with attributes,
+// ChoicesFunc) need Declare. The declaration's own settings (Clean,
+// CleanField, TemplateName...) are set on the Typed's Declaration right
+// after For, before the first form is built.
 func For[T any]() (*Typed[T], error) {
 	t := reflect.TypeFor[T]()
 	if t.Kind() != reflect.Struct {
