@@ -8,6 +8,7 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"strings"
+	"sync"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -390,5 +391,27 @@ func TestForTypedChoice(t *testing.T) {
 	}
 	if _, err := forms.For[Bad](); err == nil || err.Error() != "forms: Bad.Size: a TypedChoiceField cleans to a value a string cannot hold" {
 		t.Errorf("err %v", err)
+	}
+}
+
+// TestTypedConcurrent: one Typed declaration serves many goroutines.
+func TestTypedConcurrent(t *testing.T) {
+	var wg sync.WaitGroup
+	errs := make(chan string, 16)
+	for i := range 16 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			f := signupTyped.Bind(url.Values{"name": {fmt.Sprint("n", i)}, "email": {"a@example.com"}, "age": {fmt.Sprint(18 + i)}}, nil, forms.Options{})
+			s, ok := f.Valid()
+			if _, err := f.HTML(); err != nil || !ok || s.Age != 18+i || s.Name != fmt.Sprint("n", i) {
+				errs <- fmt.Sprintf("goroutine %d: %+v %v %v", i, s, ok, err)
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
 	}
 }
