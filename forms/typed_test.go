@@ -415,3 +415,22 @@ func TestTypedConcurrent(t *testing.T) {
 		t.Error(e)
 	}
 }
+
+func TestTypedNewFrom(t *testing.T) {
+	f := signupTyped.NewFrom(signupForm{Name: "Ann", Email: "ann@example.com", Age: 30}, forms.Options{Initial: map[string]any{"email": "other@example.com"}})
+	h, err := f.HTML()
+	for _, want := range []string{`name="name" value="Ann"`, `name="email" value="other@example.com"`, `name="age" value="30"`} {
+		if err != nil || !strings.Contains(string(h), want) {
+			t.Errorf("html lacks %s: %s %v", want, h, err)
+		}
+	}
+	if f.IsBound() {
+		t.Error("NewFrom bound the form")
+	}
+	// Initial values are the unchanged state: posting them back changes nothing.
+	b := signupTyped.Bind(url.Values{"name": {"Ann"}, "email": {"other@example.com"}, "age": {"30"}}, nil,
+		forms.Options{Initial: map[string]any{"name": "Ann", "email": "other@example.com", "age": 30}})
+	if b.HasChanged() {
+		t.Errorf("changed: %v", b.ChangedData())
+	}
+}
