@@ -1,6 +1,8 @@
 package forms_test
 
 import (
+	"errors"
+	"fmt"
 	"net/url"
 	"strings"
 	"testing"
@@ -191,5 +193,57 @@ func TestTypedNumberSettings(t *testing.T) {
 	ok := d.Bind(url.Values{"n": {"10"}, "r": {"0.5"}, "p": {"9.99"}}, nil, forms.Options{})
 	if !ok.IsValid() {
 		t.Errorf("valid numbers rejected: %v", ok.Errors().Keys())
+	}
+}
+
+// TestFailuresAreNotMessages: an error that is not a validation error (a
+// hook's or a validator's failure) makes the form invalid and reaches the
+// handler through Err and rendering; the visitor never sees its text.
+func TestFailuresAreNotMessages(t *testing.T) {
+	failing := validators.Func(func(any) error { return errors.New("store: connection refused") })
+	tests := []struct {
+		name string
+		decl func() *forms.Declaration
+		want string
+	}{
+		{"validator", func() *forms.Declaration {
+			return forms.MustDeclare(forms.Named("name", &forms.CharField{FieldCore: forms.FieldCore{Validators: []validators.Validator{failing}}}))
+		}, `forms: cleaning field "name": store: connection refused`},
+		{"clean hook", func() *forms.Declaration {
+			d := forms.MustDeclare(forms.Named("name", &forms.CharField{}))
+			d.Clean = func(*forms.Form) error { return errors.New("store: connection refused") }
+			return d
+		}, `forms: cleaning the form's Clean: store: connection refused`},
+		{"field hook", func() *forms.Declaration {
+			d := forms.MustDeclare(forms.Named("name", &forms.CharField{}))
+			d.CleanField = map[string]func(*forms.Form, any) (any, error){
+				"name": func(*forms.Form, any) (any, error) { return nil, fmt.Errorf("lookup: %w", errors.New("timeout")) },
+			}
+			return d
+		}, `forms: cleaning field "name": lookup: timeout`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := tt.decl().Bind(url.Values{"name": {"Ann"}}, nil, forms.Options{})
+			if f.IsValid() {
+				t.Fatal("valid")
+			}
+			if err := f.Err(); err == nil || err.Error() != tt.want {
+				t.Errorf("Err() = %v, want %s", err, tt.want)
+			}
+			if f.Errors().Len() != 0 {
+				t.Errorf("the failure became a message: %v", f.Errors().JSON())
+			}
+			if h, err := f.HTML(); err == nil || strings.Contains(string(h), "refused") {
+				t.Errorf("HTML() = %q, %v; want the error", h, err)
+			}
+		})
+	}
+	// A validation error from a hook is a message, as before.
+	d := forms.MustDeclare(forms.Named("name", &forms.CharField{}))
+	d.Clean = func(*forms.Form) error { return validators.NewError("Taken.", "taken", nil) }
+	f := d.Bind(url.Values{"name": {"Ann"}}, nil, forms.Options{})
+	if f.Err() != nil || !f.HasError(forms.NonFieldErrors, "taken") {
+		t.Errorf("validation error: Err %v, errors %v", f.Err(), f.Errors().Keys())
 	}
 }

@@ -1,6 +1,7 @@
 package forms
 
 import (
+	"errors"
 	"reflect"
 	"strings"
 
@@ -255,6 +256,12 @@ func RunValidators(f Field, value any) error {
 		if err == nil {
 			continue
 		}
+		if !isValidationError(err) {
+			// A validator that failed to run (a bad limit, a store
+			// that did not answer) is the developer's error, returned
+			// as it is and never shown as a message.
+			return err
+		}
 		for _, e := range validators.AsValidationError(err).Flatten() {
 			if m, ok := c.messageFor(e.Code); ok && e.Code != "" {
 				e = &validators.ValidationError{Message: m, Code: e.Code, Params: e.Params}
@@ -269,6 +276,13 @@ func RunValidators(f Field, value any) error {
 		return errs[0]
 	}
 	return &validators.ValidationError{List: errs}
+}
+
+// isValidationError reports whether err is, or wraps, a
+// *validators.ValidationError: a message for the visitor.
+func isValidationError(err error) bool {
+	var ve *validators.ValidationError
+	return errors.As(err, &ve)
 }
 
 // HasChanged reports whether data differs from initial for f, as

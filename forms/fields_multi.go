@@ -152,6 +152,9 @@ func (f *MultiValueField) clean(self Field, value any) (any, error) {
 			}
 		}
 		c, err := Clean(sub, v)
+		if err != nil && !isValidationError(err) {
+			return nil, err
+		}
 		if err != nil {
 			for _, e := range validators.AsValidationError(err).Flatten() {
 				errs = appendUnique(errs, e)

@@ -30,6 +30,7 @@
 package forms
 
 import (
+	"errors"
 	"fmt"
 	"net/url"
 	"strings"
@@ -147,6 +148,9 @@ type Form struct {
 	useReq            bool
 	// sink collects errors of values printed during a render.
 	sink *renderers.ErrorSink
+	// err holds the failures met while cleaning that are not validation
+	// errors (see Err).
+	err error
 }
 
 // New returns an unbound form.
@@ -350,8 +354,21 @@ func (f *Form) Errors() *ErrorDict {
 	return f.errors
 }
 
-// IsValid reports whether the form is bound and has no errors.
-func (f *Form) IsValid() bool { return f.bound && f.Errors().Len() == 0 }
+// IsValid reports whether the form is bound and has no errors, and its
+// cleaning did not fail (Err).
+func (f *Form) IsValid() bool { return f.bound && f.Errors().Len() == 0 && f.err == nil }
+
+// Err returns what went wrong while cleaning the form that is no
+// validation error: an error a field, a validator or a Clean hook
+// returned that is not a *validators.ValidationError (a database that did
+// not answer, a developer's mistake). Such an error is never shown to the
+// visitor as a message: the form is not valid, and rendering it returns
+// the error, so that a handler running its page with ExecuteTemplate
+// answers with an error page instead.
+func (f *Form) Err() error {
+	f.Errors()
+	return f.err
+}
 
 // CleanedData returns the cleaned values of the fields that cleaned
 // without error (all of them when the form is valid); nil when unbound.
@@ -368,6 +385,7 @@ func (f *Form) SetCleanedData(m map[string]any) { f.cleaned = m }
 // CleanedData.
 func (f *Form) FullClean() {
 	f.errors = &ErrorDict{}
+	f.err = nil
 	if !f.bound {
 		return
 	}
@@ -415,8 +433,11 @@ func (f *Form) FullClean() {
 }
 
 // AddError adds err to the errors of field ("" for the form as a whole)
-// and drops the field from the cleaned data. It panics, as Django raises,
-// when the form has no such field: that is a programming error.
+// and drops the field from the cleaned data. err is a
+// *validators.ValidationError (validators.NewError) to show a message;
+// any other error is a failure, kept for Err and never shown. AddError
+// panics, as Django raises, when the form has no such field: that is a
+// programming error.
 func (f *Form) AddError(field string, err error) {
 	if err == nil {
 		return
@@ -426,6 +447,18 @@ func (f *Form) AddError(field string, err error) {
 	}
 	if field == "" {
 		field = NonFieldErrors
+	}
+	if !isValidationError(err) {
+		if field != NonFieldErrors && f.Field(field) == nil {
+			panic(fmt.Sprintf("forms: the form has no field named %q", field))
+		}
+		where := "the form's Clean"
+		if field != NonFieldErrors {
+			where = fmt.Sprintf("field %q", field)
+		}
+		f.err = errors.Join(f.err, fmt.Errorf("forms: cleaning %s: %w", where, err))
+		delete(f.cleaned, field)
+		return
 	}
 	l := f.errors.Get(field)
 	if l == nil {

@@ -96,6 +96,11 @@ func (f *Form) Render() (renderers.HTML, error) { return f.RenderTemplate(f.Temp
 
 // RenderTemplate renders the form with the named template.
 func (f *Form) RenderTemplate(name string) (renderers.HTML, error) {
+	if f.bound {
+		if err := f.Err(); err != nil {
+			return "", err
+		}
+	}
 	if renderers.NativeFormOK(f.renderer, name) {
 		return f.renderNative(name)
 	}

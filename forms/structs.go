@@ -199,6 +199,9 @@ func (f *TypedForm[T]) Valid() (T, bool) {
 // the struct field cannot hold (the error names the field).
 func (f *TypedForm[T]) Value() (T, error) {
 	var out T
+	if err := f.Err(); err != nil {
+		return out, err
+	}
 	if !f.IsValid() {
 		return out, fmt.Errorf("forms: %s: the form is not valid (%d fields with errors)", reflect.TypeFor[T](), f.Errors().Len())
 	}
