@@ -281,6 +281,10 @@ func RunValidators(f Field, value any) error {
 // isValidationError reports whether err is, or wraps, a
 // *validators.ValidationError: a message for the visitor.
 func isValidationError(err error) bool {
+	if _, ok := err.(*validators.ValidationError); ok {
+		// The common case, without errors.As's allocation.
+		return true
+	}
 	var ve *validators.ValidationError
 	return errors.As(err, &ve)
 }
