@@ -30,7 +30,7 @@ func signupPage(w http.ResponseWriter, r *http.Request) {
 	f := signupDecl.New(forms.Options{})
 	if r.Method == http.MethodPost {
 		var err error
-		if f, err = signupDecl.BindRequest(r, forms.Options{}, 0); err != nil {
+		if f, err = signupDecl.BindRequest(r, forms.Options{}, forms.RequestLimits{}); err != nil {
 			http.Error(w, "bad request", http.StatusBadRequest)
 			return
 		}

@@ -16,7 +16,7 @@
 //	)
 //
 //	func handle(w http.ResponseWriter, r *http.Request) {
-//		f, err := forms.BindRequest(contact, r, forms.Options{}, 0)
+//		f, err := forms.BindRequest(contact, r, forms.Options{}, forms.RequestLimits{})
 //		if err != nil { ... 400 ... }
 //		if f.IsValid() {
 //			email, _ := forms.Cleaned[string](f, "email")
@@ -417,7 +417,8 @@ func (f *Form) FullClean() {
 			prepare(field)
 			cleaned, err = fc.CleanFile(value, bf.Initial())
 		} else {
-			cleaned, err = Clean(localized(field, value, f.formats()))
+			lf, lv := localized(field, value, f.formats())
+			cleaned, err = clean(lf, lv, bf.parser(lf)) // parse_once.go
 		}
 		if err == nil {
 			f.cleaned[bf.name] = cleaned

@@ -90,7 +90,7 @@ func TestBindRequest(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			r := tt.req(t)
-			f, err := forms.BindRequest(uploadDecl, r, forms.Options{}, tt.maxMemory)
+			f, err := forms.BindRequest(uploadDecl, r, forms.Options{}, forms.RequestLimits{FileMemory: tt.maxMemory})
 			if r.MultipartForm != nil {
 				defer r.MultipartForm.RemoveAll()
 			}
@@ -135,7 +135,7 @@ func TestBindRequest(t *testing.T) {
 func TestBindRequestMaxBytesError(t *testing.T) {
 	r := multipartRequest(t, map[string]string{"title": "Big"}, "doc", "big.bin", bytes.Repeat([]byte("x"), 10_000))
 	r.Body = http.MaxBytesReader(httptest.NewRecorder(), r.Body, 100)
-	_, err := forms.BindRequest(uploadDecl, r, forms.Options{}, 0)
+	_, err := forms.BindRequest(uploadDecl, r, forms.Options{}, forms.RequestLimits{})
 	var mbe *http.MaxBytesError
 	if !errors.As(err, &mbe) {
 		t.Fatalf("error %v does not wrap *http.MaxBytesError", err)
@@ -180,7 +180,7 @@ func ExampleBindRequest() {
 		forms.Named("email", &forms.EmailField{}),
 	)
 	handler := func(w http.ResponseWriter, r *http.Request) {
-		f, err := forms.BindRequest(contact, r, forms.Options{}, 1<<20)
+		f, err := forms.BindRequest(contact, r, forms.Options{}, forms.RequestLimits{})
 		if err != nil {
 			http.Error(w, "bad request", http.StatusBadRequest)
 			return

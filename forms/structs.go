@@ -57,7 +57,7 @@ type TypedForm[T any] struct {
 //
 //	var signup = forms.MustFor[Signup]()
 //	...
-//	f, err := signup.BindRequest(r, forms.Options{}, 0)
+//	f, err := signup.BindRequest(r, forms.Options{}, forms.RequestLimits{})
 //	if s, ok := f.Valid(); ok { ... s.Age ... }
 //
 // The tag is, as encoding/json's, the form field's name first ("" or no
@@ -176,10 +176,10 @@ func (d *Typed[T]) Bind(data url.Values, files widgets.Files, opts Options) *Typ
 	return &TypedForm[T]{Form: d.Declaration.Bind(data, files, opts), typed: d}
 }
 
-// BindRequest returns a form bound to what the request submits, as the
-// function BindRequest.
-func (d *Typed[T]) BindRequest(r *http.Request, opts Options, maxMemory int64) (*TypedForm[T], error) {
-	f, err := BindRequest(d.Declaration, r, opts, maxMemory)
+// BindRequest returns a form bound to what the request submits, within
+// limits, as the function BindRequest.
+func (d *Typed[T]) BindRequest(r *http.Request, opts Options, limits RequestLimits) (*TypedForm[T], error) {
+	f, err := BindRequest(d.Declaration, r, opts, limits)
 	if err != nil {
 		return nil, err
 	}

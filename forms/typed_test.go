@@ -250,7 +250,7 @@ func signupHandler(r renderers.Renderer) http.HandlerFunc {
 		opts := forms.Options{Renderer: r}
 		data := map[string]any{}
 		if req.Method == http.MethodPost {
-			f, err := signupTyped.BindRequest(req, opts, 1<<20)
+			f, err := signupTyped.BindRequest(req, opts, forms.RequestLimits{})
 			if err != nil {
 				http.Error(w, "bad request", http.StatusBadRequest)
 				return

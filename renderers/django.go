@@ -73,6 +73,7 @@ func (r *DjangoTemplates) templateSet() *pongo2.TemplateSet {
 	r.once.Do(func() {
 		loader := &djangoLoader{overlay: r.Overlay, builtin: templates.Django}
 		r.set = pongo2.NewSet("formwork", loader)
+		banPongo2Tags(r.set) // recursion.go
 		r.set.Debug = r.Reload
 	})
 	return r.set
@@ -83,7 +84,8 @@ func (r *DjangoTemplates) templateSet() *pongo2.TemplateSet {
 const setKey = "_fw_set"
 
 // Render implements Renderer.
-func (r *DjangoTemplates) Render(w io.Writer, name string, ctx Context) error {
+func (r *DjangoTemplates) Render(w io.Writer, name string, ctx Context) (err error) {
+	defer recoverTemplatePanic(name, &err) // recursion.go
 	set := r.templateSet()
 	tpl, err := set.FromCache(name)
 	if err != nil {
@@ -94,6 +96,7 @@ func (r *DjangoTemplates) Render(w io.Writer, name string, ctx Context) error {
 		pctx[k] = v
 	}
 	pctx[setKey] = set
+	pctx[chainKey] = []string{name}
 	sink := &ErrorSink{}
 	pctx[sinkKey] = sink
 	if err := tpl.ExecuteWriter(pctx, w); err != nil {
@@ -157,7 +160,25 @@ func (l *djangoLoader) Get(path string) (io.Reader, error) {
 		}
 		return nil, err
 	}
+	if bytes.Contains(src, []byte("extends")) {
+		if err := checkExtends(path, string(src), l.source); err != nil {
+			src = []byte(failExtends(string(src), err))
+		}
+	}
 	return bytes.NewReader([]byte(TranslateDjango(string(src)))), nil
+}
+
+// source is a template's source as Get finds it, untranslated.
+func (l *djangoLoader) source(path string) (string, error) {
+	var src []byte
+	var err error
+	if l.overlay != nil {
+		src, err = fs.ReadFile(l.overlay, path)
+	}
+	if l.overlay == nil || err != nil {
+		src, err = fs.ReadFile(l.builtin, path)
+	}
+	return string(src), err
 }
 
 // isTemplateMissing reports whether err says a template does not exist.

@@ -338,6 +338,11 @@ func (n *includeNode) Execute(ctx *pongo2.ExecutionContext, w pongo2.TemplateWri
 	if set == nil {
 		return ctx.Error("include: no template set in this render", nil)
 	}
+	chain, _ := ctx.Public[chainKey].([]string)
+	chain, rerr := enterInclude(chain, name) // recursion.go
+	if rerr != nil {
+		return &pongo2.Error{Sender: "tag:include", OrigError: rerr}
+	}
 	tpl, perr := set.FromCache(name)
 	if perr != nil {
 		return ctx.Error(fmt.Sprintf("include %q: %v", name, perr), nil)
@@ -354,6 +359,7 @@ func (n *includeNode) Execute(ctx *pongo2.ExecutionContext, w pongo2.TemplateWri
 			inc[k] = v
 		}
 	}
+	inc[chainKey] = chain
 	for i, key := range n.with {
 		v, err := n.exprs[i].Evaluate(ctx)
 		if err != nil {
