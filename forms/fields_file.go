@@ -39,29 +39,49 @@ func (f *FileField) DefaultErrorMessages() map[string]string {
 	}
 }
 
+// StoredFile is a file already stored (a model's FileField value, as
+// *storage.File): a disabled file field cleans its initial one.
+type StoredFile interface {
+	FileName() string
+	FileSize() (int64, error)
+}
+
 // ToPython checks the upload has a name and content.
 func (f *FileField) ToPython(value any) (any, error) {
 	if IsEmpty(value) {
 		return nil, nil
 	}
+	if sf, ok := value.(StoredFile); ok {
+		return f.checkFile(value, sf.FileName(), sf.FileSize)
+	}
 	up, ok := value.(*widgets.UploadedFile)
 	if !ok || up == nil {
 		return nil, f.Error("invalid", "No file was submitted. Check the encoding type on the form.", nil)
 	}
-	if n := utf8.RuneCountInString(up.Name); f.MaxLength > 0 && n > f.MaxLength {
+	return f.checkFile(up, up.Name, func() (int64, error) { return up.Size, nil })
+}
+
+// checkFile is Django's FileField.to_python on a file with a name and a
+// size.
+func (f *FileField) checkFile(file any, name string, size func() (int64, error)) (any, error) {
+	if n := utf8.RuneCountInString(name); f.MaxLength > 0 && n > f.MaxLength {
 		msg := "Ensure this filename has at most %(max)d characters (it has %(length)d)."
 		if f.MaxLength == 1 {
 			msg = "Ensure this filename has at most %(max)d character (it has %(length)d)."
 		}
 		return nil, f.Error("max_length", msg, map[string]any{"max": f.MaxLength, "length": n})
 	}
-	if up.Name == "" {
+	if name == "" {
 		return nil, f.Error("invalid", "No file was submitted. Check the encoding type on the form.", nil)
 	}
-	if !f.AllowEmptyFile && up.Size == 0 {
+	n, err := size()
+	if err != nil {
+		return nil, f.Error("invalid", "No file was submitted. Check the encoding type on the form.", nil)
+	}
+	if !f.AllowEmptyFile && n == 0 {
 		return nil, f.Error("empty", "The submitted file is empty.", nil)
 	}
-	return up, nil
+	return file, nil
 }
 
 // CleanFile implements FileCleaner: a cleared optional field cleans to
@@ -120,7 +140,10 @@ func (f *ImageField) ToPython(value any) (any, error) {
 	if err != nil || v == nil {
 		return v, err
 	}
-	up := v.(*widgets.UploadedFile)
+	up, ok := v.(*widgets.UploadedFile)
+	if !ok {
+		return v, nil // a stored file: Django checks only uploads (the reference has no Pillow)
+	}
 	invalid := f.Error("invalid_image", "Upload a valid image. The file you uploaded was either not an image or a corrupted image.", nil)
 	if up.Open == nil {
 		return nil, invalid

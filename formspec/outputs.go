@@ -11,6 +11,7 @@ import (
 
 	"github.com/formwork/formwork/forms"
 	"github.com/formwork/formwork/internal/pyfmt"
+	"github.com/formwork/formwork/storage"
 	"github.com/formwork/formwork/widgets"
 )
 
@@ -211,6 +212,8 @@ func JSONValue(v any, tkind string) any {
 		return map[string]any{"$uuid": string(x)}
 	case *widgets.UploadedFile:
 		return map[string]any{"$file": x.Name, "size": x.Size}
+	case *storage.File:
+		return map[string]any{"$file": x.Name, "url": x.URL()}
 	case forms.JSONString:
 		return string(x)
 	case forms.InvalidJSON:

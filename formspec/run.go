@@ -20,6 +20,7 @@ import (
 	"github.com/formwork/formwork/i18n"
 	"github.com/formwork/formwork/internal/ojson"
 	"github.com/formwork/formwork/internal/pyval"
+	"github.com/formwork/formwork/orm"
 	"github.com/formwork/formwork/renderers"
 	"github.com/formwork/formwork/validators"
 	"github.com/formwork/formwork/widgets"
@@ -32,6 +33,9 @@ type Case struct {
 	root node
 	// renderer, when set by RunWith, replaces the case's renderer.
 	renderer renderers.Renderer
+	// openDB, when set, opens the empty database a case's models are
+	// created in; nil means a fresh in-memory SQLite database.
+	openDB func() (*orm.DB, error)
 }
 
 // Result is what rendering a case produces: its outputs by name.
@@ -52,7 +56,7 @@ func Parse(r io.Reader) (*Case, error) {
 	if _, err := c.root.object(); err != nil {
 		return nil, err
 	}
-	if err := c.root.checkKeys("renderer", "default_renderer", "templates", "form", "formset", "models", "model_formset", "bind", "outputs", "language", "description", "comment", "iterations"); err != nil {
+	if err := c.root.checkKeys("renderer", "default_renderer", "templates", "form", "formset", "models", "model_formset", "model_form", "bind", "outputs", "language", "description", "comment", "iterations"); err != nil {
 		return nil, err
 	}
 	return c, nil
@@ -107,8 +111,17 @@ func (c *Case) Run() (*Result, error) {
 		}
 		env.Language = s
 	}
+	var mc *caseModels
 	if mn, ok := root.get("models"); ok {
-		return runModels(c, env, mn)
+		if _, isForm := root.get("form"); !isForm {
+			return runModels(c, env, mn)
+		}
+		// A form whose model choice fields draw on the models.
+		var err error
+		if mc, err = openModels(c, mn); err != nil {
+			return nil, err
+		}
+		defer mc.Close()
 	}
 	r, err := c.renderers(env)
 	if err != nil {
@@ -118,8 +131,11 @@ func (c *Case) Run() (*Result, error) {
 	if !ok {
 		return nil, &SpecError{Msg: "missing key \"form\""}
 	}
-	decl, opts, err := buildForm(fn)
+	decl, opts, err := buildFormIn(fn, mc)
 	if err != nil {
+		return nil, err
+	}
+	if err := mc.resolveFormPKs(decl, opts.Initial); err != nil {
 		return nil, err
 	}
 	opts.Renderer = r
@@ -204,7 +220,11 @@ func translatorFor(lang string) (validators.Translator, error) {
 }
 
 // buildForm reads the form declaration and the form's arguments.
-func buildForm(n node) (*forms.Declaration, forms.Options, error) {
+func buildForm(n node) (*forms.Declaration, forms.Options, error) { return buildFormIn(n, nil) }
+
+// buildFormIn is buildForm for a case with models (mc, nil when none),
+// which its model choice fields draw on.
+func buildFormIn(n node, mc *caseModels) (*forms.Declaration, forms.Options, error) {
 	var opts forms.Options
 	o, err := n.object()
 	if err != nil {
@@ -232,7 +252,7 @@ func buildForm(n node) (*forms.Declaration, forms.Options, error) {
 				return nil, opts, e
 			}
 			for _, fnode := range list {
-				name, f, e := buildField(fnode, true)
+				name, f, e := buildFormField(fnode, mc)
 				if e != nil {
 					return nil, opts, e
 				}

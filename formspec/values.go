@@ -14,6 +14,7 @@ import (
 	"github.com/formwork/formwork/internal/ojson"
 	"github.com/formwork/formwork/internal/pyfmt"
 	"github.com/formwork/formwork/internal/pynum"
+	"github.com/formwork/formwork/storage"
 	"github.com/formwork/formwork/widgets"
 )
 
@@ -137,10 +138,15 @@ func typedValue(n node, asDecimal bool) (any, error) {
 			if err != nil {
 				return nil, err
 			}
-			size := int64(0)
-			if sz, ok := o.Values["size"].(json.Number); ok {
-				size, _ = sz.Int64()
+			sz, upload := o.Values["size"].(json.Number)
+			if !upload {
+				// A stored file: one a model's FileField holds.
+				if _, err := storage.CleanName(s); err != nil {
+					return nil, specErr(inner.path, "%v", err)
+				}
+				return storedFile(s), nil
 			}
+			size, _ := sz.Int64()
 			return &widgets.UploadedFile{Name: s, Size: size}, nil
 		}
 	}

@@ -94,3 +94,52 @@ func ExampleDeclareFormset() {
 	// 2 Bob <nil>
 	// 3 Dan 20
 }
+
+// A model form's ManyToManyField is a ModelMultipleChoiceField over the
+// target's rows (narrowed by limit_choices_to); saving writes the row,
+// then its join rows, in one transaction.
+func ExampleDeclare_manyToMany() {
+	ctx := context.Background()
+	db, err := orm.OpenMemory()
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer db.Close()
+	var reg orm.Registry
+	_, err = orm.LoadSpec(ctx, db, &reg, []any{
+		map[string]any{"name": "Tag", "str": "#{slug}", "ordering": []any{"slug"}, "fields": []any{
+			map[string]any{"name": "slug", "type": "SlugField", "unique": true},
+			map[string]any{"name": "archived", "type": "BooleanField", "default": false},
+		}, "rows": []any{map[string]any{"slug": "python"}, map[string]any{"slug": "go"}, map[string]any{"slug": "old", "archived": true}}},
+		map[string]any{"name": "Article", "fields": []any{
+			map[string]any{"name": "title", "type": "CharField", "max_length": 80},
+			map[string]any{"name": "tags", "type": "ManyToManyField", "to": "Tag", "blank": true,
+				"limit_choices_to": map[string]any{"archived": false}},
+		}},
+	})
+	if err != nil {
+		log.Fatal(err)
+	}
+	article, _ := reg.Lookup("Article")
+	decl, err := modelforms.Declare(modelforms.Meta{Model: article, Registry: &reg})
+	if err != nil {
+		log.Fatal(err)
+	}
+
+	archived := decl.Bind(ctx, db, url.Values{"title": {"Hi"}, "tags": {"3"}}, nil, modelforms.Options{})
+	fmt.Println(archived.IsValid(), archived.Errors().Get("tags").Messages())
+
+	f := decl.Bind(ctx, db, url.Values{"title": {"Hi"}, "tags": {"1", "2"}}, nil, modelforms.Options{})
+	fmt.Println(f.CleanedData()["tags"]) // in the Tag model's ordering
+	inst, err := f.Save(ctx, true)
+	if err != nil {
+		log.Fatal(err)
+	}
+	id, _ := inst.PK()
+	row, _ := db.Get(ctx, article, id)
+	fmt.Println(row["title"], row["tags"])
+	// Output:
+	// false [Select a valid choice. 3 is not one of the available choices.]
+	// [#go #python]
+	// Hi [1 2]
+}

@@ -62,17 +62,22 @@ func (q Queryset) All() ([]*Instance, error) {
 
 // Get returns the row of the queryset with the id, nil when the queryset
 // holds no such row.
-func (q Queryset) Get(id int64) (*Instance, error) {
+func (q Queryset) Get(id int64) (*Instance, error) { return q.GetBy("id", id) }
+
+// GetBy returns the row of the queryset whose field has the value, nil
+// when the queryset holds no such row. A value the field cannot hold
+// matches no row.
+func (q Queryset) GetBy(field string, value any) (*Instance, error) {
 	if err := q.ready(); err != nil {
 		return nil, err
 	}
-	byID, err := orm.Where("id", id)
+	by, err := orm.Where(field, value)
 	if err != nil {
 		return nil, err
 	}
-	rows, err := q.Store.List(q.ctx(), q.Model, q.Filter.And(byID))
+	rows, err := q.Store.List(q.ctx(), q.Model, q.Filter.And(by))
 	if err != nil {
-		return nil, fmt.Errorf("modelforms: get %s id %d: %w", q.Model.Name(), id, err)
+		return nil, fmt.Errorf("modelforms: get %s %s=%v: %w", q.Model.Name(), field, value, err)
 	}
 	if len(rows) == 0 {
 		return nil, nil
@@ -109,6 +114,9 @@ type ModelChoiceField struct {
 	EmptyLabel *string
 	// LabelFromInstance labels a choice; nil means the instance's PyStr.
 	LabelFromInstance func(*Instance) string
+	// ToFieldName is the field whose value names a row in the options
+	// and in submitted data (Django's to_field_name); "" means the id.
+	ToFieldName string
 
 	// err is the first database error met while listing choices, which
 	// a render cannot return.
@@ -140,14 +148,52 @@ func (f *ModelChoiceField) choices() []forms.Choice {
 		return out
 	}
 	for _, o := range objs {
-		id, _ := o.PK()
 		label := o.PyStr()
 		if f.LabelFromInstance != nil {
 			label = f.LabelFromInstance(o)
 		}
-		out = append(out, forms.Choice{Value: id, Label: label})
+		out = append(out, forms.Choice{Value: f.key(o), Label: label})
 	}
 	return out
+}
+
+// keyField is the field that names a row: ToFieldName, else "id".
+func (f *ModelChoiceField) keyField() string {
+	if f.ToFieldName == "" {
+		return "id"
+	}
+	return f.ToFieldName
+}
+
+// key is the value that names the instance: its ToFieldName value, as
+// Django's prepare_value gives it, else its id.
+func (f *ModelChoiceField) key(o *Instance) any {
+	if f.ToFieldName != "" {
+		return o.Row[f.ToFieldName]
+	}
+	if id, ok := o.PK(); ok {
+		return id
+	}
+	return nil
+}
+
+// lookupValue converts a submitted value for the key field, as the
+// model field's get_prep_value does; ok is false when it cannot hold it
+// (Django's ValueError or ValidationError).
+func (f *ModelChoiceField) lookupValue(value any) (any, bool) {
+	if f.ToFieldName == "" {
+		id, ok := pkOf(value)
+		return id, ok
+	}
+	mf, ok := f.Queryset.Model.Field(f.ToFieldName)
+	if !ok {
+		return nil, false
+	}
+	if o, isInst := value.(*Instance); isInst {
+		return o.Row[f.ToFieldName], true
+	}
+	v, err := orm.Lookup(mf, pyfmt.Str(value))
+	return v, err == nil
 }
 
 // WidgetChoices gives a visible widget its options; a hidden one needs
@@ -164,29 +210,29 @@ func (f *ModelChoiceField) DefaultErrorMessages() map[string]string {
 	return map[string]string{"invalid_choice": invalidModelChoice}
 }
 
-// PrepareValue shows an instance as its id.
+// PrepareValue shows an instance as its id (its ToFieldName value).
 func (f *ModelChoiceField) PrepareValue(value any) any {
 	if o, ok := value.(*Instance); ok {
-		if id, ok := o.PK(); ok {
-			return id
-		}
-		return nil
+		return f.key(o)
 	}
 	return value
 }
 
-// ToPython returns the queryset's row with the submitted id, nil for no
-// value.
+// ToPython returns the queryset's row with the submitted id (or
+// ToFieldName value), nil for no value.
 func (f *ModelChoiceField) ToPython(value any) (any, error) {
 	if forms.IsEmpty(value) {
 		return nil, nil
 	}
 	invalid := f.Error("invalid_choice", invalidModelChoice, map[string]any{"value": value})
-	id, ok := pkOf(value)
+	if f.Queryset.ready() != nil {
+		return nil, f.Queryset.ready()
+	}
+	key, ok := f.lookupValue(value)
 	if !ok {
 		return nil, invalid
 	}
-	o, err := f.Queryset.Get(id)
+	o, err := f.Queryset.GetBy(f.keyField(), key)
 	if err != nil {
 		return nil, err
 	}
@@ -294,28 +340,41 @@ func (f *ModelMultipleChoiceField) Clean(value any) (any, error) {
 	if !ok {
 		return nil, f.Error("invalid_list", "Enter a list of values.", nil)
 	}
-	wanted := map[int64]bool{}
+	// Django's _check_values: every value must suit the key field, then
+	// name a row of the queryset (compared as str()).
+	wanted := map[string]bool{}
+	var keys []any
 	for _, v := range l {
-		id, ok := pkOf(v)
+		key, ok := f.lookupValue(v)
 		if !ok {
 			return nil, f.Error("invalid_pk_value", "“%(pk)s” is not a valid value.", map[string]any{"pk": v})
 		}
-		wanted[id] = true
+		if k := f.keyStr(key); !wanted[k] {
+			wanted[k] = true
+			keys = append(keys, key)
+		}
 	}
-	objs, err := f.Queryset.All()
+	// Only the rows asked for: queryset.filter(KEY__in=values).
+	in, err := orm.Where(f.keyField()+"__in", keys)
 	if err != nil {
 		return nil, err
 	}
-	found := map[int64]bool{}
+	qs := f.Queryset
+	qs.Filter = qs.Filter.And(in)
+	objs, err := qs.All()
+	if err != nil {
+		return nil, err
+	}
+	found := map[string]bool{}
 	var out []any
 	for _, o := range objs {
-		if id, _ := o.PK(); wanted[id] {
-			found[id] = true
+		if k := f.keyStr(f.key(o)); wanted[k] {
+			found[k] = true
 			out = append(out, o)
 		}
 	}
 	for _, v := range l {
-		if id, _ := pkOf(v); !found[id] {
+		if key, _ := f.lookupValue(v); !found[f.keyStr(key)] {
 			return nil, f.Error("invalid_choice", "Select a valid choice. %(value)s is not one of the available choices.", map[string]any{"value": v})
 		}
 	}
@@ -326,6 +385,16 @@ func (f *ModelMultipleChoiceField) Clean(value any) (any, error) {
 		out = []any{}
 	}
 	return out, nil
+}
+
+// keyStr is str() of a key field's value.
+func (f *ModelMultipleChoiceField) keyStr(v any) string {
+	if f.ToFieldName != "" {
+		if mf, ok := f.Queryset.Model.Field(f.ToFieldName); ok {
+			return orm.StrValue(mf, v)
+		}
+	}
+	return pyfmt.Str(v)
 }
 
 // HasChanged compares the sets of ids as strings.

@@ -493,7 +493,7 @@ func (fs *Formset) Save(ctx context.Context, commit bool) ([]*Instance, error) {
 			case f.HasChanged():
 				changed = append(changed, Changed{Instance: mf.instance, Fields: f.ChangedData()})
 				if commit {
-					if err := saveInstance(ctx, s, mf.instance); err != nil {
+					if err := mf.write(ctx, s); err != nil {
 						return err
 					}
 				}
@@ -516,7 +516,7 @@ func (fs *Formset) Save(ctx context.Context, commit bool) ([]*Instance, error) {
 				mf.instance.Row[fs.decl.fk.Name] = id
 			}
 			if commit {
-				if err := saveInstance(ctx, s, mf.instance); err != nil {
+				if err := mf.write(ctx, s); err != nil {
 					return err
 				}
 			}

@@ -1,12 +1,14 @@
 // Package modelforms builds forms and formsets from orm models, with the
 // semantics and messages of Django 4.1's model forms: form fields derived
-// from model fields, forms bound to a row that validate against the
-// database (unique and unique_together) and save it, and model and inline
+// from model fields (a ForeignKey and a ManyToManyField become a
+// ModelChoiceField and a ModelMultipleChoiceField over their target's
+// rows), forms bound to a row that validate against the database
+// (unique, unique_together, unique_for_date/_month/_year) and save it
+// with its many-to-many data and uploaded files, and model and inline
 // formsets that edit a set of rows in one transaction.
 package modelforms
 
 import (
-	"strconv"
 	"strings"
 
 	"github.com/formwork/formwork/orm"
@@ -36,16 +38,13 @@ func (i *Instance) Adding() bool {
 	return !ok
 }
 
-// PyStr is Django's default str() of a model object: "Author object (1)".
+// PyStr is the model object's str(): the model's Str template, or
+// Django's default "Author object (1)".
 func (i *Instance) PyStr() string {
-	name := "None"
 	if i == nil || i.Model == nil {
 		return "None"
 	}
-	if id, ok := i.PK(); ok {
-		name = strconv.FormatInt(id, 10)
-	}
-	return i.Model.Name() + " object (" + name + ")"
+	return i.Model.Str(i.Row)
 }
 
 // String implements fmt.Stringer with PyStr.

@@ -2,6 +2,7 @@ package modelforms
 
 import (
 	"fmt"
+	"math"
 	"strings"
 	"time"
 
@@ -53,6 +54,55 @@ func FormField(mf orm.Field, target Queryset) (forms.Field, error) {
 			f.Widget = widgets.NewTextarea(nil)
 		}
 		return f, nil
+	case orm.URLField:
+		f := forms.NewURLField()
+		f.FieldCore = core
+		f.MaxLength = mf.MaxLength
+		f.EmptyNil = mf.Null
+		return f, nil
+	case orm.BigIntegerField, orm.SmallIntegerField, orm.PositiveSmallIntegerField:
+		f := forms.NewIntegerField()
+		f.FieldCore = core
+		switch mf.Type {
+		case orm.BigIntegerField:
+			f.MinValue, f.MaxValue = new(int64(math.MinInt64)), new(int64(math.MaxInt64))
+		case orm.PositiveSmallIntegerField:
+			f.MinValue = new(int64(0))
+		}
+		return f, nil
+	case orm.TimeField:
+		f := forms.NewTimeField()
+		f.FieldCore = core
+		return f, nil
+	case orm.DateTimeField:
+		f := forms.NewDateTimeField()
+		f.FieldCore = core
+		return f, nil
+	case orm.UUIDField:
+		f := forms.NewUUIDField()
+		f.FieldCore = core
+		return f, nil
+	case orm.JSONField:
+		f := forms.NewJSONField()
+		f.FieldCore = core
+		return f, nil
+	case orm.FileField:
+		f := forms.NewFileField()
+		f.FieldCore = core
+		f.MaxLength = mf.MaxLength
+		return f, nil
+	case orm.ImageField:
+		f := forms.NewImageField()
+		f.FieldCore = core
+		f.MaxLength = mf.MaxLength
+		return f, nil
+	case orm.ManyToManyField:
+		if target.Model == nil || target.Model.Name() != mf.To {
+			return nil, fmt.Errorf("modelforms: field %s: queryset of %s needed for its choices", mf.Name, mf.To)
+		}
+		f := NewModelMultipleChoiceField(target)
+		f.FieldCore = core
+		return f, nil
 	case orm.EmailField:
 		f := forms.NewEmailField()
 		f.FieldCore = core
@@ -103,6 +153,7 @@ func FormField(mf orm.Field, target Queryset) (forms.Field, error) {
 		}
 		f := NewModelChoiceField(target)
 		f.FieldCore = core
+		f.ToFieldName = mf.ToField
 		if f.Required() && core.Initial != nil {
 			f.EmptyLabel = nil
 		}
@@ -141,7 +192,7 @@ func modelChoices(choices [][2]any) []forms.Choice {
 // coerceFor is the model field's to_python, as a TypedChoiceField coerce.
 func coerceFor(mf orm.Field) forms.Coerce {
 	switch mf.Type {
-	case orm.IntegerField, orm.PositiveIntegerField:
+	case orm.IntegerField, orm.PositiveIntegerField, orm.BigIntegerField, orm.SmallIntegerField, orm.PositiveSmallIntegerField:
 		return forms.CoerceInt
 	case orm.FloatField:
 		return forms.CoerceFloat

@@ -6,9 +6,13 @@ import (
 	"fmt"
 	"net/url"
 	"slices"
+	"strings"
 
 	"github.com/formwork/formwork/forms"
+	"github.com/formwork/formwork/internal/pyjson"
+	"github.com/formwork/formwork/internal/pyval"
 	"github.com/formwork/formwork/orm"
+	"github.com/formwork/formwork/storage"
 	"github.com/formwork/formwork/validators"
 	"github.com/formwork/formwork/widgets"
 )
@@ -27,15 +31,31 @@ type Meta struct {
 	Labels        map[string]string
 	HelpTexts     map[string]string
 	ErrorMessages map[string]map[string]string
+	// FieldClasses replace the form field class of model fields, by
+	// name (Django's field_classes): the field made keeps the model
+	// field's label, help text, initial and required flag, and its
+	// max_length where both have one.
+	FieldClasses map[string]func() forms.Field
 	// Localized names the fields to localize.
 	Localized []string
 	// Form holds the form's declared fields, which replace the model's of
 	// the same name or come after them, and its hooks and templates. Its
 	// Clean runs before the model validation; its PostClean is not used.
 	Form *forms.Declaration
-	// Registry finds ForeignKey targets; nil means a ForeignKey field
-	// cannot be in the form.
+	// Registry finds ForeignKey and ManyToManyField targets; nil means
+	// such a field cannot be in the form.
 	Registry *orm.Registry
+	// Storage keeps the files of FileFields and ImageFields; nil means
+	// storage.Dir{}, a "media" folder served under "/media/".
+	Storage storage.Storage
+}
+
+// storage returns the storage of the model's files.
+func (m Meta) storage() storage.Storage {
+	if m.Storage == nil {
+		return storage.Dir{}
+	}
+	return m.Storage
 }
 
 // Declaration is a model form's class, built once by Declare. It is safe
@@ -90,12 +110,22 @@ func Declare(meta Meta) (*Declaration, error) {
 	}
 	for _, name := range d.names {
 		f, _ := m.Field(name)
-		if f.Type == orm.ForeignKey {
+		if f.IsRelation() {
 			if meta.Registry == nil {
 				return nil, fmt.Errorf("modelforms: field %s is a ForeignKey: Meta.Registry is needed to find %s", name, f.To)
 			}
-			if _, ok := meta.Registry.Lookup(f.To); !ok {
+			target, ok := meta.Registry.Lookup(f.To)
+			if !ok {
 				return nil, fmt.Errorf("modelforms: field %s points at %s, which the registry does not hold", name, f.To)
+			}
+			if f.LimitChoicesTo != nil {
+				filter, err := orm.ParseFilter(f.LimitChoicesTo)
+				if err == nil {
+					err = filter.Check(target)
+				}
+				if err != nil {
+					return nil, fmt.Errorf("modelforms: field %s: limit_choices_to: %w", name, err)
+				}
 			}
 		}
 	}
@@ -138,6 +168,8 @@ type Form struct {
 	err      error
 	// uniqueDone is set once the form's own unique checks ran.
 	uniqueDone bool
+	// uploads are the files to store when the form is saved, by field.
+	uploads map[string]*widgets.UploadedFile
 }
 
 // New returns an unbound model form. ctx is used for the queries the form
@@ -227,17 +259,38 @@ func (d *Declaration) formField(ctx context.Context, s orm.Store, name string) (
 	m := d.meta.Model
 	mf, _ := m.Field(name)
 	var target Queryset
-	if mf.Type == orm.ForeignKey && d.meta.Registry != nil {
+	if mf.IsRelation() && d.meta.Registry != nil {
 		t, _ := d.meta.Registry.Lookup(mf.To)
 		target = Queryset{Store: s, Model: t, Context: ctx}
+		if mf.LimitChoicesTo != nil {
+			// Django applies limit_choices_to in model forms only.
+			filter, err := orm.ParseFilter(mf.LimitChoicesTo)
+			if err != nil {
+				return nil, fmt.Errorf("modelforms: field %s: limit_choices_to: %w", name, err)
+			}
+			target.Filter = filter
+		}
 	}
 	f, err := FormField(mf, target)
 	if err != nil || f == nil {
 		return f, err
 	}
+	if mk, ok := d.meta.FieldClasses[name]; ok {
+		f = withClass(f, mk())
+	}
 	c := f.Core()
+	if c.Initial != nil {
+		c.Initial = formValue(mf, c.Initial, d.meta.storage())
+	}
 	if w, ok := d.meta.Widgets[name]; ok {
 		c.Widget = w
+		if mc, isChoice := f.(*ModelChoiceField); isChoice {
+			// Django's ModelChoiceField(blank=...): radio buttons of a
+			// required relation offer no empty choice.
+			if _, radio := w.(*widgets.RadioSelect); radio && !mf.Blank {
+				mc.EmptyLabel = nil
+			}
+		}
 	}
 	if slices.Contains(d.meta.Localized, name) || slices.Contains(d.meta.Localized, "__all__") {
 		c.Localize = true
@@ -269,10 +322,78 @@ func (d *Declaration) modelToDict(inst *Instance) map[string]any {
 			continue
 		}
 		if v, ok := inst.Row[f.Name]; ok {
-			out[f.Name] = v
+			out[f.Name] = formValue(f, v, d.meta.storage())
 		}
 	}
 	return out
+}
+
+// withClass is Django's formfield(form_class=...): a field of the new
+// class with what the model field gave the old one.
+func withClass(old, f forms.Field) forms.Field {
+	// The model field's formfield() passes its widget along (a TextField's
+	// Textarea); other fields get the new class's default widget.
+	*f.Core() = *old.Core()
+	if n, ok := charMaxLengthPtr(old); ok {
+		if p, ok := charMaxLengthPtr(f); ok {
+			*p = *n
+		}
+	}
+	return f
+}
+
+// charMaxLengthPtr finds the max_length of text and file fields.
+func charMaxLengthPtr(f forms.Field) (*int, bool) {
+	switch x := f.(type) {
+	case *forms.CharField:
+		return &x.MaxLength, true
+	case *forms.EmailField:
+		return &x.MaxLength, true
+	case *forms.URLField:
+		return &x.MaxLength, true
+	case *forms.SlugField:
+		return &x.MaxLength, true
+	case *forms.RegexField:
+		return &x.MaxLength, true
+	case *forms.FileField:
+		return &x.MaxLength, true
+	case *forms.ImageField:
+		return &x.MaxLength, true
+	}
+	return nil, false
+}
+
+// formValue turns a row value into the form's value for the field, as
+// Django's value_from_object gives it: a UUID as forms.UUID, JSON
+// decoded, a stored file as *storage.File (nil when there is none).
+func formValue(mf orm.Field, v any, st storage.Storage) any {
+	switch x := v.(type) {
+	case nil:
+		return nil
+	case orm.JSON:
+		dec, err := (&forms.JSONField{}).ToPython(string(x))
+		if err != nil {
+			return string(x)
+		}
+		return dec
+	case []int64:
+		out := make([]any, len(x))
+		for i, id := range x {
+			out[i] = id
+		}
+		return out
+	case string:
+		switch mf.Type {
+		case orm.UUIDField:
+			return forms.UUID(x)
+		case orm.FileField, orm.ImageField:
+			if x == "" {
+				return nil
+			}
+			return &storage.File{Name: x, Storage: st}
+		}
+	}
+	return v
 }
 
 // Instance returns the instance the form edits; once the form is
@@ -353,7 +474,7 @@ func (f *Form) constructInstance() {
 	cd := f.CleanedData()
 	for _, mf := range f.decl.meta.Model.Fields() {
 		v, ok := cd[mf.Name]
-		if !mf.Editable() || mf.Type == orm.AutoField || !ok {
+		if !mf.Editable() || mf.Type == orm.AutoField || mf.IsManyToMany() || !ok {
 			continue
 		}
 		if f.fields != nil && !slices.Contains(f.fields, mf.Name) {
@@ -367,20 +488,48 @@ func (f *Form) constructInstance() {
 			bf.Field().Core().BoundWidget().ValueOmitted(f.Data(), f.Files(), f.AddPrefix(mf.Name)) {
 			continue
 		}
-		f.instance.Row[mf.Name] = modelValue(v)
+		if mf.Type == orm.FileField || mf.Type == orm.ImageField {
+			// Django's FileField.save_form_data: None keeps the stored
+			// file, a false value clears it, an upload is stored on save.
+			switch x := v.(type) {
+			case nil:
+				continue
+			case *widgets.UploadedFile:
+				if f.uploads == nil {
+					f.uploads = map[string]*widgets.UploadedFile{}
+				}
+				f.uploads[mf.Name] = x
+				f.instance.Row[mf.Name] = x.Name
+				continue
+			case *storage.File:
+				f.instance.Row[mf.Name] = x.Name
+				continue
+			}
+			if !pyval.Truthy(v) {
+				f.instance.Row[mf.Name] = ""
+			}
+			continue
+		}
+		f.instance.Row[mf.Name] = modelValue(mf, v)
 	}
 }
 
 // modelValue turns a cleaned value into a row value.
-func modelValue(v any) any {
+func modelValue(mf orm.Field, v any) any {
 	switch x := v.(type) {
 	case *Instance:
+		if mf.ToField != "" {
+			return x.Row[mf.ToField]
+		}
 		if id, ok := x.PK(); ok {
 			return id
 		}
 		return nil
 	case int:
 		return int64(x)
+	}
+	if mf.Type == orm.JSONField && v != nil {
+		return orm.JSON(pyjson.Dumps(v, false))
 	}
 	return v
 }
@@ -435,10 +584,13 @@ func (f *Form) updateErrors(e fieldErrors) {
 	}
 }
 
-// Save writes the instance: an insert when it is new, an update
-// otherwise, and returns it with its id. With commit false it only
-// returns the instance built from the form. A form with errors is not
-// saved.
+// Save writes the instance, in one transaction: the uploaded files
+// stored, the row inserted when it is new or updated, then its
+// many-to-many data; it returns the instance with its id, stored file
+// names and the sorted ids of its many-to-many targets. With commit
+// false it only returns the instance built from the form, which a later
+// Save(ctx, true) writes with its many-to-many data (Django's
+// save_m2m). A form with errors is not saved.
 func (f *Form) Save(ctx context.Context, commit bool) (*Instance, error) {
 	if err := f.Err(); err != nil {
 		return nil, err
@@ -453,10 +605,93 @@ func (f *Form) Save(ctx context.Context, commit bool) (*Instance, error) {
 	if !commit {
 		return f.instance, nil
 	}
-	if err := saveInstance(ctx, f.store, f.instance); err != nil {
+	if f.store == nil {
+		return nil, errors.New("modelforms: save without a Store")
+	}
+	adding := f.instance.Adding()
+	err := f.store.InTx(ctx, func(s orm.Store) error { return f.write(ctx, s) })
+	if err != nil {
+		if adding {
+			delete(f.instance.Row, "id")
+		}
 		return nil, err
 	}
 	return f.instance, nil
+}
+
+// write is Django's save(commit=True) inside a transaction: the uploaded
+// files stored, the row written, then its many-to-many data
+// (save_m2m) from the cleaned data of the form's many-to-many fields.
+func (f *Form) write(ctx context.Context, s orm.Store) error {
+	for _, name := range sortedKeys(f.uploads) {
+		up := f.uploads[name]
+		mf, _ := f.decl.meta.Model.Field(name)
+		stored, err := storeUpload(f.decl.meta.storage(), mf, up)
+		if err != nil {
+			return err
+		}
+		f.instance.Row[name] = stored
+	}
+	cd := f.CleanedData()
+	for _, mf := range f.decl.meta.Model.ManyToMany() {
+		v, ok := cd[mf.Name]
+		if !ok || !mf.Editable() {
+			continue
+		}
+		if f.fields != nil && !slices.Contains(f.fields, mf.Name) {
+			continue
+		}
+		if slices.Contains(f.decl.meta.Exclude, mf.Name) {
+			continue
+		}
+		// The row holds the sorted ids, as one read from the store does.
+		ids := []int64{}
+		list, _ := v.([]any)
+		for _, o := range list {
+			if inst, ok := o.(*Instance); ok {
+				if id, ok := inst.PK(); ok {
+					ids = append(ids, id)
+				}
+			}
+		}
+		slices.Sort(ids)
+		f.instance.Row[mf.Name] = slices.Compact(ids)
+	}
+	return saveInstance(ctx, s, f.instance)
+}
+
+// storeUpload saves an upload under the field's upload_to and returns
+// the name it is stored under.
+func storeUpload(st storage.Storage, mf orm.Field, up *widgets.UploadedFile) (string, error) {
+	if up.Open == nil {
+		return "", fmt.Errorf("modelforms: field %s: upload %q has no content", mf.Name, up.Name)
+	}
+	r, err := up.Open()
+	if err != nil {
+		return "", fmt.Errorf("modelforms: field %s: open upload %q: %w", mf.Name, up.Name, err)
+	}
+	defer r.Close()
+	name, err := storage.ValidName(up.Name)
+	if err != nil {
+		return "", fmt.Errorf("modelforms: field %s: %w", mf.Name, err)
+	}
+	if mf.UploadTo != "" {
+		name = strings.TrimSuffix(mf.UploadTo, "/") + "/" + name
+	}
+	stored, err := st.Save(name, r, mf.MaxLength)
+	if err != nil {
+		return "", fmt.Errorf("modelforms: field %s: %w", mf.Name, err)
+	}
+	return stored, nil
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
 }
 
 // saveInstance inserts or updates inst, setting its id after an insert.
@@ -483,3 +718,7 @@ func saveInstance(ctx context.Context, s orm.Store, inst *Instance) error {
 	inst.Row["id"] = id
 	return nil
 }
+
+// FieldNames returns the names of the model fields the form edits, in
+// order (declared fields aside).
+func (d *Declaration) FieldNames() []string { return append([]string(nil), d.names...) }

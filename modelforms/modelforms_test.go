@@ -50,13 +50,19 @@ var pgSeq atomic.Int64
 
 // eachDB runs fn on a fresh fixture in SQLite, then in PostgreSQL.
 func eachDB(t *testing.T, fn func(t *testing.T, fx *fixture)) {
+	eachStore(t, func(t *testing.T, db *orm.DB) { fn(t, load(t, db)) })
+}
+
+// eachStore runs fn on a fresh, empty database in SQLite, then in
+// PostgreSQL.
+func eachStore(t *testing.T, fn func(t *testing.T, db *orm.DB)) {
 	t.Run("sqlite", func(t *testing.T) {
 		db, err := orm.OpenMemory()
 		if err != nil {
 			t.Fatal(err)
 		}
 		t.Cleanup(func() { db.Close() })
-		fn(t, load(t, db))
+		fn(t, db)
 	})
 	t.Run("postgres", func(t *testing.T) {
 		dsn := os.Getenv("FORMWORK_PG_DSN")
@@ -95,7 +101,7 @@ func eachDB(t *testing.T, fn func(t *testing.T, fx *fixture)) {
 				t.Errorf("dropping schema %s: %v", schema, err)
 			}
 		})
-		fn(t, load(t, db))
+		fn(t, db)
 	})
 }
 

@@ -3,6 +3,9 @@ package modelforms
 import (
 	"context"
 	"fmt"
+	"math"
+	"math/big"
+	"time"
 	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
@@ -13,19 +16,12 @@ import (
 	"github.com/formwork/formwork/validators"
 )
 
-// The integer range of Django's IntegerField on PostgreSQL, which the orm
-// enforces on every backend.
-const (
-	minInt32 = -1 << 31
-	maxInt32 = 1<<31 - 1
-)
-
 // cleanFields is Django's Model.clean_fields: each field not excluded is
 // checked for null, blank, choices, max_length and the integer range.
 func cleanFields(inst *Instance, exclude map[string]bool) fieldErrors {
 	var errs fieldErrors
 	for _, f := range inst.Model.Fields() {
-		if exclude[f.Name] || f.Type == orm.AutoField {
+		if exclude[f.Name] || f.Type == orm.AutoField || f.IsManyToMany() {
 			continue
 		}
 		raw := inst.Row[f.Name]
@@ -62,27 +58,32 @@ func validateField(f orm.Field, raw any, empty bool) *validators.ValidationError
 				"max_length", map[string]any{"limit_value": f.MaxLength, "show_value": n})
 		}
 	}
+	var lo, hi int64
 	switch f.Type {
-	case orm.IntegerField, orm.PositiveIntegerField:
-		lo := int64(minInt32)
-		if f.Type == orm.PositiveIntegerField {
-			lo = 0
-		}
-		var n decimal.Decimal
-		switch x := raw.(type) {
-		case int64:
-			n = decimal.NewFromInt(x)
-		case decimal.Decimal:
-			n = x
-		default:
-			return nil
-		}
-		if n.LessThan(decimal.NewFromInt(lo)) {
-			return validators.NewError("Ensure this value is greater than or equal to %(limit_value)s.", "min_value", map[string]any{"limit_value": lo})
-		}
-		if n.GreaterThan(decimal.NewFromInt(maxInt32)) {
-			return validators.NewError("Ensure this value is less than or equal to %(limit_value)s.", "max_value", map[string]any{"limit_value": int64(maxInt32)})
-		}
+	case orm.IntegerField, orm.SmallIntegerField, orm.BigIntegerField:
+		// SQLite's range, which the reference uses, for every integer.
+		lo, hi = math.MinInt64, math.MaxInt64
+	case orm.PositiveIntegerField, orm.PositiveSmallIntegerField:
+		lo, hi = 0, math.MaxInt64
+	default:
+		return nil
+	}
+	var n decimal.Decimal
+	switch x := raw.(type) {
+	case int64:
+		n = decimal.NewFromInt(x)
+	case decimal.Decimal:
+		n = x
+	case *big.Int:
+		n = decimal.NewFromBigInt(x, 0)
+	default:
+		return nil
+	}
+	if n.LessThan(decimal.NewFromInt(lo)) {
+		return validators.NewError("Ensure this value is greater than or equal to %(limit_value)s.", "min_value", map[string]any{"limit_value": lo})
+	}
+	if n.GreaterThan(decimal.NewFromInt(hi)) {
+		return validators.NewError("Ensure this value is less than or equal to %(limit_value)s.", "max_value", map[string]any{"limit_value": hi})
 	}
 	return nil
 }
@@ -166,7 +167,65 @@ checks:
 		}
 		errs.add(key, uniqueError(m, check))
 	}
+	if err := validateDates(ctx, s, inst, exclude, &errs); err != nil {
+		return errs, err
+	}
 	return errs, nil
+}
+
+// validateDates is Django's _perform_date_checks: a field with
+// unique_for_date (_month, _year) must not repeat its value among the
+// rows whose date field falls on the same day (month, year).
+func validateDates(ctx context.Context, s orm.Store, inst *Instance, exclude map[string]bool, errs *fieldErrors) error {
+	m := inst.Model
+	selfID, saved := inst.PK()
+	for _, f := range m.Fields() {
+		if exclude[f.Name] {
+			continue
+		}
+		for _, c := range []struct{ kind, dateField string }{{"date", f.UniqueForDate}, {"year", f.UniqueForYear}, {"month", f.UniqueForMonth}} {
+			if c.dateField == "" || exclude[c.dateField] {
+				continue
+			}
+			t, ok := inst.Row[c.dateField].(time.Time)
+			if !ok {
+				continue // None: no check
+			}
+			// Django's lookups: day, month and year for "date"; only the
+			// month (of any year) for "month"; the year for "year".
+			lookup := map[string]any{f.Name: inst.Row[f.Name]}
+			switch c.kind {
+			case "date":
+				lookup[c.dateField+"__day"] = int64(t.Day())
+				lookup[c.dateField+"__month"] = int64(t.Month())
+				lookup[c.dateField+"__year"] = int64(t.Year())
+			case "month":
+				lookup[c.dateField+"__month"] = int64(t.Month())
+			default:
+				lookup[c.dateField+"__year"] = int64(t.Year())
+			}
+			filter, err := orm.ParseFilter(lookup)
+			if err != nil {
+				return fmt.Errorf("modelforms: %s check on %s: %w", c.kind, m.Name(), err)
+			}
+			var excludeID int64
+			if saved {
+				excludeID = selfID
+			}
+			taken, err := s.Exists(ctx, m, filter, excludeID)
+			if err != nil {
+				return fmt.Errorf("modelforms: unique_for_%s check on %s: %w", c.kind, m.Name(), err)
+			}
+			if taken {
+				df, _ := m.Field(c.dateField)
+				errs.add(f.Name, validators.NewError("%(field_label)s must be unique for %(date_field_label)s %(lookup_type)s.", "unique_for_date", map[string]any{
+					"model_name": capfirst(m.VerboseName()), "lookup_type": c.kind, "field": f.Name,
+					"field_label": capfirst(f.VerboseName), "date_field": c.dateField, "date_field_label": capfirst(df.VerboseName),
+				}))
+			}
+		}
+	}
+	return nil
 }
 
 // uniqueError is Django's Model.unique_error_message.

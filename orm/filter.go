@@ -26,11 +26,13 @@ type cond struct {
 var lookups = map[string]bool{
 	"exact": true, "iexact": true, "gt": true, "gte": true, "lt": true, "lte": true,
 	"in": true, "isnull": true, "contains": true, "icontains": true, "startswith": true,
+	"year": true, "month": true, "day": true,
 }
 
 // ParseFilter parses Django lookups: "field" or "field__LOOKUP" with
 // LOOKUP one of exact, iexact, gt, gte, lt, lte, in, isnull, contains,
-// icontains, startswith; a ForeignKey may be written "author" or
+// icontains, startswith, or year, month and day (a date or datetime
+// field's part equals the integer value); a ForeignKey may be written "author" or
 // "author__id". Values may be the spec's typed JSON values. Field names
 // are checked against the model when the filter is used.
 //
@@ -127,6 +129,18 @@ func (f Filter) String() string {
 	return strings.Join(parts, " AND ")
 }
 
+// Check reports whether the filter can be used on m: its fields exist
+// and its lookups suit their types. List and Exists would fail with the
+// same error.
+func (f Filter) Check(m *Model) error {
+	if m == nil {
+		return fmt.Errorf("orm: filter check on a nil Model")
+	}
+	var args []any
+	_, err := f.whereSQL(m, sqliteDialect{}, &args)
+	return err
+}
+
 // whereSQL compiles the filter for m, appending arguments to args.
 func (f Filter) whereSQL(m *Model, d dialect, args *[]any) (string, error) {
 	if len(f.conds) == 0 {
@@ -150,6 +164,9 @@ func (c cond) sql(m *Model, d dialect, args *[]any) (string, error) {
 	}
 	if c.viaID && fld.Type != ForeignKey {
 		return "", fmt.Errorf("field %q is not a ForeignKey", c.field)
+	}
+	if fld.IsManyToMany() || fld.Type == JSONField {
+		return "", fmt.Errorf("cannot filter on %s %q", fld.Type, c.field)
 	}
 	col := quoteIdent(fld.Column())
 	arg := func(v any) string {
@@ -203,6 +220,16 @@ func (c cond) sql(m *Model, d dialect, args *[]any) (string, error) {
 		op := map[string]string{"gt": ">", "gte": ">=", "lt": "<", "lte": "<="}[c.lookup]
 		lhs, rhs := d.comparable(fld, col, arg(x))
 		return lhs + " " + op + " " + rhs, nil
+	case "year", "month", "day":
+		if !fld.Type.isDateLike() {
+			return "", fmt.Errorf("lookup %s needs a DateField or DateTimeField, %s is a %s", c.lookup, fld.Name, fld.Type)
+		}
+		n, ok := toInt64(c.value)
+		if !ok {
+			return "", fmt.Errorf("lookup %s needs an integer, not %T", c.lookup, c.value)
+		}
+		*args = append(*args, n)
+		return d.datePart(c.lookup, col) + " = " + d.placeholder(len(*args)), nil
 	case "iexact", "contains", "icontains", "startswith":
 		if !fld.Type.isString() {
 			return "", fmt.Errorf("lookup %s needs a text field, %s is a %s", c.lookup, fld.Name, fld.Type)

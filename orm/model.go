@@ -3,18 +3,23 @@
 // layer does and stores rows of them in SQLite or PostgreSQL.
 //
 // It is deliberately small. A Model is an ordered list of typed fields; a
-// Row is a map from field name to a Go value; a Store lists, reads,
-// inserts, updates and deletes rows, answers uniqueness questions and runs
-// a group of writes atomically. Both backends share one SQL layer, so a
+// Row is a map from field name to a Go value (a ManyToManyField's value
+// is the sorted ids of its targets, kept in a join table); a Store lists,
+// reads, inserts, updates and deletes rows, answers uniqueness questions
+// and runs a group of writes atomically. Both backends share one SQL layer, so a
 // row written through either reads back with the same Go types and values.
 package orm
 
 import (
 	"errors"
 	"fmt"
+	"path"
 	"regexp"
 	"strings"
+	"time"
 	"unicode"
+
+	"github.com/formwork/formwork/internal/pyfmt"
 )
 
 // FieldType names a model field type with Django's class name.
@@ -34,12 +39,26 @@ const (
 	EmailField           FieldType = "EmailField"
 	SlugField            FieldType = "SlugField"
 	ForeignKey           FieldType = "ForeignKey"
+
+	URLField                  FieldType = "URLField"
+	BigIntegerField           FieldType = "BigIntegerField"
+	SmallIntegerField         FieldType = "SmallIntegerField"
+	PositiveSmallIntegerField FieldType = "PositiveSmallIntegerField"
+	TimeField                 FieldType = "TimeField"     // a time of day on 0000-01-01 UTC
+	DateTimeField             FieldType = "DateTimeField" // a naive date and time, held in UTC
+	UUIDField                 FieldType = "UUIDField"     // a canonical lower-case, hyphenated string
+	JSONField                 FieldType = "JSONField"     // JSON text (type JSON)
+	FileField                 FieldType = "FileField"     // a stored file's name
+	ImageField                FieldType = "ImageField"    // a stored file's name
+	// ManyToManyField has no column: its value is the sorted []int64 of
+	// the target rows' ids, kept in a join table.
+	ManyToManyField FieldType = "ManyToManyField"
 )
 
 // isString reports whether values of the type are Go strings.
 func (t FieldType) isString() bool {
 	switch t {
-	case CharField, TextField, EmailField, SlugField:
+	case CharField, TextField, EmailField, SlugField, URLField, FileField, ImageField:
 		return true
 	}
 	return false
@@ -48,16 +67,28 @@ func (t FieldType) isString() bool {
 // isInteger reports whether values of the type are Go int64s.
 func (t FieldType) isInteger() bool {
 	switch t {
-	case AutoField, IntegerField, PositiveIntegerField, ForeignKey:
+	case AutoField, IntegerField, PositiveIntegerField, ForeignKey,
+		BigIntegerField, SmallIntegerField, PositiveSmallIntegerField:
 		return true
 	}
 	return false
 }
 
+// isPositive reports whether the type holds only integers from 0 up.
+func (t FieldType) isPositive() bool {
+	return t == PositiveIntegerField || t == PositiveSmallIntegerField
+}
+
+// isDateLike reports whether values of the type are dates or datetimes,
+// the fields unique_for_date and its kin may name.
+func (t FieldType) isDateLike() bool { return t == DateField || t == DateTimeField }
+
 func (t FieldType) valid() bool {
 	switch t {
 	case CharField, TextField, IntegerField, PositiveIntegerField, FloatField,
-		DecimalField, BooleanField, DateField, EmailField, SlugField, ForeignKey:
+		DecimalField, BooleanField, DateField, EmailField, SlugField, ForeignKey,
+		URLField, BigIntegerField, SmallIntegerField, PositiveSmallIntegerField,
+		TimeField, DateTimeField, UUIDField, JSONField, FileField, ImageField, ManyToManyField:
 		return true
 	}
 	return false
@@ -67,11 +98,26 @@ func (t FieldType) valid() bool {
 type Field struct {
 	Name string
 	Type FieldType
-	// To names the target model of a ForeignKey.
+	// To names the target model of a ForeignKey or ManyToManyField.
 	To string
 	// RelatedName is a ForeignKey's reverse accessor; empty means
 	// "<model>_set" (see Model.RelatedName).
 	RelatedName string
+	// ToField is the target field a ForeignKey stores (Django's
+	// to_field); empty means the target's id. The field must be unique.
+	ToField string
+	// LimitChoicesTo narrows the rows a ForeignKey or ManyToManyField
+	// offers in a model form (Django's limit_choices_to), as lookups
+	// ("active": true; see ParseFilter).
+	LimitChoicesTo map[string]any
+	// UniqueForDate, UniqueForMonth and UniqueForYear name a DateField
+	// or DateTimeField: no two rows may have the same value of this field
+	// on the same day, month or year of that one.
+	UniqueForDate  string
+	UniqueForMonth string
+	UniqueForYear  string
+	// UploadTo is the folder a FileField's uploads are stored under.
+	UploadTo string
 
 	MaxLength int
 	Null      bool
@@ -96,6 +142,36 @@ type Field struct {
 	// model forms. It is negative so that the zero Field is editable.
 	NotEditable bool
 	PrimaryKey  bool
+
+	// target is the target field of a ForeignKey with ToField, set when
+	// the model is registered.
+	target *Field
+}
+
+// IsManyToMany reports whether the field is a ManyToManyField.
+func (f Field) IsManyToMany() bool { return f.Type == ManyToManyField }
+
+// IsRelation reports whether the field points at another model.
+func (f Field) IsRelation() bool { return f.Type == ForeignKey || f.Type == ManyToManyField }
+
+// Target returns the field of the target model a ForeignKey stores: its
+// ToField once the model is registered; ok is false for the id.
+func (f Field) Target() (Field, bool) {
+	if f.target == nil {
+		return Field{}, false
+	}
+	return *f.target, true
+}
+
+// valueField is the field whose type a value of f has: the target field
+// of a ForeignKey with to_field, else f.
+func (f Field) valueField() Field {
+	if f.target != nil {
+		t := *f.target
+		t.Null, t.Name = f.Null, f.Name
+		return t
+	}
+	return f
 }
 
 // Editable reports whether model forms include the field.
@@ -104,8 +180,11 @@ func (f Field) Editable() bool { return !f.NotEditable }
 // Column is the field's column name: Django's attname, which for a
 // ForeignKey is "<name>_id".
 func (f Field) Column() string {
-	if f.Type == ForeignKey {
+	switch f.Type {
+	case ForeignKey:
 		return f.Name + "_id"
+	case ManyToManyField:
+		return "" // kept in a join table
 	}
 	return f.Name
 }
@@ -120,6 +199,7 @@ type Model struct {
 	index          map[string]int
 	uniqueTogether [][]string
 	ordering       []string
+	str            string
 }
 
 // ModelDef is what NewModel builds a Model from.
@@ -132,6 +212,10 @@ type ModelDef struct {
 	UniqueTogether [][]string
 	// Ordering is the default List order ("-age", "name"); empty means id.
 	Ordering []string
+	// Str is the model's __str__ as a template: "{name} ({sku})", each
+	// {FIELD} replaced by the field's value as Python's str() writes it;
+	// empty means Django's "Author object (1)". See Model.Str.
+	Str string
 }
 
 var identRE = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
@@ -191,6 +275,20 @@ func NewModel(def ModelDef) (*Model, error) {
 		}
 	}
 	m.ordering = append([]string(nil), def.Ordering...)
+	for _, f := range m.fields {
+		for kind, other := range map[string]string{"unique_for_date": f.UniqueForDate, "unique_for_month": f.UniqueForMonth, "unique_for_year": f.UniqueForYear} {
+			if other == "" {
+				continue
+			}
+			if g, ok := m.Field(other); !ok || !g.Type.isDateLike() {
+				return nil, fmt.Errorf("orm: model %s: field %s: %s names %q, which is not a DateField or DateTimeField of the model", def.Name, f.Name, kind, other)
+			}
+		}
+	}
+	if err := checkStrTemplate(m, def.Str); err != nil {
+		return nil, fmt.Errorf("orm: model %s: str: %w", def.Name, err)
+	}
+	m.str = def.Str
 	return m, nil
 }
 
@@ -212,7 +310,7 @@ func (m *Model) addField(f Field) error {
 		return fmt.Errorf("duplicate field %q", f.Name)
 	}
 	for _, g := range m.fields {
-		if g.Column() == f.Column() {
+		if g.Column() == f.Column() && f.Column() != "" {
 			return fmt.Errorf("field %q clashes with field %q (column %s)", f.Name, g.Name, f.Column())
 		}
 	}
@@ -230,6 +328,24 @@ func (m *Model) addField(f Field) error {
 	case SlugField:
 		if f.MaxLength == 0 {
 			f.MaxLength = 50
+		}
+	case URLField:
+		if f.MaxLength == 0 {
+			f.MaxLength = 200
+		}
+	case FileField, ImageField:
+		if f.MaxLength == 0 {
+			f.MaxLength = 100
+		}
+	case ManyToManyField:
+		if f.To == "self" {
+			f.To = m.name
+		}
+		if err := checkIdent("ManyToManyField target", f.To); err != nil {
+			return fmt.Errorf("field %s: %w", f.Name, err)
+		}
+		if f.Unique || f.HasDefault || f.Null || f.Choices != nil {
+			return fmt.Errorf("field %s: a ManyToManyField takes no unique, default, null or choices", f.Name)
 		}
 	case CharField:
 		if f.MaxLength <= 0 {
@@ -253,8 +369,24 @@ func (m *Model) addField(f Field) error {
 	if f.MaxLength < 0 {
 		return fmt.Errorf("field %s: negative max_length", f.Name)
 	}
-	if f.Type != ForeignKey && (f.To != "" || f.RelatedName != "") {
-		return fmt.Errorf("field %s: to and related_name apply only to ForeignKey", f.Name)
+	if !f.IsRelation() && (f.To != "" || f.RelatedName != "" || f.LimitChoicesTo != nil) {
+		return fmt.Errorf("field %s: to, related_name and limit_choices_to apply only to ForeignKey and ManyToManyField", f.Name)
+	}
+	if f.Type != ForeignKey && f.ToField != "" {
+		return fmt.Errorf("field %s: to_field applies only to ForeignKey", f.Name)
+	}
+	if f.LimitChoicesTo != nil {
+		if _, err := ParseFilter(f.LimitChoicesTo); err != nil {
+			return fmt.Errorf("field %s: limit_choices_to: %w", f.Name, err)
+		}
+	}
+	if f.UploadTo != "" && f.Type != FileField && f.Type != ImageField {
+		return fmt.Errorf("field %s: upload_to applies only to FileField and ImageField", f.Name)
+	}
+	if f.UploadTo != "" {
+		if clean := path.Clean(strings.ReplaceAll(f.UploadTo, "\\", "/")); strings.HasPrefix(f.UploadTo, "/") || clean == ".." || strings.HasPrefix(clean, "../") {
+			return fmt.Errorf("field %s: upload_to %q climbs out of the storage", f.Name, f.UploadTo)
+		}
 	}
 	if f.VerboseName == "" {
 		f.VerboseName = strings.ReplaceAll(f.Name, "_", " ")
@@ -345,7 +477,7 @@ func (m *Model) Ordering() []string { return append([]string(nil), m.ordering...
 // which is also an inline formset's default prefix.
 func (m *Model) RelatedName(field string) (string, error) {
 	f, ok := m.Field(field)
-	if !ok || f.Type != ForeignKey {
+	if !ok || !f.IsRelation() {
 		return "", fmt.Errorf("orm: model %s has no ForeignKey %q", m.name, field)
 	}
 	if f.RelatedName != "" {
@@ -401,6 +533,9 @@ func (m *Model) orderColumn(term string) (orderTerm, error) {
 	if !ok {
 		return orderTerm{}, fmt.Errorf("unknown field %q in order %q", name, term)
 	}
+	if f.IsManyToMany() || f.Type == JSONField {
+		return orderTerm{}, fmt.Errorf("cannot order by %s %q", f.Type, name)
+	}
 	return orderTerm{field: f, desc: desc}, nil
 }
 
@@ -416,3 +551,99 @@ var ErrNotFound = errors.New("orm: no such row")
 // when the database refuses a write because of a unique, foreign-key, not
 // null or check constraint.
 var ErrConstraint = errors.New("orm: constraint violated")
+
+// columns returns the fields stored in the model's own table: every
+// field but the many-to-many ones, the "id" primary key first.
+func (m *Model) columns() []Field {
+	out := make([]Field, 0, len(m.fields))
+	for _, f := range m.fields {
+		if !f.IsManyToMany() {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// ManyToMany returns the model's ManyToManyFields in order.
+func (m *Model) ManyToMany() []Field {
+	var out []Field
+	for _, f := range m.fields {
+		if f.IsManyToMany() {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// JoinTable is the table holding a ManyToManyField's pairs, with its
+// two columns: Django's "<table>_<field>" with "<model>_id" and
+// "<target>_id" ("from_<model>_id" and "to_<model>_id" when the field
+// points at its own model).
+func (m *Model) JoinTable(f Field) (table, from, to string) {
+	src, dst := strings.ToLower(m.name), strings.ToLower(f.To)
+	if src == dst {
+		src, dst = "from_"+src, "to_"+dst
+	}
+	return m.table + "_" + f.Name, src + "_id", dst + "_id"
+}
+
+// strRE finds the {FIELD} references of a Str template.
+var strRE = regexp.MustCompile(`\{([^{}]*)\}`)
+
+func checkStrTemplate(m *Model, tpl string) error {
+	for _, sub := range strRE.FindAllStringSubmatch(tpl, -1) {
+		name := sub[1]
+		if name == "pk" {
+			continue
+		}
+		f, ok := m.Field(name)
+		if !ok {
+			return fmt.Errorf("%q names unknown field %q", tpl, name)
+		}
+		if f.IsManyToMany() {
+			return fmt.Errorf("%q names ManyToManyField %q", tpl, name)
+		}
+	}
+	return nil
+}
+
+// Str is the row's __str__: the model's Str template with each {FIELD}
+// replaced by the field's value as Python's str() writes it (a foreign
+// key: its stored id or to_field value), or Django's default
+// "Author object (1)" ("Author object (None)" before it is saved).
+func (m *Model) Str(r Row) string {
+	if m.str == "" {
+		id := "None"
+		if n, ok := r.ID(); ok {
+			id = fmt.Sprint(n)
+		}
+		return m.name + " object (" + id + ")"
+	}
+	return strRE.ReplaceAllStringFunc(m.str, func(ref string) string {
+		name := ref[1 : len(ref)-1]
+		f, _ := m.Field(name)
+		return StrValue(f, r[f.Name])
+	})
+}
+
+// StrValue is Python's str() of a field's value.
+func StrValue(f Field, v any) string {
+	if t, ok := v.(time.Time); ok {
+		frac := ""
+		if us := t.Nanosecond() / 1000; us != 0 {
+			frac = fmt.Sprintf(".%06d", us)
+		}
+		switch f.valueField().Type {
+		case DateField:
+			return t.Format(time.DateOnly)
+		case TimeField:
+			return t.Format("15:04:05") + frac
+		case DateTimeField:
+			return t.Format("2006-01-02 15:04:05") + frac
+		}
+	}
+	if j, ok := v.(JSON); ok {
+		return string(j)
+	}
+	return pyfmt.Str(v)
+}

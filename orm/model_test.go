@@ -297,3 +297,35 @@ func TestToSpecValue(t *testing.T) {
 		}
 	}
 }
+
+func TestModelFromStructRelations(t *testing.T) {
+	type Article struct {
+		ID     int64
+		Title  string    `formwork:"max_length=60,unique_for_month=starts"`
+		Tags   []int64   `formwork:"m2m=Tag,blank"`
+		Room   string    `formwork:"fk=Room,to_field=code"`
+		Starts time.Time `formwork:"type=DateTimeField,default=2024-01-02 03:04:05"`
+		Doc    string    `formwork:"type=FileField,upload_to=docs/,blank"`
+	}
+	m, err := ModelFromStruct(Article{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tags, _ := m.Field("tags")
+	room, _ := m.Field("room")
+	starts, _ := m.Field("starts")
+	doc, _ := m.Field("doc")
+	if !tags.IsManyToMany() || tags.To != "Tag" || room.ToField != "code" || doc.UploadTo != "docs/" || doc.MaxLength != 100 {
+		t.Errorf("fields: %+v %+v %+v", tags, room, doc)
+	}
+	if want := time.Date(2024, 1, 2, 3, 4, 5, 0, time.UTC); !starts.HasDefault || !starts.Default.(time.Time).Equal(want) {
+		t.Errorf("starts default %v", starts.Default)
+	}
+	// unique_for_month names the Go field's snake_case name, not the Go name.
+	type Bad struct {
+		Title string `formwork:"max_length=9,unique_for_month=Starts"`
+	}
+	if _, err := ModelFromStruct(Bad{}); err == nil || !strings.Contains(err.Error(), "unique_for_month") {
+		t.Errorf("unique_for_month naming no date field: %v", err)
+	}
+}

@@ -15,8 +15,11 @@ type Registry struct {
 	order  []*Model
 }
 
-// Register adds m. Its ForeignKeys must point at models already
-// registered (or at m itself), and no other model may have the same table.
+// Register adds m. Its ForeignKeys and ManyToManyFields must point at
+// models already registered (or at m itself), a to_field at a unique
+// field of the target, and no other model may have the same table.
+// Register resolves m's to_field targets, so register a model before
+// using it.
 func (r *Registry) Register(m *Model) error {
 	if m == nil || m.name == "" {
 		return fmt.Errorf("orm: register: nil or zero Model")
@@ -28,13 +31,30 @@ func (r *Registry) Register(m *Model) error {
 			return fmt.Errorf("orm: register %s: model %s already uses table %s", m.name, other.name, m.table)
 		}
 	}
-	for _, f := range m.fields {
-		if f.Type != ForeignKey || f.To == m.name {
+	for i, f := range m.fields {
+		if !f.IsRelation() {
 			continue
 		}
-		if _, ok := r.byName[f.To]; !ok {
-			return fmt.Errorf("orm: register %s: field %s points at unregistered model %q", m.name, f.Name, f.To)
+		target := m
+		if f.To != m.name {
+			t, ok := r.byName[f.To]
+			if !ok {
+				return fmt.Errorf("orm: register %s: field %s points at unregistered model %q", m.name, f.Name, f.To)
+			}
+			target = t
 		}
+		if f.ToField == "" || f.ToField == "id" {
+			continue
+		}
+		tf, ok := target.Field(f.ToField)
+		switch {
+		case !ok:
+			return fmt.Errorf("orm: register %s: field %s: to_field %q is not a field of %s", m.name, f.Name, f.ToField, target.name)
+		case !tf.Unique || tf.IsRelation():
+			return fmt.Errorf("orm: register %s: field %s: to_field %s.%s must be a unique field that is not a relation", m.name, f.Name, target.name, f.ToField)
+		}
+		tf.Unique, tf.HasDefault, tf.Default, tf.Choices = false, false, nil, nil
+		m.fields[i].target = &tf
 	}
 	if r.byName == nil {
 		r.byName = make(map[string]*Model)

@@ -8,7 +8,7 @@ import (
 
 // ModelFromSpec builds a model from a form-spec declaration: {"name",
 // "fields": [{"name", "type", ...Django model-field arguments}],
-// "unique_together", "ordering", "verbose_name", "rows"}. "rows" is
+// "unique_together", "ordering", "verbose_name", "str", "rows"}. "rows" is
 // accepted and left to RowFromSpec. Errors name the offending key.
 func ModelFromSpec(spec map[string]any) (*Model, error) {
 	var def ModelDef
@@ -24,6 +24,12 @@ func ModelFromSpec(spec map[string]any) (*Model, error) {
 		v := spec[k]
 		switch k {
 		case "name", "rows":
+		case "str":
+			s, ok := v.(string)
+			if !ok {
+				return fail("\"str\" must be a string")
+			}
+			def.Str = s
 		case "verbose_name":
 			s, ok := v.(string)
 			if !ok {
@@ -91,6 +97,22 @@ func fieldFromSpec(spec map[string]any) (Field, error) {
 			f.To, err = str(v)
 		case "related_name":
 			f.RelatedName, err = str(v)
+		case "to_field":
+			f.ToField, err = str(v)
+		case "unique_for_date":
+			f.UniqueForDate, err = str(v)
+		case "unique_for_month":
+			f.UniqueForMonth, err = str(v)
+		case "unique_for_year":
+			f.UniqueForYear, err = str(v)
+		case "upload_to":
+			f.UploadTo, err = str(v)
+		case "limit_choices_to":
+			m, ok := v.(map[string]any)
+			if !ok {
+				err = fmt.Errorf("must be an object of lookups")
+			}
+			f.LimitChoicesTo = m
 		case "verbose_name":
 			f.VerboseName, err = str(v)
 		case "help_text":
@@ -175,7 +197,7 @@ func RowFromSpec(m *Model, spec map[string]any) (Row, error) {
 func RowToSpec(m *Model, r Row) map[string]any {
 	out := make(map[string]any, len(m.fields))
 	for _, f := range m.fields {
-		out[f.Name] = ToSpecValue(r[f.Name])
+		out[f.Name] = FieldToSpec(f, r[f.Name])
 	}
 	return out
 }

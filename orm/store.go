@@ -167,6 +167,19 @@ func (s *store) CreateTables(ctx context.Context, models ...*Model) error {
 				return ts.wrap("create table "+m.table, err)
 			}
 		}
+		// Join tables last: their targets may come later in the list.
+		for _, m := range ordered {
+			for _, f := range m.ManyToMany() {
+				table, from, to := m.JoinTable(f)
+				q := "CREATE TABLE " + quoteIdent(table) + " (\n\t" + `"id" ` + ts.d.columnType(Field{Type: AutoField}) +
+					",\n\t" + quoteIdent(from) + " " + ts.d.columnType(Field{Type: ForeignKey}) + " NOT NULL REFERENCES " + quoteIdent(m.table) + ` ("id") DEFERRABLE INITIALLY DEFERRED` +
+					",\n\t" + quoteIdent(to) + " " + ts.d.columnType(Field{Type: ForeignKey}) + " NOT NULL REFERENCES " + quoteIdent(DefaultTable(f.To)) + ` ("id") DEFERRABLE INITIALLY DEFERRED` +
+					",\n\tUNIQUE (" + quoteIdent(from) + ", " + quoteIdent(to) + ")\n)"
+				if _, err := ts.q.ExecContext(ctx, q); err != nil {
+					return ts.wrap("create table "+table, err)
+				}
+			}
+		}
 		return nil
 	})
 }
@@ -217,7 +230,7 @@ func dependencyOrder(models []*Model) ([]*Model, error) {
 
 func (s *store) createSQL(m *Model) string {
 	var defs []string
-	for _, f := range m.fields {
+	for _, f := range m.columns() {
 		col := quoteIdent(f.Column())
 		def := col + " " + s.d.columnType(f)
 		if !f.Null && f.Type != AutoField {
@@ -227,7 +240,7 @@ func (s *store) createSQL(m *Model) string {
 			def += " UNIQUE"
 		}
 		switch f.Type {
-		case PositiveIntegerField:
+		case PositiveIntegerField, PositiveSmallIntegerField:
 			def += " CHECK (" + col + " >= 0)"
 		case BooleanField:
 			if s.d.name() == "sqlite" {
@@ -235,7 +248,11 @@ func (s *store) createSQL(m *Model) string {
 			}
 		case ForeignKey:
 			// Deferred as in Django, so a formset may write rows in any order.
-			def += " REFERENCES " + quoteIdent(DefaultTable(f.To)) + ` ("id") DEFERRABLE INITIALLY DEFERRED`
+			target := "id"
+			if f.target != nil {
+				target = f.ToField
+			}
+			def += " REFERENCES " + quoteIdent(DefaultTable(f.To)) + " (" + quoteIdent(target) + ") DEFERRABLE INITIALLY DEFERRED"
 		}
 		defs = append(defs, def)
 	}
@@ -251,9 +268,10 @@ func (s *store) createSQL(m *Model) string {
 }
 
 func (s *store) selectSQL(m *Model) string {
-	cols := make([]string, len(m.fields))
-	for i, f := range m.fields {
-		cols[i] = quoteIdent(f.Column())
+	fields := m.columns()
+	cols := make([]string, len(fields))
+	for i, f := range fields {
+		cols[i] = s.d.selectExpr(f, quoteIdent(f.Column()))
 	}
 	return "SELECT " + strings.Join(cols, ", ") + " FROM " + quoteIdent(m.table)
 }
@@ -307,16 +325,17 @@ func (s *store) query(ctx context.Context, m *Model, query string, args []any) (
 	}
 	defer rows.Close()
 	var out []Row
-	dests := make([]any, len(m.fields))
+	fields := m.columns()
+	dests := make([]any, len(fields))
 	for rows.Next() {
-		for i, f := range m.fields {
+		for i, f := range fields {
 			dests[i] = s.d.scanDest(f)
 		}
 		if err := rows.Scan(dests...); err != nil {
 			return nil, s.wrap("list "+m.name, err)
 		}
 		r := make(Row, len(m.fields))
-		for i, f := range m.fields {
+		for i, f := range fields {
 			v, err := s.d.decode(f, dests[i])
 			if err != nil {
 				return nil, fmt.Errorf("orm: list %s: %w", m.name, err)
@@ -328,7 +347,95 @@ func (s *store) query(ctx context.Context, m *Model, query string, args []any) (
 	if err := rows.Err(); err != nil {
 		return nil, s.wrap("list "+m.name, err)
 	}
+	rows.Close()
+	if err := s.loadManyToMany(ctx, m, out); err != nil {
+		return nil, err
+	}
 	return out, nil
+}
+
+// loadManyToMany sets each row's many-to-many values from the join
+// tables: the sorted ids of its targets.
+func (s *store) loadManyToMany(ctx context.Context, m *Model, out []Row) error {
+	fields := m.ManyToMany()
+	if len(fields) == 0 || len(out) == 0 {
+		return nil
+	}
+	byID := make(map[int64]Row, len(out))
+	for _, r := range out {
+		id, _ := r.ID()
+		byID[id] = r
+	}
+	for _, f := range fields {
+		for _, r := range out {
+			r[f.Name] = []int64{}
+		}
+		table, from, to := m.JoinTable(f)
+		q := "SELECT " + quoteIdent(from) + ", " + quoteIdent(to) + " FROM " + quoteIdent(table)
+		var args []any
+		if len(out) == 1 {
+			id, _ := out[0].ID()
+			q += " WHERE " + quoteIdent(from) + " = " + s.d.placeholder(1)
+			args = append(args, id)
+		}
+		q += " ORDER BY " + quoteIdent(to)
+		rows, err := s.q.QueryContext(ctx, q, args...)
+		if err != nil {
+			return s.wrap("list "+m.name+"."+f.Name, err)
+		}
+		for rows.Next() {
+			var src, dst int64
+			if err := rows.Scan(&src, &dst); err != nil {
+				rows.Close()
+				return s.wrap("list "+m.name+"."+f.Name, err)
+			}
+			if r, ok := byID[src]; ok {
+				r[f.Name] = append(r[f.Name].([]int64), dst)
+			}
+		}
+		err = rows.Err()
+		rows.Close()
+		if err != nil {
+			return s.wrap("list "+m.name+"."+f.Name, err)
+		}
+	}
+	return nil
+}
+
+// setManyToMany replaces the targets of the row's many-to-many fields
+// present in r (Django's related manager set()).
+func (s *store) setManyToMany(ctx context.Context, m *Model, id int64, r Row) error {
+	for _, f := range m.ManyToMany() {
+		v, present := r[f.Name]
+		if !present {
+			continue
+		}
+		ids, err := idList(v)
+		if err != nil {
+			return fmt.Errorf("orm: %s.%s: %w", m.name, f.Name, err)
+		}
+		table, from, to := m.JoinTable(f)
+		if _, err := s.q.ExecContext(ctx, "DELETE FROM "+quoteIdent(table)+" WHERE "+quoteIdent(from)+" = "+s.d.placeholder(1), id); err != nil {
+			return s.wrap("set "+m.name+"."+f.Name, err)
+		}
+		for _, target := range ids {
+			q := "INSERT INTO " + quoteIdent(table) + " (" + quoteIdent(from) + ", " + quoteIdent(to) + ") VALUES (" + s.d.placeholder(1) + ", " + s.d.placeholder(2) + ")"
+			if _, err := s.q.ExecContext(ctx, q, id, target); err != nil {
+				return s.wrap("set "+m.name+"."+f.Name, err)
+			}
+		}
+	}
+	return nil
+}
+
+// hasManyToMany reports whether r sets a many-to-many field of m.
+func hasManyToMany(m *Model, r Row) bool {
+	for _, f := range m.ManyToMany() {
+		if _, ok := r[f.Name]; ok {
+			return true
+		}
+	}
+	return false
 }
 
 func (s *store) Get(ctx context.Context, m *Model, id int64) (Row, error) {
@@ -361,7 +468,7 @@ func (s *store) values(m *Model, r Row, insert bool) (cols []string, args []any,
 			return nil, nil, errors.New(`"id" is assigned by the database and cannot be written`)
 		}
 	}
-	for _, f := range m.fields[1:] {
+	for _, f := range m.columns()[1:] {
 		v, present := r[f.Name]
 		switch {
 		case present:
@@ -392,6 +499,23 @@ func (s *store) Insert(ctx context.Context, m *Model, r Row) (int64, error) {
 	if err := s.ready(m); err != nil {
 		return 0, err
 	}
+	if hasManyToMany(m, r) {
+		// The row, then its many-to-many pairs, atomically.
+		var id int64
+		err := s.InTx(ctx, func(tx Store) error {
+			ts := tx.(*store)
+			var err error
+			if id, err = ts.insertRow(ctx, m, r); err != nil {
+				return err
+			}
+			return ts.setManyToMany(ctx, m, id, r)
+		})
+		return id, err
+	}
+	return s.insertRow(ctx, m, r)
+}
+
+func (s *store) insertRow(ctx context.Context, m *Model, r Row) (int64, error) {
 	cols, args, err := s.values(m, r, true)
 	if err != nil {
 		return 0, fmt.Errorf("orm: insert %s: %w", m.name, err)
@@ -417,6 +541,19 @@ func (s *store) Update(ctx context.Context, m *Model, id int64, r Row) error {
 	if err := s.ready(m); err != nil {
 		return err
 	}
+	if hasManyToMany(m, r) {
+		return s.InTx(ctx, func(tx Store) error {
+			ts := tx.(*store)
+			if err := ts.updateRow(ctx, m, id, r); err != nil {
+				return err
+			}
+			return ts.setManyToMany(ctx, m, id, r)
+		})
+	}
+	return s.updateRow(ctx, m, id, r)
+}
+
+func (s *store) updateRow(ctx context.Context, m *Model, id int64, r Row) error {
 	cols, args, err := s.values(m, r, false)
 	if err != nil {
 		return fmt.Errorf("orm: update %s id %d: %w", m.name, id, err)
@@ -438,6 +575,12 @@ func (s *store) Update(ctx context.Context, m *Model, id int64, r Row) error {
 func (s *store) Delete(ctx context.Context, m *Model, id int64) error {
 	if err := s.ready(m); err != nil {
 		return err
+	}
+	for _, f := range m.ManyToMany() {
+		table, from, _ := m.JoinTable(f)
+		if _, err := s.q.ExecContext(ctx, "DELETE FROM "+quoteIdent(table)+" WHERE "+quoteIdent(from)+" = "+s.d.placeholder(1), id); err != nil {
+			return s.wrap("delete "+m.name+"."+f.Name, err)
+		}
 	}
 	q := "DELETE FROM " + quoteIdent(m.table) + ` WHERE "id" = ` + s.d.placeholder(1)
 	return s.execOne(ctx, "delete "+m.name, m, id, q, []any{id})

@@ -26,9 +26,14 @@ import (
 //	Email  string          `formwork:"type=EmailField,blank,verbose_name=e-mail"`
 //	Secret string          `formwork:"-"`
 //
-// Keys: name, type, fk (or to), related_name, max_length, max_digits,
-// decimal_places, null, blank, unique, editable=false, default,
-// verbose_name, help_text. A value cannot contain a comma.
+//	Tags   []int64         `formwork:"m2m=Tag,blank"`
+//	Starts time.Time       `formwork:"type=DateTimeField"`
+//
+// Keys: name, type, fk (or to), m2m (a ManyToManyField to that model),
+// to_field, related_name, max_length, max_digits, decimal_places, null,
+// blank, unique, unique_for_date, unique_for_month, unique_for_year,
+// upload_to, editable=false, default, verbose_name, help_text. A value
+// cannot contain a comma.
 func ModelFromStruct(v any) (*Model, error) {
 	t := reflect.TypeOf(v)
 	for t != nil && t.Kind() == reflect.Pointer {
@@ -103,6 +108,18 @@ func fieldFromStruct(sf reflect.StructField, tag string) (Field, error) {
 			}
 		case "fk", "to":
 			f.Type, f.To = ForeignKey, val
+		case "m2m":
+			f.Type, f.To = ManyToManyField, val
+		case "to_field":
+			f.ToField = val
+		case "upload_to":
+			f.UploadTo = val
+		case "unique_for_date":
+			f.UniqueForDate = val
+		case "unique_for_month":
+			f.UniqueForMonth = val
+		case "unique_for_year":
+			f.UniqueForYear = val
 		case "related_name":
 			f.RelatedName = val
 		case "verbose_name":
@@ -170,7 +187,8 @@ func fieldFromStruct(sf reflect.StructField, tag string) (Field, error) {
 // normalize checks it further when the model is built.
 func parseDefault(f Field, s string) (any, error) {
 	switch {
-	case f.Type.isString(), f.Type == DecimalField, f.Type == DateField:
+	case f.Type.isString(), f.Type == DecimalField, f.Type == DateField,
+		f.Type == DateTimeField, f.Type == TimeField, f.Type == UUIDField:
 		return s, nil
 	case f.Type.isInteger():
 		n, err := strconv.ParseInt(s, 10, 64)

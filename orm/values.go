@@ -5,31 +5,36 @@ import (
 	"fmt"
 	"math"
 	"math/big"
+	"reflect"
+	"sort"
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"github.com/formwork/formwork/internal/pynum"
 
 	"github.com/shopspring/decimal"
 )
 
 // Row is one table row: field name → value. The Go types are int64 (id,
-// integer fields, a ForeignKey's target id), string, float64,
+// integer fields, a ForeignKey's target id), string (text fields, a
+// UUID in canonical form, a stored file's name), float64,
 // decimal.Decimal (with exactly the field's decimal places), bool,
-// time.Time (a date: midnight UTC) and nil for NULL.
+// time.Time (a date: midnight UTC; a time: on 0000-01-01 UTC; a
+// datetime: naive, in UTC), JSON, []int64 (a ManyToManyField: the
+// sorted ids of its targets) and nil for NULL. A ForeignKey with a
+// to_field holds the target field's value.
 type Row map[string]any
+
+// JSON is a JSONField's value: the JSON text, as Python's json.dumps
+// writes it when the value came from Go.
+type JSON string
 
 // ID returns the row's "id" and whether it has one.
 func (r Row) ID() (int64, bool) {
 	id, ok := r["id"].(int64)
 	return id, ok
 }
-
-// Integer ranges of Django's IntegerField and PositiveIntegerField (the
-// PostgreSQL integer type), checked on both backends alike.
-const (
-	minInt32 = -1 << 31
-	maxInt32 = 1<<31 - 1
-)
 
 // normalize converts v to the field's Go type and checks that the field
 // can hold it, so that both backends accept and refuse the same values.
@@ -43,9 +48,70 @@ func convert(f Field, v any, limits bool) (any, error) {
 	if v == nil {
 		return nil, nil
 	}
+	if f.Type == JSONField {
+		// Any JSON value, objects included: no typed values here.
+		if j, ok := v.(JSON); ok {
+			if !json.Valid([]byte(j)) {
+				return nil, fmt.Errorf("%q is not JSON", string(j))
+			}
+			return j, nil
+		}
+		text, err := pyDumps(v)
+		if err != nil {
+			return nil, err
+		}
+		return JSON(text), nil
+	}
 	v, err := FromSpecValue(v)
 	if err != nil {
 		return nil, err
+	}
+	if f.target != nil {
+		return convert(f.valueField(), v, limits)
+	}
+	if rv := reflect.ValueOf(v); (f.Type.isString() || f.Type == UUIDField) && rv.Kind() == reflect.String && rv.Type() != reflect.TypeOf("") {
+		v = rv.String() // a named string type (forms.UUID, ...)
+	}
+	switch f.Type {
+	case TimeField:
+		switch t := v.(type) {
+		case time.Time:
+			return time.Date(0, 1, 1, t.Hour(), t.Minute(), t.Second(), t.Nanosecond()/1000*1000, time.UTC), nil
+		case string:
+			for _, layout := range []string{"15:04:05.999999", "15:04"} {
+				if p, err := time.Parse(layout, t); err == nil {
+					return time.Date(0, 1, 1, p.Hour(), p.Minute(), p.Second(), p.Nanosecond(), time.UTC), nil
+				}
+			}
+			return nil, fmt.Errorf("%q is not a time (HH:MM:SS)", t)
+		}
+		return nil, typeError(f, v)
+	case DateTimeField:
+		switch t := v.(type) {
+		case time.Time:
+			y, mo, d := t.Date()
+			return checkDate(time.Date(y, mo, d, t.Hour(), t.Minute(), t.Second(), t.Nanosecond()/1000*1000, time.UTC))
+		case string:
+			for _, layout := range []string{"2006-01-02T15:04:05.999999", "2006-01-02 15:04:05.999999", "2006-01-02T15:04", "2006-01-02 15:04", time.DateOnly} {
+				if p, err := time.Parse(layout, t); err == nil {
+					return checkDate(p)
+				}
+			}
+			return nil, fmt.Errorf("%q is not a date and time (YYYY-MM-DD HH:MM:SS)", t)
+		}
+		return nil, typeError(f, v)
+	case UUIDField:
+		s, ok := v.(string)
+		if !ok {
+			return nil, typeError(f, v)
+		}
+		u, ok := canonicalUUID(s)
+		if !ok {
+			return nil, fmt.Errorf("%q is not a UUID", s)
+		}
+		return u, nil
+	case ManyToManyField:
+		return idList(v)
 	}
 	switch {
 	case f.Type.isString():
@@ -67,15 +133,10 @@ func convert(f Field, v any, limits bool) (any, error) {
 		if !ok {
 			return nil, typeError(f, v)
 		}
-		switch f.Type {
-		case IntegerField:
-			if n < minInt32 || n > maxInt32 {
-				return nil, fmt.Errorf("value %d is out of range for IntegerField", n)
-			}
-		case PositiveIntegerField:
-			if n < 0 || n > maxInt32 {
-				return nil, fmt.Errorf("value %d is out of range for PositiveIntegerField", n)
-			}
+		// As on SQLite, which the reference uses, an integer field has no
+		// range but int64's; the positive types start at 0.
+		if f.Type.isPositive() && n < 0 {
+			return nil, fmt.Errorf("value %d is out of range for %s", n, f.Type)
 		}
 		return n, nil
 	case f.Type == FloatField:
@@ -293,10 +354,57 @@ func FromSpecValue(v any) (any, error) {
 				return nil, fmt.Errorf("$pk %v is not an integer", x)
 			}
 			return n, nil
+		case "$datetime", "$time", "$uuid", "$file":
+			// Read by the field they are written to (see convert).
+			s, ok := x.(string)
+			if !ok {
+				return nil, fmt.Errorf("%s needs a string, not %T", k, x)
+			}
+			return s, nil
 		}
 		return nil, fmt.Errorf("unknown typed value %q", k)
 	}
 	return v, nil
+}
+
+// FieldToSpec is ToSpecValue for a value of the field f: times,
+// datetimes and UUIDs as {"$time"}, {"$datetime"} and {"$uuid"}, JSON
+// decoded, a many-to-many list as a list of ids.
+func FieldToSpec(f Field, v any) any {
+	if v == nil {
+		return nil
+	}
+	vf := f.valueField()
+	switch x := v.(type) {
+	case time.Time:
+		switch vf.Type {
+		case TimeField:
+			return map[string]any{"$time": StrValue(vf, x)}
+		case DateTimeField:
+			s := x.Format("2006-01-02T15:04:05")
+			if us := x.Nanosecond() / 1000; us != 0 {
+				s += fmt.Sprintf(".%06d", us)
+			}
+			return map[string]any{"$datetime": s}
+		}
+	case string:
+		if vf.Type == UUIDField {
+			return map[string]any{"$uuid": x}
+		}
+	case JSON:
+		var out any
+		if err := json.Unmarshal([]byte(x), &out); err != nil {
+			return string(x)
+		}
+		return out
+	case []int64:
+		out := make([]any, len(x))
+		for i, id := range x {
+			out[i] = id
+		}
+		return out
+	}
+	return ToSpecValue(v)
 }
 
 // ToSpecValue is FromSpecValue's inverse for row values: decimals become
@@ -311,4 +419,165 @@ func ToSpecValue(v any) any {
 		return map[string]any{"$date": x.Format(time.DateOnly)}
 	}
 	return v
+}
+
+// canonicalUUID reads a UUID as Python's uuid.UUID(hex) does and writes
+// it lower-case and hyphenated.
+func canonicalUUID(s string) (string, bool) {
+	h := strings.ReplaceAll(strings.ReplaceAll(s, "urn:", ""), "uuid:", "")
+	h = strings.ReplaceAll(strings.Trim(h, "{}"), "-", "")
+	if len(h) != 32 {
+		return "", false
+	}
+	for i := 0; i < len(h); i++ {
+		c := h[i]
+		if !(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F') {
+			return "", false
+		}
+	}
+	h = strings.ToLower(h)
+	return h[:8] + "-" + h[8:12] + "-" + h[12:16] + "-" + h[16:20] + "-" + h[20:], true
+}
+
+// idList reads a many-to-many value: a list of target ids (or values
+// with a PK method), returned sorted without repeats.
+func idList(v any) ([]int64, error) {
+	rv := reflect.ValueOf(v)
+	if rv.Kind() != reflect.Slice && rv.Kind() != reflect.Array {
+		return nil, fmt.Errorf("a many-to-many value must be a list of ids, not %T", v)
+	}
+	seen := map[int64]bool{}
+	out := []int64{}
+	for i := 0; i < rv.Len(); i++ {
+		x := rv.Index(i).Interface()
+		if p, ok := x.(interface{ PK() (int64, bool) }); ok {
+			id, saved := p.PK()
+			if !saved {
+				return nil, fmt.Errorf("item %d of a many-to-many value is not saved", i)
+			}
+			x = id
+		}
+		x, err := FromSpecValue(x)
+		if err != nil {
+			return nil, err
+		}
+		id, ok := toInt64(x)
+		if !ok {
+			return nil, fmt.Errorf("item %d of a many-to-many value is %T, not an id", i, x)
+		}
+		if !seen[id] {
+			seen[id] = true
+			out = append(out, id)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
+	return out, nil
+}
+
+// pyDumps writes a Go value as JSON with Python's json.dumps separators
+// (", " and ": "); map keys are sorted, having no order.
+func pyDumps(v any) (string, error) {
+	var b strings.Builder
+	if err := writeJSON(&b, v, 0); err != nil {
+		return "", err
+	}
+	return b.String(), nil
+}
+
+func writeJSON(b *strings.Builder, v any, depth int) error {
+	if depth > 1000 {
+		return fmt.Errorf("JSON value nested too deeply")
+	}
+	switch x := v.(type) {
+	case nil:
+		b.WriteString("null")
+		return nil
+	case bool, string, float64, json.Number, int, int64:
+		if f, ok := x.(float64); ok && (math.IsNaN(f) || math.IsInf(f, 0)) {
+			return fmt.Errorf("JSON cannot hold %v", f)
+		}
+		enc, err := json.Marshal(x)
+		if err != nil {
+			return err
+		}
+		if s, ok := x.(string); ok {
+			var sb strings.Builder
+			jenc := json.NewEncoder(&sb)
+			jenc.SetEscapeHTML(false)
+			if err := jenc.Encode(s); err != nil {
+				return err
+			}
+			enc = []byte(strings.TrimSuffix(sb.String(), "\n"))
+		}
+		b.Write(enc)
+		return nil
+	case []any:
+		b.WriteByte('[')
+		for i, e := range x {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			if err := writeJSON(b, e, depth+1); err != nil {
+				return err
+			}
+		}
+		b.WriteByte(']')
+		return nil
+	case map[string]any:
+		keys := make([]string, 0, len(x))
+		for k := range x {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		b.WriteByte('{')
+		for i, k := range keys {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			if err := writeJSON(b, k, depth+1); err != nil {
+				return err
+			}
+			b.WriteString(": ")
+			if err := writeJSON(b, x[k], depth+1); err != nil {
+				return err
+			}
+		}
+		b.WriteByte('}')
+		return nil
+	}
+	enc, err := json.Marshal(v)
+	if err != nil {
+		return fmt.Errorf("%T is not a JSON value: %w", v, err)
+	}
+	b.Write(enc)
+	return nil
+}
+
+// Lookup converts a submitted value for a lookup on the field, as
+// Django's get_prep_value does: text as it is, integers as Python's
+// int() reads them, the other types as convert reads their text. An
+// error means the value cannot name a row (Django's ValueError).
+func Lookup(f Field, v any) (any, error) {
+	f = f.valueField()
+	if s, ok := v.(string); ok && f.Type.isInteger() {
+		n, err := pynum.ParseInt(s)
+		if err != nil {
+			return nil, err
+		}
+		id, ok := n.(int64)
+		if !ok {
+			return nil, fmt.Errorf("%q is out of range", s)
+		}
+		return id, nil
+	}
+	if s, ok := v.(string); ok && f.Type == BooleanField {
+		switch s {
+		case "True", "true", "1", "t":
+			return true, nil
+		case "False", "false", "0", "f":
+			return false, nil
+		}
+		return nil, fmt.Errorf("%q is not true or false", s)
+	}
+	return convert(f, v, false)
 }
