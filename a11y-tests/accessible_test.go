@@ -69,7 +69,7 @@ func TestAccessibleMultipleSelection(t *testing.T) {
 			if tt.widget != nil {
 				field.Widget = tt.widget
 			}
-			d := forms.Declare(forms.Named("colours", field))
+			d := forms.MustDeclare(forms.Named("colours", field))
 			f := d.Bind(tt.data, nil, forms.Options{Renderer: renderers.NewAccessible(), NoAutoID: tt.noIDs})
 			h, err := f.Render()
 			if err != nil {
@@ -94,7 +94,7 @@ func TestAccessibleMultipleSelection(t *testing.T) {
 	}
 
 	// What the checkboxes post cleans as the list box's data does.
-	d := forms.Declare(forms.Named("colours", forms.NewMultipleChoiceField(colours...)))
+	d := forms.MustDeclare(forms.Named("colours", forms.NewMultipleChoiceField(colours...)))
 	f := d.Bind(url.Values{"colours": {"r", "b"}}, nil, forms.Options{Renderer: renderers.NewAccessible()})
 	if !f.IsValid() {
 		t.Fatalf("errors: %v", f.Errors())
@@ -117,7 +117,7 @@ func TestAccessibleTranslations(t *testing.T) {
 		{"zh-Hans", "出现了问题", "（必填）", "表单 1"},
 		{"sr-Latn", "Postoji problem", "(obavezno)", "Obrazac 1"},
 	}
-	item := forms.Declare(forms.Named("title", forms.NewCharField()))
+	item := forms.MustDeclare(forms.Named("title", forms.NewCharField()))
 	items := formsets.MustDeclare(item, formsets.MinNum(2), formsets.ValidateMin(true))
 	for _, tt := range tests {
 		t.Run(tt.lang, func(t *testing.T) {
@@ -154,7 +154,7 @@ func TestAccessibleTranslations(t *testing.T) {
 // formset's own errors in an alert, each form in a fieldset, and the
 // management form as Django renders it.
 func TestAccessibleFormset(t *testing.T) {
-	item := forms.Declare(forms.Named("title", forms.NewCharField()))
+	item := forms.MustDeclare(forms.Named("title", forms.NewCharField()))
 	tests := []struct {
 		name   string
 		decl   *formsets.Declaration

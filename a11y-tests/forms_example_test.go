@@ -14,7 +14,7 @@ import (
 // CheckForm renders an application's form into a complete page and checks
 // it.  (Not run as a test: it needs Chromium, Java and the npm packages.)
 func ExampleCheckForm() {
-	signup := forms.Declare(
+	signup := forms.MustDeclare(
 		forms.Named("email", forms.NewEmailField()),
 		forms.Named("password", forms.NewCharField()),
 	)

@@ -28,7 +28,7 @@ func TestWrapForm(t *testing.T) {
 }
 
 func TestFormPage(t *testing.T) {
-	d := forms.Declare(forms.Named("name", forms.NewCharField()))
+	d := forms.MustDeclare(forms.Named("name", forms.NewCharField()))
 	tests := []struct {
 		renderer renderers.Renderer
 		want     []string

@@ -232,7 +232,7 @@ func hiddenWidget(f Field) widgets.Widget {
 // buildWidgetAttrs adds the required and disabled attributes to attrs.
 func (bf *BoundField) buildWidgetAttrs(attrs renderers.Attrs, w widgets.Widget) (renderers.Attrs, widgets.Widget) {
 	c := bf.field.Core()
-	if c.Required && bf.form.useReq && w.UseRequiredAttribute(bf.Initial()) {
+	if c.Required() && bf.form.useReq && w.UseRequiredAttribute(bf.Initial()) {
 		if sr, ok := bf.field.(subfieldRequirer); ok && !sr.RequireAllFields() {
 			if mw, ok := w.(*widgets.MultiWidget); ok {
 				w = setSubwidgetsRequired(mw, sr.SubfieldsRequired(), bf.Initial())
@@ -374,7 +374,7 @@ func (bf *BoundField) LabelTag(opts LabelOptions) (renderers.HTML, error) {
 			}
 			attrs["for"] = forID
 		}
-		if rc := bf.form.decl.RequiredCSSClass; rc != "" && bf.field.Core().Required {
+		if rc := bf.form.decl.RequiredCSSClass; rc != "" && bf.field.Core().Required() {
 			if attrs == nil {
 				attrs = renderers.Attrs{}
 			}
@@ -457,7 +457,7 @@ func (bf *BoundField) CSSClasses(extra ...string) string {
 	}
 	// Django collects these in a set, whose order changes from one Python
 	// process to the next; formwork settles on the required class first.
-	if rc := bf.form.decl.RequiredCSSClass; rc != "" && bf.field.Core().Required {
+	if rc := bf.form.decl.RequiredCSSClass; rc != "" && bf.field.Core().Required() {
 		add(rc)
 	}
 	if ec := bf.form.decl.ErrorCSSClass; ec != "" && bf.Errors().Len() > 0 {
@@ -564,7 +564,7 @@ func (bf *BoundField) object() renderers.Object {
 			return renderers.Safe(h)
 		},
 		"field": renderers.Object{
-			"required":            c.Required,
+			"required":            c.Required(),
 			"disabled":            c.Disabled,
 			"label":               bf.label,
 			"help_text":           bf.HelpText(),
@@ -762,7 +762,7 @@ func isMultiPart(w widgets.Widget) bool {
 // cssClasses is CSSClasses() for a field whose errors are errs.
 func (bf *BoundField) cssClasses(errs *ErrorList) string {
 	var rc, ec string
-	if c := bf.form.decl.RequiredCSSClass; c != "" && bf.field.Core().Required {
+	if c := bf.form.decl.RequiredCSSClass; c != "" && bf.field.Core().Required() {
 		rc = c
 	}
 	if c := bf.form.decl.ErrorCSSClass; c != "" && errs.Len() > 0 {
@@ -797,7 +797,7 @@ func (bf *BoundField) writeHTML(b *bytes.Buffer) error {
 	w := bf.Widget()
 	c := bf.field.Core()
 	var extra renderers.AttrSet
-	if c.Required && bf.form.useReq && w.UseRequiredAttribute(bf.Initial()) {
+	if c.Required() && bf.form.useReq && w.UseRequiredAttribute(bf.Initial()) {
 		extra.Set("required", true)
 	}
 	if c.Disabled {

@@ -21,12 +21,12 @@ func bfDecl() *forms.Declaration {
 	locked.Disabled = true
 	locked.Initial = "fixed"
 	agree := forms.NewBooleanField()
-	agree.Required = false
+	agree.Optional = true
 	color := forms.NewChoiceField(forms.Choice{Value: "r", Label: "Red"}, forms.Choice{Value: "g", Label: "Green"})
 	color.Widget = widgets.NewRadioSelect(nil)
 	when := forms.NewDateField()
 	when.Widget = widgets.NewDateInput(renderers.Attrs{"id": "custom"})
-	return forms.Declare(
+	return forms.MustDeclare(
 		forms.Named("title", title),
 		forms.Named("locked", locked),
 		forms.Named("agree", agree),
@@ -102,7 +102,7 @@ func TestBoundFieldCallableInitial(t *testing.T) {
 	n := 0
 	c := forms.NewCharField()
 	c.Initial = func() any { n++; return "v" }
-	f := forms.Declare(forms.Named("a", c)).New(forms.Options{})
+	f := forms.MustDeclare(forms.Named("a", c)).New(forms.Options{})
 	bf := f.Field("a")
 	if bf.Initial() != "v" || bf.Value() != "v" || n != 1 {
 		t.Errorf("callable initial: Initial %v, Value %v, called %d times; want v, v, once", bf.Initial(), bf.Value(), n)

@@ -14,12 +14,12 @@ import (
 // sharedContact is one declaration shared by every goroutine of the
 // concurrency tests, as a package-level form is shared by requests.
 var sharedContact = func() *forms.Declaration {
-	name := &forms.CharField{FieldCore: forms.FieldCore{Required: true, HelpText: "As on your card"}, MaxLength: 40}
+	name := &forms.CharField{FieldCore: forms.FieldCore{HelpText: "As on your card"}, MaxLength: 40}
 	topic := forms.NewChoiceField(forms.Choice{Value: "q", Label: "Question"}, forms.Choice{Value: "b", Label: "Bug"})
 	topic.Widget = widgets.NewRadioSelect(nil)
 	copies := forms.NewIntegerField()
-	copies.Required = false
-	return forms.Declare(
+	copies.Optional = true
+	return forms.MustDeclare(
 		forms.Named("name", name),
 		forms.Named("email", forms.NewEmailField()),
 		forms.Named("topic", topic),

@@ -20,7 +20,7 @@ func TestDefaultRenderer(t *testing.T) {
 		"django/forms/errors/list/ul.html": {Data: []byte(`<ol class="project">{% for error in errors %}<li>{{ error }}</li>{% endfor %}</ol>`)},
 	}}
 	name := forms.NewCharField()
-	decl := forms.Declare(forms.Named("name", name))
+	decl := forms.MustDeclare(forms.Named("name", name))
 	data := url.Values{}
 	for _, tt := range []struct {
 		name         string
@@ -56,12 +56,12 @@ func TestDefaultRenderer(t *testing.T) {
 // renderer still renders with it.
 func ExampleOptions_defaultRenderer() {
 	project := renderers.NewDjangoDivFormRenderer()
-	search := forms.Declare(forms.Named("q", &forms.CharField{MaxLength: 20}))
+	search := forms.MustDeclare(forms.Named("q", &forms.CharField{MaxLength: 20}))
 	html, err := search.New(forms.Options{DefaultRenderer: project}).Render()
 	fmt.Println(strings.Join(strings.Fields(string(html)), " "), err)
 	html, err = search.New(forms.Options{DefaultRenderer: project, Renderer: renderers.NewDjangoTemplates()}).Render()
 	fmt.Println(strings.Join(strings.Fields(string(html)), " "), err)
 	// Output:
-	// <div> <label for="id_q">Q:</label> <input type="text" name="q" maxlength="20" id="id_q"> </div> <nil>
-	// <tr> <th><label for="id_q">Q:</label></th> <td> <input type="text" name="q" maxlength="20" id="id_q"> </td> </tr> <nil>
+	// <div> <label for="id_q">Q:</label> <input type="text" name="q" maxlength="20" required id="id_q"> </div> <nil>
+	// <tr> <th><label for="id_q">Q:</label></th> <td> <input type="text" name="q" maxlength="20" required id="id_q"> </td> </tr> <nil>
 }

@@ -11,17 +11,11 @@ import (
 )
 
 // signup is declared once, at package level, and shared by every request.
-var signup = func() *forms.Declaration {
-	name := forms.NewCharField()
-	name.MaxLength = 20
-	age := forms.NewIntegerField()
-	age.MinValue = 18
-	return forms.Declare(
-		forms.Named("name", name),
-		forms.Named("email", forms.NewEmailField()),
-		forms.Named("age", age),
-	)
-}()
+var signup = forms.MustDeclare(
+	forms.Named("name", &forms.CharField{MaxLength: 20}),
+	forms.Named("email", &forms.EmailField{}),
+	forms.Named("age", &forms.IntegerField{MinValue: new(int64(18))}),
+)
 
 func ExampleDeclare() {
 	f := signup.Bind(url.Values{
@@ -30,8 +24,9 @@ func ExampleDeclare() {
 		"age":   {"36"},
 	}, nil, forms.Options{})
 	if f.IsValid() {
-		cd := f.CleanedData()
-		fmt.Printf("%q %q %v\n", cd["name"], cd["email"], cd["age"])
+		name, _ := forms.Cleaned[string](f, "name")
+		age, _ := forms.Cleaned[int64](f, "age")
+		fmt.Printf("%q %d\n", name, age)
 	}
 
 	f = signup.Bind(url.Values{"name": {"Bo"}, "email": {"bo@"}, "age": {"12"}}, nil, forms.Options{})
@@ -40,7 +35,7 @@ func ExampleDeclare() {
 		fmt.Println(name, f.Errors().Get(name).Messages())
 	}
 	// Output:
-	// "Ada" "ada@example.com" 36
+	// "Ada" 36
 	// false
 	// email [Enter a valid email address.]
 	// age [Ensure this value is greater than or equal to 18.]
@@ -49,7 +44,7 @@ func ExampleDeclare() {
 func ExampleForm_AsDiv() {
 	name := forms.NewCharField()
 	name.HelpText = "As on your passport."
-	d := forms.Declare(forms.Named("name", name))
+	d := forms.MustDeclare(forms.Named("name", name))
 	f := d.Bind(url.Values{"name": {""}}, nil, forms.Options{Renderer: renderers.NewDjangoDivFormRenderer()})
 	html, err := f.AsDiv()
 	if err != nil {
@@ -83,7 +78,7 @@ func ExampleForm_Render() {
 	}
 	city := forms.NewCharField()
 	city.MaxLength = 5
-	d := forms.Declare(forms.Named("city", city))
+	d := forms.MustDeclare(forms.Named("city", city))
 	d.ErrorCSSClass = "error"
 	f := d.Bind(url.Values{"city": {"Lisbon"}}, nil, forms.Options{Renderer: r})
 	html, err := f.Render()
@@ -93,7 +88,7 @@ func ExampleForm_Render() {
 }
 
 func ExampleBoundField_LabelTag() {
-	d := forms.Declare(forms.Named("first_name", forms.NewCharField()))
+	d := forms.MustDeclare(forms.Named("first_name", forms.NewCharField()))
 	f := d.New(forms.Options{Prefix: "guest"})
 	bf := f.Field("first_name")
 

@@ -1,6 +1,7 @@
 package forms
 
 import (
+	"errors"
 	"reflect"
 	"strings"
 
@@ -85,11 +86,14 @@ type ErrorMessager interface {
 	DefaultErrorMessages() map[string]string
 }
 
-// FieldCore holds what every field has, with Django's meaning. Fields made
-// with a New... constructor start as Django's do (Required true); the zero
-// value is an optional field.
+// FieldCore holds what every field has, with Django's meaning. Its zero
+// value is Django's default: a required, enabled field with the field
+// type's default widget and messages. The same holds for every field type
+// (&CharField{} is Django's CharField()), for the New... constructors and
+// for struct tags.
 type FieldCore struct {
-	Required bool
+	// Optional lets the field be left empty: Django's required=False.
+	Optional bool
 	// Widget renders the field; nil means the field type's default widget.
 	Widget widgets.Widget
 	// Label is shown in the label tag; "" means the field's name made
@@ -118,12 +122,16 @@ type FieldCore struct {
 // Core returns c itself.
 func (c *FieldCore) Core() *FieldCore { return c }
 
+// Required reports whether the field must be filled in: Django's
+// field.required, the opposite of Optional.
+func (c *FieldCore) Required() bool { return !c.Optional }
+
 // ToPython returns value unchanged: Django's Field.to_python.
 func (c *FieldCore) ToPython(value any) (any, error) { return value, nil }
 
 // Validate reports a required field left empty: Django's Field.validate.
 func (c *FieldCore) Validate(value any) error {
-	if c.Required && IsEmpty(value) {
+	if !c.Optional && IsEmpty(value) {
 		return c.Error("required", "This field is required.", nil)
 	}
 	return nil
@@ -184,7 +192,7 @@ func prepare(f Field) {
 	if c.Localize {
 		b.Localized = true
 	}
-	b.Required = c.Required
+	b.Required = !c.Optional
 	if cs, ok := f.(interface{ WidgetChoices() []widgets.Choice }); ok {
 		setWidgetChoices(w, cs.WidgetChoices())
 	}
@@ -213,15 +221,10 @@ func prepare(f Field) {
 	}
 }
 
-// Prepare sets f up for use outside a form (a sub-field of a ComboField or
-// MultiValueField, say). Declare prepares a form's fields itself.
-func Prepare(f Field) Field {
-	prepare(f)
-	return f
-}
-
 // Clean runs a field's whole cleaning: ToPython, Validate, then the
 // validators, returning the cleaned value or a *validators.ValidationError.
+// It sets f up on first use, as Declare does; check a field built outside
+// a declaration with CheckField first.
 func Clean(f Field, value any) (any, error) { return clean(f, value, f.ToPython) }
 
 // clean is Clean with the field's ToPython given: a bound field's reads
@@ -257,6 +260,12 @@ func RunValidators(f Field, value any) error {
 		if err == nil {
 			continue
 		}
+		if !isValidationError(err) {
+			// A validator that failed to run (a bad limit, a store
+			// that did not answer) is the developer's error, returned
+			// as it is and never shown as a message.
+			return err
+		}
 		for _, e := range validators.AsValidationError(err).Flatten() {
 			if m, ok := c.messageFor(e.Code); ok && e.Code != "" {
 				e = &validators.ValidationError{Message: m, Code: e.Code, Params: e.Params}
@@ -271,6 +280,17 @@ func RunValidators(f Field, value any) error {
 		return errs[0]
 	}
 	return &validators.ValidationError{List: errs}
+}
+
+// isValidationError reports whether err is, or wraps, a
+// *validators.ValidationError: a message for the visitor.
+func isValidationError(err error) bool {
+	if _, ok := err.(*validators.ValidationError); ok {
+		// The common case, without errors.As's allocation.
+		return true
+	}
+	var ve *validators.ValidationError
+	return errors.As(err, &ve)
 }
 
 // HasChanged reports whether data differs from initial for f, as
@@ -300,7 +320,7 @@ func baseHasChanged(f Field, initial, data any, toPython func(any) (any, error))
 	if d == nil {
 		d = ""
 	}
-	return !Equal(initial, d)
+	return !equal(initial, d)
 }
 
 // IsEmpty reports whether v is one of Django's empty values: None, "",

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/formwork/formwork/internal/pynum"
+	"github.com/formwork/formwork/internal/pyval"
 	"github.com/formwork/formwork/widgets"
 )
 
@@ -14,7 +15,7 @@ type BooleanField struct{ FieldCore }
 
 // NewBooleanField returns a required BooleanField (the box must be
 // checked), as Django's.
-func NewBooleanField() *BooleanField { return &BooleanField{FieldCore{Required: true}} }
+func NewBooleanField() *BooleanField { return &BooleanField{} }
 
 // DefaultWidget implements DefaultWidgeter.
 func (f *BooleanField) DefaultWidget() widgets.Widget { return widgets.NewCheckboxInput(nil) }
@@ -34,33 +35,14 @@ func pyBool(value any) bool {
 }
 
 // truthy is Python's bool(value).
-func truthy(v any) bool {
-	switch x := v.(type) {
-	case nil:
-		return false
-	case bool:
-		return x
-	case string:
-		return x != ""
-	case int:
-		return x != 0
-	case int64:
-		return x != 0
-	case float64:
-		return x != 0
-	case []any:
-		return len(x) > 0
-	case []string:
-		return len(x) > 0
-	case map[string]any:
-		return len(x) > 0
-	}
-	return true
-}
+func truthy(v any) bool { return pyval.Truthy(v) }
+
+// equal is Python's ==.
+func equal(a, b any) bool { return pyval.Equal(a, b) }
 
 // Validate requires a true value when the field is required.
 func (f *BooleanField) Validate(value any) error {
-	if b, _ := value.(bool); !b && f.Required {
+	if b, _ := value.(bool); !b && f.Required() {
 		return f.Error("required", "This field is required.", nil)
 	}
 	return nil
@@ -79,7 +61,7 @@ type NullBooleanField struct{ FieldCore }
 
 // NewNullBooleanField returns a NullBooleanField (it is never required:
 // nil is a valid answer).
-func NewNullBooleanField() *NullBooleanField { return &NullBooleanField{FieldCore{Required: true}} }
+func NewNullBooleanField() *NullBooleanField { return &NullBooleanField{} }
 
 // DefaultWidget implements DefaultWidgeter.
 func (f *NullBooleanField) DefaultWidget() widgets.Widget { return widgets.NewNullBooleanSelect(nil) }
@@ -139,7 +121,7 @@ type ChoiceField struct {
 
 // NewChoiceField returns a required ChoiceField over choices.
 func NewChoiceField(choices ...Choice) *ChoiceField {
-	return &ChoiceField{FieldCore: FieldCore{Required: true}, Choices: choices}
+	return &ChoiceField{Choices: choices}
 }
 
 // AllChoices returns the field's choices.
@@ -187,13 +169,13 @@ func (f *ChoiceField) ValidValue(value any) bool {
 	for _, c := range f.AllChoices() {
 		if c.Group != nil {
 			for _, g := range c.Group {
-				if Equal(value, g.Value) || text == pyStr(g.Value) {
+				if equal(value, g.Value) || text == pyStr(g.Value) {
 					return true
 				}
 			}
 			continue
 		}
-		if Equal(value, c.Value) || text == pyStr(c.Value) {
+		if equal(value, c.Value) || text == pyStr(c.Value) {
 			return true
 		}
 	}
@@ -242,7 +224,7 @@ type TypedChoiceField struct {
 
 // NewTypedChoiceField returns a required TypedChoiceField.
 func NewTypedChoiceField(coerce Coerce, choices ...Choice) *TypedChoiceField {
-	return &TypedChoiceField{ChoiceField: ChoiceField{FieldCore: FieldCore{Required: true}, Choices: choices}, Coerce: coerce}
+	return &TypedChoiceField{ChoiceField: ChoiceField{Choices: choices}, Coerce: coerce}
 }
 
 func (f *TypedChoiceField) emptyValue() any {
@@ -257,7 +239,7 @@ func (f *TypedChoiceField) emptyValue() any {
 
 func (f *TypedChoiceField) coerce(value any) (any, error) {
 	ev := f.emptyValue()
-	if Equal(value, ev) || IsEmpty(value) {
+	if equal(value, ev) || IsEmpty(value) {
 		return ev, nil
 	}
 	if f.Coerce == nil {
@@ -290,7 +272,7 @@ func (f *TypedChoiceField) HasChanged(initial, data any) bool {
 	if err1 != nil || err2 != nil {
 		return true
 	}
-	return !Equal(a, b)
+	return !equal(a, b)
 }
 
 // cleanSteps is Field.clean: ToPython, Validate and the validators.
@@ -314,7 +296,7 @@ type MultipleChoiceField struct{ ChoiceField }
 
 // NewMultipleChoiceField returns a required MultipleChoiceField.
 func NewMultipleChoiceField(choices ...Choice) *MultipleChoiceField {
-	return &MultipleChoiceField{ChoiceField{FieldCore: FieldCore{Required: true}, Choices: choices}}
+	return &MultipleChoiceField{ChoiceField{Choices: choices}}
 }
 
 // DefaultWidget implements DefaultWidgeter.
@@ -375,7 +357,7 @@ func (f *MultipleChoiceField) ToPython(value any) (any, error) {
 // Validate checks each value is a choice.
 func (f *MultipleChoiceField) Validate(value any) error {
 	list, _ := asList(value)
-	if f.Required && len(list) == 0 {
+	if f.Required() && len(list) == 0 {
 		return f.Error("required", "This field is required.", nil)
 	}
 	for _, v := range list {
@@ -438,7 +420,7 @@ func (f *TypedMultipleChoiceField) emptyValue() any {
 
 func (f *TypedMultipleChoiceField) coerce(value any) (any, error) {
 	ev := f.emptyValue()
-	if Equal(value, ev) || IsEmpty(value) {
+	if equal(value, ev) || IsEmpty(value) {
 		return ev, nil
 	}
 	list, _ := asList(value)
@@ -459,10 +441,10 @@ func (f *TypedMultipleChoiceField) coerce(value any) (any, error) {
 
 // Validate checks the choices unless none was made.
 func (f *TypedMultipleChoiceField) Validate(value any) error {
-	if !Equal(value, f.emptyValue()) {
+	if !equal(value, f.emptyValue()) {
 		return f.MultipleChoiceField.Validate(value)
 	}
-	if f.Required {
+	if f.Required() {
 		return f.Error("required", "This field is required.", nil)
 	}
 	return nil
@@ -476,6 +458,3 @@ func (f *TypedMultipleChoiceField) Clean(value any) (any, error) {
 	}
 	return f.coerce(v)
 }
-
-// Truthy is Python's bool(v) for the values forms hold.
-func Truthy(v any) bool { return truthy(v) }

@@ -24,7 +24,7 @@ type FileField struct {
 }
 
 // NewFileField returns a required FileField.
-func NewFileField() *FileField { return &FileField{FieldCore: FieldCore{Required: true}} }
+func NewFileField() *FileField { return &FileField{} }
 
 // DefaultWidget implements DefaultWidgeter.
 func (f *FileField) DefaultWidget() widgets.Widget { return widgets.NewClearableFileInput(nil) }
@@ -95,7 +95,7 @@ func (f *FileField) cleanFile(self Field, data, initial any) (any, error) {
 		return nil, f.Error("contradiction", "Please either submit a file or check the clear checkbox, not both.", nil)
 	}
 	if b, ok := data.(bool); ok && !b {
-		if !f.Required {
+		if !f.Required() {
 			return false, nil
 		}
 		data = nil
@@ -117,7 +117,7 @@ func (f *FileField) HasChanged(_, data any) bool { return !f.Disabled && data !=
 type ImageField struct{ FileField }
 
 // NewImageField returns a required ImageField.
-func NewImageField() *ImageField { return &ImageField{FileField{FieldCore: FieldCore{Required: true}}} }
+func NewImageField() *ImageField { return &ImageField{FileField{}} }
 
 // DefaultValidators checks the file extension.
 func (f *ImageField) DefaultValidators() []validators.Validator {

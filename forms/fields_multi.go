@@ -14,13 +14,13 @@ type ComboField struct {
 
 // NewComboField returns a required ComboField over fields.
 func NewComboField(fields ...Field) *ComboField {
-	return &ComboField{FieldCore: FieldCore{Required: true}, Fields: fields}
+	return &ComboField{Fields: fields}
 }
 
 func (f *ComboField) prepareParts() {
 	for _, sub := range f.Fields {
 		// The ComboField itself checks required.
-		sub.Core().Required = false
+		sub.Core().Optional = true
 		prepare(sub)
 	}
 }
@@ -56,7 +56,7 @@ type MultiValueField struct {
 
 // NewMultiValueField returns a required MultiValueField.
 func NewMultiValueField(compress func([]any) (any, error), fields ...Field) *MultiValueField {
-	return &MultiValueField{FieldCore: FieldCore{Required: true}, Fields: fields, Compress: compress}
+	return &MultiValueField{Fields: fields, Compress: compress}
 }
 
 // DefaultErrorMessages implements ErrorMessager.
@@ -71,7 +71,7 @@ func (f *MultiValueField) RequireAllFields() bool { return !f.AllowIncomplete }
 func (f *MultiValueField) SubfieldsRequired() []bool {
 	out := make([]bool, len(f.Fields))
 	for i, sub := range f.Fields {
-		out[i] = sub.Core().Required
+		out[i] = sub.Core().Required()
 	}
 	return out
 }
@@ -92,7 +92,7 @@ func (f *MultiValueField) prepareParts() {
 			c.Disabled = true
 		}
 		if !f.AllowIncomplete {
-			c.Required = false
+			c.Optional = true
 		}
 		prepare(sub)
 	}
@@ -126,7 +126,7 @@ func (f *MultiValueField) clean(self Field, value any) (any, error) {
 			}
 		}
 		if !truthy(value) || empty {
-			if f.Required {
+			if f.Required() {
 				return nil, f.Error("required", "This field is required.", nil)
 			}
 			return f.compress(nil)
@@ -141,10 +141,10 @@ func (f *MultiValueField) clean(self Field, value any) (any, error) {
 		}
 		if IsEmpty(v) {
 			if !f.AllowIncomplete {
-				if f.Required {
+				if f.Required() {
 					return nil, f.Error("required", "This field is required.", nil)
 				}
-			} else if sub.Core().Required {
+			} else if sub.Core().Required() {
 				// Django collects the bare message, so the error has no code.
 				e := validators.NewError(sub.Core().Message("incomplete", "Enter a complete value."), "", nil)
 				errs = appendUnique(errs, e)
@@ -152,6 +152,9 @@ func (f *MultiValueField) clean(self Field, value any) (any, error) {
 			}
 		}
 		c, err := Clean(sub, v)
+		if err != nil && !isValidationError(err) {
+			return nil, err
+		}
 		if err != nil {
 			for _, e := range validators.AsValidationError(err).Flatten() {
 				errs = appendUnique(errs, e)

@@ -15,14 +15,13 @@ import (
 	"github.com/formwork/formwork/widgets"
 )
 
-// numberLimits are the bounds and step every number field has. Values
-// are int, int64, float64 or decimal.Decimal (or a func() any), nil for
-// none.
+// numberLimits are the bounds and step of a number field as the
+// validators and the widget see them; nil means none.
 type numberLimits struct {
 	MaxValue, MinValue, StepSize any
 }
 
-func (l *numberLimits) validators() []validators.Validator {
+func (l numberLimits) validators() []validators.Validator {
 	var vs []validators.Validator
 	if l.MaxValue != nil {
 		vs = append(vs, validators.MaxValue(l.MaxValue))
@@ -36,47 +35,64 @@ func (l *numberLimits) validators() []validators.Validator {
 	return vs
 }
 
+// limitsOf turns a field's typed bounds and step into numberLimits: a
+// nil bound and a zero step are unset.
+func limitsOf[T comparable](maxV, minV *T, step T) numberLimits {
+	var l numberLimits
+	if maxV != nil {
+		l.MaxValue = *maxV
+	}
+	if minV != nil {
+		l.MinValue = *minV
+	}
+	var zero T
+	if step != zero {
+		l.StepSize = step
+	}
+	return l
+}
+
 func isNumberInput(w widgets.Widget) bool {
 	_, ok := w.(*widgets.NumberInput)
 	return ok
 }
 
-func (l *numberLimits) attrs(w widgets.Widget) renderers.Attrs {
+func (l numberLimits) attrs(w widgets.Widget) renderers.Attrs {
 	a := renderers.Attrs{}
 	if isNumberInput(w) {
 		if l.MinValue != nil {
-			a["min"] = limitValue(l.MinValue)
+			a["min"] = l.MinValue
 		}
 		if l.MaxValue != nil {
-			a["max"] = limitValue(l.MaxValue)
+			a["max"] = l.MaxValue
 		}
 		if l.StepSize != nil {
-			a["step"] = limitValue(l.StepSize)
+			a["step"] = l.StepSize
 		}
 	}
 	return a
 }
 
-func limitValue(v any) any {
-	if fn, ok := v.(func() any); ok {
-		return fn()
-	}
-	return v
-}
-
-// IntegerField cleans a whole number into an int64 (a decimal.Decimal
-// beyond int64's range, as Python's int has no limit).
+// IntegerField cleans a whole number into an int64. Python's int has no
+// limit, and neither has Django's IntegerField: a whole number beyond
+// int64's range cleans to a decimal.Decimal holding that integer, so that
+// MaxValue and MinValue judge it as Django does. A form declared with For
+// from an integer struct field instead rejects what the Go type cannot
+// hold, and Cleaned[int64] reports such a value as missing.
 type IntegerField struct {
 	FieldCore
-	MaxValue, MinValue, StepSize any
+	// MaxValue and MinValue bound the value; nil means no bound.
+	MaxValue, MinValue *int64
+	// StepSize, when not 0, makes only its multiples valid; it must be
+	// positive.
+	StepSize int64
 }
 
-// NewIntegerField returns a required IntegerField.
-func NewIntegerField() *IntegerField { return &IntegerField{FieldCore: FieldCore{Required: true}} }
+// NewIntegerField returns an IntegerField with Django's defaults: the
+// same as &IntegerField{}.
+func NewIntegerField() *IntegerField { return &IntegerField{} }
 
-func (f *IntegerField) limits() *numberLimits {
-	return &numberLimits{f.MaxValue, f.MinValue, f.StepSize}
-}
+func (f *IntegerField) limits() numberLimits { return limitsOf(f.MaxValue, f.MinValue, f.StepSize) }
 
 // DefaultWidget is a NumberInput, or a TextInput when localized.
 func (f *IntegerField) DefaultWidget() widgets.Widget { return numberWidget(f.Localize) }
@@ -182,15 +198,18 @@ func sanitizeSeparators(s string) string { return s }
 // FloatField cleans a number into a float64.
 type FloatField struct {
 	FieldCore
-	MaxValue, MinValue, StepSize any
+	// MaxValue and MinValue bound the value; nil means no bound.
+	MaxValue, MinValue *float64
+	// StepSize, when not 0, makes only its multiples valid; it must be
+	// positive.
+	StepSize float64
 }
 
-// NewFloatField returns a required FloatField.
-func NewFloatField() *FloatField { return &FloatField{FieldCore: FieldCore{Required: true}} }
+// NewFloatField returns a FloatField with Django's defaults: the same as
+// &FloatField{}.
+func NewFloatField() *FloatField { return &FloatField{} }
 
-func (f *FloatField) limits() *numberLimits {
-	return &numberLimits{f.MaxValue, f.MinValue, f.StepSize}
-}
+func (f *FloatField) limits() numberLimits { return limitsOf(f.MaxValue, f.MinValue, f.StepSize) }
 
 // DefaultWidget implements DefaultWidgeter.
 func (f *FloatField) DefaultWidget() widgets.Widget { return numberWidget(f.Localize) }
@@ -261,17 +280,18 @@ func (f *FloatField) Validate(value any) error {
 // digits as typed ("1.50" keeps its trailing zero).
 type DecimalField struct {
 	FieldCore
-	MaxValue, MinValue, StepSize any
+	// MaxValue and MinValue bound the value; nil means no bound.
+	MaxValue, MinValue *decimal.Decimal
+	// StepSize, when not zero, makes only its multiples valid; it must be
+	// positive.
+	StepSize decimal.Decimal
 	// MaxDigits and DecimalPlaces limit the digits; nil means no limit.
 	MaxDigits, DecimalPlaces *int
 }
 
-// NewDecimalField returns a required DecimalField with no digit limits.
-func NewDecimalField() *DecimalField { return &DecimalField{FieldCore: FieldCore{Required: true}} }
-
-// Int returns a pointer to n, for optional settings such as
-// DecimalField.MaxDigits.
-func Int(n int) *int { return &n }
+// NewDecimalField returns a DecimalField with Django's defaults (no
+// digit limits): the same as &DecimalField{}.
+func NewDecimalField() *DecimalField { return &DecimalField{} }
 
 func intOr(p *int, def int) int {
 	if p == nil {
@@ -280,8 +300,18 @@ func intOr(p *int, def int) int {
 	return *p
 }
 
-func (f *DecimalField) limits() *numberLimits {
-	return &numberLimits{f.MaxValue, f.MinValue, f.StepSize}
+func (f *DecimalField) limits() numberLimits {
+	var l numberLimits
+	if f.MaxValue != nil {
+		l.MaxValue = *f.MaxValue
+	}
+	if f.MinValue != nil {
+		l.MinValue = *f.MinValue
+	}
+	if !f.StepSize.IsZero() {
+		l.StepSize = f.StepSize
+	}
+	return l
 }
 
 // DefaultWidget implements DefaultWidgeter.

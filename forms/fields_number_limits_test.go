@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/shopspring/decimal"
+
 	"github.com/formwork/formwork/forms"
 )
 
@@ -31,7 +33,7 @@ func longNumberFields() []struct {
 		{"DecimalField", func() forms.Field { return forms.NewDecimalField() }, id, "Enter a number."},
 		{"DecimalField fraction", func() forms.Field { return forms.NewDecimalField() }, func(s string) string { return "0." + s }, "Enter a number."},
 		{"DecimalField max_digits", func() forms.Field {
-			return &forms.DecimalField{FieldCore: forms.FieldCore{Required: true}, MaxDigits: forms.Int(5), DecimalPlaces: forms.Int(2), MaxValue: int64(100)}
+			return &forms.DecimalField{MaxDigits: new(5), DecimalPlaces: new(2), MaxValue: new(decimal.NewFromInt(100))}
 		}, id, "Ensure that there are no more than 5 digits in total."},
 		{"FloatField", func() forms.Field { return forms.NewFloatField() }, id, "Enter a number."},
 		{"DurationField days", func() forms.Field { return forms.NewDurationField() }, func(s string) string { return s + " 00:00:00" },
@@ -51,7 +53,7 @@ func TestLongNumbersLinear(t *testing.T) {
 	digits := strings.Repeat("7", n)
 	for _, tt := range longNumberFields() {
 		t.Run(tt.name, func(t *testing.T) {
-			decl := forms.Declare(forms.Named("n", tt.field()))
+			decl := forms.MustDeclare(forms.Named("n", tt.field()))
 			data := url.Values{"n": {tt.value(digits)}}
 			var before, after runtime.MemStats
 			runtime.ReadMemStats(&before)
@@ -106,12 +108,12 @@ func TestIntegerDigitLimit(t *testing.T) {
 // max_digits answers with that setting's message, the field's own one
 // when it has one.
 func TestDecimalMaxDigitsMessage(t *testing.T) {
-	f := &forms.DecimalField{FieldCore: forms.FieldCore{ErrorMessages: map[string]string{"max_digits": "Too long: at most %(max)s."}}, MaxDigits: forms.Int(1)}
+	f := &forms.DecimalField{FieldCore: forms.FieldCore{ErrorMessages: map[string]string{"max_digits": "Too long: at most %(max)s."}}, MaxDigits: new(1)}
 	_, err := forms.Clean(f, strings.Repeat("9", 5000))
 	if err == nil || err.Error() != "Too long: at most 1." {
 		t.Fatalf("got %v", err)
 	}
-	big := &forms.DecimalField{MaxDigits: forms.Int(6000)}
+	big := &forms.DecimalField{MaxDigits: new(6000)}
 	if _, err := forms.Clean(big, strings.Repeat("9", 5000)); err != nil {
 		t.Fatalf("max_digits above the default limit raises it: %v", err)
 	}
@@ -124,7 +126,7 @@ func BenchmarkCleanLongNumber(b *testing.B) {
 	for _, tt := range longNumberFields() {
 		for _, n := range []int{1 << 10, 10 << 10, 100 << 10, 1 << 20} {
 			data := url.Values{"n": {tt.value(strings.Repeat("7", n))}}
-			decl := forms.Declare(forms.Named("n", tt.field()))
+			decl := forms.MustDeclare(forms.Named("n", tt.field()))
 			b.Run(strings.ReplaceAll(tt.name, " ", "_")+"/"+size(n), func(b *testing.B) {
 				b.SetBytes(int64(n))
 				for b.Loop() {

@@ -12,6 +12,7 @@ import (
 
 	"github.com/formwork/formwork/forms"
 	"github.com/formwork/formwork/internal/pyfmt"
+	"github.com/formwork/formwork/internal/pyjson"
 	"github.com/formwork/formwork/validators"
 )
 
@@ -21,7 +22,7 @@ var (
 )
 
 func optional[F forms.Field](f F) F {
-	f.Core().Required = false
+	f.Core().Optional = true
 	return f
 }
 
@@ -57,7 +58,7 @@ var fieldBuilders = map[string]func() forms.Field{
 	"int_opt": func() forms.Field { return optional(forms.NewIntegerField()) },
 	"int_range": func() forms.Field {
 		f := forms.NewIntegerField()
-		f.MinValue, f.MaxValue = 1, 10
+		f.MinValue, f.MaxValue = new(int64(1)), new(int64(10))
 		return f
 	},
 	"int_step": func() forms.Field {
@@ -68,12 +69,12 @@ var fieldBuilders = map[string]func() forms.Field{
 	"float": func() forms.Field { return forms.NewFloatField() },
 	"float_range": func() forms.Field {
 		f := forms.NewFloatField()
-		f.MinValue, f.MaxValue = 0.5, 1.5
+		f.MinValue, f.MaxValue = new(0.5), new(1.5)
 		return f
 	},
 	"decimal": func() forms.Field {
 		f := forms.NewDecimalField()
-		f.MaxDigits, f.DecimalPlaces = forms.Int(5), forms.Int(2)
+		f.MaxDigits, f.DecimalPlaces = new(5), new(2)
 		return f
 	},
 	"decimal_opt":  func() forms.Field { return optional(forms.NewDecimalField()) },
@@ -264,7 +265,7 @@ func TestFieldCleanMatchesDjango(t *testing.T) {
 			kind, _, _ := strings.Cut(*c.Value, ":")
 			var s string
 			if strings.HasPrefix(c.Field, "json") && got != nil {
-				s = "json:" + forms.PyJSONDumps(got, true)
+				s = "json:" + pyjson.Dumps(got, true)
 			} else {
 				s = canon(got, kind)
 			}

@@ -8,6 +8,7 @@ import (
 	"net/netip"
 	"strings"
 
+	"github.com/formwork/formwork/internal/pyjson"
 	"github.com/formwork/formwork/internal/pynum"
 	"github.com/formwork/formwork/internal/pyurl"
 	"github.com/formwork/formwork/renderers"
@@ -18,9 +19,13 @@ import (
 // CharField cleans text: Django's CharField.
 type CharField struct {
 	FieldCore
-	// MaxLength and MinLength limit the length in characters; 0 means no
-	// limit.
+	// MaxLength and MinLength limit the length in characters; 0 means the
+	// field type's default: none for a CharField, 320 for an EmailField,
+	// 39 for a GenericIPAddressField.
 	MaxLength, MinLength int
+	// NoMaxLength drops the field type's default MaxLength (Django's
+	// max_length=None on an EmailField).
+	NoMaxLength bool
 	// NoStrip keeps leading and trailing whitespace.
 	NoStrip bool
 	// EmptyValue is what an empty input cleans to: "" when nil, unless
@@ -29,8 +34,20 @@ type CharField struct {
 	EmptyNil   bool
 }
 
-// NewCharField returns a required CharField, as Django's CharField().
-func NewCharField() *CharField { return &CharField{FieldCore: FieldCore{Required: true}} }
+// NewCharField returns a CharField with Django's defaults: the same as
+// &CharField{}.
+func NewCharField() *CharField { return &CharField{} }
+
+// withMaxLength returns a copy of f whose MaxLength is def when none is
+// set: how a field type with a default limit (EmailField) applies it.
+func (f *CharField) withMaxLength(def int) *CharField {
+	if f.MaxLength != 0 || f.NoMaxLength {
+		return f
+	}
+	c := *f
+	c.MaxLength = def
+	return &c
+}
 
 func (f *CharField) emptyValue() any {
 	if f.EmptyNil {
@@ -98,7 +115,7 @@ type RegexField struct {
 
 // NewRegexField returns a required RegexField for pattern.
 func NewRegexField(pattern string) *RegexField {
-	return &RegexField{CharField: CharField{FieldCore: FieldCore{Required: true}}, Regex: pattern}
+	return &RegexField{CharField: CharField{}, Regex: pattern}
 }
 
 // ToPython returns the value as a string, stripped only when Strip is set.
@@ -116,12 +133,25 @@ func (f *RegexField) ExtraValidators() []validators.Validator {
 	return append(f.CharField.ExtraValidators(), v)
 }
 
-// EmailField cleans an email address; its MaxLength is 320 unless set.
+// EmailField cleans an email address; its MaxLength is 320 unless set
+// (or NoMaxLength).
 type EmailField struct{ CharField }
 
-// NewEmailField returns a required EmailField.
-func NewEmailField() *EmailField {
-	return &EmailField{CharField{FieldCore: FieldCore{Required: true}, MaxLength: 320}}
+// emailMaxLength is Django's default max_length of an EmailField.
+const emailMaxLength = 320
+
+// NewEmailField returns an EmailField with Django's defaults: the same as
+// &EmailField{}.
+func NewEmailField() *EmailField { return &EmailField{} }
+
+// ExtraValidators are the CharField's, with the default MaxLength.
+func (f *EmailField) ExtraValidators() []validators.Validator {
+	return f.withMaxLength(emailMaxLength).ExtraValidators()
+}
+
+// WidgetAttrs are the CharField's, with the default MaxLength.
+func (f *EmailField) WidgetAttrs(w widgets.Widget) renderers.Attrs {
+	return f.withMaxLength(emailMaxLength).WidgetAttrs(w)
 }
 
 // DefaultWidget implements DefaultWidgeter.
@@ -145,7 +175,7 @@ type URLField struct {
 
 // NewURLField returns a required URLField.
 func NewURLField() *URLField {
-	return &URLField{CharField: CharField{FieldCore: FieldCore{Required: true}}}
+	return &URLField{CharField: CharField{}}
 }
 
 // DefaultWidget implements DefaultWidgeter.
@@ -198,7 +228,7 @@ type SlugField struct {
 
 // NewSlugField returns a required SlugField.
 func NewSlugField() *SlugField {
-	return &SlugField{CharField: CharField{FieldCore: FieldCore{Required: true}}}
+	return &SlugField{CharField: CharField{}}
 }
 
 // DefaultValidators implements ValidatorSource.
@@ -214,13 +244,13 @@ func (f *SlugField) DefaultValidators() []validators.Validator {
 type UUIDField struct{ CharField }
 
 // NewUUIDField returns a required UUIDField.
-func NewUUIDField() *UUIDField { return &UUIDField{CharField{FieldCore: FieldCore{Required: true}}} }
+func NewUUIDField() *UUIDField { return &UUIDField{CharField{}} }
 
 // UUID is a cleaned UUID value.
 type UUID string
 
-// PyStr is Python's str(uuid).
-func (u UUID) PyStr() string { return string(u) }
+// String returns the UUID's canonical form.
+func (u UUID) String() string { return string(u) }
 
 // DefaultErrorMessages implements ErrorMessager.
 func (f *UUIDField) DefaultErrorMessages() map[string]string {
@@ -279,9 +309,22 @@ type GenericIPAddressField struct {
 	UnpackIPv4 bool
 }
 
-// NewGenericIPAddressField returns a required GenericIPAddressField.
-func NewGenericIPAddressField() *GenericIPAddressField {
-	return &GenericIPAddressField{CharField: CharField{FieldCore: FieldCore{Required: true}, MaxLength: 39}}
+// ipv6MaxLength is Django's MAX_IPV6_ADDRESS_LENGTH, the default
+// max_length of a GenericIPAddressField.
+const ipv6MaxLength = 39
+
+// NewGenericIPAddressField returns a GenericIPAddressField with Django's
+// defaults: the same as &GenericIPAddressField{}.
+func NewGenericIPAddressField() *GenericIPAddressField { return &GenericIPAddressField{} }
+
+// ExtraValidators are the CharField's, with the default MaxLength.
+func (f *GenericIPAddressField) ExtraValidators() []validators.Validator {
+	return f.withMaxLength(ipv6MaxLength).ExtraValidators()
+}
+
+// WidgetAttrs are the CharField's, with the default MaxLength.
+func (f *GenericIPAddressField) WidgetAttrs(w widgets.Widget) renderers.Attrs {
+	return f.withMaxLength(ipv6MaxLength).WidgetAttrs(w)
 }
 
 // DefaultValidators implements ValidatorSource.
@@ -304,11 +347,7 @@ func (f *GenericIPAddressField) ToPython(value any) (any, error) {
 	}
 	s := pynum.TrimSpace(pyStr(value))
 	if s != "" && strings.Contains(s, ":") {
-		max := f.MaxLength
-		if max == 0 {
-			max = 39
-		}
-		return cleanIPv6Address(s, f.UnpackIPv4, max)
+		return cleanIPv6Address(s, f.UnpackIPv4, f.withMaxLength(ipv6MaxLength).MaxLength)
 	}
 	return s, nil
 }
@@ -318,13 +357,17 @@ func (f *GenericIPAddressField) ToPython(value any) (any, error) {
 type JSONField struct{ CharField }
 
 // NewJSONField returns a required JSONField.
-func NewJSONField() *JSONField { return &JSONField{CharField{FieldCore: FieldCore{Required: true}}} }
+func NewJSONField() *JSONField { return &JSONField{CharField{}} }
 
 // InvalidJSON is submitted text that is not JSON, shown back as typed.
 type InvalidJSON string
 
 // JSONString is a cleaned JSON string value, told apart from raw input.
-type JSONString string
+type JSONString = pyjson.String
+
+// OrderedJSON is a cleaned JSON object: its keys in the order submitted,
+// and its values.
+type OrderedJSON = pyjson.Object
 
 // DefaultWidget implements DefaultWidgeter.
 func (f *JSONField) DefaultWidget() widgets.Widget { return widgets.NewTextarea(nil) }
@@ -448,7 +491,7 @@ func (f *JSONField) PrepareValue(value any) any {
 	if s, ok := value.(InvalidJSON); ok {
 		return string(s)
 	}
-	return PyJSONDumps(value, false)
+	return pyjson.Dumps(value, false)
 }
 
 // HasChanged compares the decoded data with the initial value as JSON
@@ -469,7 +512,7 @@ func (f *JSONField) HasChanged(initial, data any) bool {
 	if d == nil {
 		d = ""
 	}
-	return PyJSONDumps(initial, true) != PyJSONDumps(d, true)
+	return pyjson.Dumps(initial, true) != pyjson.Dumps(d, true)
 }
 
 // cleanIPv6Address is Django's clean_ipv6_address: the address in its

@@ -75,7 +75,7 @@ type DateField struct {
 }
 
 // NewDateField returns a required DateField.
-func NewDateField() *DateField { return &DateField{FieldCore: FieldCore{Required: true}} }
+func NewDateField() *DateField { return &DateField{} }
 
 // DefaultWidget implements DefaultWidgeter.
 func (f *DateField) DefaultWidget() widgets.Widget { return widgets.NewDateInput(nil) }
@@ -113,7 +113,7 @@ type TimeField struct {
 }
 
 // NewTimeField returns a required TimeField.
-func NewTimeField() *TimeField { return &TimeField{FieldCore: FieldCore{Required: true}} }
+func NewTimeField() *TimeField { return &TimeField{} }
 
 // DefaultWidget implements DefaultWidgeter.
 func (f *TimeField) DefaultWidget() widgets.Widget { return widgets.NewTimeInput(nil) }
@@ -150,7 +150,7 @@ type DateTimeField struct {
 }
 
 // NewDateTimeField returns a required DateTimeField.
-func NewDateTimeField() *DateTimeField { return &DateTimeField{FieldCore: FieldCore{Required: true}} }
+func NewDateTimeField() *DateTimeField { return &DateTimeField{} }
 
 // DefaultWidget implements DefaultWidgeter.
 func (f *DateTimeField) DefaultWidget() widgets.Widget { return widgets.NewDateTimeInput(nil) }
@@ -194,7 +194,7 @@ func (f *DateTimeField) ToPython(value any) (any, error) {
 type DurationField struct{ FieldCore }
 
 // NewDurationField returns a required DurationField.
-func NewDurationField() *DurationField { return &DurationField{FieldCore{Required: true}} }
+func NewDurationField() *DurationField { return &DurationField{} }
 
 // DefaultErrorMessages implements ErrorMessager.
 func (f *DurationField) DefaultErrorMessages() map[string]string {
@@ -248,7 +248,7 @@ type SplitDateTimeField struct {
 
 // NewSplitDateTimeField returns a required SplitDateTimeField.
 func NewSplitDateTimeField() *SplitDateTimeField {
-	return &SplitDateTimeField{MultiValueField: MultiValueField{FieldCore: FieldCore{Required: true}}}
+	return &SplitDateTimeField{MultiValueField: MultiValueField{}}
 }
 
 // DefaultWidget implements DefaultWidgeter.

@@ -4,18 +4,33 @@
 // for one form, and a Renderer finds the templates.
 //
 // A form is declared once, usually at package level, and a Form is made
-// from the declaration for each request:
+// from the declaration for each request. A field's zero value is
+// Django's default (required, stripped, the type's default limits and
+// widget); settings are typed, and Declare rejects a mistake in them with
+// an error naming the field and the setting:
 //
-//	var contact = forms.Declare(
-//		forms.Named("name", &forms.CharField{FieldCore: forms.FieldCore{Required: true}, MaxLength: 40}),
-//		forms.Named("email", forms.NewEmailField()),
+//	var contact = forms.MustDeclare(
+//		forms.Named("name", &forms.CharField{MaxLength: 40}),
+//		forms.Named("email", &forms.EmailField{}),
+//		forms.Named("age", &forms.IntegerField{MinValue: new(int64(18)), FieldCore: forms.FieldCore{Optional: true}}),
 //	)
 //
-//	f := contact.Bind(r.PostForm, nil, forms.Options{})
-//	if f.IsValid() { ... f.CleanedData()["email"] ... }
+//	func handle(w http.ResponseWriter, r *http.Request) {
+//		f, err := forms.BindRequest(contact, r, forms.Options{}, forms.RequestLimits{})
+//		if err != nil { ... 400 ... }
+//		if f.IsValid() {
+//			email, _ := forms.Cleaned[string](f, "email")
+//			...
+//		}
+//		forms.ExecuteTemplate(w, page, "page", map[string]any{"Form": f}) // {{.Form.HTML}}
+//	}
+//
+// For declares a form from a struct type and gives the validated struct
+// back (see For). Each field type documents the one Go type it cleans to.
 package forms
 
 import (
+	"errors"
 	"fmt"
 	"net/url"
 	"strings"
@@ -36,9 +51,19 @@ type NamedField struct {
 func Named(name string, f Field) NamedField { return NamedField{Name: name, Field: f} }
 
 // Declaration is a form's class: its fields in order and the settings
-// Django keeps as class attributes. It is safe for concurrent use once
-// declared; build forms from it with New and Bind.
+// Django keeps as class attributes. Make one with Declare (or For, from a
+// struct type); a Declaration written as a literal must be given to
+// Prepare before use.
+//
+// A declaration is immutable once declared: Declare and Prepare keep
+// copies of the fields they are given, so changing a field afterwards
+// changes nothing. Its other settings (TemplateName, Clean, CleanField...)
+// are set right after Declare, before the first form is built; from then
+// on the declaration is only read, and safe for concurrent use. Build
+// forms from it with New and Bind, one per request.
 type Declaration struct {
+	// Fields are the declared fields in order. Prepare replaces them with
+	// its own copies; read them, never write them.
 	Fields []NamedField
 
 	// TemplateName overrides the renderer's form template for str(form).
@@ -70,37 +95,6 @@ type Declaration struct {
 	// pretty holds each field's name made a label, by position in
 	// Fields, so that forms need not compute it again.
 	pretty []string
-}
-
-// Declare returns a declaration of fields, prepared for use.
-func Declare(fields ...NamedField) *Declaration {
-	d := &Declaration{Fields: fields}
-	d.Prepare()
-	return d
-}
-
-// Prepare sets up the declaration's fields. Declare calls it; call it
-// again after changing Fields of a Declaration built by hand.
-func (d *Declaration) Prepare() {
-	index := make(map[string]int, len(d.Fields))
-	pretty := make([]string, len(d.Fields))
-	for i, nf := range d.Fields {
-		prepare(nf.Field)
-		index[nf.Name] = i
-		pretty[i] = prettyName(nf.Name)
-	}
-	d.index, d.pretty = index, pretty
-}
-
-// Field returns the declared field of that name, or nil.
-func (d *Declaration) Field(name string) Field {
-	if d.index == nil {
-		d.Prepare()
-	}
-	if i, ok := d.index[name]; ok {
-		return d.Fields[i].Field
-	}
-	return nil
 }
 
 // Options are the arguments of one form: Django's Form(...) arguments.
@@ -161,6 +155,9 @@ type Form struct {
 	useReq            bool
 	// sink collects errors of values printed during a render.
 	sink *renderers.ErrorSink
+	// err holds the failures met while cleaning that are not validation
+	// errors (see Err).
+	err error
 }
 
 // New returns an unbound form.
@@ -180,7 +177,9 @@ func (d *Declaration) Bind(data url.Values, files widgets.Files, opts Options) *
 
 func (d *Declaration) build(bound bool, data url.Values, files widgets.Files, opts Options) *Form {
 	if d.index == nil {
-		d.Prepare()
+		// A literal Declaration never prepared: its mistakes are dropped
+		// here, as Prepare would report them.
+		_ = d.Prepare()
 	}
 	// An unbound form keeps nil data and files, which read as empty;
 	// Data and Files return empty maps.
@@ -365,8 +364,21 @@ func (f *Form) Errors() *ErrorDict {
 	return f.errors
 }
 
-// IsValid reports whether the form is bound and has no errors.
-func (f *Form) IsValid() bool { return f.bound && f.Errors().Len() == 0 }
+// IsValid reports whether the form is bound and has no errors, and its
+// cleaning did not fail (Err).
+func (f *Form) IsValid() bool { return f.bound && f.Errors().Len() == 0 && f.err == nil }
+
+// Err returns what went wrong while cleaning the form that is no
+// validation error: an error a field, a validator or a Clean hook
+// returned that is not a *validators.ValidationError (a database that did
+// not answer, a developer's mistake). Such an error is never shown to the
+// visitor as a message: the form is not valid, and rendering it returns
+// the error, so that a handler running its page with ExecuteTemplate
+// answers with an error page instead.
+func (f *Form) Err() error {
+	f.Errors()
+	return f.err
+}
 
 // CleanedData returns the cleaned values of the fields that cleaned
 // without error (all of them when the form is valid); nil when unbound.
@@ -383,6 +395,7 @@ func (f *Form) SetCleanedData(m map[string]any) { f.cleaned = m }
 // CleanedData.
 func (f *Form) FullClean() {
 	f.errors = &ErrorDict{renderer: f.opts.DefaultRenderer}
+	f.err = nil
 	if !f.bound {
 		return
 	}
@@ -431,8 +444,11 @@ func (f *Form) FullClean() {
 }
 
 // AddError adds err to the errors of field ("" for the form as a whole)
-// and drops the field from the cleaned data. It panics, as Django raises,
-// when the form has no such field: that is a programming error.
+// and drops the field from the cleaned data. err is a
+// *validators.ValidationError (validators.NewError) to show a message;
+// any other error is a failure, kept for Err and never shown. AddError
+// panics, as Django raises, when the form has no such field: that is a
+// programming error.
 func (f *Form) AddError(field string, err error) {
 	if err == nil {
 		return
@@ -442,6 +458,18 @@ func (f *Form) AddError(field string, err error) {
 	}
 	if field == "" {
 		field = NonFieldErrors
+	}
+	if !isValidationError(err) {
+		if field != NonFieldErrors && f.Field(field) == nil {
+			panic(fmt.Sprintf("forms: the form has no field named %q", field))
+		}
+		where := "the form's Clean"
+		if field != NonFieldErrors {
+			where = fmt.Sprintf("field %q", field)
+		}
+		f.err = errors.Join(f.err, fmt.Errorf("forms: cleaning %s: %w", where, err))
+		delete(f.cleaned, field)
+		return
 	}
 	l := f.errors.Get(field)
 	if l == nil {

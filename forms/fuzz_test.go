@@ -73,7 +73,7 @@ func FuzzRenderValues(f *testing.F) {
 		hidden := &forms.CharField{}
 		hidden.Initial = value
 		hidden.Widget = widgets.NewHiddenInput(attrs)
-		decl := forms.Declare(
+		decl := forms.MustDeclare(
 			forms.Named("text", text), forms.Named("area", area), forms.Named("sel", sel),
 			forms.Named("radio", radio), forms.Named("multi", multi), forms.Named("hidden", hidden),
 		)

@@ -115,10 +115,13 @@ func multipartFiles(r *http.Request) widgets.Files {
 	return files
 }
 
-// TemplateHTML renders the form with its template for an html/template
-// page: {{ .Form.TemplateHTML }} writes the form's markup unescaped, and a
-// rendering error stops the page's execution with that error.
-func (f *Form) TemplateHTML() (template.HTML, error) {
+// HTML renders the form with its template for an html/template page:
+// {{.Form.HTML}} writes the form's markup unescaped (html/template trusts
+// only its own template.HTML, so {{.Form}} would show the markup escaped).
+// A rendering error stops the page's execution with that error; run the
+// page with ExecuteTemplate so that nothing of it is written then and
+// the handler gets the error.
+func (f *Form) HTML() (template.HTML, error) {
 	h, err := f.Render()
 	if err != nil {
 		return "", err
@@ -186,8 +189,13 @@ func TemplateFuncs() template.FuncMap {
 }
 
 // ExecuteTemplate runs a page template into a buffer first, so that a
-// form that fails to render leaves w untouched and the error can become
-// a proper error page.
+// form that fails to render leaves w untouched and the error reaches the
+// handler, which can then answer with a proper error page:
+//
+//	if err := forms.ExecuteTemplate(w, page, "signup", data); err != nil {
+//		log.Print(err)
+//		http.Error(w, "internal error", http.StatusInternalServerError)
+//	}
 func ExecuteTemplate(w io.Writer, t *template.Template, name string, data any) error {
 	var buf bytes.Buffer
 	if err := t.ExecuteTemplate(&buf, name, data); err != nil {

@@ -12,18 +12,14 @@ import (
 	"net/url"
 	"strings"
 	"testing"
-	"time"
-
-	"github.com/shopspring/decimal"
 
 	"github.com/formwork/formwork/forms"
 	"github.com/formwork/formwork/renderers"
-	"github.com/formwork/formwork/widgets"
 )
 
-var uploadDecl = forms.Declare(
-	forms.Named("title", &forms.CharField{FieldCore: forms.FieldCore{Required: true}, MaxLength: 20}),
-	forms.Named("doc", &forms.FileField{FieldCore: forms.FieldCore{Required: true}}),
+var uploadDecl = forms.MustDeclare(
+	forms.Named("title", &forms.CharField{MaxLength: 20}),
+	forms.Named("doc", &forms.FileField{}),
 )
 
 // multipartRequest builds a POST with the fields and one file.
@@ -149,7 +145,7 @@ func TestBindRequestMaxBytesError(t *testing.T) {
 func TestTemplateHTMLAndWriteTo(t *testing.T) {
 	f := uploadDecl.New(forms.Options{Renderer: renderers.NewDjangoDivFormRenderer()})
 	page := template.Must(template.New("page").Funcs(forms.TemplateFuncs()).Parse(
-		`<form>{{ .TemplateHTML }}</form>|{{ formhtml . }}|{{ formstyle "p" . }}`))
+		`<form>{{ .HTML }}</form>|{{ formhtml . }}|{{ formstyle "p" . }}`))
 	var buf bytes.Buffer
 	if err := forms.ExecuteTemplate(&buf, page, "page", f); err != nil {
 		t.Fatal(err)
@@ -174,168 +170,44 @@ func TestTemplateHTMLAndWriteTo(t *testing.T) {
 	}
 }
 
-type structContact struct {
-	Name    string          `formwork:"max_length=40,required,label=Your name"`
-	Email   string          `formwork:"type=EmailField,required"`
-	Topic   string          `formwork:"type=ChoiceField,choices=q:Question|b:Bug,widget=RadioSelect"`
-	Message string          `formwork:"widget=Textarea"`
-	Copies  int8            `formwork:"min_value=0,max_value=10"`
-	Price   decimal.Decimal `formwork:"name=amount"`
-	Ratio   float32
-	When    time.Time `formwork:"type=DateField"`
-	Agree   bool
-	Maybe   *bool
-	Tags    []string `formwork:"choices=a|b|c"`
-	Doc     *widgets.UploadedFile
-	Skip    string `formwork:"-"`
-}
-
-func TestDeclareStructAndDecode(t *testing.T) {
-	decl, err := forms.DeclareStruct(&structContact{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var names []string
-	for _, nf := range decl.Fields {
-		names = append(names, fmt.Sprintf("%s:%T", nf.Name, nf.Field))
-	}
-	want := "[name:*forms.CharField email:*forms.EmailField topic:*forms.ChoiceField message:*forms.CharField copies:*forms.IntegerField amount:*forms.DecimalField ratio:*forms.FloatField when:*forms.DateField agree:*forms.BooleanField maybe:*forms.NullBooleanField tags:*forms.MultipleChoiceField doc:*forms.FileField]"
-	if fmt.Sprint(names) != want {
-		t.Fatalf("fields %v\nwant %s", names, want)
-	}
-	if l := decl.Field("name").Core().Label; l != "Your name" {
-		t.Errorf("label %q", l)
-	}
-	tests := []struct {
-		name string
-		data url.Values
-		want structContact
-		err  string
-	}{
-		{"full", url.Values{"name": {"Ann"}, "email": {"ann@example.com"}, "topic": {"b"}, "message": {"Hi"}, "copies": {"3"},
-			"amount": {"1.50"}, "ratio": {"0.5"}, "when": {"2024-05-06"}, "agree": {"on"}, "maybe": {"true"}, "tags": {"a", "c"}},
-			structContact{Name: "Ann", Email: "ann@example.com", Topic: "b", Message: "Hi", Copies: 3, Price: decimal.RequireFromString("1.50"),
-				Ratio: 0.5, When: time.Date(2024, 5, 6, 0, 0, 0, 0, time.UTC), Agree: true, Maybe: ptr(true), Tags: []string{"a", "c"}}, ""},
-		{"optional empty", url.Values{"name": {"Bo"}, "email": {"bo@example.com"}},
-			structContact{Name: "Bo", Email: "bo@example.com", Tags: []string{}}, ""},
-		{"invalid", url.Values{"name": {""}, "email": {"x"}}, structContact{}, "not valid"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			f := decl.Bind(tt.data, nil, forms.Options{})
-			got := structContact{Skip: "kept", Copies: 9}
-			err := f.Decode(&got)
-			if tt.err != "" {
-				if err == nil || !strings.Contains(err.Error(), tt.err) {
-					t.Fatalf("err %v, want %q", err, tt.err)
-				}
-				return
-			}
-			if err != nil {
-				t.Fatal(err)
-			}
-			tt.want.Skip = "kept"
-			if (got.Maybe == nil) != (tt.want.Maybe == nil) || (got.Maybe != nil && *got.Maybe != *tt.want.Maybe) {
-				t.Errorf("Maybe = %v, want %v", got.Maybe, tt.want.Maybe)
-			}
-			got.Maybe, tt.want.Maybe = nil, nil
-			if !got.Price.Equal(tt.want.Price) || got.Price.String() != tt.want.Price.String() {
-				t.Errorf("Price = %s, want %s", got.Price, tt.want.Price)
-			}
-			got.Price, tt.want.Price = decimal.Decimal{}, decimal.Decimal{}
-			if fmt.Sprintf("%+v", got) != fmt.Sprintf("%+v", tt.want) {
-				t.Errorf("got  %+v\nwant %+v", got, tt.want)
-			}
-		})
-	}
-}
-
-func TestDeclareStructErrors(t *testing.T) {
-	tests := []struct {
-		v    any
-		want string
-	}{
-		{42, "needs a struct"},
-		{struct {
-			A string `formwork:"type=NoSuchField"`
-		}{}, `unknown field type "NoSuchField"`},
-		{struct {
-			A string `formwork:"max_length=x"`
-		}{}, "want a length"},
-		{struct {
-			A int `formwork:"max_length=3"`
-		}{}, "has no max_length"},
-		{struct {
-			A string `formwork:"colour=red"`
-		}{}, `unknown tag setting "colour"`},
-		{struct{ A chan int }{}, "no default field type"},
-		{struct {
-			A string `formwork:"widget=Fancy"`
-		}{}, `unknown widget "Fancy"`},
-	}
-	for _, tt := range tests {
-		_, err := forms.DeclareStruct(tt.v)
-		if err == nil || !strings.Contains(err.Error(), tt.want) {
-			t.Errorf("DeclareStruct(%T): err %v, want %q", tt.v, err, tt.want)
-		}
-	}
-	// A value that does not fit its Go type names the field.
-	var small struct {
-		N int8 `formwork:"max_value=1000"`
-	}
-	decl, _ := forms.DeclareStruct(&small)
-	f := decl.Bind(url.Values{"n": {"300"}}, nil, forms.Options{})
-	if err := forms.DecodeInto(f, &small); err == nil || !strings.Contains(err.Error(), `"n"`) || !strings.Contains(err.Error(), "overflows") {
-		t.Errorf("overflow: %v", err)
-	}
-	if err := forms.DecodeInto(f, small); err == nil {
-		t.Error("Decode into a non-pointer must fail")
-	}
-}
-
 func ptr[T any](v T) *T { return &v }
 
+// BindRequest binds a form to what a request submits; a handler then
+// checks IsValid.
 func ExampleBindRequest() {
-	contactForm := forms.Declare(
-		forms.Named("name", &forms.CharField{FieldCore: forms.FieldCore{Required: true}, MaxLength: 40}),
-		forms.Named("email", forms.NewEmailField()),
+	contact := forms.MustDeclare(
+		forms.Named("name", &forms.CharField{MaxLength: 40}),
+		forms.Named("email", &forms.EmailField{}),
 	)
-	r := httptest.NewRequest(http.MethodPost, "/structContact", strings.NewReader("name=Ann&email=nope"))
-	r.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-
-	f, err := forms.BindRequest(contactForm, r, forms.Options{}, forms.RequestLimits{})
-	if err != nil {
-		fmt.Println(err)
-		return
+	handler := func(w http.ResponseWriter, r *http.Request) {
+		f, err := forms.BindRequest(contact, r, forms.Options{}, forms.RequestLimits{})
+		if err != nil {
+			http.Error(w, "bad request", http.StatusBadRequest)
+			return
+		}
+		if !f.IsValid() {
+			w.WriteHeader(http.StatusUnprocessableEntity)
+			fmt.Fprintln(w, f.Errors().Get("email").Messages())
+			return
+		}
+		name, _ := forms.Cleaned[string](f, "name")
+		fmt.Fprintln(w, "thanks,", name)
 	}
-	fmt.Println(f.IsValid(), f.Errors().Get("email").Messages())
-	// Output: false [Enter a valid email address.]
+	for _, body := range []string{"name=Ann&email=nope", "name=Ann&email=ann@example.com"} {
+		r := httptest.NewRequest(http.MethodPost, "/contact", strings.NewReader(body))
+		r.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		w := httptest.NewRecorder()
+		handler(w, r)
+		fmt.Print(w.Code, " ", w.Body.String())
+	}
+	// Output:
+	// 422 [Enter a valid email address.]
+	// 200 thanks, Ann
 }
 
-func ExampleDeclareStruct() {
-	type Signup struct {
-		Name  string `formwork:"max_length=40,required"`
-		Age   int    `formwork:"min_value=18"`
-		Email string `formwork:"type=EmailField,required"`
-	}
-	decl, err := forms.DeclareStruct(Signup{})
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
-	f := decl.Bind(url.Values{"name": {"Ann"}, "age": {"30"}, "email": {"ann@example.com"}}, nil, forms.Options{})
-	var s Signup
-	if err := f.Decode(&s); err != nil {
-		fmt.Println(err)
-		return
-	}
-	fmt.Printf("%+v\n", s)
-	// Output: {Name:Ann Age:30 Email:ann@example.com}
-}
-
-func ExampleForm_TemplateHTML() {
-	search := forms.Declare(forms.Named("q", &forms.CharField{FieldCore: forms.FieldCore{Label: "Search"}}))
-	page := template.Must(template.New("page").Parse(`<form method="get">{{ .Form.TemplateHTML }}</form>`))
+func ExampleForm_HTML() {
+	search := forms.MustDeclare(forms.Named("q", &forms.CharField{FieldCore: forms.FieldCore{Label: "Search", Optional: true}}))
+	page := template.Must(template.New("page").Parse(`<form method="get">{{ .Form.HTML }}</form>`))
 	f := search.New(forms.Options{Renderer: renderers.NewDjangoDivFormRenderer()})
 	var buf bytes.Buffer
 	if err := forms.ExecuteTemplate(&buf, page, "page", map[string]any{"Form": f}); err != nil {

@@ -16,7 +16,7 @@ import (
 	"github.com/formwork/formwork/forms"
 )
 
-var textDecl = forms.Declare(forms.Named("title", forms.NewCharField()))
+var textDecl = forms.MustDeclare(forms.Named("title", forms.NewCharField()))
 
 func urlencoded(body string) *http.Request {
 	r := httptest.NewRequest(http.MethodPost, "/f", strings.NewReader(body))

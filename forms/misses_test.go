@@ -43,7 +43,7 @@ func TestHasChangedLikeDjango(t *testing.T) {
 // as Django's does; the widget shows its date.
 func TestDatetimeInitialKeepsItsKind(t *testing.T) {
 	at := time.Date(2022, 8, 3, 0, 0, 0, 0, time.FixedZone("naive", 0))
-	f := forms.Declare(forms.Named("day", forms.NewDateField())).New(forms.Options{Initial: map[string]any{"day": at}})
+	f := forms.MustDeclare(forms.Named("day", forms.NewDateField())).New(forms.Options{Initial: map[string]any{"day": at}})
 	v, ok := f.Field("day").Value().(time.Time)
 	if !ok || forms.IsDate(v) || !v.Equal(at) {
 		t.Errorf("Value() = %v, want the datetime %v", f.Field("day").Value(), at)

@@ -27,8 +27,8 @@ func TestBoundValueParsedOnce(t *testing.T) {
 	for _, emptyPermitted := range []bool{false, true} {
 		calls := 0
 		n := &countingInt{calls: &calls}
-		n.Required = true
-		decl := forms.Declare(forms.Named("n", n))
+		n.Optional = false
+		decl := forms.MustDeclare(forms.Named("n", n))
 		for _, v := range []string{"12", "x"} {
 			calls = 0
 			f := decl.Bind(url.Values{"n": {v}}, nil, forms.Options{EmptyPermitted: emptyPermitted})

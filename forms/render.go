@@ -92,6 +92,11 @@ func (f *Form) Render() (renderers.HTML, error) { return f.RenderTemplate(f.Temp
 
 // RenderTemplate renders the form with the named template.
 func (f *Form) RenderTemplate(name string) (renderers.HTML, error) {
+	if f.bound {
+		if err := f.Err(); err != nil {
+			return "", err
+		}
+	}
 	b := getBuffer()
 	defer putBuffer(b)
 	if ok, err := f.writeForm(b, name); ok {
@@ -101,6 +106,7 @@ func (f *Form) RenderTemplate(name string) (renderers.HTML, error) {
 		return renderers.HTML(b.String()), nil
 	}
 	if f.sink != nil {
+		// Inside another rendering of this form, whose sink collects.
 		return f.renderTemplate(name, f.Context())
 	}
 	sink := &renderers.ErrorSink{}
@@ -136,12 +142,14 @@ func (f *Form) AsUL() (renderers.HTML, error) {
 	return f.RenderTemplate(orString(f.decl.TemplateNameUL, TemplateUL))
 }
 
-// String renders the form with its template; a rendering error is
-// returned as the text of the error, so prefer Render.
+// String renders the form with its template, for fmt. A String method
+// cannot fail, so when rendering does it returns "" rather than put the
+// error's text before a visitor: call Render, or HTML in an html/template
+// page, to get the error.
 func (f *Form) String() string {
 	h, err := f.Render()
 	if err != nil {
-		return "formwork: " + err.Error()
+		return ""
 	}
 	return string(h)
 }

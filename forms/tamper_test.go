@@ -2,6 +2,7 @@ package forms_test
 
 import (
 	"bytes"
+	"fmt"
 	"io"
 	"net/http"
 	"net/url"
@@ -19,8 +20,8 @@ import (
 // than 255 characters, keeping the extension, before FileField checks
 // max_length.
 func TestTamperedUploads(t *testing.T) {
-	short := &forms.FileField{FieldCore: forms.FieldCore{Required: true}, MaxLength: 10}
-	decl := forms.Declare(forms.Named("f", short))
+	short := &forms.FileField{MaxLength: 10}
+	decl := forms.MustDeclare(forms.Named("f", short))
 	tests := []struct {
 		name, fileName string
 		size           int
@@ -50,12 +51,12 @@ func TestTamperedUploads(t *testing.T) {
 			if tt.wantErrors != nil {
 				return
 			}
-			up, ok := f.CleanedData()["f"].(interface{ PyStr() string })
+			up, ok := f.CleanedData()["f"].(fmt.Stringer)
 			if !ok {
 				t.Fatalf("cleaned value %#v is not an upload", f.CleanedData()["f"])
 			}
-			if up.PyStr() != tt.wantName {
-				t.Errorf("cleaned file name %q, want %q", up.PyStr(), tt.wantName)
+			if up.String() != tt.wantName {
+				t.Errorf("cleaned file name %q, want %q", up.String(), tt.wantName)
 			}
 		})
 	}
@@ -69,7 +70,7 @@ func TestDisabledFieldsIgnorePostedValues(t *testing.T) {
 	role.Disabled, role.Initial = true, "user"
 	level := forms.NewIntegerField()
 	level.Disabled, level.Initial = true, 1
-	decl := forms.Declare(forms.Named("name", forms.NewCharField()), forms.Named("role", role), forms.Named("level", level))
+	decl := forms.MustDeclare(forms.Named("name", forms.NewCharField()), forms.Named("role", role), forms.Named("level", level))
 	body := url.Values{"name": {"x"}, "role": {"admin"}, "level": {"99"}}.Encode()
 	r, err := http.NewRequest(http.MethodPost, "/", io.NopCloser(strings.NewReader(body)))
 	if err != nil {
@@ -84,7 +85,7 @@ func TestDisabledFieldsIgnorePostedValues(t *testing.T) {
 		t.Fatalf("invalid: %v", f.Errors().JSON())
 	}
 	cd := f.CleanedData()
-	if cd["role"] != "user" || !forms.Equal(cd["level"], int64(1)) || cd["name"] != "x" {
+	if cd["role"] != "user" || cd["level"] != any(int64(1)) || cd["name"] != "x" {
 		t.Errorf("cleaned data %v; want the disabled fields' initial values", cd)
 	}
 	if got := f.ChangedData(); !reflect.DeepEqual(got, []string{"name"}) {

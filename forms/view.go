@@ -184,7 +184,7 @@ func (bf *BoundField) labelView(v *renderers.LabelView, opts LabelOptions) bool 
 		if forID := bf.Widget().IDForLabel(id); forID != "" {
 			v.Attrs.SetString("for", forID)
 		}
-		if rc := bf.form.decl.RequiredCSSClass; rc != "" && bf.field.Core().Required {
+		if rc := bf.form.decl.RequiredCSSClass; rc != "" && bf.field.Core().Required() {
 			ok := true
 			if cls, has := v.Attrs.Get("class"); has {
 				ok = v.Attrs.SetString("class", attrString(cls)+" "+rc)

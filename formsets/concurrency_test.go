@@ -13,7 +13,7 @@ import (
 
 // sharedLines is one formset declaration shared by every goroutine of
 // TestSharedFormsetDeclaration.
-var sharedLines = formsets.MustDeclare(forms.Declare(
+var sharedLines = formsets.MustDeclare(forms.MustDeclare(
 	forms.Named("product", forms.NewCharField()),
 	forms.Named("quantity", forms.NewIntegerField()),
 ), formsets.Extra(1), formsets.CanDelete(true), formsets.CanOrder(true), formsets.MaxNum(5), formsets.ValidateMax(true))

@@ -10,7 +10,7 @@ import (
 )
 
 func Example() {
-	item := forms.Declare(forms.Named("title", forms.NewCharField()))
+	item := forms.MustDeclare(forms.Named("title", forms.NewCharField()))
 	items := formsets.MustDeclare(item, formsets.Extra(1), formsets.CanDelete(true))
 
 	// What a browser posts back: the management form's counts, then each
@@ -47,7 +47,7 @@ func Example() {
 // here no two guests may share an email. The repeated form gets an error
 // on its field; the formset an error of its own.
 func ExampleDeclaration_clean() {
-	guest := forms.Declare(forms.Named("email", forms.NewEmailField()))
+	guest := forms.MustDeclare(forms.Named("email", forms.NewEmailField()))
 	guests := formsets.MustDeclare(guest, formsets.Extra(0))
 	guests.Clean = func(fs *formsets.Formset) error {
 		seen := map[any]bool{}

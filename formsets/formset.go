@@ -9,6 +9,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/formwork/formwork/forms"
+	"github.com/formwork/formwork/internal/pyval"
 	"github.com/formwork/formwork/media"
 	"github.com/formwork/formwork/renderers"
 	"github.com/formwork/formwork/validators"
@@ -383,7 +384,7 @@ func (fs *Formset) addFields(f *forms.Form, index int) {
 	if fs.decl.CanOrder {
 		order := forms.NewIntegerField()
 		order.Label = "Order"
-		order.Required = false
+		order.Optional = true
 		order.Widget = fs.decl.OrderingWidget
 		// Only initial forms come numbered.
 		if isInitial {
@@ -395,7 +396,7 @@ func (fs *Formset) addFields(f *forms.Form, index int) {
 		if fs.deleteField == nil {
 			del := forms.NewBooleanField()
 			del.Label = "Delete"
-			del.Required = false
+			del.Optional = true
 			del.Widget = fs.decl.DeletionWidget
 			fs.deleteField = del
 		}
@@ -436,7 +437,7 @@ func (fs *Formset) TotalErrorCount() int {
 
 // ShouldDelete reports whether a cleaned form was marked for deletion.
 func (fs *Formset) ShouldDelete(f *forms.Form) bool {
-	return forms.Truthy(f.CleanedData()[FieldDelete])
+	return pyval.Truthy(f.CleanedData()[FieldDelete])
 }
 
 // IsValid reports whether the formset is bound, every form not marked for

@@ -22,9 +22,9 @@ func itemForm() *forms.Declaration {
 	title := forms.NewCharField()
 	title.MaxLength = 30
 	qty := forms.NewIntegerField()
-	qty.Required = false
-	qty.MinValue = 1
-	return forms.Declare(forms.Named("title", title), forms.Named("qty", qty))
+	qty.Optional = true
+	qty.MinValue = new(int64(1))
+	return forms.MustDeclare(forms.Named("title", title), forms.Named("qty", qty))
 }
 
 // mgmt returns management form data for the default prefix plus fields.
@@ -371,7 +371,7 @@ func TestHooks(t *testing.T) {
 	}
 	decl.AddFields = func(fs *formsets.Formset, f *forms.Form, index int) {
 		id := forms.NewIntegerField()
-		id.Required = false
+		id.Optional = true
 		id.Initial = index * 10
 		f.AddField("id", id)
 	}

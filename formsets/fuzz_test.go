@@ -18,7 +18,7 @@ import (
 )
 
 // fuzzItem is the form the fuzzed formsets repeat.
-var fuzzItem = forms.Declare(
+var fuzzItem = forms.MustDeclare(
 	forms.Named("title", forms.NewCharField()),
 	forms.Named("count", &forms.IntegerField{}),
 )

@@ -21,11 +21,11 @@ func ManagementForm() *forms.Declaration { return managementForm }
 func newManagementForm() *forms.Declaration {
 	hidden := func(required bool) forms.Field {
 		f := forms.NewIntegerField()
-		f.Required = required
+		f.Optional = !required
 		f.Widget = widgets.NewHiddenInput(nil)
 		return f
 	}
-	d := forms.Declare(
+	d := forms.MustDeclare(
 		forms.Named(FieldTotalForms, hidden(true)),
 		forms.Named(FieldInitialForms, hidden(true)),
 		// MIN_NUM_FORMS and MAX_NUM_FORMS are written for client-side

@@ -5,6 +5,8 @@ import (
 	"sort"
 	"testing/fstest"
 
+	"github.com/shopspring/decimal"
+
 	"github.com/formwork/formwork/forms"
 	"github.com/formwork/formwork/internal/ojson"
 	"github.com/formwork/formwork/internal/pyfmt"
@@ -127,11 +129,8 @@ func buildField(n node, needName bool) (string, forms.Field, error) {
 			return "", nil, specErr(n.path, "RegexField needs \"regex\"")
 		}
 	}
-	if typ == "GenericIPAddressField" {
-		g := f.(*forms.GenericIPAddressField)
-		if _, _, err := validators.IPAddressValidators(orDefault(g.Protocol, "both"), g.UnpackIPv4); err != nil {
-			return "", nil, specErr(n.path, "%v", err)
-		}
+	if err := forms.CheckField(f); err != nil {
+		return "", nil, specErr(n.path, "%v", err)
 	}
 	return name, f, nil
 }
@@ -150,7 +149,7 @@ func setFieldArg(f forms.Field, c *forms.FieldCore, typ, key string, arg node, i
 		return nil
 	case "required":
 		b, err := arg.boolean()
-		c.Required = b
+		c.Optional = !b
 		return err
 	case "label":
 		if arg.v == nil {
@@ -274,9 +273,9 @@ func setFieldArg(f forms.Field, c *forms.FieldCore, typ, key string, arg node, i
 		}
 		return charArg(&x.CharField, key, arg)
 	case *forms.IntegerField:
-		return limitArg(&x.MaxValue, &x.MinValue, &x.StepSize, key, arg, false)
+		return limitArg(&x.MaxValue, &x.MinValue, &x.StepSize, key, arg, intLimit)
 	case *forms.FloatField:
-		return limitArg(&x.MaxValue, &x.MinValue, &x.StepSize, key, arg, false)
+		return limitArg(&x.MaxValue, &x.MinValue, &x.StepSize, key, arg, floatLimit)
 	case *forms.DecimalField:
 		switch key {
 		case "max_digits", "decimal_places":
@@ -288,13 +287,13 @@ func setFieldArg(f forms.Field, c *forms.FieldCore, typ, key string, arg node, i
 				return err
 			}
 			if key == "max_digits" {
-				x.MaxDigits = forms.Int(i)
+				x.MaxDigits = new(i)
 			} else {
-				x.DecimalPlaces = forms.Int(i)
+				x.DecimalPlaces = new(i)
 			}
 			return nil
 		}
-		return limitArg(&x.MaxValue, &x.MinValue, &x.StepSize, key, arg, true)
+		return limitArg(&x.MaxValue, &x.MinValue, &x.StepSize, key, arg, decimalLimit)
 	case *forms.ChoiceField:
 		return choiceArg(x, key, arg)
 	case *forms.TypedChoiceField:
@@ -408,7 +407,7 @@ func charArg(x *forms.CharField, key string, arg node) error {
 	case "max_length", "min_length":
 		if arg.v == nil {
 			if key == "max_length" {
-				x.MaxLength = 0
+				x.MaxLength, x.NoMaxLength = 0, true
 			} else {
 				x.MinLength = 0
 			}
@@ -443,31 +442,99 @@ func charArg(x *forms.CharField, key string, arg node) error {
 	return specErr(arg.path, "unknown argument %q", key)
 }
 
-func limitArg(maxV, minV, step *any, key string, arg node, asDecimal bool) error {
-	var dst *any
-	switch key {
-	case "max_value":
-		dst = maxV
-	case "min_value":
-		dst = minV
-	case "step_size":
-		dst = step
-	default:
-		return specErr(arg.path, "unknown argument %q", key)
-	}
+// limitArg sets a number field's max_value, min_value or step_size,
+// read by conv as the field's own number type.
+func limitArg[T any](maxV, minV **T, step *T, key string, arg node, conv func(node) (T, error)) error {
+	var zero T
 	if arg.v == nil {
-		*dst = nil
+		switch key {
+		case "max_value":
+			*maxV = nil
+		case "min_value":
+			*minV = nil
+		case "step_size":
+			*step = zero
+		default:
+			return specErr(arg.path, "unknown argument %q", key)
+		}
 		return nil
 	}
-	v, err := typedValue(arg, asDecimal)
+	if key != "max_value" && key != "min_value" && key != "step_size" {
+		return specErr(arg.path, "unknown argument %q", key)
+	}
+	v, err := conv(arg)
 	if err != nil {
 		return err
 	}
-	if _, isStr := v.(string); isStr {
-		return specErr(arg.path, "want a number, got a string")
+	switch key {
+	case "max_value":
+		*maxV = &v
+	case "min_value":
+		*minV = &v
+	default:
+		if isZeroNumber(v) {
+			return specErr(arg.path, "step_size must be positive")
+		}
+		*step = v
 	}
-	*dst = v
 	return nil
+}
+
+func isZeroNumber(v any) bool {
+	switch x := v.(type) {
+	case int64:
+		return x == 0
+	case float64:
+		return x == 0
+	case decimal.Decimal:
+		return x.IsZero()
+	}
+	return false
+}
+
+// intLimit reads an IntegerField bound: a whole number.
+func intLimit(arg node) (int64, error) {
+	v, err := typedValue(arg, false)
+	if err != nil {
+		return 0, err
+	}
+	switch x := v.(type) {
+	case int64:
+		return x, nil
+	case int:
+		return int64(x), nil
+	}
+	return 0, specErr(arg.path, "want a whole number for an IntegerField, got %s", kind(arg.v))
+}
+
+// floatLimit reads a FloatField bound: a number.
+func floatLimit(arg node) (float64, error) {
+	v, err := typedValue(arg, false)
+	if err != nil {
+		return 0, err
+	}
+	switch x := v.(type) {
+	case float64:
+		return x, nil
+	case int64:
+		return float64(x), nil
+	case int:
+		return float64(x), nil
+	}
+	return 0, specErr(arg.path, "want a number for a FloatField, got %s", kind(arg.v))
+}
+
+// decimalLimit reads a DecimalField bound: a number or its text.
+func decimalLimit(arg node) (decimal.Decimal, error) {
+	v, err := typedValue(arg, true)
+	if err != nil {
+		return decimal.Decimal{}, err
+	}
+	d, ok := v.(decimal.Decimal)
+	if !ok {
+		return decimal.Decimal{}, specErr(arg.path, "want a decimal for a DecimalField, got %s", kind(arg.v))
+	}
+	return d, nil
 }
 
 func choiceArg(x *forms.ChoiceField, key string, arg node) error {

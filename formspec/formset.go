@@ -11,6 +11,7 @@ import (
 
 	"github.com/formwork/formwork/forms"
 	"github.com/formwork/formwork/formsets"
+	"github.com/formwork/formwork/internal/pyval"
 	"github.com/formwork/formwork/modelforms"
 	"github.com/formwork/formwork/validators"
 )
@@ -645,7 +646,7 @@ next:
 			key[i] = comparable(v)
 		}
 		for _, k := range seen {
-			if forms.Equal(k, key) {
+			if pyval.Equal(k, key) {
 				repeats = append(repeats, f)
 				continue next
 			}

@@ -20,6 +20,7 @@ import (
 	"github.com/formwork/formwork/forms"
 	"github.com/formwork/formwork/formspec"
 	"github.com/formwork/formwork/internal/htmlcmp"
+	"github.com/formwork/formwork/internal/pyval"
 	"github.com/formwork/formwork/renderers"
 	"github.com/formwork/formwork/widgets"
 )
@@ -133,7 +134,7 @@ func FuzzBindEveryField(f *testing.F) {
 			form := decl.Bind(data, files, forms.Options{Renderer: r})
 			valid := form.IsValid()
 			if valid {
-				if got := form.CleanedData()["disabled"]; !forms.Equal(got, int64(7)) && !forms.Equal(got, 7) {
+				if got := form.CleanedData()["disabled"]; !pyval.Equal(got, int64(7)) && !pyval.Equal(got, 7) {
 					t.Fatalf("disabled field cleaned to %#v; want its initial 7", got)
 				}
 			}

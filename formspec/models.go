@@ -515,7 +515,7 @@ func buildModelField(n node, typ string, mc *caseModels) (string, forms.Field, e
 	if typ == "ModelChoiceField" {
 		// Django's ModelChoiceField.__init__.
 		_, radio := c.Widget.(*widgets.RadioSelect)
-		if (c.Required && hasInitial) || (radio && !blank) {
+		if (c.Required() && hasInitial) || (radio && !blank) {
 			single.EmptyLabel = nil
 		}
 	}

@@ -19,6 +19,7 @@ import (
 	"github.com/formwork/formwork/forms"
 	"github.com/formwork/formwork/i18n"
 	"github.com/formwork/formwork/internal/ojson"
+	"github.com/formwork/formwork/internal/pyval"
 	"github.com/formwork/formwork/orm"
 	"github.com/formwork/formwork/renderers"
 	"github.com/formwork/formwork/validators"
@@ -326,7 +327,9 @@ func buildFormIn(n node, mc *caseModels) (*forms.Declaration, forms.Options, err
 	if emptyPermitted && useReq {
 		return nil, opts, specErr(n.path, "The empty_permitted and use_required_attribute arguments may not both be True.")
 	}
-	d.Prepare()
+	if err := d.Prepare(); err != nil {
+		return nil, opts, specErr(n.path, "%v", err)
+	}
 	return d, opts, nil
 }
 
@@ -451,11 +454,11 @@ func cleanErrors(d *forms.Declaration, n node, fields map[string]bool) error {
 			case "equal", "different":
 				av, aok := cd[r.a]
 				bv, bok := cd[r.b]
-				if !aok || !bok || forms.Equal(av, bv) != (r.cond == "equal") {
+				if !aok || !bok || pyval.Equal(av, bv) != (r.cond == "equal") {
 					continue
 				}
 			case "present":
-				if v, ok := cd[r.a]; !ok || !forms.Truthy(v) {
+				if v, ok := cd[r.a]; !ok || !pyval.Truthy(v) {
 					continue
 				}
 			}

@@ -39,10 +39,10 @@ func BenchmarkTranslateParams(b *testing.B) {
 // German (localized number, German date format, translated messages),
 // to show what a language costs a form.
 func BenchmarkBindRender(b *testing.B) {
-	decl := forms.Declare(
-		forms.Named("price", &forms.FloatField{FieldCore: forms.FieldCore{Required: true, Localize: true}}),
+	decl := forms.MustDeclare(
+		forms.Named("price", &forms.FloatField{FieldCore: forms.FieldCore{Localize: true}}),
 		forms.Named("when", forms.NewDateField()),
-		forms.Named("code", &forms.CharField{FieldCore: forms.FieldCore{Required: true}, MaxLength: 2}),
+		forms.Named("code", &forms.CharField{MaxLength: 2}),
 	)
 	de, _ := i18n.For("de")
 	for _, c := range []struct {

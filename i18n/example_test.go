@@ -13,10 +13,10 @@ import (
 // formats, and the messages count as its plural rule says.
 func ExampleTranslator_Formats() {
 	pl, _ := i18n.For("pl-PL")
-	decl := forms.Declare(
-		forms.Named("price", &forms.FloatField{FieldCore: forms.FieldCore{Required: true, Localize: true}}),
+	decl := forms.MustDeclare(
+		forms.Named("price", &forms.FloatField{FieldCore: forms.FieldCore{Localize: true}}),
 		forms.Named("when", forms.NewDateField()),
-		forms.Named("code", &forms.CharField{FieldCore: forms.FieldCore{Required: true}, MaxLength: 2}),
+		forms.Named("code", &forms.CharField{MaxLength: 2}),
 	)
 	f := decl.Bind(url.Values{"price": {"1234,5"}, "when": {"25.10.2006"}, "code": {"abcde"}}, nil, forms.Options{Translator: pl})
 	fmt.Println(f.IsValid(), f.Errors().Get("price") == nil, f.Errors().Get("when") == nil)

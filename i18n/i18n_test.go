@@ -149,11 +149,11 @@ func TestLanguages(t *testing.T) {
 
 // The expected messages are the reference Django's, in each language.
 func TestFormMessages(t *testing.T) {
-	decl := forms.Declare(
-		forms.Named("name", &forms.CharField{FieldCore: forms.FieldCore{Required: true}, MaxLength: 1}),
-		forms.Named("code", &forms.CharField{FieldCore: forms.FieldCore{Required: true}, MinLength: 3}),
+	decl := forms.MustDeclare(
+		forms.Named("name", &forms.CharField{MaxLength: 1}),
+		forms.Named("code", &forms.CharField{MinLength: 3}),
 		forms.Named("n", forms.NewIntegerField()),
-		forms.Named("h", &forms.CharField{FieldCore: forms.FieldCore{Required: true, Widget: widgets.NewHiddenInput(nil)}}),
+		forms.Named("h", &forms.CharField{FieldCore: forms.FieldCore{Widget: widgets.NewHiddenInput(nil)}}),
 	)
 	data := url.Values{"name": {"abc"}, "code": {"a"}, "n": {"x"}}
 	tests := []struct {
@@ -246,7 +246,7 @@ func TestPlurals(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		decl := forms.Declare(forms.Named("c", &forms.CharField{FieldCore: forms.FieldCore{Required: true, Validators: []validators.Validator{validators.MaxLength(tt.limit)}}}))
+		decl := forms.MustDeclare(forms.Named("c", &forms.CharField{FieldCore: forms.FieldCore{Validators: []validators.Validator{validators.MaxLength(tt.limit)}}}))
 		f := decl.Bind(url.Values{"c": {strings.Repeat("x", 30)}}, nil, forms.Options{Translator: tr})
 		if got := f.Errors().Get("c").Messages(); len(got) != 1 || got[0] != tt.want {
 			t.Errorf("%s, max_length %d: got %q, want %q", tt.lang, tt.limit, got, tt.want)
@@ -285,7 +285,7 @@ var probe = []string{
 
 func TestWidgetTexts(t *testing.T) {
 	tr, _ := i18n.For("de")
-	decl := forms.Declare(forms.Named("ok", forms.NewNullBooleanField()))
+	decl := forms.MustDeclare(forms.Named("ok", forms.NewNullBooleanField()))
 	h, err := decl.New(forms.Options{Translator: tr}).AsDiv()
 	if err != nil {
 		t.Fatal(err)
@@ -307,7 +307,7 @@ func TestLazyLabelsAndBundle(t *testing.T) {
 		"Your name": "Votre nom", "As on your card": "Comme sur votre carte", "Contact us": "Contactez-nous",
 	}})
 	fr := b.Negotiate("fr-CA")
-	decl := forms.Declare(forms.Named("name", &forms.CharField{FieldCore: forms.FieldCore{Label: "Your name", HelpText: "As on your card"}}))
+	decl := forms.MustDeclare(forms.Named("name", &forms.CharField{FieldCore: forms.FieldCore{Label: "Your name", HelpText: "As on your card"}}))
 	h, err := decl.New(forms.Options{Translator: fr}).AsDiv()
 	if err != nil {
 		t.Fatal(err)

@@ -8,6 +8,7 @@ import (
 	"github.com/formwork/formwork/forms"
 	"github.com/formwork/formwork/internal/pyfmt"
 	"github.com/formwork/formwork/internal/pynum"
+	"github.com/formwork/formwork/internal/pyval"
 	"github.com/formwork/formwork/orm"
 	"github.com/formwork/formwork/widgets"
 )
@@ -126,7 +127,7 @@ type ModelChoiceField struct {
 func NewModelChoiceField(qs Queryset) *ModelChoiceField {
 	label := DefaultEmptyLabel
 	f := &ModelChoiceField{Queryset: qs, EmptyLabel: &label}
-	f.Required = true
+	f.Optional = false
 	f.ChoicesFunc = f.choices
 	return f
 }
@@ -269,7 +270,7 @@ type ModelMultipleChoiceField struct {
 // over qs.
 func NewModelMultipleChoiceField(qs Queryset) *ModelMultipleChoiceField {
 	f := &ModelMultipleChoiceField{ModelChoiceField{Queryset: qs}}
-	f.Required = true
+	f.Optional = false
 	f.ChoicesFunc = f.choices
 	return f
 }
@@ -329,8 +330,8 @@ func (f *ModelMultipleChoiceField) PrepareValue(value any) any {
 // chosen rows.
 func (f *ModelMultipleChoiceField) Clean(value any) (any, error) {
 	value = f.PrepareValue(value)
-	if !forms.Truthy(value) {
-		if f.Required {
+	if !pyval.Truthy(value) {
+		if f.Required() {
 			return nil, f.Error("required", "This field is required.", nil)
 		}
 		return []any{}, nil

@@ -310,7 +310,7 @@ func (fs *Formset) newForm(ffs *formsets.Formset, i int, fo forms.Options) *form
 	if w, ok := fs.decl.form.meta.Widgets[FieldID]; ok {
 		pk.Widget = w
 	}
-	pk.Required = false
+	pk.Optional = true
 	pk.Initial = pkValue
 	pk.EmptyLabel = nil
 	pkField := pk
@@ -318,7 +318,11 @@ func (fs *Formset) newForm(ffs *formsets.Formset, i int, fo forms.Options) *form
 	mf := fs.decl.form.build(fs.ctx, fs.store, ffs.IsBound() && i >= 0, ffs.Data(), ffs.Files(), opts,
 		[]forms.NamedField{forms.Named(FieldID, pkField)})
 	if pkRequired {
-		pkField.Required = true
+		// Django sets required after the field is built, so its widget
+		// stays as for an optional field; the form holds its own copy.
+		if bf := mf.Form.Field(FieldID); bf != nil {
+			bf.Field().Core().Optional = false
+		}
 	}
 	if fs.decl.parent != nil {
 		// Django's BaseInlineFormSet: the form's model fields include the

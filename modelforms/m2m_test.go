@@ -104,7 +104,7 @@ func TestModelMultipleChoiceFieldClean(t *testing.T) {
 			{name: "required", value: []string{}, wantErr: "This field is required.", wantCode: "required"},
 			{name: "optional empty", value: nil, want: []int64{}, field: func() *ModelMultipleChoiceField {
 				f := NewModelMultipleChoiceField(qs)
-				f.Required = false
+				f.Optional = true
 				return f
 			}},
 			{name: "outside the filter", value: []string{"3"}, wantErr: "Select a valid choice. 3 is not one of the available choices.", wantCode: "invalid_choice",
@@ -165,7 +165,7 @@ func TestModelMultipleChoiceFieldClean(t *testing.T) {
 
 func TestModelMultipleChoiceFieldRender(t *testing.T) {
 	eachBlog(t, func(t *testing.T, b *blog) {
-		d := forms.Declare(forms.Named("tags", NewModelMultipleChoiceField(Queryset{Store: b.db, Model: b.tag})))
+		d := forms.MustDeclare(forms.Named("tags", NewModelMultipleChoiceField(Queryset{Store: b.db, Model: b.tag})))
 		f := d.New(forms.Options{Initial: map[string]any{"tags": []any{int64(4), int64(2)}}})
 		h, err := f.Field("tags").HTML()
 		if err != nil {

@@ -20,7 +20,7 @@ import (
 // AutoField, which has no form field.
 func FormField(mf orm.Field, target Queryset) (forms.Field, error) {
 	core := forms.FieldCore{
-		Required: !mf.Blank,
+		Optional: mf.Blank,
 		Label:    capfirst(mf.VerboseName),
 		HelpText: mf.HelpText,
 	}
@@ -65,9 +65,9 @@ func FormField(mf orm.Field, target Queryset) (forms.Field, error) {
 		f.FieldCore = core
 		switch mf.Type {
 		case orm.BigIntegerField:
-			f.MinValue, f.MaxValue = int64(math.MinInt64), int64(math.MaxInt64)
+			f.MinValue, f.MaxValue = new(int64(math.MinInt64)), new(int64(math.MaxInt64))
 		case orm.PositiveSmallIntegerField:
-			f.MinValue = int64(0)
+			f.MinValue = new(int64(0))
 		}
 		return f, nil
 	case orm.TimeField:
@@ -119,7 +119,7 @@ func FormField(mf orm.Field, target Queryset) (forms.Field, error) {
 		f := forms.NewIntegerField()
 		f.FieldCore = core
 		if mf.Type == orm.PositiveIntegerField {
-			f.MinValue = 0
+			f.MinValue = new(int64(0))
 		}
 		return f, nil
 	case orm.FloatField:
@@ -129,12 +129,12 @@ func FormField(mf orm.Field, target Queryset) (forms.Field, error) {
 	case orm.DecimalField:
 		f := forms.NewDecimalField()
 		f.FieldCore = core
-		f.MaxDigits, f.DecimalPlaces = forms.Int(mf.MaxDigits), forms.Int(mf.DecimalPlaces)
+		f.MaxDigits, f.DecimalPlaces = new(mf.MaxDigits), new(mf.DecimalPlaces)
 		return f, nil
 	case orm.BooleanField:
 		// A checkbox's required means "must be checked", so a model
 		// BooleanField is never required in its form.
-		core.Required = false
+		core.Optional = true
 		if mf.Null {
 			f := forms.NewNullBooleanField()
 			f.FieldCore = core
@@ -154,7 +154,7 @@ func FormField(mf orm.Field, target Queryset) (forms.Field, error) {
 		f := NewModelChoiceField(target)
 		f.FieldCore = core
 		f.ToFieldName = mf.ToField
-		if f.Required && core.Initial != nil {
+		if f.Required() && core.Initial != nil {
 			f.EmptyLabel = nil
 		}
 		return f, nil

@@ -9,6 +9,8 @@ import (
 	"strings"
 
 	"github.com/formwork/formwork/forms"
+	"github.com/formwork/formwork/internal/pyjson"
+	"github.com/formwork/formwork/internal/pyval"
 	"github.com/formwork/formwork/orm"
 	"github.com/formwork/formwork/storage"
 	"github.com/formwork/formwork/validators"
@@ -444,7 +446,7 @@ func (f *Form) validationExclusions() map[string]bool {
 		case errs.Get(name) != nil:
 			ex[name] = true
 		default:
-			if !mf.Blank && !bf.Field().Core().Required && forms.IsEmpty(cd[name]) {
+			if !mf.Blank && !bf.Field().Core().Required() && forms.IsEmpty(cd[name]) {
 				ex[name] = true
 			}
 		}
@@ -503,7 +505,7 @@ func (f *Form) constructInstance() {
 				f.instance.Row[mf.Name] = x.Name
 				continue
 			}
-			if !forms.Truthy(v) {
+			if !pyval.Truthy(v) {
 				f.instance.Row[mf.Name] = ""
 			}
 			continue
@@ -527,7 +529,7 @@ func modelValue(mf orm.Field, v any) any {
 		return int64(x)
 	}
 	if mf.Type == orm.JSONField && v != nil {
-		return orm.JSON(forms.PyJSONDumps(v, false))
+		return orm.JSON(pyjson.Dumps(v, false))
 	}
 	return v
 }

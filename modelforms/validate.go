@@ -11,6 +11,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/formwork/formwork/forms"
+	"github.com/formwork/formwork/internal/pyval"
 	"github.com/formwork/formwork/orm"
 	"github.com/formwork/formwork/validators"
 )
@@ -95,7 +96,7 @@ func inChoices(choices [][2]any, v any) bool {
 			}
 			continue
 		}
-		if forms.Equal(c[0], v) {
+		if pyval.Equal(c[0], v) {
 			return true
 		}
 	}

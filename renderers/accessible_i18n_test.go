@@ -15,7 +15,7 @@ import (
 // form's language and direction; a form without a language has neither
 // attribute.
 func TestAccessibleSummaryLangDir(t *testing.T) {
-	decl := forms.Declare(forms.Named("email", forms.NewEmailField()))
+	decl := forms.MustDeclare(forms.Named("email", forms.NewEmailField()))
 	for _, tt := range []struct{ lang, want string }{
 		{"ar", `<div class="error-summary" role="alert" lang="ar" dir="rtl">`},
 		{"he-IL", `<div class="error-summary" role="alert" lang="he" dir="rtl">`},
@@ -47,7 +47,7 @@ func TestAccessibleSummaryLangDir(t *testing.T) {
 // and counts in Arabic's plural form for 2; its forms' legends are
 // formwork's own Arabic text.
 func TestAccessibleFormsetSummaryLangDir(t *testing.T) {
-	decl := formsets.MustDeclare(forms.Declare(forms.Named("item", forms.NewCharField())), formsets.MaxNum(2), formsets.ValidateMax(true))
+	decl := formsets.MustDeclare(forms.MustDeclare(forms.Named("item", forms.NewCharField())), formsets.MaxNum(2), formsets.ValidateMax(true))
 	ar, err := i18n.For("ar")
 	if err != nil {
 		t.Fatal(err)

@@ -32,11 +32,11 @@ func ExampleDjangoTemplates() {
 // with it follows.
 func ExampleRenderer() {
 	var pStyle renderers.Renderer = &renderers.DjangoTemplates{FormTemplate: "django/forms/p.html"}
-	search := forms.Declare(forms.Named("q", &forms.CharField{MaxLength: 20}))
+	search := forms.MustDeclare(forms.Named("q", &forms.CharField{MaxLength: 20}))
 	html, err := search.New(forms.Options{Renderer: pStyle}).Render()
 	fmt.Println(strings.Join(strings.Fields(string(html)), " "), err)
 	// Output:
-	// <p> <label for="id_q">Q:</label> <input type="text" name="q" maxlength="20" id="id_q"> </p> <nil>
+	// <p> <label for="id_q">Q:</label> <input type="text" name="q" maxlength="20" required id="id_q"> </p> <nil>
 }
 
 // A theme written for Django's Jinja2 renderers renders unchanged: JinjaFS

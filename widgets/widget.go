@@ -119,8 +119,8 @@ func TruncateFileName(name string) string {
 	return string(stem[:255-len(ext)]) + string(ext)
 }
 
-// PyStr is the file's str(): its name, as Django shows it.
-func (f *UploadedFile) PyStr() string { return f.Name }
+// String returns the file's name, as Django shows a file.
+func (f *UploadedFile) String() string { return f.Name }
 
 // Render renders w with the renderer: the widget's template with the
 // widget's context.

@@ -26,10 +26,16 @@ import (
 
 // Contact is what the contact form collects; its tags declare the form.
 type Contact struct {
-	Name    string `formwork:"max_length=40,required,label=Your name"`
-	Email   string `formwork:"type=EmailField,required"`
-	Topic   string `formwork:"type=ChoiceField,choices=q:Question|b:Bug,widget=RadioSelect,required"`
-	Message string `formwork:"widget=Textarea,required"`
+	Name    string `formwork:"name,max_length=40,label=Your name"`
+	Email   string `formwork:"email,type=EmailField"`
+	Topic   string `formwork:"topic,type=ChoiceField,choices=q:Question|b:Bug,widget=RadioSelect"`
+	Message string `formwork:"message,widget=Textarea"`
+}
+
+// Line is one order line of the order formset.
+type Line struct {
+	Item     string `formwork:"item,max_length=30"`
+	Quantity int    `formwork:"quantity,min_value=1"`
 }
 
 // Book is the model the model formset edits.
@@ -42,7 +48,8 @@ type Book struct {
 // share is safe for concurrent use.
 type App struct {
 	db       *orm.DB
-	contact  *forms.Declaration
+	contact  *forms.Typed[Contact]
+	line     *forms.Typed[Line]
 	lines    *formsets.Declaration
 	books    *modelforms.FormsetDeclaration
 	book     *orm.Model
@@ -55,14 +62,13 @@ type App struct {
 func New(ctx context.Context) (*App, error) {
 	a := &App{renderer: renderers.NewDjangoDivFormRenderer(), mux: http.NewServeMux()}
 	var err error
-	if a.contact, err = forms.DeclareStruct(Contact{}); err != nil {
+	if a.contact, err = forms.For[Contact](); err != nil {
 		return nil, err
 	}
-	line := forms.Declare(
-		forms.Named("item", &forms.CharField{FieldCore: forms.FieldCore{Required: true}, MaxLength: 30}),
-		forms.Named("quantity", &forms.IntegerField{FieldCore: forms.FieldCore{Required: true}, MinValue: int64(1)}),
-	)
-	if a.lines, err = formsets.Declare(line, formsets.Extra(2), formsets.CanDelete(true), formsets.MaxNum(5), formsets.ValidateMax(true)); err != nil {
+	if a.line, err = forms.For[Line](); err != nil {
+		return nil, err
+	}
+	if a.lines, err = formsets.Declare(a.line.Declaration, formsets.Extra(2), formsets.CanDelete(true), formsets.MaxNum(5), formsets.ValidateMax(true)); err != nil {
 		return nil, fmt.Errorf("order lines: %w", err)
 	}
 	if a.book, err = orm.ModelFromStruct(Book{}); err != nil {
@@ -114,17 +120,12 @@ func (a *App) contactPage(w http.ResponseWriter, r *http.Request) {
 		a.show(w, "contact", data)
 		return
 	}
-	f, err := forms.BindRequest(a.contact, r, opts, forms.RequestLimits{})
+	f, err := a.contact.BindRequest(r, opts, forms.RequestLimits{})
 	if err != nil {
 		http.Error(w, err.Error(), http.StatusBadRequest)
 		return
 	}
-	if f.IsValid() {
-		var c Contact
-		if err := f.Decode(&c); err != nil {
-			http.Error(w, err.Error(), http.StatusInternalServerError)
-			return
-		}
+	if c, ok := f.Valid(); ok {
 		data["Done"] = fmt.Sprintf("Thank you, %s: we will answer at %s.", c.Name, c.Email)
 	}
 	data["Form"] = f
@@ -148,10 +149,14 @@ func (a *App) orderPage(w http.ResponseWriter, r *http.Request) {
 	if fs.IsValid() {
 		total := 0
 		for i, cd := range fs.CleanedData() {
-			if len(cd) == 0 || fs.Form(i).Field("DELETE") != nil && forms.Truthy(cd["DELETE"]) {
+			if deleted, _ := cd["DELETE"].(bool); len(cd) == 0 || deleted {
 				continue
 			}
-			total += int(cd["quantity"].(int64))
+			// The line form checked the quantity fits an int (a larger
+			// number is a validation error, not a panic).
+			if q, ok := forms.Cleaned[int64](fs.Form(i), "quantity"); ok {
+				total += int(q)
+			}
 		}
 		data["Done"] = fmt.Sprintf("Ordered %d items.", total)
 	}
@@ -203,7 +208,7 @@ var pages = template.Must(template.New("pages").Funcs(forms.TemplateFuncs()).Par
 <nav><a href="./">Home</a> · <a href="contact">Contact</a> · <a href="order">Order</a> · <a href="books">Books</a></nav>
 <h1>{{.Title}}</h1>{{if .Done}}<p class="done">{{.Done}}</p>{{end}}{{end}}
 {{define "index"}}{{template "head" .}}<p>A contact form, a formset and a model formset.</p></body></html>{{end}}
-{{define "contact"}}{{template "head" .}}<form method="post">{{.Form.TemplateHTML}}<button>Send</button></form></body></html>{{end}}
+{{define "contact"}}{{template "head" .}}<form method="post">{{.Form.HTML}}<button>Send</button></form></body></html>{{end}}
 {{define "order"}}{{template "head" .}}<form method="post">{{formhtml .Formset}}<button>Order</button></form></body></html>{{end}}
 {{define "books"}}{{template "head" .}}<form method="post">{{formhtml .Formset}}<button>Save</button></form></body></html>{{end}}
 `))

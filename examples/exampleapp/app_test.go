@@ -32,6 +32,9 @@ func TestApp(t *testing.T) {
 		{"order formset", "GET", "/order", "", nil, []string{`name="form-TOTAL_FORMS" value="2"`, `name="form-0-item"`, `name="form-1-DELETE"`}},
 		{"order errors", "POST", "/order", "de-AT", url.Values{"form-TOTAL_FORMS": {"1"}, "form-INITIAL_FORMS": {"0"}, "form-0-item": {"pen"}, "form-0-quantity": {"0"}},
 			[]string{"Dieser Wert muss größer oder gleich 1 sein."}},
+		// A quantity no int holds is a form error, not a panic.
+		{"order huge quantity", "POST", "/order", "", url.Values{"form-TOTAL_FORMS": {"1"}, "form-INITIAL_FORMS": {"0"},
+			"form-0-item": {"pen"}, "form-0-quantity": {"99999999999999999999"}}, []string{"Ensure this value is less than or equal to 9223372036854775807."}},
 		{"order placed", "POST", "/order", "", url.Values{"form-TOTAL_FORMS": {"2"}, "form-INITIAL_FORMS": {"0"},
 			"form-0-item": {"pen"}, "form-0-quantity": {"3"}, "form-1-item": {""}, "form-1-quantity": {""}}, []string{"Ordered 3 items."}},
 		{"books", "GET", "/books", "", nil, []string{`value="Dune"`, `value="Emma"`, `name="form-TOTAL_FORMS" value="2"`}},

@@ -13,9 +13,9 @@ import (
 )
 
 func main() {
-	contact := forms.Declare(
-		forms.Named("name", &forms.CharField{FieldCore: forms.FieldCore{Required: true}, MaxLength: 40}),
-		forms.Named("email", forms.NewEmailField()),
+	contact := forms.MustDeclare(
+		forms.Named("name", &forms.CharField{MaxLength: 40}),
+		forms.Named("email", &forms.EmailField{}),
 	)
 	f := contact.Bind(url.Values{"name": {""}, "email": {"nope"}}, nil, forms.Options{Renderer: renderers.NewDjangoDivFormRenderer()})
 	f.IsValid()

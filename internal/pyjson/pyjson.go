@@ -1,4 +1,8 @@
-package forms
+// Package pyjson writes values as Python's json.dumps does, for the
+// JSON values a JSONField holds: objects that keep their key order
+// (Object) and strings told apart from raw input (String). It is not part
+// of formwork's API.
+package pyjson
 
 import (
 	"encoding/json"
@@ -9,10 +13,10 @@ import (
 	"github.com/formwork/formwork/internal/pyfmt"
 )
 
-// PyJSONDumps writes v as Python's json.dumps(v, ensure_ascii=False)
-// does (", " and ": " separators), sorting keys when sortKeys is set:
+// Dumps writes v as Python's json.dumps(v, ensure_ascii=False) does
+// (", " and ": " separators), sorting keys when sortKeys is set:
 // JSONField shows its value that way.
-func PyJSONDumps(v any, sortKeys bool) string {
+func Dumps(v any, sortKeys bool) string {
 	var b strings.Builder
 	writePyJSON(&b, v, sortKeys)
 	return b.String()
@@ -30,7 +34,7 @@ func writePyJSON(b *strings.Builder, v any, sortKeys bool) {
 		}
 	case string:
 		writePyJSONString(b, x)
-	case JSONString:
+	case String:
 		writePyJSONString(b, string(x))
 	case json.Number:
 		b.WriteString(pyJSONNumber(x))
@@ -65,7 +69,7 @@ func writePyJSON(b *strings.Builder, v any, sortKeys bool) {
 			writePyJSON(b, x[k], sortKeys)
 		}
 		b.WriteByte('}')
-	case OrderedJSON:
+	case Object:
 		keys := x.Keys
 		if sortKeys {
 			keys = append([]string(nil), keys...)
@@ -86,11 +90,14 @@ func writePyJSON(b *strings.Builder, v any, sortKeys bool) {
 	}
 }
 
-// OrderedJSON is a JSON object that keeps its keys' order.
-type OrderedJSON struct {
+// Object is a JSON object that keeps its keys' order.
+type Object struct {
 	Keys   []string
 	Values map[string]any
 }
+
+// String is a JSON string value, told apart from raw input.
+type String string
 
 // pyJSONNumber writes a JSON number as Python reads and re-writes it:
 // integers stay, other numbers become floats.
@@ -136,7 +143,7 @@ func writePyJSONString(b *strings.Builder, s string) {
 }
 
 // MarshalJSON writes the object with its keys in order.
-func (o OrderedJSON) MarshalJSON() ([]byte, error) {
+func (o Object) MarshalJSON() ([]byte, error) {
 	var b strings.Builder
 	b.WriteByte('{')
 	for i, k := range o.Keys {

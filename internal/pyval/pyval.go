@@ -1,4 +1,7 @@
-package forms
+// Package pyval compares and tests values as Python does: == across
+// number types and lists, and bool(v). It serves the forms packages,
+// which follow Django's semantics; it is not part of formwork's API.
+package pyval
 
 import (
 	"reflect"
@@ -82,4 +85,29 @@ func list(v any) ([]any, bool) {
 		return out, true
 	}
 	return nil, false
+}
+
+// Truthy is Python's bool(v) for the values forms hold.
+func Truthy(v any) bool {
+	switch x := v.(type) {
+	case nil:
+		return false
+	case bool:
+		return x
+	case string:
+		return x != ""
+	case int:
+		return x != 0
+	case int64:
+		return x != 0
+	case float64:
+		return x != 0
+	case []any:
+		return len(x) > 0
+	case []string:
+		return len(x) > 0
+	case map[string]any:
+		return len(x) > 0
+	}
+	return true
 }
