@@ -143,6 +143,7 @@ func (r *Jinja2) jetSet() *jet.Set {
 		r.set.AddGlobalFunc("items", jetItems)
 		r.set.AddGlobalFunc("safe", jetSafeFunc)
 		r.set.AddGlobalFunc("str", jetStr)
+		r.set.AddGlobalFunc("translate", jetTranslate)
 	})
 	return r.set
 }
