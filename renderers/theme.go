@@ -73,7 +73,11 @@ func jetTranslate(a jet.Arguments) reflect.Value {
 			if !ok {
 				a.Panicf("translate: parameter %d: want a name string", i/2)
 			}
-			params[name] = a.Get(i + 1).Interface()
+			v := a.Get(i + 1).Interface()
+			if f, ok := v.(float64); ok && f == float64(int64(f)) {
+				v = int64(f) // jet's arithmetic is in floats: 1, not 1.0
+			}
+			params[name] = v
 		}
 		msg = pyfmt.Interpolate(msg, params)
 	}
