@@ -49,7 +49,7 @@ func runServe(args []string, stderr io.Writer) int {
 	h.theme = *theme
 	// The example application (a contact form, a formset and an edit-only
 	// model formset on SQLite) runs beside the gallery.
-	app, err := exampleapp.New(context.Background())
+	app, err := exampleapp.NewWithLook(context.Background(), h.appLook())
 	if err != nil {
 		fmt.Fprintf(stderr, "formwork: example app: %v\n", err)
 		return 1

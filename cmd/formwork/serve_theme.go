@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/formwork/formwork/examples/exampleapp"
 	"github.com/formwork/formwork/renderers"
 	"github.com/formwork/formwork/templates"
 )
@@ -97,4 +98,19 @@ func (p *preview) serveThemeCSS(w http.ResponseWriter, r *http.Request) {
 
 func (p *preview) serveGovukAssets() http.Handler {
 	return http.StripPrefix("/assets/", http.FileServer(http.Dir(filepath.Join(themeCSSDir(), "govuk-frontend", "dist", "govuk", "assets"))))
+}
+
+// appLook is how the example application under /app/ looks: the div
+// style with --theme's pack and --templates' overrides (reloaded on every
+// request), linking the theme's stylesheet when it is installed.
+func (p *preview) appLook() exampleapp.Look {
+	r := &renderers.DjangoTemplates{FormTemplate: renderers.DivFormTemplate, FormsetTemplate: renderers.DivFormsetTemplate, Theme: p.theme}
+	if p.templates != "" {
+		r.Overlay, r.Reload = os.DirFS(p.templates), true
+	}
+	look := exampleapp.Look{Renderer: r}
+	if themeCSS(p.theme) != "" {
+		look.Stylesheet = "/theme/" + p.theme + ".css"
+	}
+	return look
 }

@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/formwork/formwork/examples/exampleapp"
 )
 
 // TestServeTheme: the switcher selects a theme for the renderings and the
@@ -81,5 +83,34 @@ func writeFile(t *testing.T, path, s string) {
 	}
 	if err := os.WriteFile(path, []byte(s), 0o644); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestServeAppLook: /app/ renders with --theme and --templates.
+func TestServeAppLook(t *testing.T) {
+	dir := t.TempDir()
+	t.Setenv("FORMWORK_THEME_CSS", dir)
+	writeFile(t, dir+"/govuk-frontend/dist/govuk/govuk-frontend.min.css", ".govuk-input{}")
+	tdir := t.TempDir()
+	writeFile(t, tdir+"/formwork/messages.html", `<p class="mine">{{ field.help_text }}</p>`)
+	h, err := newPreview(exampleCases(t), tdir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h.theme = "govuk"
+	look := h.appLook()
+	if look.Stylesheet != "/theme/govuk.css" {
+		t.Errorf("stylesheet %q", look.Stylesheet)
+	}
+	app, err := exampleapp.NewWithLook(t.Context(), look)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer app.Close()
+	code, body := do(t, app, "GET", "/contact", nil)
+	for _, w := range []string{`<link rel="stylesheet" href="/theme/govuk.css">`, "govuk-form-group", `class="mine"`} {
+		if code != http.StatusOK || !strings.Contains(body, w) {
+			t.Errorf("/contact (%d) lacks %q", code, w)
+		}
 	}
 }
