@@ -4,8 +4,11 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"image/color"
+	pngpkg "image/png"
 	"net/url"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -239,4 +242,104 @@ func themeExplained(theme string, v a11y.Violation) string {
 		return "axe color-contrast needs review: an empty control has no text to measure"
 	}
 	return ""
+}
+
+// themeErrorColours are the colours each theme draws an invalid field's
+// border and message in: Bootstrap 5.3's $danger and GOV.UK Frontend 5's
+// error colour.
+var themeErrorColours = map[string]color.RGBA{
+	"bootstrap5": {0xdc, 0x35, 0x45, 0xff},
+	"govuk":      {0xd4, 0x35, 0x1c, 0xff},
+}
+
+// TestThemeScreenshots renders one invalid form (the contact form, every
+// field wrong) per theme with its stylesheet, takes a screenshot in
+// headless Chromium and checks the picture: a PNG of the window's size,
+// not blank, with the theme's error colour drawn (borders, messages: the
+// stylesheet loaded and the invalid state styled). FORMWORK_SCREENSHOT_DIR
+// keeps the pictures to look at.
+func TestThemeScreenshots(t *testing.T) {
+	a11y.RequireTools(t)
+	chromium := os.Getenv("FORMWORK_CHROMIUM")
+	if chromium == "" {
+		chromium = "chromium"
+	}
+	c, err := formspec.Load(filepath.Join("..", "examples", "cases", "contact_invalid.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	outDir := os.Getenv("FORMWORK_SCREENSHOT_DIR")
+	if outDir == "" {
+		outDir = t.TempDir()
+	}
+	for _, th := range templates.ThemeNames() {
+		t.Run(th, func(t *testing.T) {
+			sheet := themeStylesheet(t, th)
+			res, err := c.RunWith(&renderers.DjangoTemplates{FormTemplate: renderers.DivFormTemplate, Theme: th})
+			if err != nil {
+				t.Fatal(err)
+			}
+			page := themedPage("Contact ("+th+")", sheet, th, res.Outputs["str"].(string))
+			htmlPath := filepath.Join(t.TempDir(), "page.html")
+			if err := os.WriteFile(htmlPath, []byte(page), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			png := filepath.Join(outDir, th+".png")
+			ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+			defer cancel()
+			cmd := exec.CommandContext(ctx, chromium, "--headless", "--no-sandbox", "--disable-gpu",
+				"--disable-background-networking", "--disable-component-update", "--disable-sync",
+				"--allow-file-access-from-files", "--hide-scrollbars",
+				"--user-data-dir="+t.TempDir(), "--screenshot="+png, "--window-size=900,1400",
+				(&url.URL{Scheme: "file", Path: filepath.ToSlash(htmlPath)}).String())
+			if out, err := cmd.CombinedOutput(); err != nil {
+				t.Fatalf("chromium: %v\n%s", err, out)
+			}
+			f, err := os.Open(png)
+			if err != nil {
+				t.Fatalf("no screenshot: %v", err)
+			}
+			defer f.Close()
+			img, err := pngpkg.Decode(f)
+			if err != nil {
+				t.Fatalf("screenshot: %v", err)
+			}
+			b := img.Bounds()
+			if b.Dx() != 900 || b.Dy() != 1400 {
+				t.Errorf("screenshot is %v, want 900×1400", b)
+			}
+			want := themeErrorColours[th]
+			errorPx, other := 0, map[color.RGBA]bool{}
+			for y := b.Min.Y; y < b.Max.Y; y++ {
+				for x := b.Min.X; x < b.Max.X; x++ {
+					p := color.RGBAModel.Convert(img.At(x, y)).(color.RGBA)
+					if near(p, want) {
+						errorPx++
+					}
+					if len(other) < 64 {
+						other[p] = true
+					}
+				}
+			}
+			if len(other) < 8 {
+				t.Errorf("screenshot is nearly blank: %d colours", len(other))
+			}
+			// Five invalid fields: their borders and messages are
+			// thousands of pixels in the error colour.
+			if errorPx < 2000 {
+				t.Errorf("%d pixels in the error colour %v, want at least 2000: the stylesheet or the invalid state is not applied", errorPx, want)
+			}
+			t.Logf("%s: %d pixels in the error colour; picture %s", th, errorPx, png)
+		})
+	}
+}
+
+func near(a, b color.RGBA) bool {
+	d := func(x, y uint8) int {
+		if x > y {
+			return int(x - y)
+		}
+		return int(y - x)
+	}
+	return d(a.R, b.R) < 12 && d(a.G, b.G) < 12 && d(a.B, b.B) < 12
 }
