@@ -135,9 +135,11 @@ func checkTheme(theme, src string) []string {
 		if n.Name == "a" && strings.HasPrefix(attr(n, "href"), "#") && ids[attr(n, "href")[1:]] == nil {
 			bad = append(bad, fmt.Sprintf("link %s goes nowhere", attr(n, "href")))
 		}
-		for _, id := range strings.Fields(attr(n, "aria-describedby")) {
-			if ids[id] == nil {
-				bad = append(bad, fmt.Sprintf("<%s name=%q> is described by %q, which is not there", n.Name, attr(n, "name"), id))
+		for _, ref := range []string{"aria-describedby", "aria-labelledby"} {
+			for _, id := range strings.Fields(attr(n, ref)) {
+				if ids[id] == nil {
+					bad = append(bad, fmt.Sprintf("<%s name=%q> has %s %q, which is not there", n.Name, attr(n, "name"), ref, id))
+				}
 			}
 		}
 		if n.Name == "fieldset" && attr(n, "class") != "" {
@@ -151,6 +153,9 @@ func checkTheme(theme, src string) []string {
 		}
 		if c := rules.control(n); !hasClass(n, c) {
 			bad = append(bad, fmt.Sprintf("<%s name=%q class=%q> lacks %s", n.Name, attr(n, "name"), attr(n, "class"), c))
+		}
+		if theme == "govuk" && n.Name == "select" && hasAttr(n, "required") {
+			bad = append(bad, fmt.Sprintf("<select name=%q> is required (aria-required instead: its first option need not be empty)", attr(n, "name")))
 		}
 		if attr(n, "aria-invalid") != "true" {
 			return
