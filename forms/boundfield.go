@@ -34,6 +34,8 @@ type BoundField struct {
 	// field), and every render of the form for the same values. Its
 	// funcs record their errors in the sink of the render calling them.
 	obj renderers.Object
+	// localWidget is the widget with the form's formats (l10n.go).
+	localWidget widgets.Widget
 }
 
 func newBoundField(f *Form, field Field, name string) *BoundField {
@@ -94,7 +96,7 @@ func (bf *BoundField) HelpText() string {
 }
 
 // Widget returns the widget the field renders with.
-func (bf *BoundField) Widget() widgets.Widget { return bf.field.Core().widget }
+func (bf *BoundField) Widget() widgets.Widget { return bf.localizedWidget(bf.field.Core().widget) }
 
 // Errors returns the field's errors (an empty list when it has none).
 func (bf *BoundField) Errors() *ErrorList {
@@ -206,7 +208,8 @@ func (bf *BoundField) HasChanged() bool {
 	if c.ShowHiddenInitial {
 		hw := hiddenWidget(bf.field)
 		v := hw.ValueFromData(bf.form.data, bf.form.files, bf.HTMLInitialName())
-		iv, err := bf.field.ToPython(v)
+		field, v := localized(bf.field, v, bf.form.formats())
+		iv, err := field.ToPython(v)
 		if err != nil {
 			return true
 		}
@@ -214,7 +217,8 @@ func (bf *BoundField) HasChanged() bool {
 	} else {
 		initial = bf.Initial()
 	}
-	return HasChanged(bf.field, initial, bf.Data())
+	field, data := localized(bf.field, bf.Data(), bf.form.formats())
+	return HasChanged(field, initial, data)
 }
 
 func hiddenWidget(f Field) widgets.Widget {
@@ -274,6 +278,7 @@ func (bf *BoundField) AsWidget(w widgets.Widget, attrs renderers.Attrs, onlyInit
 	if w == nil {
 		w = bf.Widget()
 	}
+	w = bf.localizeWidget(w)
 	a := make(renderers.Attrs, len(attrs)+2)
 	for k, v := range attrs {
 		a[k] = v
@@ -353,7 +358,7 @@ func (bf *BoundField) LabelTag(opts LabelOptions) (renderers.HTML, error) {
 		suffix = *s
 	}
 	label := renderers.Escape(contents)
-	if suffix != "" && contents != "" && !strings.ContainsRune(":?.!", lastRune(contents)) {
+	if suffix != "" && contents != "" && !strings.ContainsRune(bf.form.labelPunctuation(), lastRune(contents)) {
 		label += renderers.Escape(suffix)
 	}
 	var attrs renderers.Attrs
@@ -404,6 +409,26 @@ func (bf *BoundField) LabelTag(opts LabelOptions) (renderers.HTML, error) {
 func (bf *BoundField) LegendTag(opts LabelOptions) (renderers.HTML, error) {
 	opts.Tag = "legend"
 	return bf.LabelTag(opts)
+}
+
+// labelOptions reads the keyword arguments of Django's
+// BoundField.label_tag(contents, attrs, label_suffix, tag); nil ones are
+// Django's defaults.
+func labelOptions(kw map[string]any) LabelOptions {
+	var o LabelOptions
+	if v, ok := kw["contents"].(string); ok {
+		o.Contents = v
+	}
+	if v, ok := kw["attrs"].(map[string]any); ok {
+		o.Attrs = renderers.Attrs(v)
+	}
+	if v, ok := kw["label_suffix"].(string); ok {
+		o.Suffix = &v
+	}
+	if v, ok := kw["tag"].(string); ok {
+		o.Tag = v
+	}
+	return o
 }
 
 func lastRune(s string) rune {
@@ -496,6 +521,18 @@ func (bf *BoundField) object() renderers.Object {
 		},
 		"legend_tag": func() any {
 			h, err := bf.LegendTag(LabelOptions{})
+			bf.form.sink.Set(err)
+			return renderers.Safe(h)
+		},
+		// label_tag(attrs=...) and legend_tag(...) of Jinja2 templates
+		// (see renderers.TranslateJinja).
+		"label_tag_kwargs": func(kw map[string]any) any {
+			h, err := bf.LabelTag(labelOptions(kw))
+			bf.form.sink.Set(err)
+			return renderers.Safe(h)
+		},
+		"legend_tag_kwargs": func(kw map[string]any) any {
+			h, err := bf.LegendTag(labelOptions(kw))
 			bf.form.sink.Set(err)
 			return renderers.Safe(h)
 		},

@@ -275,6 +275,11 @@ func HasChanged(f Field, initial, data any) bool {
 	if cd, ok := f.(ChangeDetector); ok {
 		return cd.HasChanged(initial, data)
 	}
+	return baseHasChanged(f, initial, data)
+}
+
+// baseHasChanged is Django's Field.has_changed, for fields that add to it.
+func baseHasChanged(f Field, initial, data any) bool {
 	if f.Core().Disabled {
 		return false
 	}

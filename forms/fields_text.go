@@ -451,7 +451,10 @@ func (f *JSONField) PrepareValue(value any) any {
 	return PyJSONDumps(value, false)
 }
 
-// HasChanged compares as JSON, key order aside.
+// HasChanged compares the decoded data with the initial value as JSON
+// with sorted keys, as Django does: key order aside, but true is not 1.
+// (Comparing the Go values themselves would call an object decoded in
+// its submitted key order different from the same initial map.)
 func (f *JSONField) HasChanged(initial, data any) bool {
 	if f.Disabled {
 		return false
@@ -465,9 +468,6 @@ func (f *JSONField) HasChanged(initial, data any) bool {
 	}
 	if d == nil {
 		d = ""
-	}
-	if !Equal(initial, d) {
-		return true
 	}
 	return PyJSONDumps(initial, true) != PyJSONDumps(d, true)
 }

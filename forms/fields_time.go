@@ -34,6 +34,38 @@ func TimeOnly(t time.Time) time.Time {
 	return time.Date(0, 1, 1, t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), time.UTC)
 }
 
+// IsDate reports whether t is how formwork holds a date: midnight UTC.
+// Any other time.Time is a date and time.
+func IsDate(t time.Time) bool {
+	return t.Location() == time.UTC && t.Hour() == 0 && t.Minute() == 0 && t.Second() == 0 && t.Nanosecond() == 0
+}
+
+// IsTimeOfDay reports whether t is how formwork holds a time of day: on
+// 0000-01-01 UTC. Any other time.Time is a date and time.
+func IsTimeOfDay(t time.Time) bool {
+	return t.Location() == time.UTC && t.Year() == 0 && t.YearDay() == 1
+}
+
+// HasChanged implements ChangeDetector. An initial date and time (a
+// time.Time that is not a date, see IsDate) always differs from the
+// submitted date, as Python's datetime never equals a date.
+func (f *DateField) HasChanged(initial, data any) bool {
+	if t, ok := initial.(time.Time); ok && !f.Disabled && !IsDate(t) {
+		return true
+	}
+	return baseHasChanged(f, initial, data)
+}
+
+// HasChanged implements ChangeDetector. An initial date and time (a
+// time.Time that is not a time of day, see IsTimeOfDay) always differs
+// from the submitted time, as Python's datetime never equals a time.
+func (f *TimeField) HasChanged(initial, data any) bool {
+	if t, ok := initial.(time.Time); ok && !f.Disabled && !IsTimeOfDay(t) {
+		return true
+	}
+	return baseHasChanged(f, initial, data)
+}
+
 // DateField cleans a date (a time.Time at midnight UTC).
 type DateField struct {
 	FieldCore

@@ -119,9 +119,16 @@ type Options struct {
 	EmptyPermitted bool
 	// UseRequiredAttribute, when not nil, overrides the declaration's.
 	UseRequiredAttribute *bool
-	// Renderer renders this form; nil means the declaration's or the
-	// default one.
+	// Renderer renders this form; nil means the declaration's, else
+	// DefaultRenderer.
 	Renderer renderers.Renderer
+	// DefaultRenderer is the project-wide renderer (Django's
+	// settings.FORM_RENDERER): the form renders with it when neither
+	// Renderer nor the declaration names one, and the errors dictionary's
+	// own templates (Errors().AsUL, AsText) always render with it, as in
+	// Django; the error lists inside use the form's renderer. nil means
+	// renderers.Default().
+	DefaultRenderer renderers.Renderer
 	// FieldOrder overrides the declaration's.
 	FieldOrder []string
 	// Translator translates messages; nil shows them in English.
@@ -183,6 +190,9 @@ func (d *Declaration) build(bound bool, data url.Values, files widgets.Files, op
 		f.renderer = d.Renderer
 	}
 	if f.renderer == nil {
+		f.renderer = opts.DefaultRenderer
+	}
+	if f.renderer == nil {
 		f.renderer = renderers.Default()
 	}
 	switch {
@@ -194,7 +204,7 @@ func (d *Declaration) build(bound bool, data url.Values, files widgets.Files, op
 		f.autoID = opts.AutoID
 	}
 	f.idBefore, f.idAfter, f.idSplit = strings.Cut(f.autoID, "%s")
-	f.labelSfx = ":"
+	f.labelSfx = translateText(opts.Translator, ":") // Django's _(":")
 	if opts.LabelSuffix != nil {
 		f.labelSfx = *opts.LabelSuffix
 	}
@@ -372,7 +382,7 @@ func (f *Form) SetCleanedData(m map[string]any) { f.cleaned = m }
 // FullClean cleans every field and the form, filling Errors and
 // CleanedData.
 func (f *Form) FullClean() {
-	f.errors = &ErrorDict{}
+	f.errors = &ErrorDict{renderer: f.opts.DefaultRenderer}
 	if !f.bound {
 		return
 	}
@@ -394,7 +404,7 @@ func (f *Form) FullClean() {
 			prepare(field)
 			cleaned, err = fc.CleanFile(value, bf.Initial())
 		} else {
-			cleaned, err = Clean(field, value)
+			cleaned, err = Clean(localized(field, value, f.formats()))
 		}
 		if err == nil {
 			f.cleaned[bf.name] = cleaned
@@ -427,7 +437,7 @@ func (f *Form) AddError(field string, err error) {
 		return
 	}
 	if f.errors == nil {
-		f.errors = &ErrorDict{}
+		f.errors = &ErrorDict{renderer: f.opts.DefaultRenderer}
 	}
 	if field == "" {
 		field = NonFieldErrors

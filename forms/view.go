@@ -173,7 +173,7 @@ func (bf *BoundField) labelView(v *renderers.LabelView, opts LabelOptions) bool 
 		suffix = *s
 	}
 	v.Label = renderers.LabelText{Text: contents}
-	if suffix != "" && contents != "" && !strings.ContainsRune(":?.!", lastRune(contents)) {
+	if suffix != "" && contents != "" && !strings.ContainsRune(bf.form.labelPunctuation(), lastRune(contents)) {
 		v.Label.Suffix = suffix
 	}
 	if !v.Attrs.SetAll(opts.Attrs) {

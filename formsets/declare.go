@@ -13,7 +13,7 @@
 //
 // Formsets built on this one (model formsets) change how each form is
 // made and checked with the declaration's hooks: FormOptions, NewForm,
-// AddFields, InitialFormCount and Clean.
+// AddFields, InitialFormCount and BaseClean.
 package formsets
 
 import (
@@ -101,9 +101,21 @@ type Declaration struct {
 	// fields; nil means a checkbox and a number input.
 	DeletionWidget, OrderingWidget widgets.Widget
 
-	// Clean runs after every form is cleaned: Django's BaseFormSet.clean().
-	// The error it returns becomes the formset's non-form errors.
+	// Clean checks the forms together: a formset's clean() as Django's
+	// documentation writes one. It runs where Django's full_clean calls
+	// clean(): after every form is cleaned and the number of forms is
+	// checked (not when that check fails), after BaseClean, and only when
+	// none of the forms not marked for deletion has errors. The error it
+	// returns becomes the formset's non-form errors (validators.Join
+	// gives several, in order); an error on one form's field is added
+	// with that form's AddError instead, which makes the form, and so the
+	// formset, invalid.
 	Clean func(fs *Formset) error
+	// BaseClean is the clean() of a formset built on this one (a model
+	// formset's unique checks), run in Clean's place before it whatever
+	// the forms' errors; an error it returns becomes the non-form errors
+	// and Clean does not run.
+	BaseClean func(fs *Formset) error
 	// FormOptions returns the options of form index, -1 for the empty
 	// form: Django's get_form_kwargs(). nil means Options.FormOptions for
 	// every form.

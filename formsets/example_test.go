@@ -6,6 +6,7 @@ import (
 
 	"github.com/formwork/formwork/forms"
 	"github.com/formwork/formwork/formsets"
+	"github.com/formwork/formwork/validators"
 )
 
 func Example() {
@@ -40,4 +41,31 @@ func Example() {
 	// 2 <nil> <nil>
 	// deleted: 1
 	// false [Please submit at least 2 forms.]
+}
+
+// A formset's Clean checks the forms together, once each is valid:
+// here no two guests may share an email. The repeated form gets an error
+// on its field; the formset an error of its own.
+func ExampleDeclaration_clean() {
+	guest := forms.Declare(forms.Named("email", forms.NewEmailField()))
+	guests := formsets.MustDeclare(guest, formsets.Extra(0))
+	guests.Clean = func(fs *formsets.Formset) error {
+		seen := map[any]bool{}
+		for _, f := range fs.Forms() {
+			email := f.CleanedData()["email"]
+			if seen[email] {
+				f.AddError("email", validators.NewError("Already invited above.", "repeat", nil))
+				return validators.NewError("Each guest once, please.", "duplicate", nil)
+			}
+			seen[email] = true
+		}
+		return nil
+	}
+	fs := guests.Bind(url.Values{
+		"form-TOTAL_FORMS": {"2"}, "form-INITIAL_FORMS": {"0"},
+		"form-0-email": {"ann@example.com"}, "form-1-email": {"ann@example.com"},
+	}, nil, formsets.Options{})
+	fmt.Println(fs.IsValid(), fs.NonFormErrors().Messages(), fs.Form(1).Errors().Get("email").Messages())
+	// Output:
+	// false [Each guest once, please.] [Already invited above.]
 }

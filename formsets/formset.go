@@ -33,12 +33,22 @@ type Options struct {
 	// the initial values, the renderer and the translator; extra forms
 	// are EmptyPermitted and no form writes the required attribute
 	// unless UseRequiredAttribute says so. (EmptyPermitted set here makes
-	// every form optional; it cannot make extra forms required.)
+	// every form optional; RequireExtraForms makes extra forms required.)
 	FormOptions forms.Options
+	// RequireExtraForms validates extra forms left empty as any other
+	// form, so that every form must be filled in: Django's
+	// form_kwargs={"empty_permitted": False}.
+	RequireExtraForms bool
 	// ErrorMessages override the declaration's messages by code.
 	ErrorMessages map[string]string
 	// Renderer, when not nil, replaces the declaration's.
 	Renderer renderers.Renderer
+	// DefaultRenderer is the project-wide renderer (Django's
+	// settings.FORM_RENDERER): the formset and its forms render with it
+	// when neither Renderer nor the declaration names one, and the forms'
+	// errors dictionaries render with it (forms.Options.DefaultRenderer).
+	// nil means renderers.Default().
+	DefaultRenderer renderers.Renderer
 	// Translator translates the formset's messages; nil shows them in
 	// English.
 	Translator validators.Translator
@@ -118,6 +128,9 @@ func (d *Declaration) build(bound bool, data url.Values, files widgets.Files, op
 		fs.renderer = d.Renderer
 	}
 	if fs.renderer == nil {
+		fs.renderer = opts.DefaultRenderer
+	}
+	if fs.renderer == nil {
 		fs.renderer = renderers.Default()
 	}
 	fs.messages = map[string]string{}
@@ -169,11 +182,12 @@ func (fs *Formset) ManagementForm() *forms.Form {
 		return fs.mgmt
 	}
 	opts := forms.Options{
-		Prefix:     fs.prefix,
-		AutoID:     fs.opts.AutoID,
-		NoAutoID:   fs.opts.NoAutoID,
-		Renderer:   fs.renderer,
-		Translator: fs.opts.Translator,
+		Prefix:          fs.prefix,
+		AutoID:          fs.opts.AutoID,
+		NoAutoID:        fs.opts.NoAutoID,
+		Renderer:        fs.renderer,
+		DefaultRenderer: fs.opts.DefaultRenderer,
+		Translator:      fs.opts.Translator,
 	}
 	if fs.bound {
 		fs.mgmt = managementForm.Bind(fs.data, fs.files, opts)
@@ -298,7 +312,7 @@ func (fs *Formset) constructForm(i int) *forms.Form {
 		opts.Initial = fs.opts.Initial[i]
 	}
 	// Extra forms may be left empty, unless they are among the minimum.
-	if i >= fs.InitialFormCount() && i >= fs.decl.MinNum {
+	if i >= fs.InitialFormCount() && i >= fs.decl.MinNum && !fs.opts.RequireExtraForms {
 		opts.EmptyPermitted = true
 	}
 	f := fs.newForm(i, opts)
@@ -313,6 +327,9 @@ func (fs *Formset) defaultOptions(opts *forms.Options) {
 	}
 	if opts.Renderer == nil {
 		opts.Renderer = fs.renderer
+	}
+	if opts.DefaultRenderer == nil {
+		opts.DefaultRenderer = fs.opts.DefaultRenderer
 	}
 	if opts.Translator == nil {
 		opts.Translator = fs.opts.Translator
@@ -347,6 +364,9 @@ func (fs *Formset) EmptyForm() *forms.Form {
 	no := false
 	opts.UseRequiredAttribute = &no
 	opts.Renderer = fs.renderer
+	if opts.DefaultRenderer == nil {
+		opts.DefaultRenderer = fs.opts.DefaultRenderer
+	}
 	if opts.Translator == nil {
 		opts.Translator = fs.opts.Translator
 	}
@@ -491,10 +511,26 @@ func (fs *Formset) check(empty int, mgmt *forms.Form) error {
 	if d.ValidateMin && total-deleted-empty < d.MinNum {
 		return validators.NewError(fs.message(CodeTooFewForms, d.MinNum), CodeTooFewForms, map[string]any{"num": d.MinNum})
 	}
-	if d.Clean != nil {
+	if d.BaseClean != nil {
+		if err := d.BaseClean(fs); err != nil {
+			return err
+		}
+	}
+	if d.Clean != nil && !fs.anyFormErrors() {
 		return d.Clean(fs)
 	}
 	return nil
+}
+
+// anyFormErrors reports whether a form not marked for deletion has
+// errors: Django's any(self.errors).
+func (fs *Formset) anyFormErrors() bool {
+	for _, e := range fs.errors {
+		if e.Len() > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // message returns the formset's message for code, in the singular or

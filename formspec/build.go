@@ -757,6 +757,9 @@ func init() {
 // djangoSyntax names the renderers whose overlays are Django templates.
 var djangoSyntax = map[string]bool{"DjangoTemplates": true, "DjangoDivFormRenderer": true}
 
+// jinjaSyntax names the renderers whose overlays are Jinja2 templates.
+var jinjaSyntax = map[string]bool{"Jinja2": true, "Jinja2DivFormRenderer": true}
+
 // buildRenderer reads the case's renderer and templates.
 func buildRenderer(rn node, hasRenderer bool, tn node, hasTemplates bool) (renderers.Renderer, error) {
 	class := "DjangoTemplates"
@@ -810,8 +813,8 @@ func buildRenderer(rn node, hasRenderer bool, tn node, hasTemplates bool) (rende
 	}
 	var overlay fs.FS
 	if hasTemplates {
-		if !djangoSyntax[class] {
-			return nil, specErr(tn.path, "inline templates need a Django-syntax renderer, not %s", class)
+		if !djangoSyntax[class] && !jinjaSyntax[class] {
+			return nil, specErr(tn.path, "inline templates need a Django or Jinja2 renderer, not %s", class)
 		}
 		keys, vals, err := tn.members()
 		if err != nil {
@@ -825,6 +828,13 @@ func buildRenderer(rn node, hasRenderer bool, tn node, hasTemplates bool) (rende
 			}
 			if !fs.ValidPath(name) {
 				return nil, specErr(vals[i].path, "not a valid template name %q", name)
+			}
+			if jinjaSyntax[class] {
+				// Jinja2 syntax, run by jet: translated once, here, so
+				// that a template that cannot be is a spec error.
+				if src, err = renderers.TranslateJinja(name, src); err != nil {
+					return nil, specErr(vals[i].path, "%v", err)
+				}
 			}
 			mfs[name] = &fstest.MapFile{Data: []byte(src)}
 		}

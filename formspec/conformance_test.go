@@ -26,9 +26,11 @@ var htmlKeys = map[string]bool{
 var exactKeys = map[string]bool{"errors": true, "cleaned_data": true, "non_form_errors": true}
 
 // diff returns the paths at which actual differs from golden, with the
-// semantics of the reference's compare.py. One deliberate difference:
-// css_classes compares as a set of class names, because the reference
-// builds it from a Python set whose order changes from run to run.
+// semantics of the reference's compare.py: HTML outputs as
+// assertHTMLEqual compares them, a bound field's css_classes as a set of
+// class names (the reference builds it from a Python set, whose order
+// changes from run to run), everything else as Python's == compares the
+// decoded JSON.
 func diff(golden, actual any, path string) []string {
 	key := path[strings.LastIndexByte(path, '/')+1:]
 	if g, ok := golden.(map[string]any); ok && !exactKeys[key] {
@@ -60,8 +62,8 @@ func diff(golden, actual any, path string) []string {
 		return nil
 	}
 	if gs, ok := golden.(string); ok && key == "css_classes" {
-		as, _ := actual.(string)
-		if classSet(gs) != classSet(as) {
+		as, ok := actual.(string)
+		if !ok || classSet(gs) != classSet(as) {
 			return []string{path}
 		}
 		return nil
@@ -78,11 +80,14 @@ func classSet(s string) string {
 	return strings.Join(f, " ")
 }
 
+// jsonEqual is Python's == over decoded JSON: numbers by value, and a
+// boolean equal to the number 1 or 0 (True == 1 in Python).
 func jsonEqual(a, b any) bool {
-	switch x := a.(type) {
-	case float64:
-		y, ok := b.(float64)
+	if x, ok := pyNumber(a); ok {
+		y, ok := pyNumber(b)
 		return ok && x == y
+	}
+	switch x := a.(type) {
 	case []any:
 		y, ok := b.([]any)
 		if !ok || len(x) != len(y) {
@@ -108,6 +113,19 @@ func jsonEqual(a, b any) bool {
 		return true
 	}
 	return a == b
+}
+
+func pyNumber(v any) (float64, bool) {
+	switch x := v.(type) {
+	case float64:
+		return x, true
+	case bool:
+		if x {
+			return 1, true
+		}
+		return 0, true
+	}
+	return 0, false
 }
 
 func loadGolden(t *testing.T, path string) map[string]any {

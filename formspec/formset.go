@@ -1,10 +1,18 @@
 package formspec
 
 import (
+	"encoding/json"
 	"fmt"
+	"math"
+	"math/big"
+	"strings"
+
+	"github.com/shopspring/decimal"
 
 	"github.com/formwork/formwork/forms"
 	"github.com/formwork/formwork/formsets"
+	"github.com/formwork/formwork/modelforms"
+	"github.com/formwork/formwork/validators"
 )
 
 // runFormset renders a case with a "formset" key: a formset of the case's
@@ -45,6 +53,9 @@ func buildFormset(env *Env, n node) (*formsets.Declaration, formsets.Options, er
 	for i, key := range keys {
 		arg := vals[i]
 		if arg.v == nil {
+			if key == "auto_id" {
+				opts.NoAutoID = true // None: no ids
+			}
 			continue // None: the default
 		}
 		var err error
@@ -78,7 +89,11 @@ func buildFormset(env *Env, n node) (*formsets.Declaration, formsets.Options, er
 				}
 			}
 		case "form_kwargs":
-			opts.FormOptions, err = formKwargs(arg)
+			err = formsetFormKwargs(arg, &opts)
+		case "auto_id":
+			err = formsetAutoID(arg, &opts)
+		case "clean_errors":
+			// Read once the formset is declared.
 		default:
 			err = specErr(arg.path, "unknown key")
 		}
@@ -91,7 +106,16 @@ func buildFormset(env *Env, n node) (*formsets.Declaration, formsets.Options, er
 		return nil, opts, specErr(n.path, "%v", err)
 	}
 	decl.TemplateName = templateName
+	if ce, ok := n.get("clean_errors"); ok && ce.v != nil {
+		has := func(name string) bool {
+			return env.Decl.Field(name) != nil
+		}
+		if decl.Clean, err = formsetCleanErrors(ce, has); err != nil {
+			return nil, opts, err
+		}
+	}
 	opts.Translator = env.Options.Translator
+	opts.DefaultRenderer = env.DefaultRenderer
 	if opts.FormOptions.Translator == nil {
 		opts.FormOptions.Translator = env.Options.Translator
 	}
@@ -135,24 +159,7 @@ func formKwargs(n node) (forms.Options, error) {
 				o.Prefix, err = arg.str()
 			}
 		case "auto_id":
-			switch v := arg.v.(type) {
-			case bool:
-				if v {
-					o.AutoID = "%s"
-				} else {
-					o.NoAutoID = true
-				}
-			case string:
-				if v == "" {
-					o.NoAutoID = true
-				} else {
-					o.AutoID = v
-				}
-			case nil:
-				o.NoAutoID = true
-			default:
-				err = specErr(arg.path, "want a string or a boolean, got %s", kind(arg.v))
-			}
+			o.AutoID, o.NoAutoID, err = autoID(arg)
 		case "label_suffix":
 			if arg.v != nil {
 				s, e := arg.str()
@@ -296,4 +303,381 @@ func factoryOption(key string, arg node) (formsets.Option, error) {
 		"can_delete_extra": formsets.CanDeleteExtra, "validate_max": formsets.ValidateMax,
 		"validate_min": formsets.ValidateMin,
 	}[key](b), nil
+}
+
+// formsetAutoID reads a formset's auto_id: Django's BaseFormSet(auto_id=...).
+func formsetAutoID(arg node, opts *formsets.Options) (err error) {
+	opts.AutoID, opts.NoAutoID, err = autoID(arg)
+	return err
+}
+
+// autoID reads an auto_id argument (of a form, form_kwargs or a formset):
+// a pattern with "%s" for the field's name, true for the name alone, or
+// false, "" or null for no ids.
+func autoID(arg node) (pattern string, none bool, err error) {
+	switch v := arg.v.(type) {
+	case bool:
+		if v {
+			return "%s", false, nil
+		}
+		return "", true, nil
+	case string:
+		if v == "" {
+			return "", true, nil
+		}
+		return v, false, nil
+	case nil:
+		return "", true, nil
+	}
+	return "", false, specErr(arg.path, "want a string or a boolean, got %s", kind(arg.v))
+}
+
+// formsetFormKwargs reads form_kwargs into opts: the options of every
+// form, and empty_permitted false, which makes extra forms required.
+func formsetFormKwargs(arg node, opts *formsets.Options) error {
+	fo, err := formKwargs(arg)
+	if err != nil {
+		return err
+	}
+	opts.FormOptions = fo
+	if ep, ok := arg.get("empty_permitted"); ok {
+		if b, _ := ep.v.(bool); !b {
+			opts.RequireExtraForms = true
+		}
+	}
+	return nil
+}
+
+// formsetCleanRule is one entry of a formset's clean_errors.
+type formsetCleanRule struct {
+	field, message, code string
+	// cond is "" (always), "duplicate", "fewer_than", "sum_not" or
+	// "sum_over".
+	cond       string
+	fields     []string // duplicate: the fields compared
+	ignoreCase bool
+	n          int    // fewer_than
+	sumField   string // sum_not, sum_over
+	limit      decimal.Decimal
+	// limitFloat: the limit is a JSON number with a fraction, a Python
+	// float; else an int or (a string) a Decimal, compared exactly.
+	limitFloat bool
+	limitF     float64
+}
+
+// formsetCleanErrors reads clean_errors into the formset's Clean hook, a
+// clean() as Django's documentation writes one (SPEC.md, Formset). has
+// reports whether the formset's forms have a field of that name.
+func formsetCleanErrors(n node, has func(string) bool) (func(*formsets.Formset) error, error) {
+	list, err := n.list()
+	if err != nil {
+		return nil, err
+	}
+	rules := make([]formsetCleanRule, 0, len(list))
+	for _, en := range list {
+		r, err := formsetCleanEntry(en, has)
+		if err != nil {
+			return nil, err
+		}
+		rules = append(rules, r)
+	}
+	return func(fs *formsets.Formset) error {
+		counted := countedForms(fs)
+		var raised []error
+		for _, r := range rules {
+			if r.field != "" {
+				for _, f := range repeatingForms(counted, r) {
+					f.AddError(r.field, validators.NewError(r.message, r.code, nil))
+				}
+				continue
+			}
+			if r.holds(counted) {
+				raised = append(raised, validators.NewError(r.message, r.code, nil))
+			}
+		}
+		if len(raised) == 0 {
+			return nil
+		}
+		return validators.Join(raised...)
+	}, nil
+}
+
+func formsetCleanEntry(en node, has func(string) bool) (formsetCleanRule, error) {
+	var r formsetCleanRule
+	if err := en.checkKeys("field", "message", "code", "when"); err != nil {
+		return r, err
+	}
+	mn, ok := en.get("message")
+	if !ok {
+		return r, specErr(en.path, "missing key \"message\"")
+	}
+	var err error
+	if r.message, err = mn.str(); err != nil {
+		return r, err
+	}
+	if cn, ok := en.get("code"); ok && cn.v != nil {
+		if r.code, err = cn.str(); err != nil {
+			return r, err
+		}
+	}
+	if wn, ok := en.get("when"); ok && wn.v != nil {
+		if err := r.readCondition(wn, has); err != nil {
+			return r, err
+		}
+	}
+	if fn, ok := en.get("field"); ok && fn.v != nil {
+		if r.field, err = fn.str(); err != nil {
+			return r, err
+		}
+		if !has(r.field) {
+			return r, specErr(fn.path, "the formset's forms have no field named %q", r.field)
+		}
+		if r.cond != "duplicate" {
+			return r, specErr(fn.path, "a formset clean error on a field needs a duplicate condition")
+		}
+	}
+	return r, nil
+}
+
+func (r *formsetCleanRule) readCondition(wn node, has func(string) bool) error {
+	keys, vals, err := wn.members()
+	if err != nil {
+		return err
+	}
+	for i, k := range keys {
+		v := vals[i]
+		switch k {
+		case "duplicate":
+			r.cond = k
+			if s, ok := v.v.(string); ok {
+				r.fields = []string{s}
+			} else if r.fields, err = v.strings(); err != nil {
+				return err
+			}
+			if len(r.fields) == 0 {
+				return specErr(v.path, "want at least one field name")
+			}
+			for _, f := range r.fields {
+				if !has(f) {
+					return specErr(v.path, "the formset's forms have no field named %q", f)
+				}
+			}
+		case "ignore_case":
+			if r.ignoreCase, err = v.boolean(); err != nil {
+				return err
+			}
+		case "fewer_than":
+			r.cond = k
+			if r.n, err = v.integer(); err != nil {
+				return err
+			}
+		case "sum_not", "sum_over":
+			r.cond = k
+			pair, err := v.list()
+			if err != nil {
+				return err
+			}
+			if len(pair) != 2 {
+				return specErr(v.path, "want [FIELD, NUMBER]")
+			}
+			if r.sumField, err = pair[0].str(); err != nil {
+				return err
+			}
+			if !has(r.sumField) {
+				return specErr(pair[0].path, "the formset's forms have no field named %q", r.sumField)
+			}
+			var ok bool
+			switch x := pair[1].v.(type) {
+			case string:
+				r.limit, err = decimal.NewFromString(x)
+				ok = err == nil
+			case json.Number:
+				r.limit, err = decimal.NewFromString(x.String())
+				ok = err == nil
+				if strings.ContainsAny(x.String(), ".eE") {
+					r.limitFloat = true
+					r.limitF, err = x.Float64()
+					ok = ok && err == nil
+				}
+			}
+			if !ok {
+				return specErr(pair[1].path, "want a number or a decimal string")
+			}
+		default:
+			return specErr(v.path, "unknown formset clean_errors condition")
+		}
+	}
+	if r.cond == "" {
+		return specErr(wn.path, "want one condition: duplicate, fewer_than, sum_not or sum_over")
+	}
+	if r.ignoreCase && r.cond != "duplicate" {
+		return specErr(wn.path, "ignore_case goes with a duplicate condition")
+	}
+	conds := 0
+	for _, k := range keys {
+		if k != "ignore_case" {
+			conds++
+		}
+	}
+	if conds != 1 {
+		return specErr(wn.path, "want one condition")
+	}
+	return nil
+}
+
+// holds reports whether the rule's condition holds over the forms.
+func (r formsetCleanRule) holds(counted []*forms.Form) bool {
+	switch r.cond {
+	case "duplicate":
+		return len(repeatingForms(counted, r)) > 0
+	case "fewer_than":
+		n := 0
+		for _, f := range counted {
+			if len(f.CleanedData()) > 0 {
+				n++
+			}
+		}
+		return n < r.n
+	case "sum_not", "sum_over":
+		total, inf := r.sum(counted)
+		if inf != 0 || math.IsInf(r.limitF, 0) {
+			// Python's comparisons with an infinite float.
+			if r.cond == "sum_not" {
+				return float64(inf) != r.limitF
+			}
+			return inf > 0 && !math.IsInf(r.limitF, 1) || inf == 0 && math.IsInf(r.limitF, -1)
+		}
+		c := total.Cmp(r.exactLimit())
+		if r.cond == "sum_not" {
+			return c != 0
+		}
+		return c > 0
+	}
+	return true
+}
+
+// sum is Python's sum() of the field's non-null cleaned values, exactly:
+// floats add up in floating point, as Python's do, integers and
+// decimals exactly.
+func (r formsetCleanRule) sum(counted []*forms.Form) (total decimal.Decimal, inf int) {
+	total = decimal.Zero
+	var ftotal float64
+	isFloat := false
+	for _, f := range counted {
+		switch x := f.CleanedData()[r.sumField].(type) {
+		case float64:
+			if !isFloat {
+				isFloat, ftotal = true, total.InexactFloat64()
+			}
+			ftotal += x
+		default:
+			d, ok := decimalOf(x)
+			if !ok {
+				continue
+			}
+			if isFloat {
+				ftotal += d.InexactFloat64()
+			} else {
+				total = total.Add(d)
+			}
+		}
+	}
+	if isFloat {
+		switch {
+		case math.IsInf(ftotal, 1):
+			return total, 1
+		case math.IsInf(ftotal, -1) || math.IsNaN(ftotal):
+			return total, -1
+		}
+		return exactFloat(ftotal), 0
+	}
+	return total, 0
+}
+
+func (r formsetCleanRule) exactLimit() decimal.Decimal {
+	if r.limitFloat && !math.IsInf(r.limitF, 0) {
+		return exactFloat(r.limitF)
+	}
+	return r.limit
+}
+
+// exactFloat returns the exact value of a float, as Python compares a
+// float with an int or a Decimal (0.1 != Decimal("0.1")).
+func exactFloat(f float64) decimal.Decimal {
+	d, err := decimal.NewFromString(new(big.Float).SetFloat64(f).Text('f', 1100))
+	if err != nil {
+		return decimal.NewFromFloat(f)
+	}
+	return d
+}
+
+// countedForms returns the forms a formset's clean() looks at: those not
+// marked for deletion.
+func countedForms(fs *formsets.Formset) []*forms.Form {
+	var out []*forms.Form
+	for _, f := range fs.Forms() {
+		if fs.Declaration().CanDelete && fs.ShouldDelete(f) {
+			continue
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+// repeatingForms returns the forms whose values of the rule's fields an
+// earlier form already had; forms with a null or empty value are passed
+// over.
+func repeatingForms(counted []*forms.Form, r formsetCleanRule) []*forms.Form {
+	var seen [][]any
+	var repeats []*forms.Form
+next:
+	for _, f := range counted {
+		cd := f.CleanedData()
+		key := make([]any, len(r.fields))
+		for i, name := range r.fields {
+			v := cd[name]
+			if v == nil || v == "" {
+				continue next
+			}
+			if s, ok := v.(string); ok && r.ignoreCase {
+				v = strings.ToLower(s)
+			}
+			key[i] = comparable(v)
+		}
+		for _, k := range seen {
+			if forms.Equal(k, key) {
+				repeats = append(repeats, f)
+				continue next
+			}
+		}
+		seen = append(seen, key)
+	}
+	return repeats
+}
+
+// comparable returns what a value is compared by: a model instance by
+// its model and primary key, as Django's Model.__eq__ does.
+func comparable(v any) any {
+	if inst, ok := v.(*modelforms.Instance); ok && inst != nil && inst.Model != nil {
+		if pk, ok := inst.PK(); ok {
+			return fmt.Sprintf("%s#%d", inst.Model.Name(), pk)
+		}
+	}
+	return v
+}
+
+// decimalOf returns a number's exact value; false for null and
+// non-numbers.
+func decimalOf(v any) (decimal.Decimal, bool) {
+	switch x := v.(type) {
+	case int:
+		return decimal.NewFromInt(int64(x)), true
+	case int64:
+		return decimal.NewFromInt(x), true
+	case float64:
+		return decimal.NewFromFloat(x), true
+	case decimal.Decimal:
+		return x, true
+	}
+	return decimal.Decimal{}, false
 }

@@ -18,16 +18,9 @@ import (
 // templates.
 func runModels(c *Case, env *Env, mn node) (*Result, error) {
 	root := c.root
-	rn, hasR := root.get("renderer")
-	r, err := buildRenderer(rn, hasR, node{}, false)
-	if err != nil {
+	if _, err := c.renderers(env); err != nil {
 		return nil, err
 	}
-	if c.renderer != nil {
-		r = c.renderer
-	}
-	r = c.engineRenderer(r)
-	env.Renderer = r
 	list, err := mn.list()
 	if err != nil {
 		return nil, err
@@ -107,12 +100,13 @@ func runModels(c *Case, env *Env, mn node) (*Result, error) {
 func buildModelFormset(ctx context.Context, db orm.Store, reg *orm.Registry, env *Env, n node) (*modelforms.Formset, error) {
 	if err := n.checkKeys("model", "fields", "exclude", "extra", "can_delete", "can_order", "max_num", "min_num",
 		"validate_max", "validate_min", "absolute_max", "can_delete_extra", "edit_only", "prefix",
-		"queryset_filter", "parent", "instance", "fk_name"); err != nil {
+		"queryset_filter", "parent", "instance", "fk_name", "auto_id", "form_kwargs", "clean_errors"); err != nil {
 		return nil, err
 	}
 	var meta modelforms.Meta
 	var o modelforms.FormsetOptions
 	var args modelforms.FormsetArgs
+	args.DefaultRenderer = env.DefaultRenderer
 	fopts := []formsets.Option{formsets.Renderer(env.Renderer)}
 	var parent *orm.Model
 	var parentID int64
@@ -125,10 +119,17 @@ func buildModelFormset(ctx context.Context, db orm.Store, reg *orm.Registry, env
 	for i, key := range keys {
 		arg := vals[i]
 		if arg.v == nil {
+			if key == "auto_id" {
+				args.NoAutoID = true // None: no ids
+			}
 			continue // None: the default
 		}
 		var err error
 		switch key {
+		case "auto_id":
+			err = formsetAutoID(arg, &args.Options)
+		case "form_kwargs":
+			err = formsetFormKwargs(arg, &args.Options)
 		case "model", "parent":
 			var name string
 			if name, err = arg.str(); err != nil {
@@ -204,10 +205,24 @@ func buildModelFormset(ctx context.Context, db orm.Store, reg *orm.Registry, env
 			return nil, specErr(n.path, "%v", err)
 		}
 	}
+	var fs *modelforms.Formset
 	if env.Bound {
-		return d.Bind(ctx, db, env.Data, env.Files, args)
+		fs, err = d.Bind(ctx, db, env.Data, env.Files, args)
+	} else {
+		fs, err = d.New(ctx, db, args)
 	}
-	return d.New(ctx, db, args)
+	if err != nil {
+		return nil, err
+	}
+	if ce, ok := n.get("clean_errors"); ok && ce.v != nil {
+		// The forms' fields are known once a formset is built; nothing
+		// is cleaned before the outputs are asked for.
+		has := func(name string) bool { return fs.EmptyForm().Field(name) != nil }
+		if d.Formsets().Clean, err = formsetCleanErrors(ce, has); err != nil {
+			return nil, err
+		}
+	}
+	return fs, nil
 }
 
 // specValue turns a decoded JSON value into the plain maps, lists and

@@ -178,6 +178,11 @@ func JSONValue(v any, tkind string) any {
 	case *big.Int:
 		return json.Number(x.String())
 	case time.Time:
+		// A date and time where a date or a time is expected (an
+		// initial value) keeps its kind, as in Python.
+		if tkind == "date" && !forms.IsDate(x) || tkind == "time" && !forms.IsTimeOfDay(x) {
+			tkind = "datetime"
+		}
 		switch tkind {
 		case "":
 			switch {
@@ -196,7 +201,7 @@ func JSONValue(v any, tkind string) any {
 			return map[string]any{"$time": isoTime(x)}
 		}
 		s := x.Format("2006-01-02") + "T" + isoTime(x)
-		if x.Location() != time.UTC {
+		if x.Location() != time.UTC && x.Location() != naive {
 			s += x.Format("-07:00")
 		}
 		return map[string]any{"$datetime": s}

@@ -16,8 +16,6 @@ import (
 	"sort"
 	"strings"
 
-	"golang.org/x/text/language"
-
 	"github.com/formwork/formwork/forms"
 	"github.com/formwork/formwork/i18n"
 	"github.com/formwork/formwork/internal/ojson"
@@ -56,7 +54,7 @@ func Parse(r io.Reader) (*Case, error) {
 	if _, err := c.root.object(); err != nil {
 		return nil, err
 	}
-	if err := c.root.checkKeys("renderer", "templates", "form", "formset", "models", "model_formset", "bind", "outputs", "language", "description", "comment", "iterations"); err != nil {
+	if err := c.root.checkKeys("renderer", "default_renderer", "templates", "form", "formset", "models", "model_formset", "bind", "outputs", "language", "description", "comment", "iterations"); err != nil {
 		return nil, err
 	}
 	return c, nil
@@ -95,6 +93,9 @@ type Env struct {
 	Files    widgets.Files
 	Outputs  []string
 	Language string
+	// DefaultRenderer is the case's default_renderer (Django's
+	// settings.FORM_RENDERER), nil when it has none.
+	DefaultRenderer renderers.Renderer
 }
 
 // Run renders the case and returns its result.
@@ -111,17 +112,10 @@ func (c *Case) Run() (*Result, error) {
 	if mn, ok := root.get("models"); ok {
 		return runModels(c, env, mn)
 	}
-	rn, hasR := root.get("renderer")
-	tn, hasT := root.get("templates")
-	r, err := buildRenderer(rn, hasR, tn, hasT)
+	r, err := c.renderers(env)
 	if err != nil {
 		return nil, err
 	}
-	if c.renderer != nil {
-		r = c.renderer
-	}
-	r = c.engineRenderer(r)
-	env.Renderer = r
 	fn, ok := root.get("form")
 	if !ok {
 		return nil, &SpecError{Msg: "missing key \"form\""}
@@ -131,6 +125,7 @@ func (c *Case) Run() (*Result, error) {
 		return nil, err
 	}
 	opts.Renderer = r
+	opts.DefaultRenderer = env.DefaultRenderer
 	if env.Language != "" {
 		tr, err := translatorFor(env.Language)
 		if err != nil {
@@ -167,6 +162,38 @@ func (c *Case) Run() (*Result, error) {
 	return &Result{Outputs: out}, nil
 }
 
+// renderers sets env's renderer and default renderer from the case's
+// renderer, default_renderer and templates, and returns the renderer. As
+// in the reference, with a default_renderer and no renderer the forms get
+// no renderer of their own and use the default one; the templates are
+// seen by both, never by Django's plain default renderer.
+func (c *Case) renderers(env *Env) (renderers.Renderer, error) {
+	rn, hasR := c.root.get("renderer")
+	dn, hasD := c.root.get("default_renderer")
+	tn, hasT := c.root.get("templates")
+	if hasD {
+		d, err := buildRenderer(dn, true, tn, hasT)
+		if err != nil {
+			return nil, err
+		}
+		env.DefaultRenderer = d
+	}
+	var r renderers.Renderer
+	if hasR || !hasD {
+		var err error
+		if r, err = buildRenderer(rn, hasR, tn, hasT); err != nil {
+			return nil, err
+		}
+	}
+	if c.renderer != nil {
+		r = c.renderer
+	}
+	r = c.engineRenderer(r)
+	env.DefaultRenderer = c.engineRenderer(env.DefaultRenderer)
+	env.Renderer = r
+	return r, nil
+}
+
 // translatorFor returns the message translator of a language tag, from
 // the built-in catalogs of package i18n (nil for English).
 func translatorFor(lang string) (validators.Translator, error) {
@@ -174,7 +201,7 @@ func translatorFor(lang string) (validators.Translator, error) {
 	if err != nil {
 		return nil, fmt.Errorf("language %q is %w: %v", lang, ErrUnsupported, err)
 	}
-	if tr.Language() == language.English {
+	if tr.Code() == "en" {
 		return nil, nil
 	}
 	return tr, nil
@@ -224,24 +251,7 @@ func buildForm(n node) (*forms.Declaration, forms.Options, error) {
 				opts.Prefix, err = arg.str()
 			}
 		case "auto_id":
-			switch v := arg.v.(type) {
-			case bool:
-				if v {
-					opts.AutoID = "%s"
-				} else {
-					opts.NoAutoID = true
-				}
-			case string:
-				if v == "" {
-					opts.NoAutoID = true
-				} else {
-					opts.AutoID = v
-				}
-			case nil:
-				opts.NoAutoID = true
-			default:
-				err = specErr(arg.path, "want a string or a boolean, got %s", kind(arg.v))
-			}
+			opts.AutoID, opts.NoAutoID, err = autoID(arg)
 		case "label_suffix":
 			if arg.v != nil {
 				s, e := arg.str()

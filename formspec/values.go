@@ -58,6 +58,10 @@ func plain(v any) any {
 // typedValue reads a value of the spec: {"$decimal": ...} and the other
 // typed forms, else the plain JSON value. With asDecimal, numbers and
 // strings become decimals as Decimal(str(value)) makes them.
+//
+// A naive "$datetime" (no UTC offset) is a time.Time in the zone naive,
+// so that it stays a date and time even at midnight: Python's datetime,
+// which never equals a date (forms.IsDate).
 func typedValue(n node, asDecimal bool) (any, error) {
 	if o, ok := n.v.(*ojson.Object); ok && len(o.Keys) >= 1 && strings.HasPrefix(o.Keys[0], "$") {
 		tag := o.Keys[0]
@@ -88,8 +92,11 @@ func typedValue(n node, asDecimal bool) (any, error) {
 			if err != nil {
 				return nil, err
 			}
-			for _, layout := range []string{"2006-01-02T15:04:05.999999999Z07:00", "2006-01-02T15:04:05.999999999", "2006-01-02T15:04", "2006-01-02 15:04:05.999999999", "2006-01-02"} {
-				if t, err := time.Parse(layout, s); err == nil {
+			if t, err := time.Parse("2006-01-02T15:04:05.999999999Z07:00", s); err == nil {
+				return t, nil
+			}
+			for _, layout := range []string{"2006-01-02T15:04:05.999999999", "2006-01-02T15:04", "2006-01-02 15:04:05.999999999", "2006-01-02"} {
+				if t, err := time.ParseInLocation(layout, s, naive); err == nil {
 					return t, nil
 				}
 			}
@@ -160,3 +167,8 @@ func typedValue(n node, asDecimal bool) (any, error) {
 	}
 	return plain(n.v), nil
 }
+
+// naive is the zone of the case format's naive datetimes: UTC's offset,
+// but not time.UTC, so that forms.IsDate tells them from dates (and
+// named: unnamed fixed zones are shared, an aware "+00:00" among them).
+var naive = time.FixedZone("naive", 0)

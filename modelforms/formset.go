@@ -132,7 +132,7 @@ func newFormsetDeclaration(form *Declaration, o FormsetOptions, opts []formsets.
 		}
 		return fs.DefaultInitialFormCount()
 	}
-	fsd.Clean = func(fs *formsets.Formset) error { return state(fs).validateUnique() }
+	fsd.BaseClean = func(fs *formsets.Formset) error { return state(fs).validateUnique() }
 	d.formset = fsd
 	return d, nil
 }

@@ -61,6 +61,51 @@ func objectTranslator(v any) Translator {
 
 func init() {
 	must(pongo2.RegisterTag("translate", parseTranslate))
+	must(pongo2.RegisterTag("langattrs", parseLangAttrs))
+}
+
+// Language is a translator that is a language: its code for the HTML
+// lang attribute and its direction for dir ("rtl" or "ltr"), as
+// *i18n.Translator is.
+type Language interface {
+	Code() string
+	Dir() string
+}
+
+// langAttrsNode is {% langattrs %}: formwork's tag writing the lang and
+// dir attributes of the context's language (TranslatorOf) on an element
+// the template owns, such as the accessible renderer's error summary, so
+// that it reads in the form's language and direction inside a page in
+// another; nothing when the form has no language.
+type langAttrsNode struct{}
+
+func parseLangAttrs(doc *pongo2.Parser, start *pongo2.Token, args *pongo2.Parser) (pongo2.INodeTag, *pongo2.Error) {
+	if args.Remaining() > 0 {
+		return nil, args.Error("langattrs takes no arguments", nil)
+	}
+	return langAttrsNode{}, nil
+}
+
+func (langAttrsNode) Execute(ctx *pongo2.ExecutionContext, w pongo2.TemplateWriter) *pongo2.Error {
+	l, ok := contextTranslator(ctx).(Language)
+	if !ok {
+		return nil
+	}
+	_, _ = w.WriteString(` lang="` + Escape(l.Code()) + `" dir="` + Escape(l.Dir()) + `"`)
+	return nil
+}
+
+// contextTranslator is TranslatorOf for a template's execution context.
+func contextTranslator(ctx *pongo2.ExecutionContext) Translator {
+	look := make(Context, len(translatorHolders)+1)
+	for _, k := range append([]string{TranslatorKey}, translatorHolders...) {
+		if v, ok := ctx.Private[k]; ok {
+			look[k] = v
+		} else if v, ok := ctx.Public[k]; ok {
+			look[k] = v
+		}
+	}
+	return TranslatorOf(look)
 }
 
 // translateNode is {% translate "message" name=expr ... %}: Django's
@@ -98,16 +143,8 @@ func parseTranslate(doc *pongo2.Parser, start *pongo2.Token, args *pongo2.Parser
 }
 
 func (n *translateNode) Execute(ctx *pongo2.ExecutionContext, w pongo2.TemplateWriter) *pongo2.Error {
-	look := make(Context, len(translatorHolders)+1)
-	for _, k := range append([]string{TranslatorKey}, translatorHolders...) {
-		if v, ok := ctx.Private[k]; ok {
-			look[k] = v
-		} else if v, ok := ctx.Public[k]; ok {
-			look[k] = v
-		}
-	}
 	msg := n.message
-	if t := TranslatorOf(look); t != nil {
+	if t := contextTranslator(ctx); t != nil {
 		msg = t.Translate(msg)
 	}
 	if len(n.params) > 0 {

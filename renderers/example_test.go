@@ -38,3 +38,22 @@ func ExampleRenderer() {
 	// Output:
 	// <p> <label for="id_q">Q:</label> <input type="text" name="q" maxlength="20" id="id_q"> </p> <nil>
 }
+
+// A theme written for Django's Jinja2 renderers renders unchanged: JinjaFS
+// translates its templates to the jet syntax the Jinja2 renderer runs.
+func ExampleJinjaFS() {
+	theme := fstest.MapFS{"django/forms/widgets/text.html": {Data: []byte(
+		`<div class="input{% if widget.attrs.required %} required{% endif %}">` +
+			`{% include "django/forms/widgets/input.html" %}</div>`)}}
+	r := &renderers.Jinja2{Overlay: renderers.JinjaFS(theme)}
+	html, err := widgets.Render(widgets.NewTextInput(renderers.Attrs{"required": true}), "q", "Tom & Jerry", nil, r)
+	fmt.Println(html, err)
+
+	// A construct the translation does not take is named, with the
+	// template and line.
+	_, err = renderers.TranslateJinja("theme/base.html", "<main>\n{% block content %}{% endblock %}</main>")
+	fmt.Println(err)
+	// Output:
+	// <div class="input required"><input type="text" name="q" value="Tom &amp; Jerry" required></div> <nil>
+	// template theme/base.html, line 2: the Jinja2 construct {% block %} is not supported
+}

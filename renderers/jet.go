@@ -93,6 +93,10 @@ type Jinja2 struct {
 	once   sync.Once
 	set    *jet.Set
 	loader *jetLoader
+	// textSet renders text templates (.txt), escaping as Jinja's
+	// markupsafe does (see jinjaText).
+	textOnce sync.Once
+	textSet  *jet.Set
 }
 
 // NewJinja2 returns Django's Jinja2 renderer (table style).
@@ -139,13 +143,19 @@ func (r *Jinja2) jetSet() *jet.Set {
 			jet.WithTemplateNameExtensions([]string{""}),
 			jet.DevelopmentMode(r.Reload),
 		)
-		r.set.AddGlobalFunc("iter", jetIter)
-		r.set.AddGlobalFunc("items", jetItems)
-		r.set.AddGlobalFunc("safe", jetSafeFunc)
-		r.set.AddGlobalFunc("str", jetStr)
-		r.set.AddGlobalFunc("translate", jetTranslate)
+		addJetGlobals(r.set)
 	})
 	return r.set
+}
+
+// addJetGlobals adds the functions every template may call.
+func addJetGlobals(set *jet.Set) {
+	set.AddGlobalFunc("iter", jetIter)
+	set.AddGlobalFunc("items", jetItems)
+	set.AddGlobalFunc("safe", jetSafeFunc)
+	set.AddGlobalFunc("str", jetStr)
+	set.AddGlobalFunc("translate", jetTranslate)
+	addJinjaGlobals(set)
 }
 
 // Render implements Renderer. Nothing is written to w unless the whole
@@ -154,6 +164,9 @@ func (r *Jinja2) Render(w io.Writer, name string, ctx Context) (err error) {
 	set := r.jetSet()
 	if r.themeErr != nil {
 		return r.themeErr
+	}
+	if isTextTemplate(name) {
+		set = r.jetTextSet()
 	}
 	if fsys, _ := r.loader.find(name); fsys == nil {
 		return templateError(name, fmt.Errorf("TemplateDoesNotExist: %s", name))
@@ -380,6 +393,9 @@ func (c *jetConverter) conv(v any) any {
 		return out
 	case reflect.Func:
 		t := rv.Type()
+		if !rv.IsNil() && t.NumIn() > 0 && t.NumOut() == 1 && !t.IsVariadic() {
+			return jetFuncWithArgs(rv)
+		}
 		if rv.IsNil() || t.NumIn() != 0 || t.NumOut() == 0 || t.NumOut() > 2 ||
 			(t.NumOut() == 2 && t.Out(1) != errorType) {
 			return v

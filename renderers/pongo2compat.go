@@ -37,6 +37,12 @@ func init() {
 	must(pongo2.RegisterTag("fw_include", parseInclude))
 	must(pongo2.RegisterTag("fw_spaceless", parseSpaceless))
 	must(pongo2.RegisterFilter("fw_stringformat", filterStringformat))
+	// Autoescaping and |escape write ' as Django's escape() does (&#x27;,
+	// pongo2's own writes &#39;): text outputs (errors as_text) are
+	// compared byte for byte.
+	must(pongo2.ReplaceFilter("escape", func(in, _ *pongo2.Value) (*pongo2.Value, *pongo2.Error) {
+		return pongo2.AsSafeValue(Escape(in.String())), nil
+	}))
 	for _, c := range []struct {
 		name string
 		test func(v any) bool

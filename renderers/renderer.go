@@ -2,7 +2,8 @@
 // context: DjangoTemplates and DjangoDivFormRenderer on pongo2 (Django
 // syntax), Jinja2 and Jinja2DivFormRenderer on jet, and custom renderers that
 // choose their own form and formset templates or search a theme's files
-// before the built-in ones.
+// before the built-in ones. Themes written in Jinja2 syntax for Django's
+// Jinja2 renderers run on jet through JinjaFS, which translates them.
 //
 // A renderer knows nothing of forms: forms and widgets build template
 // contexts out of the neutral values of this package (HTML, Object, Attrs,

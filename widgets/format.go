@@ -12,17 +12,19 @@ import (
 
 	"github.com/formwork/formwork/internal/pyfmt"
 	"github.com/formwork/formwork/internal/timefmt"
+	"github.com/formwork/formwork/l10n"
 	"github.com/formwork/formwork/renderers"
 )
 
 // formatValue is Django's Widget.format_value: no value for None and "",
-// otherwise str(value), or the localized input form of it.
-func formatValue(v any, localized bool) any {
+// otherwise str(value), or the localized input form of it in the formats
+// f (nil for English).
+func formatValue(v any, localized bool, f *l10n.Formats) any {
 	if isNone(v) || v == "" {
 		return nil
 	}
 	if localized {
-		return localizeInput(v, "")
+		return localizeInput(v, "", f)
 	}
 	return pyfmt.Str(v)
 }
@@ -41,12 +43,14 @@ func isNone(v any) bool {
 	return false
 }
 
-// localizeInput is Django's formats.localize_input for the English
-// locale: numbers in plain notation without grouping, dates and times in
-// the given strftime format or the first input format of their kind.
+// localizeInput is Django's formats.localize_input in the formats f (nil
+// for English): numbers in plain notation with f's decimal separator,
+// without grouping (Django's USE_THOUSAND_SEPARATOR is off), dates and
+// times in the given strftime format or f's first input format of their
+// kind.
 // A time.Time on 0000-01-01 is a time of day and one at midnight a date,
 // as pyfmt.TimeStr sees them.
-func localizeInput(v any, format string) any {
+func localizeInput(v any, format string, f *l10n.Formats) any {
 	switch x := v.(type) {
 	case nil:
 		return nil
@@ -55,32 +59,64 @@ func localizeInput(v any, format string) any {
 	case bool:
 		return pyfmt.Str(x)
 	case float64:
-		return numberFormat(x)
+		return localNumber(numberFormat(x), f)
 	case float32:
-		return numberFormat(float64(x))
+		return localNumber(numberFormat(float64(x)), f)
 	case decimal.Decimal:
-		return decimalFixed(x)
+		return localNumber(decimalFixed(x), f)
 	case *decimal.Decimal:
 		if x == nil {
 			return nil
 		}
-		return decimalFixed(*x)
+		return localNumber(decimalFixed(*x), f)
 	case int, int8, int16, int32, int64, uint, uint8, uint16, uint32, uint64, *big.Int:
 		return pyfmt.Str(x)
 	case time.Time:
 		if format == "" {
 			switch {
 			case x.Year() == 0 && x.Month() == 1 && x.Day() == 1:
-				format = timefmt.TimeInputFormats[0]
+				format = timeFormats(f)[0]
 			case x.Hour() == 0 && x.Minute() == 0 && x.Second() == 0 && x.Nanosecond() == 0:
-				format = timefmt.DateInputFormats[0]
+				format = dateFormats(f)[0]
 			default:
-				format = timefmt.DateTimeInputFormats[0]
+				format = dateTimeFormats(f)[0]
 			}
 		}
 		return timefmt.Format(x, format)
 	}
 	return pyfmt.Str(v)
+}
+
+// localNumber writes a number in plain notation with f's decimal
+// separator; f nil is English, which has ".".
+func localNumber(plain string, f *l10n.Formats) string {
+	if f == nil {
+		return plain
+	}
+	return f.FormatNumber(plain, false)
+}
+
+// dateFormats, dateTimeFormats and timeFormats are f's input formats of
+// each kind, English's when f is nil.
+func dateFormats(f *l10n.Formats) []string {
+	if f == nil || len(f.DateInputFormats) == 0 {
+		return timefmt.DateInputFormats
+	}
+	return f.DateInputFormats
+}
+
+func dateTimeFormats(f *l10n.Formats) []string {
+	if f == nil || len(f.DateTimeInputFormats) == 0 {
+		return timefmt.DateTimeInputFormats
+	}
+	return f.DateTimeInputFormats
+}
+
+func timeFormats(f *l10n.Formats) []string {
+	if f == nil || len(f.TimeInputFormats) == 0 {
+		return timefmt.TimeInputFormats
+	}
+	return f.TimeInputFormats
 }
 
 // numberFormat is Django's number_format of a float for English: str(),

@@ -4,7 +4,6 @@ import (
 	"net/url"
 
 	"github.com/formwork/formwork/internal/pyfmt"
-	"github.com/formwork/formwork/internal/timefmt"
 	"github.com/formwork/formwork/renderers"
 )
 
@@ -94,7 +93,7 @@ func (in *Input) typeOr(def string) string {
 }
 
 // FormatValue implements Widget: str(value), nothing for None and "".
-func (in *Input) FormatValue(value any) any { return formatValue(value, in.Localized) }
+func (in *Input) FormatValue(value any) any { return formatValue(value, in.Localized, in.Formats) }
 
 // ValueFromData implements Widget: the last value submitted under name.
 func (in *Input) ValueFromData(data url.Values, files Files, name string) any {
@@ -401,7 +400,7 @@ func (w *Textarea) Context(name string, value any, attrs renderers.Attrs) map[st
 }
 
 // FormatValue implements Widget.
-func (w *Textarea) FormatValue(value any) any { return formatValue(value, w.Localized) }
+func (w *Textarea) FormatValue(value any) any { return formatValue(value, w.Localized, w.Formats) }
 
 // ValueFromData implements Widget.
 func (w *Textarea) ValueFromData(data url.Values, files Files, name string) any {
@@ -445,7 +444,7 @@ func NewDateInput(attrs renderers.Attrs) *DateInput { return &DateInput{Input: n
 
 // FormatValue implements Widget: dates in Format, strings as given.
 func (w *DateInput) FormatValue(value any) any {
-	return localizeInput(value, orDefault(w.Format, timefmt.DateInputFormats[0]))
+	return localizeInput(value, orDefault(w.Format, dateFormats(w.Formats)[0]), w.Formats)
 }
 
 // Context implements Widget.
@@ -480,7 +479,7 @@ func NewDateTimeInput(attrs renderers.Attrs) *DateTimeInput {
 
 // FormatValue implements Widget.
 func (w *DateTimeInput) FormatValue(value any) any {
-	return localizeInput(value, orDefault(w.Format, timefmt.DateTimeInputFormats[0]))
+	return localizeInput(value, orDefault(w.Format, dateTimeFormats(w.Formats)[0]), w.Formats)
 }
 
 // Context implements Widget.
@@ -513,7 +512,7 @@ func NewTimeInput(attrs renderers.Attrs) *TimeInput { return &TimeInput{Input: n
 
 // FormatValue implements Widget.
 func (w *TimeInput) FormatValue(value any) any {
-	return localizeInput(value, orDefault(w.Format, timefmt.TimeInputFormats[0]))
+	return localizeInput(value, orDefault(w.Format, timeFormats(w.Formats)[0]), w.Formats)
 }
 
 // Context implements Widget.

@@ -50,7 +50,7 @@ func (w *MultiWidget) FormatValue(value any) any {
 	if items, ok := asList(value); ok {
 		return pyListRepr(items)
 	}
-	return formatValue(value, w.Localized)
+	return formatValue(value, w.Localized, w.Formats)
 }
 
 // Context implements Widget: "subwidgets" holds each part's context.
@@ -75,12 +75,15 @@ func multiContext(outer Widget, w *MultiWidget, decompress func(any) []any, name
 	subs := make([]any, 0, len(w.Widgets))
 	for i, name2 := range w.names() {
 		sub := w.Widgets[i]
-		if w.Localized || hasType {
+		if w.Localized || hasType || w.Formats != nil {
 			// Django changes the parts themselves; parts are shared, so
 			// change a copy.
 			sub = sub.Clone()
 			if w.Localized {
 				sub.Base().Localized = true
+			}
+			if w.Formats != nil {
+				sub.Base().Formats = w.Formats
 			}
 			if t, ok := sub.(inputTyped); ok && hasType {
 				t.input().Type, _ = inputType.(string)
@@ -314,6 +317,31 @@ func EnglishMonths() []Choice {
 // dateOrder is _parse_date_fmt for the English DATE_FORMAT "N j, Y".
 var dateOrder = []string{"month", "day", "year"}
 
+// order is Django's _parse_date_fmt: the parts in the order the active
+// language's DATE_FORMAT names them.
+func (w *SelectDateWidget) order() []string {
+	if w.Formats == nil {
+		return dateOrder
+	}
+	var out []string
+	escaped := false
+	for _, c := range w.Formats.DateFormat {
+		switch {
+		case escaped:
+			escaped = false
+		case c == '\\':
+			escaped = true
+		case strings.ContainsRune("Yy", c):
+			out = append(out, "year")
+		case strings.ContainsRune("bEFMmNn", c):
+			out = append(out, "month")
+		case strings.ContainsRune("dj", c):
+			out = append(out, "day")
+		}
+	}
+	return out
+}
+
 func (w *SelectDateWidget) emptyLabels() (year, month, day string) {
 	switch len(w.EmptyLabel) {
 	case 0:
@@ -347,7 +375,7 @@ func (w *SelectDateWidget) FormatValue(value any) any {
 				}
 			}
 			y, m, d = parts[0], parts[1], parts[2]
-		} else if t, err := timefmt.Parse(timefmt.DateInputFormats[0], v); err == nil {
+		} else if t, err := timefmt.Parse(dateFormats(w.Formats)[0], v); err == nil {
 			y, m, d = t.Year(), int(t.Month()), t.Day()
 		}
 	}
@@ -398,8 +426,9 @@ func (w *SelectDateWidget) Context(name string, value any, attrs renderers.Attrs
 		"month": part("month", monthChoices),
 		"day":   part("day", dayChoices),
 	}
-	subs := make([]any, len(dateOrder))
-	for i, f := range dateOrder {
+	order := w.order()
+	subs := make([]any, len(order))
+	for i, f := range order {
 		subs[i] = parts[f]
 	}
 	ctx["subwidgets"] = subs
@@ -421,7 +450,7 @@ func (w *SelectDateWidget) ValueFromData(data url.Values, files Files, name stri
 		mi, e2 := pyInt(m)
 		di, e3 := pyInt(d)
 		if e1 == nil && e2 == nil && e3 == nil && validDate(yi, mi, di) {
-			return timefmt.Format(time.Date(yi, time.Month(mi), di, 0, 0, 0, 0, time.UTC), timefmt.DateInputFormats[0])
+			return timefmt.Format(time.Date(yi, time.Month(mi), di, 0, 0, 0, 0, time.UTC), dateFormats(w.Formats)[0])
 		}
 		return orDefault(y, "0") + "-" + orDefault(m, "0") + "-" + orDefault(d, "0")
 	}
@@ -452,7 +481,12 @@ func (w *SelectDateWidget) ValueOmitted(data url.Values, files Files, name strin
 }
 
 // IDForLabel implements Widget: the first select's id.
-func (w *SelectDateWidget) IDForLabel(id string) string { return id + "_" + dateOrder[0] }
+func (w *SelectDateWidget) IDForLabel(id string) string {
+	if order := w.order(); len(order) > 0 {
+		return id + "_" + order[0]
+	}
+	return id + "_month"
+}
 
 // UseRequiredAttribute implements Widget.
 func (w *SelectDateWidget) UseRequiredAttribute(initial any) bool { return true }

@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/formwork/formwork/l10n"
 	"github.com/formwork/formwork/media"
 	"github.com/formwork/formwork/renderers"
 )
@@ -62,6 +63,13 @@ type Base struct {
 	Required bool
 	// Localized renders numbers and dates in the active locale's format.
 	Localized bool
+	// Formats are the active language's formats; nil means English's.
+	// The numbers of a Localized widget are written with its decimal
+	// separator, date and time inputs write their values in its first
+	// input format, and a SelectDateWidget orders its parts by its
+	// DateFormat. Forms set it on a copy of the widget from their
+	// translator.
+	Formats *l10n.Formats
 	// Media are the widget's own CSS and JS assets.
 	Media media.Media
 	// Fieldset, when not nil, overrides the type's use_fieldset.

@@ -269,7 +269,8 @@ func (p *preview) live(r *http.Request, c *formspec.Case, data map[string]any) {
 		}
 	}
 	opts.Translator = tr
-	data["Lang"] = tr.Language().String()
+	data["Lang"] = tr.Code()
+	data["Dir"] = tr.Dir()
 	var f *forms.Form
 	if r.Method == http.MethodPost {
 		if f, err = forms.BindRequest(prep.Decl, r, opts, 8<<20); err != nil {
@@ -445,7 +446,7 @@ pre.src{font-size:12px;background:#f7f7f9;padding:6px;overflow:auto;max-height:2
 <p>{{$t := .ThemeQuery}}{{range .Renderers}}<a href="?renderer={{.}}{{if $t}}&amp;theme={{$t}}{{end}}#live">{{.}}</a> {{end}}</p>
 {{if .LiveErr}}{{template "error" .LiveErr}}{{else}}
 {{if .Submitted}}<p class="status">{{if .Valid}}Valid. Cleaned data:</p><pre>{{.Cleaned}}</pre>{{else}}Not valid: the errors are shown below.</p>{{end}}{{end}}
-<form class="card" method="post" action="?renderer={{.LiveRenderer}}{{if .ThemeQuery}}&amp;theme={{.ThemeQuery}}{{end}}#live"{{if .Multipart}} enctype="multipart/form-data"{{end}}>{{.Live}}
+<form class="card" method="post" action="?renderer={{.LiveRenderer}}{{if .ThemeQuery}}&amp;theme={{.ThemeQuery}}{{end}}#live"{{if .Multipart}} enctype="multipart/form-data"{{end}}{{if .Lang}} lang="{{.Lang}}" dir="{{.Dir}}"{{end}}>{{.Live}}
 <button type="submit">Submit</button></form>{{end}}
 {{end}}</main></body></html>{{end}}
 `))

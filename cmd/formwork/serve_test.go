@@ -77,7 +77,9 @@ func TestServeCasePage(t *testing.T) {
 		{"post with errors", "POST", "/case/contact_div.json", url.Values{"name": {""}, "email": {"nope"}},
 			[]string{"Not valid", "Enter a valid email address.", `value="nope"`}, 200},
 		{"post in French", "POST", "/case/contact_div.json?lang=fr", url.Values{"email": {"nope"}},
-			[]string{"Saisissez une adresse de courriel valide."}, 200},
+			[]string{"Saisissez une adresse de courriel valide.", `lang="fr" dir="ltr"`}, 200},
+		{"post in Arabic, right to left", "POST", "/case/contact_div.json?lang=ar-EG", url.Values{"email": {"nope"}},
+			[]string{"أدخِل عنوان بريد إلكتروني صحيح.", `lang="ar" dir="rtl"`}, 200},
 		{"unknown case", "GET", "/case/nope.json", nil, []string{"no case named"}, 404},
 	}
 	for _, tt := range tests {
