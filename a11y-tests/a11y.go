@@ -232,11 +232,15 @@ func Available() error {
 // RequireTools stops a test when the checker tools are missing: with
 // CI=true (or CI=1) in the environment the test fails (a CI machine must have run the
 // install script), otherwise it is skipped.  Both messages name the install
-// script.
+// script. With -short a test whose tools are there is skipped too: each
+// starts Chromium or Java, seconds at least; .ci/run runs them in full.
 func RequireTools(tb testing.TB) {
 	tb.Helper()
 	err := Available()
 	if err == nil {
+		if testing.Short() {
+			tb.Skipf("-short: the accessibility checkers start Chromium and Java; run without -short")
+		}
 		return
 	}
 	if ci := os.Getenv("CI"); strings.EqualFold(ci, "true") || ci == "1" {

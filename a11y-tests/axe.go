@@ -44,6 +44,11 @@ type Axe struct {
 	NeedsReview bool
 	// PageTimeout bounds loading and checking one page; 0 means 60s.
 	PageTimeout time.Duration
+	// Retries is how many more times a page that failed (timed out, or
+	// its tab crashed) is tried, each time in a fresh tab, before its
+	// error is reported: on a loaded machine a page can miss its timeout
+	// once. 0 means 1; a negative number, none.
+	Retries int
 }
 
 // axe's results, cut down in the page to what Violation needs.
@@ -172,6 +177,13 @@ func (a Axe) Check(ctx context.Context, pages []Page) ([]Violation, error) {
 	if timeout <= 0 {
 		timeout = 60 * time.Second
 	}
+	retries := a.Retries
+	switch {
+	case retries == 0:
+		retries = 1
+	case retries < 0:
+		retries = 0
+	}
 
 	results := make([][]Violation, len(pages))
 	errs := make([]error, len(pages))
@@ -191,20 +203,27 @@ func (a Axe) Check(ctx context.Context, pages []Page) ([]Violation, error) {
 				return // other workers take the pages
 			}
 			for i := range next {
-				if t == nil {
-					if t, err = openAxeTab(ctx, b, inject); err != nil {
-						errs[i] = fmt.Errorf("a11y: axe: page %q not checked: opening a browser tab: %w", pages[i].Name, err)
-						continue
+				for try := 0; ; try++ {
+					if t == nil {
+						if t, err = openAxeTab(ctx, b, inject); err != nil {
+							errs[i] = fmt.Errorf("a11y: axe: page %q not checked: opening a browser tab: %w", pages[i].Name, err)
+							break
+						}
 					}
-				}
-				pctx, cancel := context.WithTimeout(ctx, timeout)
-				results[i], errs[i] = checkOneAxe(pctx, t, fileURL(paths[i]), inject, run, pages[i].Name)
-				cancel()
-				if errs[i] != nil {
+					pctx, cancel := context.WithTimeout(ctx, timeout)
+					results[i], errs[i] = checkOneAxe(pctx, t, fileURL(paths[i]), inject, run, pages[i].Name)
+					cancel()
+					if errs[i] == nil {
+						break
+					}
 					// The tab may be stuck (a page script that never
-					// returns, a crash): the next page gets a new one.
+					// returns, a crash): the next try, or the next
+					// page, gets a new one.
 					t.close()
 					t = nil
+					if try >= retries || ctx.Err() != nil {
+						break
+					}
 				}
 			}
 		}()

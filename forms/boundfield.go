@@ -36,6 +36,7 @@ type BoundField struct {
 	obj renderers.Object
 	// localWidget is the widget with the form's formats (l10n.go).
 	localWidget widgets.Widget
+	parsed      *parsed // the last ToPython of the data (parse_once.go)
 }
 
 func newBoundField(f *Form, field Field, name string) *BoundField {
@@ -218,7 +219,7 @@ func (bf *BoundField) HasChanged() bool {
 		initial = bf.Initial()
 	}
 	field, data := localized(bf.field, bf.Data(), bf.form.formats())
-	return HasChanged(field, initial, data)
+	return hasChanged(field, initial, data, bf.parser(field)) // parse_once.go
 }
 
 func hiddenWidget(f Field) widgets.Widget {

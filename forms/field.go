@@ -222,12 +222,16 @@ func Prepare(f Field) Field {
 
 // Clean runs a field's whole cleaning: ToPython, Validate, then the
 // validators, returning the cleaned value or a *validators.ValidationError.
-func Clean(f Field, value any) (any, error) {
+func Clean(f Field, value any) (any, error) { return clean(f, value, f.ToPython) }
+
+// clean is Clean with the field's ToPython given: a bound field's reads
+// through its memory (parse_once.go).
+func clean(f Field, value any, toPython func(any) (any, error)) (any, error) {
 	prepare(f)
 	if c, ok := f.(Cleaner); ok {
 		return c.Clean(value)
 	}
-	v, err := f.ToPython(value)
+	v, err := toPython(value)
 	if err != nil {
 		return nil, err
 	}
@@ -271,19 +275,22 @@ func RunValidators(f Field, value any) error {
 
 // HasChanged reports whether data differs from initial for f, as
 // Django's Field.has_changed.
-func HasChanged(f Field, initial, data any) bool {
+func HasChanged(f Field, initial, data any) bool { return hasChanged(f, initial, data, f.ToPython) }
+
+// hasChanged is HasChanged with the field's ToPython given.
+func hasChanged(f Field, initial, data any, toPython func(any) (any, error)) bool {
 	if cd, ok := f.(ChangeDetector); ok {
 		return cd.HasChanged(initial, data)
 	}
-	return baseHasChanged(f, initial, data)
+	return baseHasChanged(f, initial, data, toPython)
 }
 
 // baseHasChanged is Django's Field.has_changed, for fields that add to it.
-func baseHasChanged(f Field, initial, data any) bool {
+func baseHasChanged(f Field, initial, data any, toPython func(any) (any, error)) bool {
 	if f.Core().Disabled {
 		return false
 	}
-	d, err := f.ToPython(data)
+	d, err := toPython(data)
 	if err != nil {
 		return true
 	}

@@ -334,9 +334,9 @@ func (f *DecimalField) ToPython(value any) (any, error) {
 	if f.Localize {
 		s = sanitizeSeparators(s)
 	}
-	d, err := pynum.ParseDecimal(s)
+	d, err := f.parseDecimalField(s) // digit limit: fields_number_limits.go
 	if err != nil {
-		return nil, f.Error("invalid", "Enter a number.", nil)
+		return nil, err
 	}
 	return d, nil
 }

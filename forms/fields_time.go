@@ -53,7 +53,7 @@ func (f *DateField) HasChanged(initial, data any) bool {
 	if t, ok := initial.(time.Time); ok && !f.Disabled && !IsDate(t) {
 		return true
 	}
-	return baseHasChanged(f, initial, data)
+	return baseHasChanged(f, initial, data, f.ToPython)
 }
 
 // HasChanged implements ChangeDetector. An initial date and time (a
@@ -63,7 +63,7 @@ func (f *TimeField) HasChanged(initial, data any) bool {
 	if t, ok := initial.(time.Time); ok && !f.Disabled && !IsTimeOfDay(t) {
 		return true
 	}
-	return baseHasChanged(f, initial, data)
+	return baseHasChanged(f, initial, data, f.ToPython)
 }
 
 // DateField cleans a date (a time.Time at midnight UTC).

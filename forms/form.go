@@ -404,7 +404,8 @@ func (f *Form) FullClean() {
 			prepare(field)
 			cleaned, err = fc.CleanFile(value, bf.Initial())
 		} else {
-			cleaned, err = Clean(localized(field, value, f.formats()))
+			lf, lv := localized(field, value, f.formats())
+			cleaned, err = clean(lf, lv, bf.parser(lf)) // parse_once.go
 		}
 		if err == nil {
 			f.cleaned[bf.name] = cleaned

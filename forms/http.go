@@ -14,55 +14,76 @@ import (
 	"github.com/formwork/formwork/widgets"
 )
 
-// DefaultMaxMemory is the part of a multipart body BindRequest keeps in
-// memory when given no limit: net/http's own default. Larger uploads
-// are held in temporary files, which net/http removes when the handler
-// returns.
-const DefaultMaxMemory = 32 << 20
-
 // BindRequest returns a form of decl bound to what the request submits:
 // the body of a POST, PUT or PATCH (URL-encoded or multipart, with its
 // uploaded files), or the URL query of other methods (a search form
-// sent with GET). maxMemory is how many bytes of a multipart body are
-// kept in memory (DefaultMaxMemory when 0 or less); to refuse large
-// bodies outright, wrap r.Body in http.MaxBytesReader: the error then
-// wraps *http.MaxBytesError.
+// sent with GET). limits are Django's request limits (its zero value the
+// defaults: 2.5 MB of data, 1000 fields, 100 files); a request past one
+// is refused with a *RequestTooBigError, *TooManyFieldsError or
+// *TooManyFilesError (IsRequestLimit), which a handler answers with 400
+// Bad Request. A declaration without a file widget keeps no uploaded
+// file (RequestLimits.NoFiles).
 //
 // An error reading or parsing the body is returned, wrapped; the form is
 // then nil.
-func BindRequest(decl *Declaration, r *http.Request, opts Options, maxMemory int64) (*Form, error) {
-	data, files, err := RequestData(r, maxMemory)
+func BindRequest(decl *Declaration, r *http.Request, opts Options, limits RequestLimits) (*Form, error) {
+	if !limits.NoFiles && !decl.takesFiles() {
+		limits.NoFiles = true
+	}
+	data, files, err := RequestData(r, limits)
 	if err != nil {
 		return nil, err
 	}
 	return decl.Bind(data, files, opts), nil
 }
 
+// takesFiles reports whether a field of d renders a file input.
+func (d *Declaration) takesFiles() bool {
+	if d.index == nil {
+		d.Prepare()
+	}
+	for _, nf := range d.Fields {
+		if widgets.NeedsMultipart(nf.Field.Core().widget) {
+			return true
+		}
+	}
+	return false
+}
+
 // RequestData reads the submitted data and files of a request as
-// BindRequest does, for formsets and forms bound by hand.
-func RequestData(r *http.Request, maxMemory int64) (url.Values, widgets.Files, error) {
+// BindRequest does, within limits, for formsets and forms bound by hand.
+func RequestData(r *http.Request, limits RequestLimits) (url.Values, widgets.Files, error) {
 	if r == nil {
 		return nil, nil, errors.New("forms: BindRequest needs a request")
-	}
-	if maxMemory <= 0 {
-		maxMemory = DefaultMaxMemory
 	}
 	switch r.Method {
 	case http.MethodPost, http.MethodPut, http.MethodPatch:
 	default:
-		return r.URL.Query(), widgets.Files{}, nil
+		q, err := parseQueryLimited(r.URL.RawQuery, limits)
+		if IsRequestLimit(err) {
+			return nil, nil, fmt.Errorf("forms: reading the query of %s %s: %w", r.Method, r.URL.Path, err)
+		}
+		// A malformed pair is dropped, as r.URL.Query() does.
+		return q, widgets.Files{}, nil
 	}
 	ct, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
-	if ct == "multipart/form-data" {
-		if err := r.ParseMultipartForm(maxMemory); err != nil {
+	switch ct {
+	case "multipart/form-data":
+		if err := readMultipart(r, limits); err != nil {
 			return nil, nil, fmt.Errorf("forms: reading the multipart body of %s %s: %w", r.Method, r.URL.Path, err)
 		}
 		return r.PostForm, multipartFiles(r), nil
+	case "application/x-www-form-urlencoded":
+		v, err := readURLEncoded(r, limits)
+		if err != nil {
+			return nil, nil, fmt.Errorf("forms: reading the body of %s %s: %w", r.Method, r.URL.Path, err)
+		}
+		r.PostForm = v
+		return v, widgets.Files{}, nil
 	}
-	if err := r.ParseForm(); err != nil {
-		return nil, nil, fmt.Errorf("forms: reading the body of %s %s: %w", r.Method, r.URL.Path, err)
-	}
-	return r.PostForm, widgets.Files{}, nil
+	// Another content type submits no form data (Django's request.POST
+	// is empty then).
+	return url.Values{}, widgets.Files{}, nil
 }
 
 // multipartFiles turns the request's file parts into uploaded files.

@@ -94,7 +94,7 @@ func TestBindRequest(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			r := tt.req(t)
-			f, err := forms.BindRequest(uploadDecl, r, forms.Options{}, tt.maxMemory)
+			f, err := forms.BindRequest(uploadDecl, r, forms.Options{}, forms.RequestLimits{FileMemory: tt.maxMemory})
 			if r.MultipartForm != nil {
 				defer r.MultipartForm.RemoveAll()
 			}
@@ -139,7 +139,7 @@ func TestBindRequest(t *testing.T) {
 func TestBindRequestMaxBytesError(t *testing.T) {
 	r := multipartRequest(t, map[string]string{"title": "Big"}, "doc", "big.bin", bytes.Repeat([]byte("x"), 10_000))
 	r.Body = http.MaxBytesReader(httptest.NewRecorder(), r.Body, 100)
-	_, err := forms.BindRequest(uploadDecl, r, forms.Options{}, 0)
+	_, err := forms.BindRequest(uploadDecl, r, forms.Options{}, forms.RequestLimits{})
 	var mbe *http.MaxBytesError
 	if !errors.As(err, &mbe) {
 		t.Fatalf("error %v does not wrap *http.MaxBytesError", err)
@@ -303,7 +303,7 @@ func ExampleBindRequest() {
 	r := httptest.NewRequest(http.MethodPost, "/structContact", strings.NewReader("name=Ann&email=nope"))
 	r.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 
-	f, err := forms.BindRequest(contactForm, r, forms.Options{}, 1<<20)
+	f, err := forms.BindRequest(contactForm, r, forms.Options{}, forms.RequestLimits{})
 	if err != nil {
 		fmt.Println(err)
 		return

@@ -39,7 +39,7 @@ func TestTamperedUploads(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			r := multipartRequest(t, nil, "f", tt.fileName, bytes.Repeat([]byte("x"), tt.size))
-			f, err := forms.BindRequest(decl, r, forms.Options{}, 4<<10)
+			f, err := forms.BindRequest(decl, r, forms.Options{}, forms.RequestLimits{FileMemory: 4 << 10})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -76,7 +76,7 @@ func TestDisabledFieldsIgnorePostedValues(t *testing.T) {
 		t.Fatal(err)
 	}
 	r.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-	f, err := forms.BindRequest(decl, r, forms.Options{}, 0)
+	f, err := forms.BindRequest(decl, r, forms.Options{}, forms.RequestLimits{})
 	if err != nil {
 		t.Fatal(err)
 	}

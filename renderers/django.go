@@ -91,6 +91,7 @@ func (r *DjangoTemplates) templateSet() *pongo2.TemplateSet {
 	r.once.Do(func() {
 		loader := &djangoLoader{overlay: r.overlay(), builtin: templates.Django}
 		r.set = pongo2.NewSet("formwork", loader)
+		banPongo2Tags(r.set) // recursion.go
 		r.set.Debug = r.Reload
 	})
 	return r.set
@@ -106,7 +107,8 @@ const setKey = "_fw_set"
 const rendererKey = "_fw_renderer"
 
 // Render implements Renderer.
-func (r *DjangoTemplates) Render(w io.Writer, name string, ctx Context) error {
+func (r *DjangoTemplates) Render(w io.Writer, name string, ctx Context) (err error) {
+	defer recoverTemplatePanic(name, &err) // recursion.go
 	set := r.templateSet()
 	if r.themeErr != nil {
 		return r.themeErr
@@ -123,6 +125,7 @@ func (r *DjangoTemplates) Render(w io.Writer, name string, ctx Context) error {
 	}
 	pctx[setKey] = set
 	pctx[rendererKey] = r
+	pctx[chainKey] = []string{name}
 	sink := &ErrorSink{}
 	pctx[sinkKey] = sink
 	if err := tpl.ExecuteWriter(pctx, w); err != nil {
@@ -186,7 +189,25 @@ func (l *djangoLoader) Get(path string) (io.Reader, error) {
 		}
 		return nil, err
 	}
+	if bytes.Contains(src, []byte("extends")) {
+		if err := checkExtends(path, string(src), l.source); err != nil {
+			src = []byte(failExtends(string(src), err))
+		}
+	}
 	return bytes.NewReader([]byte(TranslateDjango(string(src)))), nil
+}
+
+// source is a template's source as Get finds it, untranslated.
+func (l *djangoLoader) source(path string) (string, error) {
+	var src []byte
+	var err error
+	if l.overlay != nil {
+		src, err = fs.ReadFile(l.overlay, path)
+	}
+	if l.overlay == nil || err != nil {
+		src, err = fs.ReadFile(l.builtin, path)
+	}
+	return string(src), err
 }
 
 // isTemplateMissing reports whether err says a template does not exist.

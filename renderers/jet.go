@@ -156,6 +156,7 @@ func addJetGlobals(set *jet.Set) {
 	set.AddGlobalFunc("str", jetStr)
 	set.AddGlobalFunc("translate", jetTranslate)
 	addJinjaGlobals(set)
+	addJetRecursionGuard(set) // recursion.go
 }
 
 // Render implements Renderer. Nothing is written to w unless the whole
@@ -196,6 +197,7 @@ func (r *Jinja2) Render(w io.Writer, name string, ctx Context) (err error) {
 		vars.Set(k, c.conv(v))
 	}
 	vars.Set(sinkKey, sink)
+	vars.Set(jetChainKey, &jetChain{})
 	if err := tpl.Execute(buf, vars, nil); err != nil {
 		return templateError(name, err)
 	}
@@ -252,7 +254,12 @@ func (l *jetLoader) Open(p string) (io.ReadCloser, error) {
 	// Jinja drops the newline that ends a template's source.
 	src = bytes.TrimSuffix(src, []byte("\n"))
 	src = bytes.TrimSuffix(src, []byte("\r"))
-	return io.NopCloser(bytes.NewReader(src)), nil
+	if bytes.Contains(src, []byte("extends")) || bytes.Contains(src, []byte("import")) {
+		if err := checkJetExtends(name, string(src), l.find); err != nil {
+			return nil, err
+		}
+	}
+	return io.NopCloser(strings.NewReader(guardJetIncludes(name, string(src)))), nil
 }
 
 // escapeTo writes b escaped as Django's escape() does.

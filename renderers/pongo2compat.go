@@ -345,6 +345,11 @@ func (n *includeNode) Execute(ctx *pongo2.ExecutionContext, w pongo2.TemplateWri
 	if set == nil {
 		return ctx.Error("include: no template set in this render", nil)
 	}
+	chain, _ := ctx.Public[chainKey].([]string)
+	chain, rerr := enterInclude(chain, name) // recursion.go
+	if rerr != nil {
+		return &pongo2.Error{Sender: "tag:include", OrigError: rerr}
+	}
 	if r, ok := ctx.Public[rendererKey].(Renderer); ok && n.fast(ctx, w, r, name) {
 		return nil
 	}
@@ -359,6 +364,7 @@ func (n *includeNode) Execute(ctx *pongo2.ExecutionContext, w pongo2.TemplateWri
 	if n.only {
 		inc[setKey] = set
 		inc[sinkKey] = ctx.Public[sinkKey]
+		inc[rendererKey] = ctx.Public[rendererKey]
 	} else {
 		for k, v := range ctx.Public {
 			inc[k] = v
@@ -367,6 +373,7 @@ func (n *includeNode) Execute(ctx *pongo2.ExecutionContext, w pongo2.TemplateWri
 			inc[k] = v
 		}
 	}
+	inc[chainKey] = chain
 	for i, key := range n.with {
 		v, err := n.exprs[i].Evaluate(ctx)
 		if err != nil {

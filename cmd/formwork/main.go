@@ -5,7 +5,7 @@
 // Usage:
 //
 //	formwork render [--out DIR] CASE.json...
-//	formwork serve [--addr 127.0.0.1:8080] [--templates DIR] [CASE.json...]
+//	formwork serve [--addr 127.0.0.1:8080] [--templates DIR] [--theme NAME] [--allow-host NAME] [CASE.json...]
 //	formwork bench [--benchtime D] [--golden DIR] CASE.json...
 //
 // Without --out every result is printed to standard output; with it each
@@ -24,7 +24,9 @@
 // renderer side by side, and a live form that posts back and shows its
 // errors. With --templates the theme's templates are searched first and
 // re-read on every request; a template error is shown in the page with
-// its file and line.
+// its file and line (read only from inside DIR). serve answers only
+// requests whose Host names loopback, the --addr host or an --allow-host
+// name, refuses cross-site POSTs, and times out slow clients.
 package main
 
 import (
@@ -43,7 +45,7 @@ func main() {
 }
 
 const usage = `usage: formwork render [--out DIR] CASE.json...
-       formwork serve [--addr 127.0.0.1:8080] [--templates DIR] [CASE.json...]
+       formwork serve [--addr 127.0.0.1:8080] [--templates DIR] [--theme NAME] [--allow-host NAME] [CASE.json...]
        formwork bench [--benchtime D] [--golden DIR] CASE.json...`
 
 func run(args []string, stdout, stderr io.Writer) int {

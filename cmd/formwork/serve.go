@@ -19,6 +19,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/flosch/pongo2/v6"
+
 	"github.com/formwork/formwork/examples/exampleapp"
 	"github.com/formwork/formwork/forms"
 	"github.com/formwork/formwork/formspec"
@@ -34,6 +36,8 @@ func runServe(args []string, stderr io.Writer) int {
 	addr := fl.String("addr", "127.0.0.1:8080", "listen on `ADDR` (loopback by default)")
 	dir := fl.String("templates", "", "search theme templates in `DIR` before the built-in ones, reloaded on every request")
 	theme := fl.String("theme", "", "render with the theme pack `NAME` ("+strings.Join(templates.ThemeNames(), ", ")+") under --templates")
+	var extraHosts hostList
+	fl.Var(&extraHosts, "allow-host", "also answer requests whose Host is `NAME` (repeat or separate by commas); loopback names and the --addr host are always allowed")
 	if err := fl.Parse(args); err != nil {
 		return 2
 	}
@@ -62,7 +66,7 @@ func runServe(args []string, stderr io.Writer) int {
 		return 1
 	}
 	fmt.Fprintf(stderr, "formwork: previewing %d cases on http://%s/ and the example app on http://%s/app/\n", len(h.cases), ln.Addr(), ln.Addr())
-	if err := http.Serve(ln, h); err != nil {
+	if err := newServer(*addr, h, extraHosts).Serve(ln); err != nil {
 		fmt.Fprintf(stderr, "formwork: %v\n", err)
 		return 1
 	}
@@ -183,9 +187,10 @@ func (p *preview) gallery(w http.ResponseWriter, r *http.Request) {
 			}
 			if res, err = runCase(c, rr); err == nil {
 				it.Preview = firstHTML(res)
+			} else {
+				it.Err = p.explainRender(err)
 			}
-		}
-		if err != nil {
+		} else {
 			it.Err = p.explain(err)
 		}
 		items = append(items, it)
@@ -224,11 +229,13 @@ func (p *preview) casePage(w http.ResponseWriter, r *http.Request) {
 		rr = withTheme(rr, theme)
 		var res *formspec.Result
 		if err == nil {
-			res, err = runCase(c, rr)
-		}
-		if err != nil {
-			out.Err = p.explain(err)
+			if res, err = runCase(c, rr); err != nil {
+				out.Err = p.explainRender(err)
+			}
 		} else {
+			out.Err = p.explain(err)
+		}
+		if err == nil {
 			out.HTML = firstHTML(res)
 			out.Source = string(out.HTML)
 		}
@@ -273,7 +280,7 @@ func (p *preview) live(r *http.Request, c *formspec.Case, data map[string]any) {
 	data["Dir"] = tr.Dir()
 	var f *forms.Form
 	if r.Method == http.MethodPost {
-		if f, err = forms.BindRequest(prep.Decl, r, opts, 8<<20); err != nil {
+		if f, err = forms.BindRequest(prep.Decl, r, opts, forms.RequestLimits{}); err != nil {
 			data["LiveErr"] = p.explain(err)
 			return
 		}
@@ -288,7 +295,7 @@ func (p *preview) live(r *http.Request, c *formspec.Case, data map[string]any) {
 	}
 	h, err := f.Render()
 	if err != nil {
-		data["LiveErr"] = p.explain(err)
+		data["LiveErr"] = p.explainRender(err)
 		return
 	}
 	data["Live"] = inContainer(string(h))
@@ -354,41 +361,78 @@ type templateError struct {
 	Text    string
 }
 
-var (
-	pongoWhere = regexp.MustCompile(`in ([\w./-]+\.\w+) \| Line (\d+)`)
-	jetWhere   = regexp.MustCompile(`template: /?([\w./-]+\.\w+):(\d+):`)
-)
+// jetWhere finds the template and line in a jet parse error, which has
+// no type of its own ("template: NAME:LINE: ...").
+var jetWhere = regexp.MustCompile(`template: /?([\w./-]+\.\w+):(\d+):`)
 
+// explain shows an error's message alone: it names no file to read.
 func (p *preview) explain(err error) *templateError {
 	te := &templateError{Message: err.Error()}
 	var se *formspec.SpecError
 	if errors.As(err, &se) {
 		te.Message = "case: " + se.Error()
 	}
-	roots := []string{p.templates}
-	if m := pongoWhere.FindStringSubmatch(te.Message); m != nil {
-		te.File = m[1]
-		te.Line, _ = strconv.Atoi(m[2])
-	} else if m := jetWhere.FindStringSubmatch(te.Message); m != nil {
-		te.File = m[1]
-		te.Line, _ = strconv.Atoi(m[2])
-		roots = []string{filepath.Join(p.templates, "jinja2")}
-	}
-	if te.File != "" && p.templates != "" {
-		for _, root := range roots {
-			b, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(te.File)))
-			if err != nil {
-				continue
-			}
-			lines := strings.Split(string(b), "\n")
-			if te.Line >= 1 && te.Line <= len(lines) {
-				te.Text = lines[te.Line-1]
-			}
-			te.File = filepath.Join(root, filepath.FromSlash(te.File))
-			break
-		}
-	}
 	return te
+}
+
+// explainRender shows an error a render serve ran itself returned, and
+// where the engine says it is: pongo2's *Error carries its template's
+// name and line; jet's parse errors start with them. The line's text is
+// read only from the theme directory, through an os.Root, so no name
+// (nor a symbolic link in the directory) reaches a file outside it, and
+// an error that is not the engine's names no file at all.
+func (p *preview) explainRender(err error) *templateError {
+	te := p.explain(err)
+	root := p.templates
+	var pe *pongo2.Error
+	if errors.As(err, &pe) && pe.Filename != "" && pe.Filename != "<string>" {
+		te.File, te.Line = pe.Filename, pe.Line
+	} else if m := jetWhere.FindStringSubmatch(err.Error()); m != nil {
+		te.File = m[1]
+		te.Line, _ = strconv.Atoi(m[2])
+		root = filepath.Join(p.templates, "jinja2")
+	}
+	if te.File == "" || p.templates == "" {
+		return te
+	}
+	text, ok := overlayLine(root, te.File, te.Line)
+	if !ok {
+		return te
+	}
+	te.Text = text
+	te.File = filepath.Join(root, filepath.FromSlash(te.File))
+	return te
+}
+
+// overlayLine returns line n of the template name in the directory root,
+// when name is a valid relative path there and resolves, symbolic links
+// followed, to a regular file inside root.
+func overlayLine(root, name string, n int) (string, bool) {
+	if !fs.ValidPath(name) || n < 1 {
+		return "", false
+	}
+	r, err := os.OpenRoot(root)
+	if err != nil {
+		return "", false
+	}
+	defer r.Close()
+	f, err := r.Open(name)
+	if err != nil {
+		return "", false
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err != nil || !st.Mode().IsRegular() {
+		return "", false
+	}
+	b, err := io.ReadAll(io.LimitReader(f, 1<<20))
+	if err != nil {
+		return "", false
+	}
+	lines := strings.Split(string(b), "\n")
+	if n > len(lines) {
+		return "", false
+	}
+	return lines[n-1], true
 }
 
 // page renders one of the preview's pages; a failure of the page itself

@@ -9,7 +9,6 @@ import (
 	"context"
 	"flag"
 	"log"
-	"net/http"
 
 	"github.com/formwork/formwork/examples/exampleapp"
 )
@@ -23,5 +22,5 @@ func main() {
 	}
 	defer a.Close()
 	log.Printf("listening on http://%s/", *addr)
-	log.Fatal(http.ListenAndServe(*addr, a))
+	log.Fatal(exampleapp.NewServer(*addr, a).ListenAndServe())
 }

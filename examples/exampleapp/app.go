@@ -50,6 +50,7 @@ type App struct {
 	// stylesheet is the URL the pages link to (NewWithLook), or "".
 	stylesheet string
 	mux        *http.ServeMux
+	handler    http.Handler // mux behind Guard
 }
 
 // New builds the application over a fresh in-memory database.
@@ -88,11 +89,12 @@ func New(ctx context.Context) (*App, error) {
 	a.mux.HandleFunc("/contact", a.contactPage)
 	a.mux.HandleFunc("/order", a.orderPage)
 	a.mux.HandleFunc("/books", a.booksPage)
+	a.handler = Guard(a.mux)
 	return a, nil
 }
 
-// ServeHTTP implements http.Handler.
-func (a *App) ServeHTTP(w http.ResponseWriter, r *http.Request) { a.mux.ServeHTTP(w, r) }
+// ServeHTTP implements http.Handler, with the guards of Guard.
+func (a *App) ServeHTTP(w http.ResponseWriter, r *http.Request) { a.handler.ServeHTTP(w, r) }
 
 // Close closes the application's database.
 func (a *App) Close() error { return a.db.Close() }
@@ -114,7 +116,7 @@ func (a *App) contactPage(w http.ResponseWriter, r *http.Request) {
 		a.show(w, "contact", data)
 		return
 	}
-	f, err := forms.BindRequest(a.contact, r, opts, 1<<20)
+	f, err := forms.BindRequest(a.contact, r, opts, forms.RequestLimits{})
 	if err != nil {
 		http.Error(w, err.Error(), http.StatusBadRequest)
 		return
@@ -139,7 +141,7 @@ func (a *App) orderPage(w http.ResponseWriter, r *http.Request) {
 		a.show(w, "order", data)
 		return
 	}
-	values, files, err := forms.RequestData(r, 1<<20)
+	values, files, err := forms.RequestData(r, forms.RequestLimits{NoFiles: true})
 	if err != nil {
 		http.Error(w, err.Error(), http.StatusBadRequest)
 		return
@@ -166,7 +168,7 @@ func (a *App) booksPage(w http.ResponseWriter, r *http.Request) {
 	var fs *modelforms.Formset
 	var err error
 	if r.Method == http.MethodPost {
-		values, files, rerr := forms.RequestData(r, 1<<20)
+		values, files, rerr := forms.RequestData(r, forms.RequestLimits{NoFiles: true})
 		if rerr != nil {
 			http.Error(w, rerr.Error(), http.StatusBadRequest)
 			return

@@ -89,7 +89,8 @@ func digitValue(r rune) rune {
 
 // ParseInt parses s as Python's int(s): surrounding whitespace, a sign,
 // digits with single underscores between them. The result is an int64
-// when it fits, else a *big.Int.
+// when it fits, else a *big.Int. More than MaxIntDigits digits give
+// ErrTooManyDigits, as Python 3.11's int() refuses them.
 func ParseInt(s string) (any, error) {
 	if n, ok := plainInt(s); ok {
 		return n, nil
@@ -103,6 +104,9 @@ func ParseInt(s string) (any, error) {
 	d, ok := digits(s)
 	if !ok {
 		return nil, ErrSyntax
+	}
+	if len(d) > MaxIntDigits {
+		return nil, ErrTooManyDigits // before SetString, whose cost is quadratic
 	}
 	if neg {
 		d = "-" + d
@@ -226,15 +230,26 @@ var ErrNotFinite = errors.New("decimal is not finite")
 // ("1.50" stays 150e-2). Infinities and NaNs give ErrNotFinite. An
 // exponent beyond ±10000 (shopspring/decimal's MaxDecodeExponent) gives
 // ErrSyntax although Python accepts it: arithmetic on such a value would
-// build numbers of that many digits.
+// build numbers of that many digits. More than DefaultMaxDecimalDigits
+// significant digits give ErrTooManyDigits (ParseDecimalMax sets another
+// limit).
 func ParseDecimal(s string) (decimal.Decimal, error) {
-	if plainDecimal(s) {
+	return ParseDecimalMax(s, DefaultMaxDecimalDigits)
+}
+
+// ParseDecimalMax is ParseDecimal with at most maxDigits significant
+// digits instead of DefaultMaxDecimalDigits: a valid literal with more
+// gives ErrTooManyDigits, found by a linear scan before any big-number
+// work. The syntax is checked first, so that what is not a number at all
+// still gives ErrSyntax.
+func ParseDecimalMax(s string, maxDigits int) (decimal.Decimal, error) {
+	if len(s) <= maxDigits && plainDecimal(s) {
 		// Nothing to normalise: the common case, without the copies.
 		if d, err := decimal.NewFromString(s); err == nil {
 			return d, nil
 		}
 	}
-	return parseDecimal(s)
+	return parseDecimal(s, maxDigits)
 }
 
 // plainDecimal reports whether s is ASCII digits, with an optional
@@ -262,7 +277,7 @@ func plainDecimal(s string) bool {
 }
 
 // parseDecimal is ParseDecimal's general path.
-func parseDecimal(s string) (decimal.Decimal, error) {
+func parseDecimal(s string, maxDigits int) (decimal.Decimal, error) {
 	// Decimal() strips as str.strip() does and, unlike int() and float(),
 	// ignores every underscore wherever it stands ("_1", "1__0", "1e_3").
 	s = strings.ReplaceAll(TrimSpace(s), "_", "")
@@ -273,6 +288,9 @@ func parseDecimal(s string) (decimal.Decimal, error) {
 	n, ok := normaliseReal(s)
 	if !ok {
 		return decimal.Decimal{}, ErrSyntax
+	}
+	if len(n) > maxDigits && SignificantDigits(n, maxDigits) > maxDigits {
+		return decimal.Decimal{}, ErrTooManyDigits
 	}
 	d, err := decimal.NewFromString(n)
 	if err != nil {

@@ -184,7 +184,7 @@ func TestParseFastPaths(t *testing.T) {
 		"-123456789012345678", "12345678901234567.8", "1.", ".5", "-", "-.5", "1.2.3", "00", "-0", "-0.0",
 	} {
 		if plainDecimal(s) {
-			want, err := parseDecimal(s)
+			want, err := parseDecimal(s, DefaultMaxDecimalDigits)
 			if err != nil {
 				t.Errorf("parseDecimal(%q): %v", s, err)
 				continue

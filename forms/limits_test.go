@@ -1,0 +1,216 @@
+package forms_test
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"mime/multipart"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/formwork/formwork/forms"
+)
+
+var textDecl = forms.Declare(forms.Named("title", forms.NewCharField()))
+
+func urlencoded(body string) *http.Request {
+	r := httptest.NewRequest(http.MethodPost, "/f", strings.NewReader(body))
+	r.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	return r
+}
+
+func manyFields(n int) string {
+	v := url.Values{}
+	for i := range n {
+		v.Set(fmt.Sprintf("f%d", i), "x")
+	}
+	return v.Encode()
+}
+
+// multipartFiles builds a multipart POST with n small files under "doc".
+func multipartWithFiles(t *testing.T, n int) *http.Request {
+	t.Helper()
+	var body bytes.Buffer
+	mw := multipart.NewWriter(&body)
+	mw.WriteField("title", "t")
+	for i := range n {
+		w, err := mw.CreateFormFile("doc", fmt.Sprintf("f%d.txt", i))
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.Write([]byte("content"))
+	}
+	mw.Close()
+	r := httptest.NewRequest(http.MethodPost, "/upload", &body)
+	r.Header.Set("Content-Type", mw.FormDataContentType())
+	return r
+}
+
+// TestRequestLimits: Django's DATA_UPLOAD_MAX_MEMORY_SIZE,
+// DATA_UPLOAD_MAX_NUMBER_FIELDS and DATA_UPLOAD_MAX_NUMBER_FILES, on by
+// default, each refused with its own error type.
+func TestRequestLimits(t *testing.T) {
+	tooBig := func(err error) bool { var e *forms.RequestTooBigError; return errors.As(err, &e) }
+	tooManyFields := func(err error) bool { var e *forms.TooManyFieldsError; return errors.As(err, &e) }
+	tooManyFiles := func(err error) bool { var e *forms.TooManyFilesError; return errors.As(err, &e) }
+	tests := []struct {
+		name   string
+		decl   *forms.Declaration
+		req    func(t *testing.T) *http.Request
+		limits forms.RequestLimits
+		want   func(error) bool // nil: binds
+	}{
+		{"2.5 MB of data binds", textDecl, func(*testing.T) *http.Request {
+			return urlencoded("title=" + strings.Repeat("x", forms.DefaultMaxMemory-len("title=")))
+		}, forms.RequestLimits{}, nil},
+		{"one byte more is refused", textDecl, func(*testing.T) *http.Request {
+			return urlencoded("title=" + strings.Repeat("x", forms.DefaultMaxMemory-len("title=")+1))
+		}, forms.RequestLimits{}, tooBig},
+		{"without a Content-Length too", textDecl, func(*testing.T) *http.Request {
+			r := urlencoded("title=" + strings.Repeat("x", 3<<20))
+			r.ContentLength = -1
+			return r
+		}, forms.RequestLimits{}, tooBig},
+		{"MaxMemory overrides", textDecl, func(*testing.T) *http.Request { return urlencoded("title=12345") },
+			forms.RequestLimits{MaxMemory: 8}, tooBig},
+		{"negative MaxMemory is no limit", textDecl, func(*testing.T) *http.Request {
+			return urlencoded("title=" + strings.Repeat("x", 3<<20))
+		}, forms.RequestLimits{MaxMemory: -1}, nil},
+		{"1000 fields bind", textDecl, func(*testing.T) *http.Request { return urlencoded(manyFields(1000)) }, forms.RequestLimits{}, nil},
+		{"1001 fields are refused", textDecl, func(*testing.T) *http.Request { return urlencoded(manyFields(1001)) }, forms.RequestLimits{}, tooManyFields},
+		{"in a query too", textDecl, func(*testing.T) *http.Request {
+			return httptest.NewRequest(http.MethodGet, "/?"+manyFields(1001), nil)
+		}, forms.RequestLimits{}, tooManyFields},
+		{"MaxFields overrides", textDecl, func(*testing.T) *http.Request { return urlencoded(manyFields(3)) },
+			forms.RequestLimits{MaxFields: 2}, tooManyFields},
+		{"multipart fields count", textDecl, func(t *testing.T) *http.Request {
+			var body bytes.Buffer
+			mw := multipart.NewWriter(&body)
+			for i := range 1001 {
+				mw.WriteField(fmt.Sprintf("f%d", i), "x")
+			}
+			mw.Close()
+			r := httptest.NewRequest(http.MethodPost, "/", &body)
+			r.Header.Set("Content-Type", mw.FormDataContentType())
+			return r
+		}, forms.RequestLimits{}, tooManyFields},
+		{"multipart field data counts", textDecl, func(t *testing.T) *http.Request {
+			return multipartRequest(t, map[string]string{"title": strings.Repeat("x", 3<<20)}, "", "", nil)
+		}, forms.RequestLimits{}, tooBig},
+		{"100 files bind", uploadDecl, func(t *testing.T) *http.Request { return multipartWithFiles(t, 100) }, forms.RequestLimits{}, nil},
+		{"101 files are refused", uploadDecl, func(t *testing.T) *http.Request { return multipartWithFiles(t, 101) }, forms.RequestLimits{}, tooManyFiles},
+		{"MaxFiles overrides", uploadDecl, func(t *testing.T) *http.Request { return multipartWithFiles(t, 2) }, forms.RequestLimits{MaxFiles: 1}, tooManyFiles},
+		{"file contents do not count toward MaxMemory", uploadDecl, func(t *testing.T) *http.Request {
+			return multipartRequest(t, map[string]string{"title": "t"}, "doc", "big.bin", bytes.Repeat([]byte("x"), 3<<20))
+		}, forms.RequestLimits{}, nil},
+		{"unless the form takes no file", textDecl, func(t *testing.T) *http.Request {
+			return multipartRequest(t, map[string]string{"title": "t"}, "doc", "big.bin", bytes.Repeat([]byte("x"), 3<<20))
+		}, forms.RequestLimits{}, tooBig},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := tt.req(t)
+			f, err := forms.BindRequest(tt.decl, r, forms.Options{}, tt.limits)
+			if r.MultipartForm != nil {
+				defer r.MultipartForm.RemoveAll()
+			}
+			if tt.want == nil {
+				if err != nil {
+					t.Fatalf("BindRequest: %v", err)
+				}
+				if !f.IsBound() {
+					t.Fatal("not bound")
+				}
+				return
+			}
+			if !tt.want(err) {
+				t.Fatalf("error %v (%T) is not the limit's", err, errors.Unwrap(err))
+			}
+			if !forms.IsRequestLimit(err) || f != nil {
+				t.Errorf("IsRequestLimit(%v) false or a form returned", err)
+			}
+			if !strings.Contains(err.Error(), "Django's DATA_UPLOAD_MAX_") {
+				t.Errorf("error %q does not name the setting", err)
+			}
+		})
+	}
+}
+
+// endlessUpload is a multipart body with one file part of size bytes,
+// made as it is read, counting what was read.
+type endlessUpload struct {
+	head, tail []byte
+	left, read int64
+}
+
+func (u *endlessUpload) Read(p []byte) (int, error) {
+	n := 0
+	if len(u.head) > 0 {
+		n = copy(p, u.head)
+		u.head = u.head[n:]
+	} else if u.left > 0 {
+		k := int64(len(p))
+		if k > u.left {
+			k = u.left
+		}
+		for i := range p[:k] {
+			p[i] = 'x'
+		}
+		u.left -= k
+		n = int(k)
+	} else if len(u.tail) > 0 {
+		n = copy(p, u.tail)
+		u.tail = u.tail[n:]
+	} else {
+		return 0, io.EOF
+	}
+	u.read += int64(n)
+	return n, nil
+}
+
+// TestNoFileFieldUpload posts 300 MB to a form without a file field: it
+// is refused once MaxMemory is spent, and nothing is written to disk
+// (net/http's ParseMultipartForm spooled all of it to temporary files).
+func TestNoFileFieldUpload(t *testing.T) {
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp)
+	const size = 300 << 20
+	boundary := "xyzzy"
+	u := &endlessUpload{
+		head: []byte("--" + boundary + "\r\nContent-Disposition: form-data; name=\"title\"\r\n\r\nt\r\n--" + boundary +
+			"\r\nContent-Disposition: form-data; name=\"doc\"; filename=\"big.bin\"\r\nContent-Type: application/octet-stream\r\n\r\n"),
+		tail: []byte("\r\n--" + boundary + "--\r\n"),
+		left: size,
+	}
+	r := httptest.NewRequest(http.MethodPost, "/contact", u)
+	r.Header.Set("Content-Type", "multipart/form-data; boundary="+boundary)
+	_, err := forms.BindRequest(textDecl, r, forms.Options{}, forms.RequestLimits{})
+	var tb *forms.RequestTooBigError
+	if !errors.As(err, &tb) {
+		t.Fatalf("error %v, want a RequestTooBigError", err)
+	}
+	if u.read > 2*forms.DefaultMaxMemory {
+		t.Errorf("read %d MB of the upload before refusing it", u.read>>20)
+	}
+	if ents, _ := os.ReadDir(tmp); len(ents) > 0 {
+		t.Errorf("%d temporary files written", len(ents))
+	}
+}
+
+// TestMalformedQuery: a GET whose query has a malformed pair binds the
+// rest, as r.URL.Query() did.
+func TestMalformedQuery(t *testing.T) {
+	r := httptest.NewRequest(http.MethodGet, "/?title=ok&bad=%zz", nil)
+	f, err := forms.BindRequest(textDecl, r, forms.Options{}, forms.RequestLimits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := f.Data().Get("title"); got != "ok" {
+		t.Errorf("title %q", got)
+	}
+}
