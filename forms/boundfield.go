@@ -612,6 +612,15 @@ func (bf *BoundField) FocusID() string {
 	}
 	switch w := bf.accessibleWidget().(type) {
 	case interface{ IDForLabelIndex(string, int) string }:
+		if bf.accessibleWidget() == bf.Widget() {
+			// The first option as rendered: in a choice group its id
+			// has the group's index too (id_f_0_0).
+			if sw := bf.Subwidgets(); len(sw) > 0 {
+				if s, ok := sw[0].IDForLabel().(string); ok && s != "" {
+					return s
+				}
+			}
+		}
 		return w.IDForLabelIndex(id, 0)
 	case *widgets.MultiWidget, *widgets.SplitDateTimeWidget, *widgets.SplitHiddenDateTimeWidget:
 		return id + "_0" // the id of the first part

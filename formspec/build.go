@@ -830,13 +830,13 @@ var jinjaSyntax = map[string]bool{"Jinja2": true, "Jinja2DivFormRenderer": true}
 // buildRenderer reads the case's renderer and templates.
 func buildRenderer(rn node, hasRenderer bool, tn node, hasTemplates bool) (renderers.Renderer, error) {
 	class := "DjangoTemplates"
-	var ft, fst string
+	var ft, fst, theme string
 	if hasRenderer {
 		switch v := rn.v.(type) {
 		case string:
 			class = v
 		case *ojson.Object:
-			if err := rn.checkKeys("class", "form_template_name", "formset_template_name"); err != nil {
+			if err := rn.checkKeys("class", "form_template_name", "formset_template_name", "theme"); err != nil {
 				return nil, err
 			}
 			if cn, ok := rn.get("class"); ok {
@@ -859,6 +859,16 @@ func buildRenderer(rn node, hasRenderer bool, tn node, hasTemplates bool) (rende
 					return nil, err
 				}
 				fst = s
+			}
+			if n, ok := rn.get("theme"); ok {
+				s, err := n.str()
+				if err != nil {
+					return nil, err
+				}
+				if err := renderers.CheckTheme(s); err != nil {
+					return nil, specErr(n.path, "%v", err)
+				}
+				theme = s
 			}
 		default:
 			return nil, specErr(rn.path, "want a renderer name or object, got %s", kind(rn.v))
@@ -897,7 +907,18 @@ func buildRenderer(rn node, hasRenderer bool, tn node, hasTemplates bool) (rende
 		}
 		overlay = mfs
 	}
-	return mk(ft, fst, overlay), nil
+	r := mk(ft, fst, overlay)
+	if theme != "" {
+		switch x := r.(type) {
+		case *renderers.DjangoTemplates:
+			x.Theme = theme
+		case *renderers.Jinja2:
+			x.Theme = theme
+		default:
+			return nil, specErr(rn.path, "renderer %s takes no theme", class)
+		}
+	}
+	return r, nil
 }
 
 func pyStr(v any) string { return pyfmt.Str(v) }

@@ -27,10 +27,10 @@ func (c *Case) engineRenderer(r renderers.Renderer) renderers.Renderer {
 	}
 	switch x := r.(type) {
 	case *renderers.DjangoTemplates:
-		y := &renderers.DjangoTemplates{FormTemplate: x.FormTemplate, FormsetTemplate: x.FormsetTemplate, Overlay: x.Overlay, Reload: x.Reload, NoFastPath: true}
+		y := &renderers.DjangoTemplates{FormTemplate: x.FormTemplate, FormsetTemplate: x.FormsetTemplate, Overlay: x.Overlay, Theme: x.Theme, Reload: x.Reload, NoFastPath: true}
 		return y
 	case *renderers.Jinja2:
-		y := &renderers.Jinja2{FormTemplate: x.FormTemplate, FormsetTemplate: x.FormsetTemplate, Overlay: x.Overlay, Reload: x.Reload, NoFastPath: true}
+		y := &renderers.Jinja2{FormTemplate: x.FormTemplate, FormsetTemplate: x.FormsetTemplate, Overlay: x.Overlay, Theme: x.Theme, Reload: x.Reload, NoFastPath: true}
 		return y
 	}
 	return r

@@ -17,7 +17,12 @@ func builtinTexts(t *testing.T) []string {
 	t.Helper()
 	re := regexp.MustCompile(`\{%-?\s*translate\s+"([^"]*)"`)
 	seen := map[string]bool{}
-	for _, fsys := range []fs.FS{templates.Accessible, templates.Django, templates.Jet} {
+	all := []fs.FS{templates.Accessible, templates.Django, templates.Jet}
+	for _, name := range templates.ThemeNames() {
+		th, _ := templates.LookupTheme(name)
+		all = append(all, th.Django)
+	}
+	for _, fsys := range all {
 		err := fs.WalkDir(fsys, ".", func(path string, d fs.DirEntry, err error) error {
 			if err != nil || d.IsDir() {
 				return err

@@ -29,6 +29,10 @@ type DjangoTemplates struct {
 	FormsetTemplate string
 	// Overlay holds templates found before the built-in ones, by name.
 	Overlay fs.FS
+	// Theme names a theme pack (templates.ThemeNames: "bootstrap5",
+	// "govuk") whose templates are found after Overlay's and before the
+	// built-in ones; "" is none. An unknown name makes Render fail.
+	Theme string
 	// Reload parses templates on every render (a development mode).
 	Reload bool
 	// NoFastPath renders every template with the engine, never with the
@@ -39,8 +43,18 @@ type DjangoTemplates struct {
 
 	overrides overrides
 
+	layerOnce sync.Once
+	layered   fs.FS
+	themeErr  error
+
 	once sync.Once
 	set  *pongo2.TemplateSet
+}
+
+// overlay is Overlay over the theme's templates.
+func (r *DjangoTemplates) overlay() fs.FS {
+	r.layerOnce.Do(func() { r.layered, r.themeErr = themeOverlay("DjangoTemplates", r.Theme, r.Overlay, false) })
+	return r.layered
 }
 
 // NewDjangoTemplates returns Django's default renderer (table style).
@@ -70,12 +84,12 @@ func (r *DjangoTemplates) FormsetTemplateName() string {
 // Overridden reports whether the overlay holds a template of that name.
 // Each name is looked up once, unless Reload is set.
 func (r *DjangoTemplates) Overridden(name string) bool {
-	return r.overrides.has(r.Overlay, name, r.Reload)
+	return r.overrides.has(r.overlay(), name, r.Reload)
 }
 
 func (r *DjangoTemplates) templateSet() *pongo2.TemplateSet {
 	r.once.Do(func() {
-		loader := &djangoLoader{overlay: r.Overlay, builtin: templates.Django}
+		loader := &djangoLoader{overlay: r.overlay(), builtin: templates.Django}
 		r.set = pongo2.NewSet("formwork", loader)
 		banPongo2Tags(r.set) // recursion.go
 		r.set.Debug = r.Reload
@@ -96,6 +110,9 @@ const rendererKey = "_fw_renderer"
 func (r *DjangoTemplates) Render(w io.Writer, name string, ctx Context) (err error) {
 	defer recoverTemplatePanic(name, &err) // recursion.go
 	set := r.templateSet()
+	if r.themeErr != nil {
+		return r.themeErr
+	}
 	tpl, err := set.FromCache(name)
 	if err != nil {
 		return templateError(name, err)

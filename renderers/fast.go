@@ -54,12 +54,12 @@ func fastRenderer(r Renderer) (s genState, ok bool) {
 		if x.Reload || x.NoFastPath {
 			return s, false
 		}
-		return genState{ov: &x.overrides, overlay: x.Overlay}, true
+		return genState{ov: &x.overrides, overlay: x.overlay()}, true
 	case *Jinja2:
 		if x.Reload || x.NoFastPath {
 			return s, false
 		}
-		return genState{ov: &x.overrides, overlay: x.Overlay, jinja: true}, true
+		return genState{ov: &x.overrides, overlay: x.overlay(), jinja: true}, true
 	}
 	return s, false
 }

@@ -72,6 +72,10 @@ type Jinja2 struct {
 	FormsetTemplate string
 	// Overlay holds templates found before the built-in ones, by name.
 	Overlay fs.FS
+	// Theme names a theme pack (templates.ThemeNames: "bootstrap5",
+	// "govuk") whose jet templates are found after Overlay's and before
+	// the built-in ones; "" is none. An unknown name makes Render fail.
+	Theme string
 	// Reload parses templates on every render (a development mode).
 	Reload bool
 	// NoFastPath renders every template with the engine, never with the
@@ -81,6 +85,10 @@ type Jinja2 struct {
 	NoFastPath bool
 
 	overrides overrides
+
+	layerOnce sync.Once
+	layered   fs.FS
+	themeErr  error
 
 	once   sync.Once
 	set    *jet.Set
@@ -118,12 +126,18 @@ func (r *Jinja2) FormsetTemplateName() string {
 // Overridden reports whether the overlay holds a template of that name.
 // Each name is looked up once, unless Reload is set.
 func (r *Jinja2) Overridden(name string) bool {
-	return r.overrides.has(r.Overlay, name, r.Reload)
+	return r.overrides.has(r.overlay(), name, r.Reload)
+}
+
+// overlay is Overlay over the theme's templates.
+func (r *Jinja2) overlay() fs.FS {
+	r.layerOnce.Do(func() { r.layered, r.themeErr = themeOverlay("Jinja2", r.Theme, r.Overlay, true) })
+	return r.layered
 }
 
 func (r *Jinja2) jetSet() *jet.Set {
 	r.once.Do(func() {
-		r.loader = &jetLoader{overlay: r.Overlay, builtin: templates.Jet}
+		r.loader = &jetLoader{overlay: r.overlay(), builtin: templates.Jet}
 		r.set = jet.NewSet(r.loader,
 			jet.WithSafeWriter(escapeTo),
 			jet.WithTemplateNameExtensions([]string{""}),
@@ -140,6 +154,7 @@ func addJetGlobals(set *jet.Set) {
 	set.AddGlobalFunc("items", jetItems)
 	set.AddGlobalFunc("safe", jetSafeFunc)
 	set.AddGlobalFunc("str", jetStr)
+	set.AddGlobalFunc("translate", jetTranslate)
 	addJinjaGlobals(set)
 	addJetRecursionGuard(set) // recursion.go
 }
@@ -148,6 +163,9 @@ func addJetGlobals(set *jet.Set) {
 // template rendered.
 func (r *Jinja2) Render(w io.Writer, name string, ctx Context) (err error) {
 	set := r.jetSet()
+	if r.themeErr != nil {
+		return r.themeErr
+	}
 	if isTextTemplate(name) {
 		set = r.jetTextSet()
 	}

@@ -4,7 +4,9 @@
 // written for Django ports with little change. These files are the one
 // hand-written copy of the built-in markup: the renderers' fast path is
 // generated from the Django-syntax set (internal/tmplgen), and a test
-// renders every corpus case through both and each engine.
+// renders every corpus case through both and each engine. The theme
+// packs (LookupTheme: "bootstrap5", "govuk") are overlays of the same
+// names in both syntaxes, embedded beside them.
 package templates
 
 import (

@@ -5,7 +5,7 @@
 // Usage:
 //
 //	formwork render [--out DIR] CASE.json...
-//	formwork serve [--addr 127.0.0.1:8080] [--templates DIR] [--allow-host NAME] [CASE.json...]
+//	formwork serve [--addr 127.0.0.1:8080] [--templates DIR] [--theme NAME] [--allow-host NAME] [CASE.json...]
 //	formwork bench [--benchtime D] [--golden DIR] CASE.json...
 //
 // Without --out every result is printed to standard output; with it each
@@ -45,7 +45,7 @@ func main() {
 }
 
 const usage = `usage: formwork render [--out DIR] CASE.json...
-       formwork serve [--addr 127.0.0.1:8080] [--templates DIR] [--allow-host NAME] [CASE.json...]
+       formwork serve [--addr 127.0.0.1:8080] [--templates DIR] [--theme NAME] [--allow-host NAME] [CASE.json...]
        formwork bench [--benchtime D] [--golden DIR] CASE.json...`
 
 func run(args []string, stdout, stderr io.Writer) int {

@@ -26,6 +26,7 @@ import (
 	"github.com/formwork/formwork/formspec"
 	"github.com/formwork/formwork/i18n"
 	"github.com/formwork/formwork/renderers"
+	"github.com/formwork/formwork/templates"
 )
 
 // runServe is the serve subcommand: a preview server for theme authors.
@@ -34,9 +35,14 @@ func runServe(args []string, stderr io.Writer) int {
 	fl.SetOutput(stderr)
 	addr := fl.String("addr", "127.0.0.1:8080", "listen on `ADDR` (loopback by default)")
 	dir := fl.String("templates", "", "search theme templates in `DIR` before the built-in ones, reloaded on every request")
+	theme := fl.String("theme", "", "render with the theme pack `NAME` ("+strings.Join(templates.ThemeNames(), ", ")+") under --templates")
 	var extraHosts hostList
 	fl.Var(&extraHosts, "allow-host", "also answer requests whose Host is `NAME` (repeat or separate by commas); loopback names and the --addr host are always allowed")
 	if err := fl.Parse(args); err != nil {
+		return 2
+	}
+	if err := renderers.CheckTheme(*theme); err != nil {
+		fmt.Fprintf(stderr, "formwork: --theme: %v\n", err)
 		return 2
 	}
 	h, err := newPreview(fl.Args(), *dir)
@@ -44,9 +50,10 @@ func runServe(args []string, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "formwork: %v\n", err)
 		return 1
 	}
+	h.theme = *theme
 	// The example application (a contact form, a formset and an edit-only
 	// model formset on SQLite) runs beside the gallery.
-	app, err := exampleapp.New(context.Background())
+	app, err := exampleapp.NewWithLook(context.Background(), h.appLook())
 	if err != nil {
 		fmt.Fprintf(stderr, "formwork: example app: %v\n", err)
 		return 1
@@ -71,6 +78,7 @@ func runServe(args []string, stderr io.Writer) int {
 type preview struct {
 	cases     []string // case files
 	templates string   // the theme's template directory, or ""
+	theme     string   // the theme pack --theme names, or ""
 	mux       *http.ServeMux
 }
 
@@ -107,6 +115,8 @@ func newPreview(cases []string, templates string) (*preview, error) {
 	p.mux.HandleFunc("GET /{$}", p.gallery)
 	p.mux.HandleFunc("GET /case/{name}", p.casePage)
 	p.mux.HandleFunc("POST /case/{name}", p.casePage)
+	p.mux.HandleFunc("GET /theme/{file}", p.serveThemeCSS)
+	p.mux.Handle("GET /assets/", p.serveGovukAssets())
 	return p, nil
 }
 
@@ -159,13 +169,23 @@ type galleryItem struct {
 }
 
 func (p *preview) gallery(w http.ResponseWriter, r *http.Request) {
+	theme, terr := p.themeOf(r)
+	if terr != nil {
+		http.Error(w, terr.Error(), http.StatusBadRequest)
+		return
+	}
 	items := make([]galleryItem, 0, len(p.cases))
 	for _, path := range p.cases {
 		it := galleryItem{Name: filepath.Base(path)}
 		c, err := formspec.Load(path)
 		if err == nil {
 			var res *formspec.Result
-			if res, err = runCase(c, nil); err == nil {
+			var rr renderers.Renderer
+			if theme != "" {
+				rr, _ = p.renderer("DjangoDivFormRenderer")
+				rr = withTheme(rr, theme)
+			}
+			if res, err = runCase(c, rr); err == nil {
 				it.Preview = firstHTML(res)
 			} else {
 				it.Err = p.explainRender(err)
@@ -175,7 +195,7 @@ func (p *preview) gallery(w http.ResponseWriter, r *http.Request) {
 		}
 		items = append(items, it)
 	}
-	p.page(w, http.StatusOK, "gallery", map[string]any{"Title": "formwork preview", "Items": items, "Templates": p.templates})
+	p.page(w, http.StatusOK, "gallery", map[string]any{"Title": "formwork preview", "Items": items, "Templates": p.templates, "Theme": p.themeInfo(theme)})
 }
 
 type rendering struct {
@@ -197,10 +217,16 @@ func (p *preview) casePage(w http.ResponseWriter, r *http.Request) {
 		p.page(w, http.StatusOK, "case", map[string]any{"Title": name, "Err": p.explain(err)})
 		return
 	}
+	theme, terr := p.themeOf(r)
+	if terr != nil {
+		http.Error(w, terr.Error(), http.StatusBadRequest)
+		return
+	}
 	var outs []rendering
 	for _, rn := range rendererNames {
 		out := rendering{Renderer: rn}
 		rr, err := p.renderer(rn)
+		rr = withTheme(rr, theme)
 		var res *formspec.Result
 		if err == nil {
 			if res, err = runCase(c, rr); err != nil {
@@ -215,7 +241,7 @@ func (p *preview) casePage(w http.ResponseWriter, r *http.Request) {
 		}
 		outs = append(outs, out)
 	}
-	data := map[string]any{"Title": name, "Renderings": outs, "Renderers": rendererNames}
+	data := map[string]any{"Title": name, "Renderings": outs, "Renderers": rendererNames, "Theme": p.themeInfo(theme), "ThemeQuery": theme}
 	p.live(r, c, data)
 	p.page(w, http.StatusOK, "case", data)
 }
@@ -237,6 +263,9 @@ func (p *preview) live(r *http.Request, c *formspec.Case, data map[string]any) {
 	if err != nil {
 		data["LiveErr"] = p.explain(err)
 		return
+	}
+	if theme, err := p.themeOf(r); err == nil {
+		rr = withTheme(rr, theme)
 	}
 	opts := forms.Options{Renderer: rr}
 	tr := i18n.Negotiate(r.Header.Get("Accept-Language"))
@@ -423,18 +452,22 @@ func (p *preview) page(w http.ResponseWriter, status int, name string, data map[
 var pages = template.Must(template.New("pages").Parse(`
 {{define "head"}}<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>{{.Title}}</title>
-<style>
+{{with .Theme}}{{if .CSS}}<link rel="stylesheet" href="/theme/{{.Name}}.css">{{end}}{{end}}<style>
 body{font:15px/1.45 system-ui,sans-serif;margin:0;background:#f4f5f7;color:#1d2330}
 header{background:#0c4b33;color:#fff;padding:14px 24px}header a{color:#fff}
 main{padding:18px 24px}
-.grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(380px,1fr));gap:16px}
+.grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(560px,1fr));gap:16px}
+.themebar{background:#e8eef7;padding:8px 24px;font-size:14px}.themebar details{display:inline}
 .card{background:#fff;border:1px solid #d5d9e0;border-radius:8px;padding:12px 16px;overflow:auto}
 .card h2{font-size:16px;margin:0 0 8px;border-bottom:1px solid #e5e7eb;padding-bottom:6px}
 .error{background:#fdecec;border:1px solid #e0a0a0;color:#8a1c1c;padding:8px;border-radius:6px;white-space:pre-wrap;font-family:monospace}
 .errorlist{color:#b00020}.helptext{color:#5b6472;font-size:13px}
 label{font-weight:600}input,select,textarea{font:inherit;margin:2px 0 8px}
 pre.src{font-size:12px;background:#f7f7f9;padding:6px;overflow:auto;max-height:240px}
-</style></head><body><header><a href="/">formwork preview</a> · {{.Title}}</header><main>{{end}}
+</style></head><body{{with .Theme}}{{if eq .Name "govuk"}} class="govuk-template__body govuk-frontend-supported"{{end}}{{end}}><header><a href="/">formwork preview</a> · {{.Title}}{{with .Theme}} · theme: <strong>{{if .Name}}{{.Name}}{{else}}built-in templates{{end}}</strong>{{end}}</header>
+{{with .Theme}}<nav class="themebar">Theme: <a href="?theme=none">built-in</a>{{range .Names}} · <a href="?theme={{.}}">{{.}}</a>{{end}}
+{{if .Overrides}} · <details><summary>{{.Name}} overrides {{len .Overrides}} templates</summary><ul>{{range .Overrides}}<li><code>{{.}}</code></li>{{end}}</ul></details>{{end}}
+{{if .Install}}<div class="error">{{.Install}}</div>{{end}}</nav>{{end}}<main>{{end}}
 
 {{define "error"}}<div class="error">{{if .File}}<strong>{{.File}}{{if .Line}}, line {{.Line}}{{end}}</strong>
 {{if .Text}}<code>{{.Text}}</code>
@@ -443,7 +476,7 @@ pre.src{font-size:12px;background:#f7f7f9;padding:6px;overflow:auto;max-height:2
 {{define "gallery"}}{{template "head" .}}
 <p>The example application runs at <a href="/app/">/app/</a>.</p>
 <p>{{len .Items}} cases{{if .Templates}} · theme templates from <code>{{.Templates}}</code>, reloaded on every request{{end}}.</p>
-<div class="grid">{{range .Items}}<section class="card"><h2><a href="/case/{{.Name}}">{{.Name}}</a></h2>
+<div class="grid">{{$t := .Theme.Name}}{{range .Items}}<section class="card"><h2><a href="/case/{{.Name}}{{if $t}}?theme={{$t}}{{end}}">{{.Name}}</a></h2>
 {{if .Err}}{{template "error" .Err}}{{else}}{{.Preview}}{{end}}</section>
 {{end}}</div></main></body></html>{{end}}
 
@@ -454,10 +487,10 @@ pre.src{font-size:12px;background:#f7f7f9;padding:6px;overflow:auto;max-height:2
 {{if .Err}}{{template "error" .Err}}{{else}}{{.HTML}}<details><summary>HTML</summary><pre class="src">{{.Source}}</pre></details>{{end}}</section>
 {{end}}</div>
 <h2 id="live">Live form ({{.LiveRenderer}}{{if .Lang}}, {{.Lang}}{{end}})</h2>
-<p>{{range .Renderers}}<a href="?renderer={{.}}#live">{{.}}</a> {{end}}</p>
+<p>{{$t := .ThemeQuery}}{{range .Renderers}}<a href="?renderer={{.}}{{if $t}}&amp;theme={{$t}}{{end}}#live">{{.}}</a> {{end}}</p>
 {{if .LiveErr}}{{template "error" .LiveErr}}{{else}}
 {{if .Submitted}}<p class="status">{{if .Valid}}Valid. Cleaned data:</p><pre>{{.Cleaned}}</pre>{{else}}Not valid: the errors are shown below.</p>{{end}}{{end}}
-<form class="card" method="post" action="?renderer={{.LiveRenderer}}#live"{{if .Multipart}} enctype="multipart/form-data"{{end}}{{if .Lang}} lang="{{.Lang}}" dir="{{.Dir}}"{{end}}>{{.Live}}
+<form class="card" method="post" action="?renderer={{.LiveRenderer}}{{if .ThemeQuery}}&amp;theme={{.ThemeQuery}}{{end}}#live"{{if .Multipart}} enctype="multipart/form-data"{{end}}{{if .Lang}} lang="{{.Lang}}" dir="{{.Dir}}"{{end}}>{{.Live}}
 <button type="submit">Submit</button></form>{{end}}
 {{end}}</main></body></html>{{end}}
 `))

@@ -54,8 +54,10 @@ type App struct {
 	books    *modelforms.FormsetDeclaration
 	book     *orm.Model
 	renderer renderers.Renderer
-	mux      *http.ServeMux
-	handler  http.Handler // mux behind Guard
+	// stylesheet is the URL the pages link to (NewWithLook), or "".
+	stylesheet string
+	mux        *http.ServeMux
+	handler    http.Handler // mux behind Guard
 }
 
 // New builds the application over a fresh in-memory database.
@@ -198,13 +200,14 @@ func (a *App) booksPage(w http.ResponseWriter, r *http.Request) {
 // form that fails to render becomes a 500 rather than half a page.
 func (a *App) show(w http.ResponseWriter, name string, data map[string]any) {
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	data["Stylesheet"] = a.stylesheet
 	if err := forms.ExecuteTemplate(w, pages, name, data); err != nil {
 		http.Error(w, err.Error(), http.StatusInternalServerError)
 	}
 }
 
 var pages = template.Must(template.New("pages").Funcs(forms.TemplateFuncs()).Parse(`
-{{define "head"}}<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{{.Title}}</title></head><body>
+{{define "head"}}<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{{.Title}}</title>{{if .Stylesheet}}<link rel="stylesheet" href="{{.Stylesheet}}">{{end}}</head><body>
 <nav><a href="./">Home</a> · <a href="contact">Contact</a> · <a href="order">Order</a> · <a href="books">Books</a></nav>
 <h1>{{.Title}}</h1>{{if .Done}}<p class="done">{{.Done}}</p>{{end}}{{end}}
 {{define "index"}}{{template "head" .}}<p>A contact form, a formset and a model formset.</p></body></html>{{end}}
