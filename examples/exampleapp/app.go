@@ -12,6 +12,7 @@ import (
 	"context"
 	"fmt"
 	"html/template"
+	"log"
 	"net/http"
 
 	"github.com/shopspring/decimal"
@@ -124,7 +125,7 @@ func (a *App) contactPage(w http.ResponseWriter, r *http.Request) {
 	}
 	f, err := a.contact.BindRequest(r, opts, forms.RequestLimits{})
 	if err != nil {
-		http.Error(w, err.Error(), http.StatusBadRequest)
+		fail(w, http.StatusBadRequest, err)
 		return
 	}
 	if c, ok := f.Valid(); ok {
@@ -144,7 +145,7 @@ func (a *App) orderPage(w http.ResponseWriter, r *http.Request) {
 	}
 	values, files, err := forms.RequestData(r, forms.RequestLimits{NoFiles: true})
 	if err != nil {
-		http.Error(w, err.Error(), http.StatusBadRequest)
+		fail(w, http.StatusBadRequest, err)
 		return
 	}
 	fs := a.lines.Bind(values, files, opts)
@@ -175,7 +176,7 @@ func (a *App) booksPage(w http.ResponseWriter, r *http.Request) {
 	if r.Method == http.MethodPost {
 		values, files, rerr := forms.RequestData(r, forms.RequestLimits{NoFiles: true})
 		if rerr != nil {
-			http.Error(w, rerr.Error(), http.StatusBadRequest)
+			fail(w, http.StatusBadRequest, rerr)
 			return
 		}
 		fs, err = a.books.Bind(ctx, a.db, values, files, args)
@@ -189,7 +190,7 @@ func (a *App) booksPage(w http.ResponseWriter, r *http.Request) {
 		fs, err = a.books.New(ctx, a.db, args)
 	}
 	if err != nil {
-		http.Error(w, err.Error(), http.StatusInternalServerError)
+		fail(w, http.StatusInternalServerError, err)
 		return
 	}
 	data["Formset"] = fs.Formset
@@ -202,8 +203,16 @@ func (a *App) show(w http.ResponseWriter, name string, data map[string]any) {
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	data["Stylesheet"] = a.stylesheet
 	if err := forms.ExecuteTemplate(w, pages, name, data); err != nil {
-		http.Error(w, err.Error(), http.StatusInternalServerError)
+		fail(w, http.StatusInternalServerError, err)
 	}
+}
+
+// fail answers a request that cannot be served: the error goes to the
+// log, for the developer; the visitor sees only the status text, never an
+// internal message (a request limit's, a template's, the database's).
+func fail(w http.ResponseWriter, status int, err error) {
+	log.Printf("exampleapp: %d: %v", status, err)
+	http.Error(w, http.StatusText(status), status)
 }
 
 var pages = template.Must(template.New("pages").Funcs(forms.TemplateFuncs()).Parse(`

@@ -80,8 +80,13 @@ func TestRequestLimits(t *testing.T) {
 		{"1001 fields to the model formset", "/books", many.Encode(), http.StatusBadRequest},
 		{"a body past MaxBodyBytes", "/books", strings.Repeat("x", MaxBodyBytes+1), http.StatusBadRequest},
 	} {
-		if w := post(a, tt.path, tt.body, nil); w.Code != tt.want {
+		w := post(a, tt.path, tt.body, nil)
+		if w.Code != tt.want {
 			t.Errorf("%s: status %d, want %d: %s", tt.name, w.Code, tt.want, w.Body.String()[:min(200, w.Body.Len())])
+		}
+		// The visitor sees the status text, never the limit's own message.
+		if got, want := strings.TrimSpace(w.Body.String()), http.StatusText(tt.want); got != want {
+			t.Errorf("%s: body %q, want only %q", tt.name, got[:min(200, len(got))], want)
 		}
 	}
 }
