@@ -642,6 +642,13 @@ func buildModelFormset(ctx context.Context, db orm.Store, reg *orm.Registry, env
 	var o modelforms.FormsetOptions
 	var args modelforms.FormsetArgs
 	args.DefaultRenderer = env.DefaultRenderer
+	if env.Language != "" {
+		tr, err := translatorFor(env.Language)
+		if err != nil {
+			return nil, specErr("language", "%v", err)
+		}
+		args.Translator, args.FormOptions.Translator = tr, tr
+	}
 	fopts := []formsets.Option{formsets.Renderer(env.Renderer)}
 	var parent *orm.Model
 	var parentID int64

@@ -414,7 +414,7 @@ func (fs *Formset) validateUnique() error {
 			}
 			key := fmt.Sprint(row)
 			if seen[key] {
-				errs = append(errs, validators.NewError(fs.uniqueErrorMessage(check), "", nil))
+				errs = append(errs, fs.uniqueError(check))
 				if l := mf.Errors().Get(forms.NonFieldErrors); l != nil {
 					l.Errors = l.Errors[:0]
 				}
@@ -432,9 +432,9 @@ func (fs *Formset) validateUnique() error {
 	return &validators.ValidationError{List: errs}
 }
 
-// uniqueErrorMessage is Django's get_unique_error_message; an inline
+// uniqueError is Django's get_unique_error_message; an inline
 // formset leaves its ForeignKey out.
-func (fs *Formset) uniqueErrorMessage(check []string) string {
+func (fs *Formset) uniqueError(check []string) *validators.ValidationError {
 	if fs.decl.parent != nil {
 		var kept []string
 		for _, name := range check {
@@ -445,9 +445,9 @@ func (fs *Formset) uniqueErrorMessage(check []string) string {
 		check = kept
 	}
 	if len(check) == 1 {
-		return pyfmt.Interpolate("Please correct the duplicate data for %(field)s.", map[string]any{"field": check[0]})
+		return validators.NewError("Please correct the duplicate data for %(field)s.", "", map[string]any{"field": check[0]})
 	}
-	return pyfmt.Interpolate("Please correct the duplicate data for %(field)s, which must be unique.",
+	return validators.NewError("Please correct the duplicate data for %(field)s, which must be unique.", "",
 		map[string]any{"field": textList(check, "and")})
 }
 
