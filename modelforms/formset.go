@@ -448,7 +448,7 @@ func (fs *Formset) uniqueError(check []string) *validators.ValidationError {
 		return validators.NewError("Please correct the duplicate data for %(field)s.", "", map[string]any{"field": check[0]})
 	}
 	return validators.NewError("Please correct the duplicate data for %(field)s, which must be unique.", "",
-		map[string]any{"field": textList(check, "and")})
+		map[string]any{"field": textList(fs.Translator(), check, "and")})
 }
 
 // Save writes the formset's changes in one transaction: the changed rows

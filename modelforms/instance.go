@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/formwork/formwork/orm"
+	"github.com/formwork/formwork/validators"
 )
 
 // Instance is one model object: a row of a model. A row without an "id"
@@ -70,13 +71,18 @@ func capfirst(s string) string {
 	return string(r)
 }
 
-// textList is Django's get_text_list(items, last): "a, b and c".
-func textList(items []string, last string) string {
+// textList is Django's get_text_list(items, gettext(last)): "a, b and
+// c", its separator and last word in t's language (English when t is nil).
+func textList(t validators.Translator, items []string, last string) string {
 	switch len(items) {
 	case 0:
 		return ""
 	case 1:
 		return items[0]
 	}
-	return strings.Join(items[:len(items)-1], ", ") + " " + last + " " + items[len(items)-1]
+	sep := ", "
+	if t != nil {
+		sep, last = t.Translate(sep), t.Translate(last)
+	}
+	return strings.Join(items[:len(items)-1], sep) + " " + last + " " + items[len(items)-1]
 }

@@ -538,7 +538,7 @@ func modelValue(mf orm.Field, v any) any {
 // and adds their errors.
 func (f *Form) validateUnique() {
 	exclude := f.validationExclusions()
-	errs, err := validateUnique(f.ctx, f.store, f.instance, exclude)
+	errs, err := validateUnique(f.ctx, f.store, f.instance, exclude, f.Translator())
 	if err != nil {
 		f.fail(err)
 		f.AddError("", validators.NewError("The uniqueness of the data could not be checked.", "database", nil))

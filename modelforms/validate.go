@@ -128,7 +128,7 @@ groups:
 // validateUnique is Django's Model.validate_unique against the database:
 // for each check whose values are all set, is there another row with the
 // same values?
-func validateUnique(ctx context.Context, s orm.Store, inst *Instance, exclude map[string]bool) (fieldErrors, error) {
+func validateUnique(ctx context.Context, s orm.Store, inst *Instance, exclude map[string]bool, t validators.Translator) (fieldErrors, error) {
 	var errs fieldErrors
 	m := inst.Model
 	selfID, saved := inst.PK()
@@ -165,7 +165,7 @@ checks:
 		if len(check) == 1 {
 			key = check[0]
 		}
-		errs.add(key, uniqueError(m, check))
+		errs.add(key, uniqueError(m, check, t))
 	}
 	if err := validateDates(ctx, s, inst, exclude, &errs); err != nil {
 		return errs, err
@@ -229,7 +229,7 @@ func validateDates(ctx context.Context, s orm.Store, inst *Instance, exclude map
 }
 
 // uniqueError is Django's Model.unique_error_message.
-func uniqueError(m *orm.Model, check []string) *validators.ValidationError {
+func uniqueError(m *orm.Model, check []string, t validators.Translator) *validators.ValidationError {
 	params := map[string]any{"model_name": capfirst(m.VerboseName())}
 	if len(check) == 1 {
 		f, _ := m.Field(check[0])
@@ -241,6 +241,6 @@ func uniqueError(m *orm.Model, check []string) *validators.ValidationError {
 		f, _ := m.Field(name)
 		labels[i] = capfirst(f.VerboseName)
 	}
-	params["field_labels"] = textList(labels, "and")
+	params["field_labels"] = textList(t, labels, "and")
 	return validators.NewError("%(model_name)s with this %(field_labels)s already exists.", "unique_together", params)
 }
