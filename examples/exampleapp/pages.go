@@ -98,7 +98,7 @@ var pages = template.Must(template.New("pages").Funcs(forms.TemplateFuncs()).Fun
 
 {{define "author"}}{{template "head" .}}<form method="post" novalidate>{{.Form.HTML}}<h2>Books</h2>{{formhtml .Formset}}{{template "button" (args "Look" .Look "Label" "Save")}}</form>
 <h2>Saved books</h2><table class="{{template "table" .Look}}" id="books"><thead><tr><th>Title</th><th>Price</th></tr></thead><tbody>
-{{range .Books}}<tr><td>{{.title}}</td><td>{{.price}}</td></tr>{{end}}</tbody></table>
+{{range .Books}}<tr><td>{{.title}}</td><td>{{.price.StringFixed 2}}</td></tr>{{end}}</tbody></table>
 {{template "foot" .}}{{end}}
 
 {{define "contact"}}{{template "head" .}}<form method="post" novalidate>{{.Form.HTML}}{{template "button" (args "Look" .Look "Label" "Send")}}</form>{{template "foot" .}}{{end}}
