@@ -2,6 +2,7 @@ package exampleapp
 
 import (
 	"embed"
+	"fmt"
 	"html/template"
 	"io/fs"
 	"net/http"
@@ -66,7 +67,7 @@ var pages = template.Must(template.New("pages").Funcs(forms.TemplateFuncs()).Fun
 	"args": func(kv ...any) map[string]any {
 		m := make(map[string]any, len(kv)/2)
 		for i := 0; i+1 < len(kv); i += 2 {
-			m[kv[i].(string)] = kv[i+1]
+			m[fmt.Sprint(kv[i])] = kv[i+1]
 		}
 		return m
 	},
