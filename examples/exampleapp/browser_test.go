@@ -320,7 +320,8 @@ func wantText(t *testing.T, where, got string, want ...string) {
 // and finds the member in the saved rows; then the same with an author
 // and their books (a model form and an inline formset). With
 // FORMWORK_SCREENSHOT_DIR set, the invalid signup page of each look is
-// kept there as THEME-signup-invalid.png.
+// kept there as THEME-signup-invalid.png, the invalid author page as
+// THEME-author-invalid.png.
 func TestBrowser(t *testing.T) {
 	if testing.Short() {
 		t.Skip("-short: the browser test starts Chromium")
@@ -372,6 +373,9 @@ func TestBrowser(t *testing.T) {
 				"book_set-1-title": "", "book_set-1-price": "12"})
 			page = c.text(t, "main")
 			wantText(t, "the invalid author", page, "This field is required.", "Ensure that there are no more than 4 digits before the decimal point.")
+			if dir := os.Getenv("FORMWORK_SCREENSHOT_DIR"); dir != "" {
+				c.screenshot(t, filepath.Join(dir, name+"-author-invalid.png"))
+			}
 			if got := c.text(t, "#books tbody"); strings.Contains(got, "12.00") {
 				t.Errorf("an invalid submission saved a book: %q", got)
 			}
