@@ -30,7 +30,7 @@ type BoundField struct {
 	autoID      string
 	// localWidget is the widget with the form's formats (l10n.go).
 	localWidget widgets.Widget
-	parsed      *parsed // the last ToPython of the data (parse_once.go)
+	parsed      parsed // the last ToPython of the data (parse_once.go)
 
 	// obj is Object(), built once: a render asks for a field's Object
 	// several times (the form's context, its loop, a label template's

@@ -33,6 +33,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"slices"
 	"strings"
 
 	"github.com/formwork/formwork/media"
@@ -95,6 +96,13 @@ type Declaration struct {
 	// pretty holds each field's name made a label, by position in
 	// Fields, so that forms need not compute it again.
 	pretty []string
+	// order is the fields' order for the declaration's own FieldOrder
+	// (orderOf, as it was when Prepare ran), and ids their ids with the
+	// default auto_id "id_%s" and no prefix: computed once, shared by
+	// every form built from the declaration, never changed.
+	order   []int
+	orderOf []string
+	ids     []string
 }
 
 // Options are the arguments of one form: Django's Form(...) arguments.
@@ -198,7 +206,7 @@ func (d *Declaration) build(bound bool, data url.Values, files widgets.Files, op
 	case opts.NoAutoID:
 		f.autoID = ""
 	case opts.AutoID == "":
-		f.autoID = "id_%s"
+		f.autoID = defaultAutoID
 	default:
 		f.autoID = opts.AutoID
 	}
@@ -211,11 +219,20 @@ func (d *Declaration) build(bound bool, data url.Values, files widgets.Files, op
 	if opts.UseRequiredAttribute != nil {
 		f.useReq = *opts.UseRequiredAttribute
 	}
-	order := opts.FieldOrder
-	if order == nil {
-		order = d.FieldOrder
+	switch {
+	case opts.FieldOrder == nil && len(d.order) == len(d.Fields) && slices.Equal(d.FieldOrder, d.orderOf):
+		f.order = d.order
+	case opts.FieldOrder == nil:
+		f.order = fieldOrder(d, d.FieldOrder) // changed since Prepare
+	default:
+		f.order = fieldOrder(d, opts.FieldOrder)
 	}
-	f.order = fieldOrder(d, order)
+	// The declaration's ids serve a form with the default auto_id and no
+	// prefix.
+	ids := d.ids
+	if f.autoID != defaultAutoID || opts.Prefix != "" || len(ids) != len(d.Fields) {
+		ids = nil
+	}
 	// Room for the two fields formsets add (ORDER, DELETE).
 	f.fields = make([]*BoundField, len(f.order), len(f.order)+2)
 	// One allocation for all the bound fields; the map of them by name
@@ -229,6 +246,9 @@ func (d *Declaration) build(bound bool, data url.Values, files widgets.Files, op
 		}
 		bf := &bfs[i]
 		bf.init(f, nf.Field, nf.Name, pretty)
+		if idx < len(ids) {
+			bf.autoID, bf.autoIDDone = ids[idx], true
+		}
 		f.fields[i] = bf
 	}
 	if opts.EmptyPermitted && opts.UseRequiredAttribute == nil {
@@ -239,6 +259,9 @@ func (d *Declaration) build(bound bool, data url.Values, files widgets.Files, op
 	}
 	return f
 }
+
+// defaultAutoID is Django's default auto_id.
+const defaultAutoID = "id_%s"
 
 func fieldOrder(d *Declaration, order []string) []int {
 	out := make([]int, 0, len(d.Fields))
