@@ -85,6 +85,7 @@ func (d *Declaration) Prepare() error {
 	for i, nf := range kept {
 		d.ids[i] = before + nf.Name + after
 	}
+	d.prefixed = new(prefixedIDs)
 	return errors.Join(errs...)
 }
 

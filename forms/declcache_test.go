@@ -34,6 +34,9 @@ func TestDeclarationCaches(t *testing.T) {
 		{"auto_id without %s", nil, Options{AutoID: "on"}, "a=a b=b c=c"},
 		{"no auto_id", nil, Options{NoAutoID: true}, "a= b= c="},
 		{"prefix", nil, Options{Prefix: "p"}, "a=id_p-a b=id_p-b c=id_p-c"},
+		{"prefix again", nil, Options{Prefix: "p"}, "a=id_p-a b=id_p-b c=id_p-c"},
+		{"another prefix", []string{"c"}, Options{Prefix: "q"}, "c=id_q-c a=id_q-a b=id_q-b"},
+		{"prefix and auto_id", nil, Options{Prefix: "p", AutoID: "x_%s"}, "a=x_p-a b=x_p-b c=x_p-c"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			d.FieldOrder = c.order
@@ -41,6 +44,15 @@ func TestDeclarationCaches(t *testing.T) {
 			for _, f := range []*Form{d.New(c.opts), d.Bind(url.Values{"a": {" x "}}, nil, c.opts)} {
 				if got := names(f); got != c.want {
 					t.Errorf("fields = %q, want %q", got, c.want)
+				}
+				for _, bf := range f.Fields() {
+					want := bf.Name()
+					if c.opts.Prefix != "" {
+						want = c.opts.Prefix + "-" + want
+					}
+					if bf.HTMLName() != want {
+						t.Errorf("%s: HTMLName = %q, want %q", bf.Name(), bf.HTMLName(), want)
+					}
 				}
 			}
 		})

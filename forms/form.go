@@ -35,6 +35,8 @@ import (
 	"net/url"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/formwork/formwork/media"
 	"github.com/formwork/formwork/renderers"
@@ -103,6 +105,44 @@ type Declaration struct {
 	order   []int
 	orderOf []string
 	ids     []string
+	// prefixed holds, by prefix, the fields' ids with the default auto_id
+	// for the prefixes forms were built with (a formset's "form-0",
+	// "form-1", ...), up to maxPrefixed of them.
+	prefixed *prefixedIDs
+}
+
+// prefixedIDs are a declaration's ids by prefix.
+type prefixedIDs struct {
+	m sync.Map // prefix -> []string
+	n atomic.Int32
+}
+
+// maxPrefixed bounds the prefixes a declaration keeps ids for, so that
+// an application making up prefixes does not grow it without end.
+const maxPrefixed = 1024
+
+// prefixedIDs returns the fields' ids with the default auto_id and
+// prefix, nil when the declaration keeps no more prefixes.
+func (d *Declaration) prefixedIDs(prefix string) []string {
+	p := d.prefixed
+	if p == nil {
+		return nil
+	}
+	if v, ok := p.m.Load(prefix); ok {
+		return v.([]string)
+	}
+	if p.n.Load() >= maxPrefixed {
+		return nil
+	}
+	before, after, _ := strings.Cut(defaultAutoID, "%s")
+	ids := make([]string, len(d.Fields))
+	for i, nf := range d.Fields {
+		ids[i] = before + prefix + "-" + nf.Name + after
+	}
+	if _, loaded := p.m.LoadOrStore(prefix, ids); !loaded {
+		p.n.Add(1)
+	}
+	return ids
 }
 
 // Options are the arguments of one form: Django's Form(...) arguments.
@@ -229,9 +269,13 @@ func (d *Declaration) build(bound bool, data url.Values, files widgets.Files, op
 	}
 	// The declaration's ids serve a form with the default auto_id and no
 	// prefix.
-	ids := d.ids
-	if f.autoID != defaultAutoID || opts.Prefix != "" || len(ids) != len(d.Fields) {
-		ids = nil
+	var ids []string
+	switch {
+	case f.autoID != defaultAutoID || len(d.ids) != len(d.Fields):
+	case opts.Prefix == "":
+		ids = d.ids
+	default:
+		ids = d.prefixedIDs(opts.Prefix)
 	}
 	// Room for the two fields formsets add (ORDER, DELETE).
 	f.fields = make([]*BoundField, len(f.order), len(f.order)+2)
@@ -245,10 +289,11 @@ func (d *Declaration) build(bound bool, data url.Values, files widgets.Files, op
 			pretty = d.pretty[idx]
 		}
 		bf := &bfs[i]
-		bf.init(f, nf.Field, nf.Name, pretty)
+		id := ""
 		if idx < len(ids) {
-			bf.autoID, bf.autoIDDone = ids[idx], true
+			id = ids[idx]
 		}
+		bf.init(f, nf.Field, nf.Name, pretty, id)
 		f.fields[i] = bf
 	}
 	if opts.EmptyPermitted && opts.UseRequiredAttribute == nil {
