@@ -161,8 +161,8 @@ func write[T any](b *bytes.Buffer, r Renderer, fn func(*genState, *bytes.Buffer,
 	}
 	s := statePool.Get().(*genState)
 	*s = st
-	defer func() { *s = genState{}; statePool.Put(s) }()
 	mark := b.Len()
+	// One deferred call both recovers and gives the state back.
 	defer func() {
 		// A view missing what its template prints (a nil FieldView, say)
 		// is the caller's mistake: an error, not a crash.
@@ -170,6 +170,8 @@ func write[T any](b *bytes.Buffer, r Renderer, fn func(*genState, *bytes.Buffer,
 			b.Truncate(mark)
 			handled, err = true, fmt.Errorf("renderers: the generated writer of %s: incomplete view: %v", deps, p)
 		}
+		*s = genState{}
+		statePool.Put(s)
 	}()
 	err = fn(s, b, v)
 	if err == errDecline || (err == nil && s.declined) {

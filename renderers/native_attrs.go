@@ -35,6 +35,21 @@ func (s *AttrSet) Get(k string) (any, bool) {
 	return nil, false
 }
 
+// GetString returns the value of attribute k without boxing it when it
+// is a string set with SetString; isStr is false when k holds a value of
+// another kind (read it with Get), ok false when s has no k.
+func (s *AttrSet) GetString(k string) (v string, isStr, ok bool) {
+	for i := 0; i < s.n; i++ {
+		if s.keys[i] == k {
+			if s.isStr&(1<<i) != 0 {
+				return s.strs[i], true, true
+			}
+			return "", false, true
+		}
+	}
+	return "", false, false
+}
+
 func (s *AttrSet) val(i int) any {
 	if s.isStr&(1<<i) != 0 {
 		return s.strs[i]
