@@ -49,6 +49,22 @@ type DjangoTemplates struct {
 
 	once sync.Once
 	set  *pongo2.TemplateSet
+
+	progOnce sync.Once
+	progs    programs
+}
+
+// programs returns the renderer's theme programs (program.go), nil when
+// its theme is unknown (Render reports it).
+func (r *DjangoTemplates) programs() *programs {
+	r.progOnce.Do(func() {
+		l := &djangoLoader{overlay: r.overlay(), builtin: templates.Django}
+		r.progs.source = l.source
+	})
+	if r.themeErr != nil {
+		return nil
+	}
+	return &r.progs
 }
 
 // overlay is Overlay over the theme's templates.
