@@ -617,6 +617,15 @@ func (c *pcompiler) cond(sc *pscope, s string, line int) (func(*penv) bool, erro
 	if rest == "" {
 		return c.truth(b, s, line)
 	}
+	if b.t.kind == pkString && len(f) == 3 && (f[1] == "==" || f[1] == "!=") {
+		// A string against a literal: {% if option.type == "radio" %}.
+		lit, ok := stringLiteral(f[2])
+		if !ok {
+			return nil, c.errf(line, "{%% if %s %%}: comparing with %s is not supported", s, f[2])
+		}
+		get, eq := b.get, f[1] == "=="
+		return func(e *penv) bool { return (get(e).s == lit) == eq }, nil
+	}
 	if b.t.kind != pkValue {
 		return nil, c.errf(line, "{%% if %s %%}: comparing a %s is not supported", s, b.t.name)
 	}
@@ -636,6 +645,19 @@ func (c *pcompiler) cond(sc *pscope, s string, line int) (func(*penv) bool, erro
 		return func(e *penv) bool { return get(e).v.IsTrue() }, nil
 	}
 	return nil, c.errf(line, "{%% if %s %%}: the comparison %q is not supported", s, rest)
+}
+
+// stringLiteral returns the string a quoted literal without escapes
+// stands for.
+func stringLiteral(s string) (string, bool) {
+	if len(s) < 2 || (s[0] != '"' && s[0] != '\'') || s[len(s)-1] != s[0] {
+		return "", false
+	}
+	in := s[1 : len(s)-1]
+	if strings.ContainsAny(in, "\\\"'") {
+		return "", false
+	}
+	return in, true
 }
 
 func (c *pcompiler) join(sc *pscope, parts []string, or bool, line int) (func(*penv) bool, error) {

@@ -182,23 +182,39 @@ func (p *tparser) block(toks []ttoken, stop []string) (nodes []tnode, rest []tto
 	return nodes, nil, "", nil
 }
 
-func (p *tparser) tag(t ttoken, f []string, toks []ttoken) (tnode, []ttoken, error) {
-	switch f[0] {
-	case "if":
-		n := &tif{cond: strings.TrimSpace(strings.TrimPrefix(t.text, "if")), line: t.line}
-		body, rest, end, err := p.block(toks, []string{"else", "endif"})
+// ifTag parses an if tag's branches, an elif as an if in the else
+// branch.
+func (p *tparser) ifTag(cond string, line int, toks []ttoken) (tnode, []ttoken, error) {
+	n := &tif{cond: cond, line: line}
+	body, rest, end, err := p.block(toks, []string{"elif", "else", "endif"})
+	if err != nil {
+		return nil, nil, err
+	}
+	n.then = body
+	switch f := strings.Fields(end); {
+	case len(f) > 0 && f[0] == "elif":
+		n.hasElse = true
+		elifLine := toks[len(toks)-len(rest)-1].line
+		var inner tnode
+		inner, rest, err = p.ifTag(strings.TrimSpace(strings.TrimPrefix(end, "elif")), elifLine, rest)
 		if err != nil {
 			return nil, nil, err
 		}
-		n.then = body
-		if end == "else" {
-			n.hasElse = true
-			n.els, rest, _, err = p.block(rest, []string{"endif"})
-			if err != nil {
-				return nil, nil, err
-			}
+		n.els = []tnode{inner}
+	case end == "else":
+		n.hasElse = true
+		n.els, rest, _, err = p.block(rest, []string{"endif"})
+		if err != nil {
+			return nil, nil, err
 		}
-		return n, rest, nil
+	}
+	return n, rest, nil
+}
+
+func (p *tparser) tag(t ttoken, f []string, toks []ttoken) (tnode, []ttoken, error) {
+	switch f[0] {
+	case "if":
+		return p.ifTag(strings.TrimSpace(strings.TrimPrefix(t.text, "if")), t.line, toks)
 	case "for":
 		in := -1
 		for i, w := range f {
