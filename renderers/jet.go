@@ -86,6 +86,7 @@ type Jinja2 struct {
 	NoFastPath bool
 
 	overrides overrides
+	found     sync.Map // names Render found, when not reloading
 
 	layerOnce sync.Once
 	layered   fs.FS
@@ -170,8 +171,13 @@ func (r *Jinja2) Render(w io.Writer, name string, ctx Context) (err error) {
 	if isTextTemplate(name) {
 		set = r.jetTextSet()
 	}
-	if fsys, _, _ := r.loader.find(name); fsys == nil {
-		return templateError(name, fmt.Errorf("TemplateDoesNotExist: %s", name))
+	if _, known := r.found.Load(name); !known || r.Reload {
+		// Looked up once per name unless reloading: a theme on disk costs
+		// no stat per render.
+		if fsys, _, _ := r.loader.find(name); fsys == nil {
+			return templateError(name, fmt.Errorf("TemplateDoesNotExist: %s", name))
+		}
+		r.found.Store(name, true)
 	}
 	buf := bufPool.Get().(*bytes.Buffer)
 	buf.Reset()
