@@ -2,6 +2,7 @@ package formspec
 
 import (
 	"bytes"
+	"fmt"
 	"io/fs"
 	"path/filepath"
 	"strings"
@@ -98,4 +99,67 @@ func TestProgramsMatchEngine(t *testing.T) {
 		t.Fatal("nothing compared")
 	}
 	t.Logf("%d renderings compared, %d differ", compared, differ)
+}
+
+// TestProgramsConcurrent renders one case from many goroutines with one
+// renderer whose every template runs on a theme program (compiled by the
+// first renders, then shared), wanting the engine's bytes from each: run
+// with -race, it checks that a program holds no mutable state.
+func TestProgramsConcurrent(t *testing.T) {
+	c, err := Load("../testdata/cases/contact_invalid_DjangoTemplates.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	all := fstest.MapFS{}
+	err = fs.WalkDir(templates.Django, "django", func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			b, err := fs.ReadFile(templates.Django, p)
+			if err != nil {
+				return err
+			}
+			all[p] = &fstest.MapFile{Data: b}
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	mk := func(engine bool) renderers.Renderer {
+		return &renderers.DjangoTemplates{FormTemplate: renderers.DivFormTemplate, FormsetTemplate: renderers.DivFormsetTemplate, Overlay: all, NoFastPath: engine}
+	}
+	er, err := c.RunWith(mk(true))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := er.JSON()
+	if err != nil {
+		t.Fatal(err)
+	}
+	shared := mk(false)
+	errs := make(chan error, 8)
+	for g := 0; g < 8; g++ {
+		go func() {
+			for i := 0; i < 5; i++ {
+				r, err := c.RunWith(shared)
+				if err != nil {
+					errs <- err
+					return
+				}
+				got, err := r.JSON()
+				if err == nil && !bytes.Equal(got, want) {
+					err = fmt.Errorf("concurrent render differs from the engine:\n%s\n%s", got, want)
+				}
+				if err != nil {
+					errs <- err
+					return
+				}
+			}
+			errs <- nil
+		}()
+	}
+	for g := 0; g < 8; g++ {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
+	}
 }

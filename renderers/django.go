@@ -22,7 +22,11 @@ import (
 // built-in ones.
 //
 // Templates are parsed once and cached; with Reload set they are parsed
-// anew on every render, so that a theme author sees each edit.
+// anew on every render, so that a theme author sees each edit. A
+// template of the overlay or theme that overrides a built-in one, and
+// uses only what the built-in templates use, is compiled on first use
+// into a theme program (program.go) that prints the view without the
+// engine; any other renders with pongo2.
 type DjangoTemplates struct {
 	FormTemplate    string
 	FormsetTemplate string
