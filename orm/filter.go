@@ -81,7 +81,7 @@ func parseCond(key string, value any) (cond, error) {
 	if c.field == "pk" {
 		c.field = "id"
 	}
-	v, err := FromSpecValue(value)
+	v, err := typedValue(value)
 	if err != nil {
 		return cond{}, err
 	}
@@ -93,7 +93,7 @@ func parseCond(key string, value any) (cond, error) {
 		}
 		list := make([]any, rv.Len())
 		for i := range list {
-			if list[i], err = FromSpecValue(rv.Index(i).Interface()); err != nil {
+			if list[i], err = typedValue(rv.Index(i).Interface()); err != nil {
 				return cond{}, err
 			}
 		}

@@ -62,7 +62,7 @@ func convert(f Field, v any, limits bool) (any, error) {
 		}
 		return JSON(text), nil
 	}
-	v, err := FromSpecValue(v)
+	v, err := typedValue(v)
 	if err != nil {
 		return nil, err
 	}
@@ -315,10 +315,10 @@ func toDecimal(v any) (decimal.Decimal, bool) {
 	return decimal.Decimal{}, false
 }
 
-// FromSpecValue unwraps the form-spec's typed JSON values: {"$decimal":
-// "1.50"} → decimal.Decimal, {"$date": "2022-08-03"} → time.Time, {"$pk":
-// 3} → int64. Other values are returned unchanged.
-func FromSpecValue(v any) (any, error) {
+// typedValue unwraps the typed JSON values a row or lookup may hold:
+// {"$decimal": "1.50"} → decimal.Decimal, {"$date": "2022-08-03"} →
+// time.Time, {"$pk": 3} → int64. Other values are returned unchanged.
+func typedValue(v any) (any, error) {
 	obj, ok := v.(map[string]any)
 	if !ok {
 		return v, nil
@@ -367,60 +367,6 @@ func FromSpecValue(v any) (any, error) {
 	return v, nil
 }
 
-// FieldToSpec is ToSpecValue for a value of the field f: times,
-// datetimes and UUIDs as {"$time"}, {"$datetime"} and {"$uuid"}, JSON
-// decoded, a many-to-many list as a list of ids.
-func FieldToSpec(f Field, v any) any {
-	if v == nil {
-		return nil
-	}
-	vf := f.valueField()
-	switch x := v.(type) {
-	case time.Time:
-		switch vf.Type {
-		case TimeField:
-			return map[string]any{"$time": StrValue(vf, x)}
-		case DateTimeField:
-			s := x.Format("2006-01-02T15:04:05")
-			if us := x.Nanosecond() / 1000; us != 0 {
-				s += fmt.Sprintf(".%06d", us)
-			}
-			return map[string]any{"$datetime": s}
-		}
-	case string:
-		if vf.Type == UUIDField {
-			return map[string]any{"$uuid": x}
-		}
-	case JSON:
-		var out any
-		if err := json.Unmarshal([]byte(x), &out); err != nil {
-			return string(x)
-		}
-		return out
-	case []int64:
-		out := make([]any, len(x))
-		for i, id := range x {
-			out[i] = id
-		}
-		return out
-	}
-	return ToSpecValue(v)
-}
-
-// ToSpecValue is FromSpecValue's inverse for row values: decimals become
-// {"$decimal": "9.99"} (with the value's own places) and dates
-// {"$date": "2022-08-03"}; other values are returned unchanged.
-func ToSpecValue(v any) any {
-	switch x := v.(type) {
-	case decimal.Decimal:
-		places := max(-x.Exponent(), 0)
-		return map[string]any{"$decimal": x.StringFixed(places)}
-	case time.Time:
-		return map[string]any{"$date": x.Format(time.DateOnly)}
-	}
-	return v
-}
-
 // canonicalUUID reads a UUID as Python's uuid.UUID(hex) does and writes
 // it lower-case and hyphenated.
 func canonicalUUID(s string) (string, bool) {
@@ -457,7 +403,7 @@ func idList(v any) ([]int64, error) {
 			}
 			x = id
 		}
-		x, err := FromSpecValue(x)
+		x, err := typedValue(x)
 		if err != nil {
 			return nil, err
 		}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"github.com/formwork/formwork/internal/specreg"
 
 	"github.com/formwork/formwork/forms"
 	"github.com/formwork/formwork/formsets"
@@ -42,7 +43,7 @@ func openModels(c *Case, mn node) (*caseModels, error) {
 	if mc.db, err = open(); err != nil {
 		return nil, err
 	}
-	if mc.models, err = orm.LoadSpec(mc.ctx, mc.db, &mc.reg, specs); err != nil {
+	if mc.models, err = specreg.LoadModels(mc.ctx, mc.db, &mc.reg, specs); err != nil {
 		mc.db.Close()
 		return nil, specErr(mn.path, "%v", err)
 	}
@@ -79,7 +80,7 @@ func (mc *caseModels) tables() (map[string]any, error) {
 		}
 		items := make([]any, len(rows))
 		for i, row := range rows {
-			items[i] = orm.RowToSpec(m, row)
+			items[i] = specreg.RowToSpec(m, row)
 		}
 		tables[m.Name()] = items
 	}
