@@ -385,7 +385,7 @@ func setFieldArg(f forms.Field, c *forms.FieldCore, typ, key string, arg node, i
 // nilValue stands for an explicit None where nil means "not set".
 type nilValue struct{}
 
-func (nilValue) PyStr() string { return "None" }
+func (nilValue) String() string { return "None" }
 
 func subFields(arg node) ([]forms.Field, error) {
 	list, err := arg.list()

@@ -111,7 +111,7 @@ func widgetValue(t *testing.T, v any) any {
 type storedFile string
 
 func (f storedFile) URL() string   { return "/media/" + string(f) }
-func (f storedFile) PyStr() string { return string(f) }
+func (f storedFile) String() string { return string(f) }
 
 func buildWidget(t *testing.T, typ string, spec map[string]any) widgets.Widget {
 	t.Helper()
