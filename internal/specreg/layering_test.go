@@ -1,7 +1,12 @@
 package specreg
 
 import (
+	"go/ast"
+	"go/parser"
+	"go/token"
 	"os/exec"
+	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -57,4 +62,58 @@ func isTool(rel string) bool {
 		}
 	}
 	return false
+}
+
+// pythonShaped names what Python-compat code exports; it belongs under
+// internal/py*, never in the library's API.
+var pythonShaped = regexp.MustCompile(`^(Py[A-Z]\w*|Truthy)$`)
+
+// TestNoPythonShapedAPI fails if a library package exports a function,
+// method, type, variable or constant named like Python-compat code
+// (PyStr, PyJSONDumps, Truthy, ...).
+func TestNoPythonShapedAPI(t *testing.T) {
+	const module = "github.com/formwork/formwork"
+	out, err := exec.Command("go", "list", "-f", `{{.ImportPath}} {{.Dir}}{{range .GoFiles}} {{.}}{{end}}`, module+"/...").Output()
+	if err != nil {
+		t.Fatalf("go list: %v", err)
+	}
+	files := 0
+	for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
+		fields := strings.Fields(line)
+		if isTool(strings.TrimPrefix(strings.TrimPrefix(fields[0], module), "/")) {
+			continue
+		}
+		for _, name := range fields[2:] {
+			path := filepath.Join(fields[1], name)
+			f, err := parser.ParseFile(token.NewFileSet(), path, nil, parser.SkipObjectResolution)
+			if err != nil {
+				t.Fatal(err)
+			}
+			files++
+			for _, d := range f.Decls {
+				var names []*ast.Ident
+				switch d := d.(type) {
+				case *ast.FuncDecl:
+					names = append(names, d.Name)
+				case *ast.GenDecl:
+					for _, sp := range d.Specs {
+						switch sp := sp.(type) {
+						case *ast.TypeSpec:
+							names = append(names, sp.Name)
+						case *ast.ValueSpec:
+							names = append(names, sp.Names...)
+						}
+					}
+				}
+				for _, id := range names {
+					if id.IsExported() && pythonShaped.MatchString(id.Name) {
+						t.Errorf("%s: %s exports %s", path, fields[0], id.Name)
+					}
+				}
+			}
+		}
+	}
+	if files < 50 {
+		t.Fatalf("only %d library files read", files)
+	}
 }
