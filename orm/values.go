@@ -49,7 +49,7 @@ func convert(f Field, v any, limits bool) (any, error) {
 		return nil, nil
 	}
 	if f.Type == JSONField {
-		// Any JSON value, objects included: no typed values here.
+		// Any JSON value, objects included.
 		if j, ok := v.(JSON); ok {
 			if !json.Valid([]byte(j)) {
 				return nil, fmt.Errorf("%q is not JSON", string(j))
@@ -61,10 +61,6 @@ func convert(f Field, v any, limits bool) (any, error) {
 			return nil, err
 		}
 		return JSON(text), nil
-	}
-	v, err := typedValue(v)
-	if err != nil {
-		return nil, err
 	}
 	if f.target != nil {
 		return convert(f.valueField(), v, limits)
@@ -315,58 +311,6 @@ func toDecimal(v any) (decimal.Decimal, bool) {
 	return decimal.Decimal{}, false
 }
 
-// typedValue unwraps the typed JSON values a row or lookup may hold:
-// {"$decimal": "1.50"} → decimal.Decimal, {"$date": "2022-08-03"} →
-// time.Time, {"$pk": 3} → int64. Other values are returned unchanged.
-func typedValue(v any) (any, error) {
-	obj, ok := v.(map[string]any)
-	if !ok {
-		return v, nil
-	}
-	if len(obj) != 1 {
-		return nil, fmt.Errorf("object %v is not a typed value", obj)
-	}
-	for k, x := range obj {
-		switch k {
-		case "$decimal":
-			s, ok := x.(string)
-			if !ok {
-				if n, isNum := x.(float64); isNum {
-					return decimal.NewFromFloat(n), nil
-				}
-				return nil, fmt.Errorf("$decimal needs a string, not %T", x)
-			}
-			d, err := decimal.NewFromString(s)
-			if err != nil {
-				return nil, fmt.Errorf("$decimal %q is not a number", s)
-			}
-			return d, nil
-		case "$date":
-			s, _ := x.(string)
-			d, err := time.Parse(time.DateOnly, s)
-			if err != nil {
-				return nil, fmt.Errorf("$date %v is not a date (YYYY-MM-DD)", x)
-			}
-			return d, nil
-		case "$pk":
-			n, ok := toInt64(x)
-			if !ok {
-				return nil, fmt.Errorf("$pk %v is not an integer", x)
-			}
-			return n, nil
-		case "$datetime", "$time", "$uuid", "$file":
-			// Read by the field they are written to (see convert).
-			s, ok := x.(string)
-			if !ok {
-				return nil, fmt.Errorf("%s needs a string, not %T", k, x)
-			}
-			return s, nil
-		}
-		return nil, fmt.Errorf("unknown typed value %q", k)
-	}
-	return v, nil
-}
-
 // canonicalUUID reads a UUID as Python's uuid.UUID(hex) does and writes
 // it lower-case and hyphenated.
 func canonicalUUID(s string) (string, bool) {
@@ -402,10 +346,6 @@ func idList(v any) ([]int64, error) {
 				return nil, fmt.Errorf("item %d of a many-to-many value is not saved", i)
 			}
 			x = id
-		}
-		x, err := typedValue(x)
-		if err != nil {
-			return nil, err
 		}
 		id, ok := toInt64(x)
 		if !ok {

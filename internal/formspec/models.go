@@ -442,6 +442,9 @@ func buildModelField(n node, typ string, mc *caseModels) (string, forms.Field, e
 		if !ok {
 			return "", nil, specErr(fn.path, "want an object of lookups")
 		}
+		if lookups, err = specreg.DecodeLookups(lookups); err != nil {
+			return "", nil, specErr(fn.path, "%v", err)
+		}
 		if qs.Filter, err = orm.ParseFilter(lookups); err != nil {
 			return "", nil, specErr(fn.path, "%v", err)
 		}
@@ -470,6 +473,10 @@ func buildModelField(n node, typ string, mc *caseModels) (string, forms.Field, e
 			lookups, ok := specValue(arg.v).(map[string]any)
 			if !ok && arg.v != nil {
 				return "", nil, specErr(arg.path, "want an object of lookups")
+			}
+			lookups, err := specreg.DecodeLookups(lookups)
+			if err != nil {
+				return "", nil, specErr(arg.path, "%v", err)
 			}
 			if _, err := orm.ParseFilter(lookups); err != nil {
 				return "", nil, specErr(arg.path, "%v", err)
@@ -714,6 +721,9 @@ func buildModelFormset(ctx context.Context, db orm.Store, reg *orm.Registry, env
 			m, ok := specValue(arg.v).(map[string]any)
 			if !ok {
 				return nil, specErr(arg.path, "want an object of lookups")
+			}
+			if m, err = specreg.DecodeLookups(m); err != nil {
+				return nil, specErr(arg.path, "%v", err)
 			}
 			if args.Filter, err = orm.ParseFilter(m); err != nil {
 				return nil, specErr(arg.path, "%v", err)

@@ -116,8 +116,9 @@ func fieldFromSpec(spec map[string]any) (orm.Field, error) {
 			m, ok := v.(map[string]any)
 			if !ok {
 				err = fmt.Errorf("must be an object of lookups")
+				break
 			}
-			f.LimitChoicesTo = m
+			f.LimitChoicesTo, err = DecodeLookups(m)
 		case "verbose_name":
 			f.VerboseName, err = str(v)
 		case "help_text":
@@ -140,6 +141,9 @@ func fieldFromSpec(spec map[string]any) (orm.Field, error) {
 			f.NotEditable = !editable
 		case "default":
 			f.Default, f.HasDefault = v, true
+			if f.Type != orm.JSONField {
+				f.Default, err = DecodeValue(v)
+			}
 		case "choices":
 			f.Choices, err = choicesFromSpec(v)
 		case "on_delete":
@@ -189,7 +193,14 @@ func RowFromSpec(m *orm.Model, spec map[string]any) (orm.Row, error) {
 		if !ok {
 			return nil, fmt.Errorf("orm: row of %s: unknown field %q", m.Name(), k)
 		}
-		r[f.Name] = spec[k] // converted to f's Go type by Insert
+		v := spec[k] // converted to f's Go type by Insert
+		if f.Type != orm.JSONField {
+			var err error
+			if v, err = DecodeList(v); err != nil {
+				return nil, fmt.Errorf("orm: row of %s: field %s: %w", m.Name(), k, err)
+			}
+		}
+		r[f.Name] = v
 	}
 	return r, nil
 }
@@ -377,4 +388,92 @@ func wholeNumber(v any) (int64, bool) {
 		return i, err == nil
 	}
 	return 0, false
+}
+
+// DecodeValue unwraps the case format's typed JSON values into the Go
+// values orm takes: {"$decimal": "1.50"} → decimal.Decimal, {"$date":
+// "2022-08-03"} → time.Time, {"$pk": 3} → int64; {"$datetime"}, {"$time"},
+// {"$uuid"} and {"$file"} → their string, which the field reads. Other
+// values are returned unchanged.
+func DecodeValue(v any) (any, error) {
+	obj, ok := v.(map[string]any)
+	if !ok {
+		return v, nil
+	}
+	if len(obj) != 1 {
+		return nil, fmt.Errorf("object %v is not a typed value", obj)
+	}
+	for k, x := range obj {
+		switch k {
+		case "$decimal":
+			s, ok := x.(string)
+			if !ok {
+				if n, isNum := x.(float64); isNum {
+					return decimal.NewFromFloat(n), nil
+				}
+				return nil, fmt.Errorf("$decimal needs a string, not %T", x)
+			}
+			d, err := decimal.NewFromString(s)
+			if err != nil {
+				return nil, fmt.Errorf("$decimal %q is not a number", s)
+			}
+			return d, nil
+		case "$date":
+			s, _ := x.(string)
+			d, err := time.Parse(time.DateOnly, s)
+			if err != nil {
+				return nil, fmt.Errorf("$date %v is not a date (YYYY-MM-DD)", x)
+			}
+			return d, nil
+		case "$pk":
+			n, ok := wholeNumber(x)
+			if !ok {
+				return nil, fmt.Errorf("$pk %v is not an integer", x)
+			}
+			return n, nil
+		case "$datetime", "$time", "$uuid", "$file":
+			// Read by the field they are written to (see convert).
+			s, ok := x.(string)
+			if !ok {
+				return nil, fmt.Errorf("%s needs a string, not %T", k, x)
+			}
+			return s, nil
+		}
+		return nil, fmt.Errorf("unknown typed value %q", k)
+	}
+	return v, nil
+}
+
+// DecodeList is DecodeValue for a value and, when it is a list, each of
+// its items.
+func DecodeList(v any) (any, error) {
+	list, ok := v.([]any)
+	if !ok {
+		return DecodeValue(v)
+	}
+	out := make([]any, len(list))
+	for i, x := range list {
+		var err error
+		if out[i], err = DecodeValue(x); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// DecodeLookups decodes the values of a case's lookups (a queryset
+// filter, limit_choices_to) for orm.ParseFilter.
+func DecodeLookups(m map[string]any) (map[string]any, error) {
+	if m == nil {
+		return nil, nil
+	}
+	out := make(map[string]any, len(m))
+	for k, v := range m {
+		d, err := DecodeList(v)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", k, err)
+		}
+		out[k] = d
+	}
+	return out, nil
 }

@@ -91,3 +91,16 @@ func ExampleValidatorByName() {
 	// Ensure this value has at least %(limit_value)d characters (it has %(show_value)d).
 	// Ensure this value has at least 3 characters (it has 2).
 }
+
+func TestDecodeValue(t *testing.T) {
+	if _, err := DecodeLookups(map[string]any{"price": map[string]any{"$money": "1"}}); err == nil || !strings.Contains(err.Error(), `price: unknown typed value "$money"`) {
+		t.Errorf("DecodeLookups($money) error = %v", err)
+	}
+	got, err := DecodeList([]any{map[string]any{"$pk": 2.0}, map[string]any{"$decimal": "1.50"}, "x"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if l := got.([]any); l[0] != int64(2) || l[1].(decimal.Decimal).String() != "1.5" || l[2] != "x" {
+		t.Errorf("DecodeList = %#v", got)
+	}
+}

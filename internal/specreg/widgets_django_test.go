@@ -110,7 +110,7 @@ func widgetValue(t *testing.T, v any) any {
 // storedFile is a stored file served under /media/.
 type storedFile string
 
-func (f storedFile) URL() string   { return "/media/" + string(f) }
+func (f storedFile) URL() string    { return "/media/" + string(f) }
 func (f storedFile) String() string { return string(f) }
 
 func buildWidget(t *testing.T, typ string, spec map[string]any) widgets.Widget {
