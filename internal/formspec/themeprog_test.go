@@ -22,7 +22,7 @@ import (
 // TestFastPathMatchesEngines.
 func TestProgramsMatchEngine(t *testing.T) {
 	var paths []string
-	for _, dir := range []string{"../testdata/cases", "../testdata/cases-extra"} {
+	for _, dir := range []string{"../../testdata/cases", "../../testdata/cases-extra"} {
 		p, err := filepath.Glob(filepath.Join(dir, "*.json"))
 		if err != nil || len(p) == 0 {
 			t.Fatalf("no cases in %s (%v)", dir, err)
@@ -60,7 +60,7 @@ func TestProgramsMatchEngine(t *testing.T) {
 		}})
 	}
 	known := map[string]string{}
-	readKnown(t, "../testdata/known-differences.json", &known)
+	readKnown(t, "../../testdata/known-differences.json", &known)
 	compared, differ := 0, 0
 	for _, p := range paths {
 		c, err := Load(p)
@@ -106,7 +106,7 @@ func TestProgramsMatchEngine(t *testing.T) {
 // first renders, then shared), wanting the engine's bytes from each: run
 // with -race, it checks that a program holds no mutable state.
 func TestProgramsConcurrent(t *testing.T) {
-	c, err := Load("../testdata/cases/contact_invalid_DjangoTemplates.json")
+	c, err := Load("../../testdata/cases/contact_invalid_DjangoTemplates.json")
 	if err != nil {
 		t.Fatal(err)
 	}
