@@ -186,11 +186,6 @@ func writeAttr(b *bytes.Buffer, k string, v any) {
 // is, anything else escaped.
 func WriteValue(b *bytes.Buffer, v any) { writeValue(b, v) }
 
-// Truthy is Python's truth of a value as the built-in templates test it;
-// ok is false for a value of a kind the native templates do not handle,
-// when the engine must render instead.
-func Truthy(v any) (t, ok bool) { return truthy(v) }
-
 // Attrs returns the attributes of s as a map.
 func (s *AttrSet) Attrs() Attrs {
 	a := make(Attrs, s.n)
