@@ -552,6 +552,7 @@ func (bf *BoundField) object() renderers.Object {
 		"invalid":          func() any { return bf.Errors().Len() > 0 },
 		"focus_id":         bf.FocusID(),
 		"legend_id":        bf.LegendID(),
+		"accessible_label": bf.AccessibleLabel(),
 		// The accessible rendering groups a multiple selection as
 		// checkboxes in a <fieldset> (see AccessibleWidget).
 		"accessible_fieldset": bf.accessibleWidget().UseFieldset(),
@@ -573,24 +574,50 @@ func (bf *BoundField) object() renderers.Object {
 	}
 }
 
+// describedIDBase is the start of the ids accessible renderings give the
+// elements that describe the field: AutoID, or, in a form without ids
+// (auto_id=False), the field's HTML name, which is unique in its form and,
+// prefixed, in its formset. Without an id, aria-describedby could not
+// point at the help text and the errors, and a screen reader would not
+// read them with the control; the controls themselves still get no id.
+func (bf *BoundField) describedIDBase() string {
+	if id := bf.AutoID(); id != "" {
+		return id
+	}
+	return bf.htmlName
+}
+
 // HelpTextID returns the id of the element showing the field's help text
-// in accessible renderings: AutoID + "_helptext", or "" when the field has
-// no help text or no id.
+// in accessible renderings: AutoID + "_helptext" (the HTML name +
+// "_helptext" in a form without ids), or "" when the field has no help
+// text.
 func (bf *BoundField) HelpTextID() string {
-	if id := bf.AutoID(); id != "" && bf.HelpText() != "" {
+	if id := bf.describedIDBase(); id != "" && bf.HelpText() != "" {
 		return id + "_helptext"
 	}
 	return ""
 }
 
 // ErrorsID returns the id of the element listing the field's errors in
-// accessible renderings: AutoID + "_errors", or "" when the field has no
-// errors or no id.
+// accessible renderings: AutoID + "_errors" (the HTML name + "_errors" in
+// a form without ids), or "" when the field has no errors.
 func (bf *BoundField) ErrorsID() string {
-	if id := bf.AutoID(); id != "" && bf.Errors().Len() > 0 {
+	if id := bf.describedIDBase(); id != "" && bf.Errors().Len() > 0 {
 		return id + "_errors"
 	}
 	return ""
+}
+
+// AccessibleLabel returns the name accessible renderings give the field's
+// controls: its label, or, for a field declared with an empty label,
+// its name made a label ("first_name" is "First name"), so that a screen
+// reader still names the control (WCAG 2.2 4.1.2 Name, Role, Value). It
+// is shown to no one else: the field still has no visible label.
+func (bf *BoundField) AccessibleLabel() string {
+	if bf.label != "" {
+		return bf.label
+	}
+	return prettyName(bf.name)
 }
 
 // AriaDescribedBy returns the value of the widget's aria-describedby in
@@ -647,6 +674,12 @@ func (bf *BoundField) AccessibleHTML() (renderers.HTML, error) {
 		// The parts of a multi-part widget have no label of their own:
 		// the group's <legend> names each of them.
 		attrs["aria-labelledby"] = id
+	}
+	if bf.label == "" && !bf.accessibleWidget().UseFieldset() {
+		// A field declared with an empty label shows none: name its
+		// control (a group is named on its <fieldset>, by the
+		// template, with accessible_label).
+		attrs["aria-label"] = bf.AccessibleLabel()
 	}
 	if _, has := bf.Widget().Base().Attrs["autocomplete"]; !has {
 		if t := renderers.AutocompleteToken(bf.WidgetType(), bf.name); t != "" {
@@ -712,10 +745,10 @@ func isNumber(s string) bool {
 }
 
 // LegendID returns the id of the <legend> of a field grouped in a
-// <fieldset> in accessible renderings: AutoID + "_legend", or "" when the
-// field is not grouped or has no id.
+// <fieldset> in accessible renderings: AutoID + "_legend" (the HTML name +
+// "_legend" in a form without ids), or "" when the field is not grouped.
 func (bf *BoundField) LegendID() string {
-	if id := bf.AutoID(); id != "" && bf.accessibleWidget().UseFieldset() {
+	if id := bf.describedIDBase(); id != "" && bf.accessibleWidget().UseFieldset() {
 		return id + "_legend"
 	}
 	return ""
