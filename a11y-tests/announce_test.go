@@ -3,7 +3,6 @@ package a11y_test
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -217,9 +216,6 @@ func allCaseFiles(t *testing.T) []string {
 func TestScreenReaderAnnouncements(t *testing.T) {
 	if testing.Short() {
 		t.Skip("-short: every case through Chromium's accessibility tree takes minutes; go test without -short (as .ci/run does) runs it")
-	}
-	if err := a11y.Available(); err != nil && !errors.Is(err, a11y.ErrToolsMissing) {
-		t.Fatal(err)
 	}
 	a11y.RequireTools(t)
 	var only *regexp.Regexp

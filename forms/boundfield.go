@@ -630,12 +630,14 @@ func (bf *BoundField) AriaDescribedBy() string {
 // link from an error summary: IDForLabel, else the id of a choice list's
 // first option, else AutoID.
 func (bf *BoundField) FocusID() string {
-	if id := bf.accessibleWidget().IDForLabel(bf.widgetID()); id != "" {
-		return id
-	}
 	id := bf.widgetID()
 	if id == "" {
+		// No control has an id (auto_id=False): nothing to link to
+		// (a select date widget would make "_month" of "").
 		return ""
+	}
+	if id := bf.accessibleWidget().IDForLabel(id); id != "" {
+		return id
 	}
 	switch w := bf.accessibleWidget().(type) {
 	case interface{ IDForLabelIndex(string, int) string }:
