@@ -677,10 +677,11 @@ func (bf *BoundField) AccessibleHTML() (renderers.HTML, error) {
 		// the group's <legend> names each of them.
 		attrs["aria-labelledby"] = id
 	}
-	if bf.label == "" && !bf.accessibleWidget().UseFieldset() {
+	if bf.label == "" && (!bf.accessibleWidget().UseFieldset() || isMultiPart(bf.Widget())) {
 		// A field declared with an empty label shows none: name its
-		// control (a group is named on its <fieldset>, by the
-		// template, with accessible_label).
+		// control, or each part of a multi-part widget (a group of
+		// choices is named on its <fieldset>, by the template, with
+		// accessible_label: its options keep their own labels).
 		attrs["aria-label"] = bf.AccessibleLabel()
 	}
 	if _, has := bf.Widget().Base().Attrs["autocomplete"]; !has {
@@ -712,6 +713,34 @@ func (bf *BoundField) AccessibleHTML() (renderers.HTML, error) {
 func asTextInput(w widgets.Widget, value any) widgets.Widget {
 	var c widgets.Widget
 	switch x := w.(type) {
+	case *widgets.MultiWidget:
+		// Each part as the widget it is: a number part shows "x" back.
+		var parts []any
+		switch v := value.(type) {
+		case []any:
+			parts = v
+		case []string:
+			for _, s := range v {
+				parts = append(parts, s)
+			}
+		}
+		var n *widgets.MultiWidget
+		for i, sub := range x.Widgets {
+			var pv any
+			if i < len(parts) {
+				pv = parts[i]
+			}
+			if t := asTextInput(sub, pv); t != nil {
+				if n == nil {
+					n = x.Clone().(*widgets.MultiWidget)
+				}
+				n.Widgets[i] = t
+			}
+		}
+		if n == nil {
+			return nil
+		}
+		return n
 	case *widgets.NumberInput:
 		if s, ok := value.(string); !ok || isNumber(s) {
 			return nil

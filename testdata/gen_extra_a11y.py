@@ -12,7 +12,7 @@ import os
 HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = os.path.join(HERE, "cases-extra")
 FORM_OUTS = ["as_div", "as_p", "as_table", "as_ul", "str", "is_valid", "errors"]
-FORMSET_OUTS = ["as_div", "str", "is_valid", "errors", "non_form_errors", "total_error_count"]
+FORMSET_OUTS = ["as_div", "is_valid", "errors", "non_form_errors", "total_error_count"]
 
 
 def write(name, c):
