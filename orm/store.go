@@ -18,7 +18,10 @@ import (
 // Store reads and writes the rows of models. *DB is a Store; so is the
 // Store that InTx passes to its function.
 type Store interface {
-	// CreateTables creates the models' tables, ForeignKey targets first.
+	// CreateTables creates the models' tables (and their many-to-many
+	// join tables), ForeignKey targets first. A table that already exists
+	// is left as it is, so an application may call it on every start; its
+	// columns are not compared with the model (that is a migration's job).
 	CreateTables(ctx context.Context, models ...*Model) error
 	// List returns the rows matching filter, sorted by order ("-age",
 	// "name"; default the model's ordering, then id). NULLs sort first
@@ -171,7 +174,7 @@ func (s *store) CreateTables(ctx context.Context, models ...*Model) error {
 		for _, m := range ordered {
 			for _, f := range m.ManyToMany() {
 				table, from, to := m.JoinTable(f)
-				q := "CREATE TABLE " + quoteIdent(table) + " (\n\t" + `"id" ` + ts.d.columnType(Field{Type: AutoField}) +
+				q := "CREATE TABLE IF NOT EXISTS " + quoteIdent(table) + " (\n\t" + `"id" ` + ts.d.columnType(Field{Type: AutoField}) +
 					",\n\t" + quoteIdent(from) + " " + ts.d.columnType(Field{Type: ForeignKey}) + " NOT NULL REFERENCES " + quoteIdent(m.table) + ` ("id") DEFERRABLE INITIALLY DEFERRED` +
 					",\n\t" + quoteIdent(to) + " " + ts.d.columnType(Field{Type: ForeignKey}) + " NOT NULL REFERENCES " + quoteIdent(DefaultTable(f.To)) + ` ("id") DEFERRABLE INITIALLY DEFERRED` +
 					",\n\tUNIQUE (" + quoteIdent(from) + ", " + quoteIdent(to) + ")\n)"
@@ -264,7 +267,7 @@ func (s *store) createSQL(m *Model) string {
 		}
 		defs = append(defs, "UNIQUE ("+strings.Join(cols, ", ")+")")
 	}
-	return "CREATE TABLE " + quoteIdent(m.table) + " (\n\t" + strings.Join(defs, ",\n\t") + "\n)"
+	return "CREATE TABLE IF NOT EXISTS " + quoteIdent(m.table) + " (\n\t" + strings.Join(defs, ",\n\t") + "\n)"
 }
 
 func (s *store) selectSQL(m *Model) string {

@@ -145,6 +145,7 @@ func runSuite(t *testing.T, open opener) {
 		{"ManyToMany", testManyToMany},
 		{"ToField", testToField},
 		{"DateParts", testDateParts},
+		{"CreateTwice", testCreateTwice},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) { tc.fn(t, open(t)) })

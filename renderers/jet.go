@@ -180,7 +180,7 @@ func (r *Jinja2) Render(w io.Writer, name string, ctx Context) (err error) {
 		// them itself; anything that escapes becomes an error too.
 		if p := recover(); p != nil {
 			if e, ok := p.(error); ok {
-				err = templateError(name, e)
+				err = templateError(name, r.loader.explain(e))
 			} else {
 				err = templateError(name, fmt.Errorf("%v", p))
 			}
@@ -188,7 +188,7 @@ func (r *Jinja2) Render(w io.Writer, name string, ctx Context) (err error) {
 	}()
 	tpl, err := set.GetTemplate(name)
 	if err != nil {
-		return templateError(name, err)
+		return templateError(name, r.loader.explain(err))
 	}
 	sink := &ErrorSink{}
 	c := newJetConverter()
@@ -199,7 +199,7 @@ func (r *Jinja2) Render(w io.Writer, name string, ctx Context) (err error) {
 	vars.Set(sinkKey, sink)
 	vars.Set(jetChainKey, &jetChain{})
 	if err := tpl.Execute(buf, vars, nil); err != nil {
-		return templateError(name, err)
+		return templateError(name, r.loader.explain(err))
 	}
 	if err := sink.Err(); err != nil {
 		return err

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"io/fs"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -12,27 +13,14 @@ import (
 	"github.com/formwork/formwork/templates"
 )
 
-// themeCSSDir is where .ci/themes-install.sh puts the theme packs'
-// stylesheets (npm packages), unless FORMWORK_THEME_CSS names another
-// node_modules directory.
-func themeCSSDir() string {
-	if d := os.Getenv("FORMWORK_THEME_CSS"); d != "" {
-		return d
-	}
-	return filepath.Join("themes-css", "node_modules")
-}
+// themeCSSDir is where the theme packs' stylesheets are installed
+// (exampleapp.CSSDir: .ci/themes-install.sh's, or $FORMWORK_THEME_CSS).
+func themeCSSDir() string { return exampleapp.CSSDir() }
 
 // themeCSS returns the path of the theme's stylesheet, "" when it is not
 // installed (or the theme has none).
 func themeCSS(name string) string {
-	t, ok := templates.LookupTheme(name)
-	if !ok {
-		return ""
-	}
-	p := filepath.Join(themeCSSDir(), t.Package, filepath.FromSlash(t.CSS))
-	if _, err := os.Stat(p); err != nil {
-		return ""
-	}
+	p, _ := exampleapp.ThemeCSS(name)
 	return p
 }
 
@@ -64,10 +52,9 @@ func (p *preview) themeInfo(name string) themeInfo {
 	ti := themeInfo{Name: name, Names: templates.ThemeNames()}
 	if t, ok := templates.LookupTheme(name); ok {
 		ti.Overrides = templates.ThemeTemplates(t)
-		ti.CSS = themeCSS(name) != ""
-		if !ti.CSS {
-			ti.Install = fmt.Sprintf("%s's stylesheet (npm %s) is not installed in %s: run bash .ci/themes-install.sh", name, t.Package, themeCSSDir())
-		}
+		var path string
+		path, ti.Install = exampleapp.ThemeCSS(name)
+		ti.CSS = path != ""
 	}
 	return ti
 }
@@ -102,15 +89,18 @@ func (p *preview) serveGovukAssets() http.Handler {
 
 // appLook is how the example application under /app/ looks: the div
 // style with --theme's pack and --templates' overrides (reloaded on every
-// request), linking the theme's stylesheet when it is installed.
+// request), the pages laid out for the theme and linking its stylesheet
+// when it is installed, saying how to install it when not.
 func (p *preview) appLook() exampleapp.Look {
-	r := &renderers.DjangoTemplates{FormTemplate: renderers.DivFormTemplate, FormsetTemplate: renderers.DivFormsetTemplate, Theme: p.theme}
+	var overlay fs.FS
 	if p.templates != "" {
-		r.Overlay, r.Reload = os.DirFS(p.templates), true
+		overlay = os.DirFS(p.templates)
 	}
-	look := exampleapp.Look{Renderer: r}
-	if themeCSS(p.theme) != "" {
+	look := exampleapp.Look{Renderer: exampleapp.Renderer(p.theme, overlay, overlay != nil), Theme: p.theme}
+	if path, install := exampleapp.ThemeCSS(p.theme); path != "" {
 		look.Stylesheet = "/theme/" + p.theme + ".css"
+	} else {
+		look.Install = install
 	}
 	return look
 }

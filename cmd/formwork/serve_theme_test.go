@@ -114,3 +114,53 @@ func TestServeAppLook(t *testing.T) {
 		}
 	}
 }
+
+// TestServeAppInstallNote: /app/ in a theme whose stylesheet is not
+// installed says how to install it, and still renders the theme's markup.
+func TestServeAppInstallNote(t *testing.T) {
+	t.Setenv("FORMWORK_THEME_CSS", t.TempDir()) // nothing installed
+	h, err := newPreview(exampleCases(t), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	h.theme = "bootstrap5"
+	look := h.appLook()
+	if look.Stylesheet != "" {
+		t.Errorf("stylesheet %q linked, but none is installed", look.Stylesheet)
+	}
+	app, err := exampleapp.NewWithLook(t.Context(), look)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer app.Close()
+	code, body := do(t, app, "GET", "/signup", nil)
+	for _, w := range []string{"bootstrap5&#39;s stylesheet (npm bootstrap) is not installed", "run bash .ci/themes-install.sh", `class="form-control"`, `class="btn btn-primary"`} {
+		if code != http.StatusOK || !strings.Contains(body, w) {
+			t.Errorf("/signup (%d) lacks %q", code, w)
+		}
+	}
+}
+
+// TestServeAppBuiltIn: /app/ with the built-in templates and --templates
+// takes the directory's templates first and keeps the application's own
+// formset template (a fieldset per form) under them.
+func TestServeAppBuiltIn(t *testing.T) {
+	tdir := t.TempDir()
+	writeFile(t, tdir+"/django/forms/errors/list/ul.html", `<ul class="mine">{% for error in errors %}<li>{{ error }}</li>{% endfor %}</ul>`)
+	h, err := newPreview(exampleCases(t), tdir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	app, err := exampleapp.NewWithLook(t.Context(), h.appLook())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer app.Close()
+	code, body := do(t, app, "POST", "/order", url.Values{"form-TOTAL_FORMS": {"2"}, "form-INITIAL_FORMS": {"0"}, "form-0-item": {"pen"}, "form-0-quantity": {"0"}})
+	if n := strings.Count(body, `<fieldset class="formset-form">`); code != http.StatusOK || n != 2 {
+		t.Errorf("/order (%d): %d formset fieldsets, want 2", code, n)
+	}
+	if !strings.Contains(body, `<ul class="mine"><li>Ensure this value is greater than or equal to 1.</li></ul>`) {
+		t.Errorf("/order does not use --templates' error list:\n%s", body)
+	}
+}

@@ -47,7 +47,7 @@ func TestCrossSitePost(t *testing.T) {
 		{"Origin": "https://evil.example"},
 		{"Sec-Fetch-Site": "cross-site"},
 	} {
-		for _, path := range []string{"/books", "/contact", "/order"} {
+		for _, path := range []string{"/books", "/contact", "/order", "/signup", "/author?id=1"} {
 			if w := post(a, path, rename, hdr); w.Code != http.StatusForbidden {
 				t.Errorf("POST %s with %v: status %d, want 403", path, hdr, w.Code)
 			}
@@ -79,6 +79,8 @@ func TestRequestLimits(t *testing.T) {
 		{"1001 fields", "/order", many.Encode(), http.StatusBadRequest},
 		{"1001 fields to the model formset", "/books", many.Encode(), http.StatusBadRequest},
 		{"a body past MaxBodyBytes", "/books", strings.Repeat("x", MaxBodyBytes+1), http.StatusBadRequest},
+		{"3 MB to the signup form", "/signup", "username=" + strings.Repeat("x", 3<<20), http.StatusBadRequest},
+		{"1001 fields to the inline formset", "/author?id=1", many.Encode(), http.StatusBadRequest},
 	} {
 		w := post(a, tt.path, tt.body, nil)
 		if w.Code != tt.want {
