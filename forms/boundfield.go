@@ -30,7 +30,7 @@ type BoundField struct {
 	autoID      string
 	// localWidget is the widget with the form's formats (l10n.go).
 	localWidget widgets.Widget
-	parsed      *parsed // the last ToPython of the data (parse_once.go)
+	parsed      parsed // the last ToPython of the data (parse_once.go)
 
 	// obj is Object(), built once: a render asks for a field's Object
 	// several times (the form's context, its loop, a label template's
@@ -41,13 +41,14 @@ type BoundField struct {
 
 func newBoundField(f *Form, field Field, name string) *BoundField {
 	bf := &BoundField{}
-	bf.init(f, field, name, "")
+	bf.init(f, field, name, "", "")
 	return bf
 }
 
 // init sets up a bound field; pretty is name made a label, "" when it is
-// to be computed.
-func (bf *BoundField) init(f *Form, field Field, name, pretty string) {
+// to be computed; id is its id with the form's auto_id and prefix when
+// the declaration has it, else "".
+func (bf *BoundField) init(f *Form, field Field, name, pretty, id string) {
 	c := field.Core()
 	label := translateText(f.opts.Translator, c.Label)
 	if label == "" && !c.HideLabel {
@@ -59,11 +60,16 @@ func (bf *BoundField) init(f *Form, field Field, name, pretty string) {
 	*bf = BoundField{form: f, field: field, name: name, label: label}
 	if f.opts.Prefix == "" {
 		bf.htmlName = name
+		if id != "" {
+			bf.autoID, bf.autoIDDone = id, true
+		}
 		return
 	}
 	if f.idSplit {
 		// The id holds the prefixed name: one string serves for both.
-		id := f.idBefore + f.opts.Prefix + "-" + name + f.idAfter
+		if id == "" {
+			id = f.idBefore + f.opts.Prefix + "-" + name + f.idAfter
+		}
 		bf.htmlName = id[len(f.idBefore) : len(id)-len(f.idAfter)]
 		bf.autoID, bf.autoIDDone = id, true
 		return

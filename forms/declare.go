@@ -6,6 +6,7 @@ import (
 	"maps"
 	"reflect"
 	"slices"
+	"strings"
 
 	"github.com/shopspring/decimal"
 
@@ -77,6 +78,14 @@ func (d *Declaration) Prepare() error {
 		pretty[i] = prettyName(nf.Name)
 	}
 	d.Fields, d.index, d.pretty = kept, index, pretty
+	d.orderOf = slices.Clone(d.FieldOrder)
+	d.order = fieldOrder(d, d.orderOf)
+	before, after, _ := strings.Cut(defaultAutoID, "%s")
+	d.ids = make([]string, len(kept))
+	for i, nf := range kept {
+		d.ids[i] = before + nf.Name + after
+	}
+	d.prefixed = new(prefixedIDs)
 	return errors.Join(errs...)
 }
 

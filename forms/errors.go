@@ -38,11 +38,20 @@ type ErrorList struct {
 // extraClass when given.
 func NewErrorList(extraClass string, r renderers.Renderer, tr validators.Translator) *ErrorList {
 	class := "errorlist"
-	if extraClass != "" {
+	switch extraClass {
+	case "":
+	case "nonfield":
+		class = nonFieldClass
+	case "nonform":
+		class = "errorlist nonform"
+	default:
 		class += " " + extraClass
 	}
 	return &ErrorList{Class: class, renderer: r, tr: tr}
 }
+
+// nonFieldClass is the class of a form's list of non-field errors.
+const nonFieldClass = "errorlist nonfield"
 
 // Len returns the number of errors.
 func (l *ErrorList) Len() int {

@@ -148,6 +148,9 @@ func (f *ChoiceField) ToPython(value any) (any, error) {
 	if IsEmpty(value) {
 		return "", nil
 	}
+	if _, ok := value.(string); ok {
+		return value, nil // already a string: no second box
+	}
 	return pyStr(value), nil
 }
 
@@ -347,8 +350,15 @@ func (f *MultipleChoiceField) ToPython(value any) (any, error) {
 	if !ok {
 		return nil, f.Error("invalid_list", "Enter a list of values.", nil)
 	}
-	out := make([]any, len(list))
+	out := list
+	if _, callers := value.([]any); callers {
+		out = make([]any, len(list)) // the caller's list stays as it was
+	}
 	for i, v := range list {
+		if _, ok := v.(string); ok {
+			out[i] = v // already a string: no second box
+			continue
+		}
 		out[i] = pyStr(v)
 	}
 	return out, nil

@@ -64,11 +64,18 @@ func (f *CharField) ToPython(value any) (any, error) { return f.toString(value, 
 
 func (f *CharField) toString(value any, strip bool) any {
 	if !IsEmpty(value) {
-		s := pyStr(value)
+		in, isStr := value.(string)
+		s := in
+		if !isStr {
+			s = pyStr(value)
+		}
 		if strip {
 			s = pynum.TrimSpace(s)
 		}
-		value = s
+		if !isStr || len(s) != len(in) {
+			// A submitted string that needs no stripping keeps its box.
+			value = s
+		}
 	}
 	if IsEmpty(value) {
 		return f.emptyValue()

@@ -33,7 +33,10 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/formwork/formwork/media"
 	"github.com/formwork/formwork/renderers"
@@ -95,6 +98,51 @@ type Declaration struct {
 	// pretty holds each field's name made a label, by position in
 	// Fields, so that forms need not compute it again.
 	pretty []string
+	// order is the fields' order for the declaration's own FieldOrder
+	// (orderOf, as it was when Prepare ran), and ids their ids with the
+	// default auto_id "id_%s" and no prefix: computed once, shared by
+	// every form built from the declaration, never changed.
+	order   []int
+	orderOf []string
+	ids     []string
+	// prefixed holds, by prefix, the fields' ids with the default auto_id
+	// for the prefixes forms were built with (a formset's "form-0",
+	// "form-1", ...), up to maxPrefixed of them.
+	prefixed *prefixedIDs
+}
+
+// prefixedIDs are a declaration's ids by prefix.
+type prefixedIDs struct {
+	m sync.Map // prefix -> []string
+	n atomic.Int32
+}
+
+// maxPrefixed bounds the prefixes a declaration keeps ids for, so that
+// an application making up prefixes does not grow it without end.
+const maxPrefixed = 1024
+
+// prefixedIDs returns the fields' ids with the default auto_id and
+// prefix, nil when the declaration keeps no more prefixes.
+func (d *Declaration) prefixedIDs(prefix string) []string {
+	p := d.prefixed
+	if p == nil {
+		return nil
+	}
+	if v, ok := p.m.Load(prefix); ok {
+		return v.([]string)
+	}
+	if p.n.Load() >= maxPrefixed {
+		return nil
+	}
+	before, after, _ := strings.Cut(defaultAutoID, "%s")
+	ids := make([]string, len(d.Fields))
+	for i, nf := range d.Fields {
+		ids[i] = before + prefix + "-" + nf.Name + after
+	}
+	if _, loaded := p.m.LoadOrStore(prefix, ids); !loaded {
+		p.n.Add(1)
+	}
+	return ids
 }
 
 // Options are the arguments of one form: Django's Form(...) arguments.
@@ -198,7 +246,7 @@ func (d *Declaration) build(bound bool, data url.Values, files widgets.Files, op
 	case opts.NoAutoID:
 		f.autoID = ""
 	case opts.AutoID == "":
-		f.autoID = "id_%s"
+		f.autoID = defaultAutoID
 	default:
 		f.autoID = opts.AutoID
 	}
@@ -211,11 +259,24 @@ func (d *Declaration) build(bound bool, data url.Values, files widgets.Files, op
 	if opts.UseRequiredAttribute != nil {
 		f.useReq = *opts.UseRequiredAttribute
 	}
-	order := opts.FieldOrder
-	if order == nil {
-		order = d.FieldOrder
+	switch {
+	case opts.FieldOrder == nil && len(d.order) == len(d.Fields) && slices.Equal(d.FieldOrder, d.orderOf):
+		f.order = d.order
+	case opts.FieldOrder == nil:
+		f.order = fieldOrder(d, d.FieldOrder) // changed since Prepare
+	default:
+		f.order = fieldOrder(d, opts.FieldOrder)
 	}
-	f.order = fieldOrder(d, order)
+	// The declaration's ids serve a form with the default auto_id and no
+	// prefix.
+	var ids []string
+	switch {
+	case f.autoID != defaultAutoID || len(d.ids) != len(d.Fields):
+	case opts.Prefix == "":
+		ids = d.ids
+	default:
+		ids = d.prefixedIDs(opts.Prefix)
+	}
 	// Room for the two fields formsets add (ORDER, DELETE).
 	f.fields = make([]*BoundField, len(f.order), len(f.order)+2)
 	// One allocation for all the bound fields; the map of them by name
@@ -228,7 +289,11 @@ func (d *Declaration) build(bound bool, data url.Values, files widgets.Files, op
 			pretty = d.pretty[idx]
 		}
 		bf := &bfs[i]
-		bf.init(f, nf.Field, nf.Name, pretty)
+		id := ""
+		if idx < len(ids) {
+			id = ids[idx]
+		}
+		bf.init(f, nf.Field, nf.Name, pretty, id)
 		f.fields[i] = bf
 	}
 	if opts.EmptyPermitted && opts.UseRequiredAttribute == nil {
@@ -239,6 +304,9 @@ func (d *Declaration) build(bound bool, data url.Values, files widgets.Files, op
 	}
 	return f
 }
+
+// defaultAutoID is Django's default auto_id.
+const defaultAutoID = "id_%s"
 
 func fieldOrder(d *Declaration, order []string) []int {
 	out := make([]int, 0, len(d.Fields))

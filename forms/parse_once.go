@@ -8,9 +8,10 @@ package forms
 
 // parsed is one ToPython result of a bound field's data.
 type parsed struct {
-	in  string
-	out any
-	err error
+	in   string
+	out  any
+	err  error
+	done bool // whether in was parsed
 }
 
 // parser returns field's ToPython (bf's field, or its copy with the
@@ -23,11 +24,11 @@ func (bf *BoundField) parser(field Field) func(any) (any, error) {
 		if !ok {
 			return field.ToPython(v)
 		}
-		if p := bf.parsed; p != nil && p.in == s {
+		if p := &bf.parsed; p.done && p.in == s {
 			return p.out, p.err
 		}
 		out, err := field.ToPython(v)
-		bf.parsed = &parsed{in: s, out: out, err: err}
+		bf.parsed = parsed{in: s, out: out, err: err, done: true}
 		return out, err
 	}
 }

@@ -37,6 +37,8 @@ type formScratch struct {
 	hidden []renderers.FieldView
 	rows   []renderers.FieldRowView
 	empty  ErrorList
+	// emptyTop is the empty list of non-field errors.
+	emptyTop ErrorList
 }
 
 var formPool = sync.Pool{New: func() any { return new(formScratch) }}
@@ -47,7 +49,7 @@ func (s *formScratch) release() {
 	clear(s.rows)
 	s.fields, s.hidden, s.rows = s.fields[:0], s.hidden[:0], s.rows[:0]
 	s.v = renderers.FormView{}
-	s.empty = ErrorList{}
+	s.empty, s.emptyTop = ErrorList{}, ErrorList{}
 	formPool.Put(s)
 }
 
@@ -89,7 +91,9 @@ func (f *Form) writeForm(b *bytes.Buffer, name string) (handled bool, err error)
 		s.rows = append(s.rows, renderers.FieldRowView{Field: fv, Errors: fv.errs})
 	}
 	if top == nil {
-		top = f.NonFieldErrors()
+		// NonFieldErrors' empty list, without making one per rendering.
+		s.emptyTop = ErrorList{Class: nonFieldClass, renderer: f.renderer, tr: f.opts.Translator}
+		top = &s.emptyTop
 	}
 	s.v = renderers.FormView{Errors: top, Fields: s.rows, Hidden: s.hidden}
 	return renderers.WriteForm(b, f.renderer, name, &s.v)

@@ -143,7 +143,7 @@ func renderWidgetContext(b *bytes.Buffer, r Renderer, name string, ctx Context) 
 		return false
 	}
 	defer c.release()
-	handled, err := write(b, r, fn, deps, &c.v)
+	handled, err := write(b, r, name, fn, deps, &c.v)
 	return handled && err == nil
 }
 

@@ -1,7 +1,6 @@
 package renderers
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -23,7 +22,11 @@ import (
 // built-in ones.
 //
 // Templates are parsed once and cached; with Reload set they are parsed
-// anew on every render, so that a theme author sees each edit.
+// anew on every render, so that a theme author sees each edit. A
+// template of the overlay or theme that overrides a built-in one, and
+// uses only what the built-in templates use, is compiled on first use
+// into a theme program (program.go) that prints the view without the
+// engine; any other renders with pongo2.
 type DjangoTemplates struct {
 	FormTemplate    string
 	FormsetTemplate string
@@ -49,6 +52,22 @@ type DjangoTemplates struct {
 
 	once sync.Once
 	set  *pongo2.TemplateSet
+
+	progOnce sync.Once
+	progs    programs
+}
+
+// programs returns the renderer's theme programs (program.go), nil when
+// its theme is unknown (Render reports it).
+func (r *DjangoTemplates) programs() *programs {
+	r.progOnce.Do(func() {
+		l := &djangoLoader{overlay: r.overlay(), builtin: templates.Django}
+		r.progs.source = l.source
+	})
+	if r.themeErr != nil {
+		return nil
+	}
+	return &r.progs
 }
 
 // overlay is Overlay over the theme's templates.
@@ -175,39 +194,52 @@ type djangoLoader struct {
 func (l *djangoLoader) Abs(base, name string) string { return name }
 
 func (l *djangoLoader) Get(path string) (io.Reader, error) {
-	var src []byte
-	var err error
-	if l.overlay != nil {
-		src, err = fs.ReadFile(l.overlay, path)
-	}
-	if l.overlay == nil || err != nil {
-		src, err = fs.ReadFile(l.builtin, path)
-	}
+	src, err := l.source(path)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
 			return nil, fmt.Errorf("TemplateDoesNotExist: %s", path)
 		}
 		return nil, err
 	}
-	if bytes.Contains(src, []byte("extends")) {
-		if err := checkExtends(path, string(src), l.source); err != nil {
-			src = []byte(failExtends(string(src), err))
+	if strings.Contains(src, "extends") {
+		if err := checkExtends(path, src, l.source); err != nil {
+			src = failExtends(src, err)
 		}
 	}
-	return bytes.NewReader([]byte(TranslateDjango(string(src)))), nil
+	return strings.NewReader(TranslateDjango(src)), nil
 }
 
-// source is a template's source as Get finds it, untranslated.
+// source is a template's source as Get finds it, untranslated: the first
+// layer holding it (the overlay's layers, then the built-ins), past those
+// a name made by nextLayerName skips. A template extending its own name
+// extends the one of the next layer holding it, as Django's loaders skip
+// the extending template's origin.
 func (l *djangoLoader) source(path string) (string, error) {
-	var src []byte
-	var err error
-	if l.overlay != nil {
-		src, err = fs.ReadFile(l.overlay, path)
+	skip, name := splitLayerName(path)
+	layers := appendLayers(nil, l.overlay)
+	layers = append(layers, l.builtin)
+	var first error
+	for i := skip; i < len(layers); i++ {
+		src, err := fs.ReadFile(layers[i], name)
+		if err == nil {
+			has := func(next int) bool {
+				for _, l := range layers[next:] {
+					if _, err := fs.Stat(l, name); err == nil {
+						return true
+					}
+				}
+				return false
+			}
+			return extendsNextLayer(string(src), name, i+1, extendsRe, func(p string) string { return p }, has), nil
+		}
+		if first == nil {
+			first = err
+		}
 	}
-	if l.overlay == nil || err != nil {
-		src, err = fs.ReadFile(l.builtin, path)
+	if first == nil {
+		first = &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
 	}
-	return string(src), err
+	return "", first
 }
 
 // isTemplateMissing reports whether err says a template does not exist.

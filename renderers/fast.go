@@ -54,7 +54,7 @@ func fastRenderer(r Renderer) (s genState, ok bool) {
 		if x.Reload || x.NoFastPath {
 			return s, false
 		}
-		return genState{ov: &x.overrides, overlay: x.overlay()}, true
+		return genState{ov: &x.overrides, overlay: x.overlay(), progs: x.programs()}, true
 	case *Jinja2:
 		if x.Reload || x.NoFastPath {
 			return s, false
@@ -69,6 +69,9 @@ type genState struct {
 	ov      *overrides
 	overlay fs.FS
 	jinja   bool
+	// progs are the renderer's theme programs (program.go), nil for
+	// none: an overridden template runs on its program when it has one.
+	progs *programs
 	// declined is set when a value of a kind the writers do not know was
 	// met: the engine renders instead.
 	declined bool
@@ -106,6 +109,9 @@ func (s *genState) includeWidget(b *bytes.Buffer, name string, x *WidgetView) er
 	if name != s.lastName || s.lastFn == nil {
 		fn, deps := genWidget(name)
 		if fn == nil || !s.usable(deps) {
+			if p := s.progs.get(name, vkWidget); p != nil {
+				return p.run(s, b, x)
+			}
 			return errDecline
 		}
 		s.lastName, s.lastFn = name, fn
@@ -113,17 +119,18 @@ func (s *genState) includeWidget(b *bytes.Buffer, name string, x *WidgetView) er
 	return s.lastFn(s, b, x)
 }
 
-// NativeOK reports whether the named built-in template renders on its
-// generated writer with r: r is DjangoTemplates or Jinja2, renders
-// through the fast path, and overrides none of the templates the writer
-// stands for.
+// NativeOK reports whether the named built-in template renders from its
+// view with r: r is DjangoTemplates or Jinja2, renders through the fast
+// path, and either overrides none of the templates the generated writer
+// stands for or (DjangoTemplates) has a theme program for the overriding
+// template (program.go).
 func NativeOK(r Renderer, name string) bool {
 	s, ok := fastRenderer(r)
 	if !ok {
 		return false
 	}
 	deps := genDeps(name)
-	return deps != nil && s.usable(deps)
+	return deps != nil && (s.usable(deps) || s.progs.get(name, kindOf(name)) != nil)
 }
 
 // genDeps returns the templates the named template's writer stands for,
@@ -151,13 +158,20 @@ func Generated() []string { return append([]string(nil), genNames...) }
 // write runs a generated writer into b, trimmed as RenderString trims
 // its result. handled is false (and b as it was) when the engine must
 // render instead.
-func write[T any](b *bytes.Buffer, r Renderer, fn func(*genState, *bytes.Buffer, *T) error, deps []string, v *T) (handled bool, err error) {
+func write[T any](b *bytes.Buffer, r Renderer, name string, fn func(*genState, *bytes.Buffer, *T) error, deps []string, v *T) (handled bool, err error) {
 	if fn == nil || v == nil {
 		return false, nil
 	}
 	st, ok := fastRenderer(r)
-	if !ok || !st.usable(deps) {
+	if !ok {
 		return false, nil
+	}
+	var p *program
+	if !st.usable(deps) {
+		// An overridden template: its theme program, when it has one.
+		if p = st.progs.get(name, kindOf(name)); p == nil {
+			return false, nil
+		}
 	}
 	s := statePool.Get().(*genState)
 	*s = st
@@ -171,7 +185,11 @@ func write[T any](b *bytes.Buffer, r Renderer, fn func(*genState, *bytes.Buffer,
 			handled, err = true, fmt.Errorf("renderers: the generated writer of %s: incomplete view: %v", deps, p)
 		}
 	}()
-	err = fn(s, b, v)
+	if p != nil {
+		err = p.run(s, b, v)
+	} else {
+		err = fn(s, b, v)
+	}
 	if err == errDecline || (err == nil && s.declined) {
 		b.Truncate(mark)
 		return false, nil
@@ -202,29 +220,29 @@ func trimFrom(b *bytes.Buffer, mark int) {
 // generated writer; false when r's engine must render it.
 func WriteWidget(b *bytes.Buffer, r Renderer, name string, v *WidgetView) (bool, error) {
 	fn, deps := genWidget(name)
-	return write(b, r, fn, deps, v)
+	return write(b, r, name, fn, deps, v)
 }
 
 // WriteLabel writes the named label template for v.
 func WriteLabel(b *bytes.Buffer, r Renderer, name string, v *LabelView) (bool, error) {
 	fn, deps := genLabel(name)
-	return write(b, r, fn, deps, v)
+	return write(b, r, name, fn, deps, v)
 }
 
 // WriteErrorList writes the named error list template for v.
 func WriteErrorList(b *bytes.Buffer, r Renderer, name string, v *ErrorListView) (bool, error) {
 	fn, deps := genErrorList(name)
-	return write(b, r, fn, deps, v)
+	return write(b, r, name, fn, deps, v)
 }
 
 // WriteForm writes the named form template for v.
 func WriteForm(b *bytes.Buffer, r Renderer, name string, v *FormView) (bool, error) {
 	fn, deps := genForm(name)
-	return write(b, r, fn, deps, v)
+	return write(b, r, name, fn, deps, v)
 }
 
 // WriteFormset writes the named formset template for v.
 func WriteFormset(b *bytes.Buffer, r Renderer, name string, v *FormsetView) (bool, error) {
 	fn, deps := genFormset(name)
-	return write(b, r, fn, deps, v)
+	return write(b, r, name, fn, deps, v)
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/shopspring/decimal"
 	"io"
 	"io/fs"
+	"path"
 	"reflect"
 	"strings"
 	"sync"
@@ -85,6 +86,7 @@ type Jinja2 struct {
 	NoFastPath bool
 
 	overrides overrides
+	found     sync.Map // names Render found, when not reloading
 
 	layerOnce sync.Once
 	layered   fs.FS
@@ -169,8 +171,13 @@ func (r *Jinja2) Render(w io.Writer, name string, ctx Context) (err error) {
 	if isTextTemplate(name) {
 		set = r.jetTextSet()
 	}
-	if fsys, _ := r.loader.find(name); fsys == nil {
-		return templateError(name, fmt.Errorf("TemplateDoesNotExist: %s", name))
+	if _, known := r.found.Load(name); !known || r.Reload {
+		// Looked up once per name unless reloading: a theme on disk costs
+		// no stat per render.
+		if fsys, _, _ := r.loader.find(name); fsys == nil {
+			return templateError(name, fmt.Errorf("TemplateDoesNotExist: %s", name))
+		}
+		r.found.Store(name, true)
 	}
 	buf := bufPool.Get().(*bytes.Buffer)
 	buf.Reset()
@@ -217,49 +224,83 @@ type jetLoader struct {
 	builtin fs.FS
 }
 
-// find returns the file system and name a template path resolves to.
-func (l *jetLoader) find(p string) (fs.FS, string) {
-	name := strings.TrimPrefix(p, "/")
+// find returns the file system, name and layer (the overlay's layers,
+// then the built-ins) a template path resolves to, past the layers a
+// name made by nextLayerName skips.
+func (l *jetLoader) find(p string) (fs.FS, string, int) {
+	skip, name := splitLayerName(strings.TrimPrefix(p, "/"))
+	layers := appendLayers(nil, l.overlay)
+	layers = append(layers, l.builtin)
 	for {
-		for _, fsys := range []fs.FS{l.overlay, l.builtin} {
-			if fsys == nil || !fs.ValidPath(name) {
+		for i := skip; i < len(layers); i++ {
+			if !fs.ValidPath(name) {
 				continue
 			}
-			if st, err := fs.Stat(fsys, name); err == nil && !st.IsDir() {
-				return fsys, name
+			if st, err := fs.Stat(layers[i], name); err == nil && !st.IsDir() {
+				return layers[i], name, i
 			}
 		}
 		i := strings.IndexByte(name, '/')
 		if i < 0 {
-			return nil, ""
+			return nil, "", -1
 		}
 		name = name[i+1:]
 	}
 }
 
 func (l *jetLoader) Exists(p string) bool {
-	fsys, _ := l.find(p)
+	fsys, _, _ := l.find(p)
 	return fsys != nil
 }
 
-func (l *jetLoader) Open(p string) (io.ReadCloser, error) {
-	fsys, name := l.find(p)
+// source returns the source of the template path resolves to, with a
+// {{ extends }} of the template's own name rewritten to the next layer
+// holding it (as Django's loaders skip the extending template's origin),
+// and the name that identifies it; ok false when there is none.
+func (l *jetLoader) source(p string) (id, src string, ok bool, err error) {
+	fsys, name, layer := l.find(p)
 	if fsys == nil {
+		return "", "", false, nil
+	}
+	b, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		return "", "", false, err
+	}
+	src = string(b)
+	id = name
+	if skip, _ := splitLayerName(strings.TrimPrefix(p, "/")); skip > 0 {
+		id = nextLayerName(layer, name)
+	}
+	src = extendsNextLayer(src, "/"+name, layer+1, jetExtendsRe, func(parent string) string {
+		if !path.IsAbs(parent) {
+			parent = path.Join(path.Dir("/"+name), parent)
+		}
+		return parent
+	}, func(next int) bool {
+		f, _, _ := l.find(nextLayerName(next, name))
+		return f != nil
+	})
+	return id, src, true, nil
+}
+
+func (l *jetLoader) Open(p string) (io.ReadCloser, error) {
+	id, s, ok, err := l.source(p)
+	if !ok && err == nil {
 		return nil, fmt.Errorf("TemplateDoesNotExist: %s", strings.TrimPrefix(p, "/"))
 	}
-	src, err := fs.ReadFile(fsys, name)
 	if err != nil {
 		return nil, err
 	}
 	// Jinja drops the newline that ends a template's source.
-	src = bytes.TrimSuffix(src, []byte("\n"))
-	src = bytes.TrimSuffix(src, []byte("\r"))
-	if bytes.Contains(src, []byte("extends")) || bytes.Contains(src, []byte("import")) {
-		if err := checkJetExtends(name, string(src), l.find); err != nil {
+	s = strings.TrimSuffix(s, "\n")
+	s = strings.TrimSuffix(s, "\r")
+	_, name := splitLayerName(strings.TrimPrefix(p, "/"))
+	if strings.Contains(s, "extends") || strings.Contains(s, "import") {
+		if err := checkJetExtends(id, s, l.source); err != nil {
 			return nil, err
 		}
 	}
-	return io.NopCloser(strings.NewReader(guardJetIncludes(name, string(src)))), nil
+	return io.NopCloser(strings.NewReader(guardJetIncludes(name, s))), nil
 }
 
 // escapeTo writes b escaped as Django's escape() does.

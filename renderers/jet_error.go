@@ -67,7 +67,7 @@ func (l *jetLoader) explain(err error) error {
 // templateName is the name a jet path stands for: the template the loader
 // opens for it, else the path without jet's leading slash.
 func (l *jetLoader) templateName(path string) string {
-	if _, name := l.find(path); name != "" {
+	if _, name, _ := l.find(path); name != "" {
 		return name
 	}
 	return strings.TrimPrefix(path, "/")

@@ -79,7 +79,14 @@ func TestNativeOK(t *testing.T) {
 		{"jinja no fast path", &renderers.Jinja2{NoFastPath: true}, "django/forms/widgets/select.html", false},
 		{"option template", renderers.NewJinja2(), "django/forms/widgets/radio_option.html", true},
 		{"not built in", renderers.NewDjangoTemplates(), "mine/form.html", false},
+		// An overridden template runs on its theme program when it has one.
 		{"overridden include", &renderers.DjangoTemplates{Overlay: fstest.MapFS{
+			"django/forms/widgets/attrs.html": {Data: []byte("x")},
+		}}, "django/forms/widgets/text.html", true},
+		{"overridden include, no program", &renderers.DjangoTemplates{Overlay: fstest.MapFS{
+			"django/forms/widgets/attrs.html": {Data: []byte("{{ widget.name|upper }}")},
+		}}, "django/forms/widgets/text.html", false},
+		{"overridden include, jinja", &renderers.Jinja2{Overlay: fstest.MapFS{
 			"django/forms/widgets/attrs.html": {Data: []byte("x")},
 		}}, "django/forms/widgets/text.html", false},
 		{"other template overridden", &renderers.DjangoTemplates{Overlay: fstest.MapFS{

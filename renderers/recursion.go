@@ -114,6 +114,76 @@ func enterInclude(chain []string, name string) ([]string, error) {
 	return next, nil
 }
 
+// Template names past a layer. A theme's template may extend the built-in
+// template of its own name ({% extends "django/forms/div.html" %} in the
+// overlay's django/forms/div.html): Django's loaders then look the name
+// up past the extending template's origin. The loaders rewrite such an
+// extends to a name carrying the first layer to search, which the
+// template sets cache apart from the overlay's template of that name.
+
+// layerSuffix ends a name that skips layers: name + "@fw-layer-2". A
+// suffix, so that the names a template includes relative to its own
+// directory (jet) are found as usual.
+const layerSuffix = "@fw-layer-"
+
+// nextLayerName is name looked up from the layer-th layer on.
+func nextLayerName(layer int, name string) string {
+	return name + layerSuffix + strconv.Itoa(layer)
+}
+
+// splitLayerName returns the first layer a name made by nextLayerName
+// searches (0 for any other name) and the template's name.
+func splitLayerName(p string) (int, string) {
+	i := strings.LastIndex(p, layerSuffix)
+	if i < 0 {
+		return 0, p
+	}
+	layer, err := strconv.Atoi(p[i+len(layerSuffix):])
+	if err != nil || layer < 0 {
+		return 0, p
+	}
+	return layer, p[:i]
+}
+
+// appendLayers appends the file systems of an overlay, a layerFS by its
+// layers, to out.
+func appendLayers(out []fs.FS, fsys fs.FS) []fs.FS {
+	switch x := fsys.(type) {
+	case nil:
+		return out
+	case layerFS:
+		for _, f := range x {
+			out = appendLayers(out, f)
+		}
+		return out
+	}
+	return append(out, fsys)
+}
+
+// extendsNextLayer rewrites the extends tag of src, the source of the
+// template name found in a layer, when it names the template itself
+// (after resolve) and a later layer holds that name (has): it extends
+// the template of that name from layer next on. Without one the
+// template extends itself, a RecursionError. The rewrite keeps every
+// line where it was.
+func extendsNextLayer(src, name string, next int, re *regexp.Regexp, resolve func(string) string, has func(next int) bool) string {
+	if !strings.Contains(src, "extends") {
+		return src
+	}
+	m := re.FindStringSubmatchIndex(src)
+	if m == nil {
+		return src
+	}
+	g := 2
+	if m[2] < 0 {
+		g = 4
+	}
+	if m[g] < 0 || resolve(src[m[g]:m[g+1]]) != name || !has(next) {
+		return src
+	}
+	return src[:m[g]] + nextLayerName(next, name) + src[m[g+1]:]
+}
+
 // extendsRe finds the parent a template names in {% extends "..." %}
 // (pongo2 takes only a string literal there).
 var extendsRe = regexp.MustCompile(`\{%-?\s*extends\s+(?:"([^"]*)"|'([^']*)')`)
@@ -309,9 +379,12 @@ func isJetSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c ==
 var jetExtendsRe = regexp.MustCompile("\\{\\{-?\\s*(?:extends|import)\\s+(?:\"([^\"]*)\"|`([^`]*)`)")
 
 // checkJetExtends is checkExtends for jet's extends and import, whose
-// names are relative to the template's directory unless absolute.
-func checkJetExtends(name, src string, find func(string) (fs.FS, string)) error {
+// names are relative to the template's directory unless absolute; load
+// returns a template's identity (its name, with its layer when it is not
+// the first) and source.
+func checkJetExtends(name, src string, load func(string) (id, src string, ok bool, err error)) error {
 	chain := []string{name}
+	dir := name
 	for {
 		ms := jetExtendsRe.FindAllStringSubmatch(src, -1)
 		if len(ms) == 0 {
@@ -320,25 +393,22 @@ func checkJetExtends(name, src string, find func(string) (fs.FS, string)) error 
 		// Follow the first; a template rarely imports more than one.
 		parent := ms[0][1] + ms[0][2]
 		if !path.IsAbs(parent) {
-			parent = path.Join(path.Dir("/"+name), parent)
+			_, d := splitLayerName(dir)
+			parent = path.Join(path.Dir("/"+d), parent)
 		}
-		fsys, resolved := find(parent)
-		if fsys == nil {
+		id, psrc, ok, err := load(parent)
+		if !ok || err != nil {
 			return nil // jet reports the missing template itself
 		}
-		chain = append(chain, resolved)
+		chain = append(chain, id)
 		for _, seen := range chain[:len(chain)-1] {
-			if seen == resolved {
+			if seen == id {
 				return &RecursionError{Chain: chain, Extends: true}
 			}
 		}
 		if len(chain) > MaxTemplateDepth {
 			return &RecursionError{Chain: chain, Extends: true}
 		}
-		b, err := fs.ReadFile(fsys, resolved)
-		if err != nil {
-			return nil
-		}
-		name, src = resolved, string(b)
+		dir, src = id, psrc
 	}
 }

@@ -3,6 +3,7 @@ package renderers_test
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -163,5 +164,81 @@ func TestPongo2Panic(t *testing.T) {
 	err := r.Render(&buf, "a.html", renderers.Context{"w": 1})
 	if err == nil || !strings.Contains(err.Error(), "divide by zero") || !strings.Contains(err.Error(), `"a.html"`) {
 		t.Errorf("error %v", err)
+	}
+}
+
+// TestExtendsOwnName checks that a theme's template extending the
+// template of its own name extends the next one of that name (the
+// built-in one, or a theme pack's under the overlay), as Django's
+// loaders skip the extending template's origin, in both engines.
+func TestExtendsOwnName(t *testing.T) {
+	const name = "django/forms/widgets/input.html"
+	ctx := func() renderers.Context {
+		return renderers.Context{"widget": map[string]any{"name": "n", "type": "text", "value": "v<", "attrs": renderers.Attrs{"id": "id_n"}}}
+	}
+	render := func(t *testing.T, r renderers.Renderer) string {
+		t.Helper()
+		var buf bytes.Buffer
+		if err := r.Render(&buf, name, ctx()); err != nil {
+			t.Fatal(err)
+		}
+		return buf.String()
+	}
+	tests := []struct {
+		label      string
+		r, builtin renderers.Renderer
+	}{
+		{"django", &renderers.DjangoTemplates{Overlay: fstest.MapFS{name: {Data: []byte(`{% extends "django/forms/widgets/input.html" %}`)}}},
+			renderers.NewDjangoTemplates()},
+		{"django over a theme", &renderers.DjangoTemplates{Theme: "bootstrap5", Overlay: fstest.MapFS{name: {Data: []byte(`{% extends "django/forms/widgets/input.html" %}`)}}},
+			&renderers.DjangoTemplates{Theme: "bootstrap5"}},
+		{"jet", &renderers.Jinja2{Overlay: fstest.MapFS{name: {Data: []byte(`{{ extends "/django/forms/widgets/input.html" }}`)}}},
+			renderers.NewJinja2()},
+		{"jet, relative", &renderers.Jinja2{Overlay: fstest.MapFS{name: {Data: []byte(`{{ extends "input.html" }}`)}}},
+			renderers.NewJinja2()},
+		{"jet over a theme", &renderers.Jinja2{Theme: "govuk", Overlay: fstest.MapFS{name: {Data: []byte(`{{ extends "/django/forms/widgets/input.html" }}`)}}},
+			&renderers.Jinja2{Theme: "govuk"}},
+	}
+	for _, tt := range tests {
+		for _, reload := range []bool{false, true} {
+			t.Run(fmt.Sprintf("%s reload=%v", tt.label, reload), func(t *testing.T) {
+				switch r := tt.r.(type) {
+				case *renderers.DjangoTemplates:
+					r = &renderers.DjangoTemplates{Theme: r.Theme, Overlay: r.Overlay, Reload: reload}
+					tt.r = r
+				case *renderers.Jinja2:
+					r = &renderers.Jinja2{Theme: r.Theme, Overlay: r.Overlay, Reload: reload}
+					tt.r = r
+				}
+				got, want := render(t, tt.r), render(t, tt.builtin)
+				if got != want || !strings.Contains(got, `name="n"`) {
+					t.Errorf("got  %q\nwant %q", got, want)
+				}
+			})
+		}
+	}
+	// A template extending its own name with no other of that name, and a
+	// cycle through the next layer, are still refused.
+	for _, tt := range []struct {
+		label string
+		r     renderers.Renderer
+		chain string
+	}{
+		{"django, two levels", &renderers.DjangoTemplates{Theme: "bootstrap5", Overlay: fstest.MapFS{
+			name:     {Data: []byte(`{% extends "b.html" %}`)},
+			"b.html": {Data: []byte(`{% extends "django/forms/widgets/input.html" %}`)},
+		}}, name + " > b.html > " + name},
+		{"jet, two levels", &renderers.Jinja2{Overlay: fstest.MapFS{
+			name:     {Data: []byte(`{{ extends "/b.html" }}`)},
+			"b.html": {Data: []byte(`{{ extends "/django/forms/widgets/input.html" }}`)},
+		}}, name + " > b.html > " + name},
+	} {
+		t.Run(tt.label, func(t *testing.T) {
+			var buf bytes.Buffer
+			err := tt.r.Render(&buf, name, ctx())
+			if err == nil || !strings.Contains(err.Error(), "RecursionError") || !strings.Contains(err.Error(), tt.chain) {
+				t.Errorf("error %v, want a RecursionError naming %q", err, tt.chain)
+			}
+		})
 	}
 }

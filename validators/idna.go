@@ -24,6 +24,22 @@ func inRanges(r rune, rs []runeRange) bool {
 	return i < len(rs) && rs[i].lo <= r
 }
 
+// runeMapping is what nameprep maps one code point to.
+type runeMapping struct {
+	r  rune
+	to string
+}
+
+// mapped returns what the sorted table ms maps r to, ok false when r is
+// not in it.
+func mapped(r rune, ms []runeMapping) (string, bool) {
+	i := sort.Search(len(ms), func(i int) bool { return ms[i].r >= r })
+	if i < len(ms) && ms[i].r == r {
+		return ms[i].to, true
+	}
+	return "", false
+}
+
 // errIDNA is the UnicodeError of Python's idna codec.
 var errIDNA = errors.New("idna: cannot encode domain")
 
@@ -117,7 +133,7 @@ func nameprep(label string) (string, error) {
 		if inRanges(r, nameprepB1) {
 			continue
 		}
-		if m, ok := nameprepB2[r]; ok {
+		if m, ok := mapped(r, nameprepB2); ok {
 			b.WriteString(m)
 			continue
 		}

@@ -87,6 +87,8 @@ func writeFast(b *bytes.Buffer, w Widget, name string, value any, extra *rendere
 	defer sc.release()
 	v := &sc.v
 	v.Name = name
+	// The context's template_name, which a theme's template may test.
+	v.TemplateName = tpl
 	if !v.Attrs.SetAll(w.Base().Attrs) || (extra != nil && !v.Attrs.Merge(extra)) {
 		return false
 	}

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/formwork/formwork/internal/timefmt"
@@ -353,7 +354,7 @@ func (w *SelectDateWidget) emptyLabels() (year, month, day string) {
 	return l, l, l
 }
 
-var dateRe = regexp.MustCompile(`^(\d{4}|0)-(\d\d?)-(\d\d?)$`)
+var dateRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(\d{4}|0)-(\d\d?)-(\d\d?)$`) })
 
 // FormatValue implements Widget: a map of "year", "month" and "day", each
 // an int, "" (not chosen) or nil, so that an invalid date such as
@@ -364,7 +365,7 @@ func (w *SelectDateWidget) FormatValue(value any) any {
 	case time.Time:
 		y, m, d = v.Year(), int(v.Month()), v.Day()
 	case string:
-		if g := dateRe.FindStringSubmatch(v); g != nil {
+		if g := dateRe().FindStringSubmatch(v); g != nil {
 			parts := make([]any, 3)
 			for i, s := range g[1:] {
 				n, _ := strconv.Atoi(s)

@@ -8,6 +8,7 @@ import (
 	"net/netip"
 	"regexp"
 	"strings"
+	"sync"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -21,7 +22,7 @@ const schemeChars = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456
 
 var usesNetloc = map[string]bool{"": true, "ftp": true, "http": true, "gopher": true, "nntp": true, "telnet": true, "imap": true, "wais": true, "file": true, "mms": true, "https": true, "shttp": true, "snews": true, "prospero": true, "rtsp": true, "rtsps": true, "rtspu": true, "rsync": true, "svn": true, "svn+ssh": true, "sftp": true, "nfs": true, "git": true, "git+ssh": true, "ws": true, "wss": true}
 
-var ipvFuture = regexp.MustCompile(`^v[a-fA-F0-9]+\..+$`)
+var ipvFuture = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^v[a-fA-F0-9]+\..+$`) })
 
 // Split is urlsplit(url): it fails where Python raises ValueError.
 func Split(url string) (Parts, error) {
@@ -76,7 +77,7 @@ func isASCIIAlpha(c byte) bool { return (c >= 'a' && c <= 'z') || (c >= 'A' && c
 
 func checkBracketedHost(host string) error {
 	if strings.HasPrefix(host, "v") {
-		if !ipvFuture.MatchString(host) {
+		if !ipvFuture().MatchString(host) {
 			return errors.New("IPvFuture address is invalid")
 		}
 		return nil

@@ -62,8 +62,9 @@ print()
 emit_ranges("nameprepB1", "holds the characters nameprep maps to nothing (RFC 3454 table B.1).",
             ranges(stringprep.in_table_b1))
 print("// nameprepB2 is the case folding nameprep applies (RFC 3454 table B.2),")
-print("// for the characters it changes.")
-print("var nameprepB2 = map[rune]string{")
+print("// for the characters it changes, in code point order. A sorted slice,")
+print("// not a map: it is static data, built by the linker, not at start-up.")
+print("var nameprepB2 = []runeMapping{")
 for cp in range(MAX):
     if 0xD800 <= cp <= 0xDFFF:
         continue
@@ -72,7 +73,7 @@ for cp in range(MAX):
         continue
     m = stringprep.map_table_b2(c)
     if m != c:
-        print("\t0x%04X: %s," % (cp, go_str(m)))
+        print("\t{0x%04X, %s}," % (cp, go_str(m)))
 print("}")
 print()
 emit_ranges("nameprepProhibited", "holds the characters nameprep rejects (RFC 3454 tables C.1.2 to C.9).",

@@ -1,0 +1,165 @@
+package formspec
+
+import (
+	"bytes"
+	"fmt"
+	"io/fs"
+	"path/filepath"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/formwork/formwork/renderers"
+	"github.com/formwork/formwork/templates"
+)
+
+// TestProgramsMatchEngine sweeps every corpus case through the theme
+// programs (renderers/program.go) and through pongo2 alone, requiring
+// identical bytes: with an overlay holding a copy of every built-in
+// template (so that every template runs on its program), and with each
+// theme pack (whose templates run on programs where they compile).
+// Cases with their own templates or theme go through them in
+// TestFastPathMatchesEngines.
+func TestProgramsMatchEngine(t *testing.T) {
+	var paths []string
+	for _, dir := range []string{"../testdata/cases", "../testdata/cases-extra"} {
+		p, err := filepath.Glob(filepath.Join(dir, "*.json"))
+		if err != nil || len(p) == 0 {
+			t.Fatalf("no cases in %s (%v)", dir, err)
+		}
+		paths = append(paths, p...)
+	}
+	all := fstest.MapFS{}
+	err := fs.WalkDir(templates.Django, "django", func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			b, err := fs.ReadFile(templates.Django, p)
+			if err != nil {
+				return err
+			}
+			all[p] = &fstest.MapFile{Data: b}
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	type variant struct {
+		label string
+		mk    func(engine bool) renderers.Renderer
+	}
+	variants := []variant{
+		{"every template copied, table", func(e bool) renderers.Renderer { return &renderers.DjangoTemplates{Overlay: all, NoFastPath: e} }},
+		{"every template copied, div", func(e bool) renderers.Renderer {
+			return &renderers.DjangoTemplates{FormTemplate: renderers.DivFormTemplate, FormsetTemplate: renderers.DivFormsetTemplate, Overlay: all, NoFastPath: e}
+		}},
+	}
+	for _, th := range templates.ThemeNames() {
+		th := th
+		variants = append(variants, variant{"theme " + th, func(e bool) renderers.Renderer {
+			return &renderers.DjangoTemplates{FormTemplate: renderers.DivFormTemplate, FormsetTemplate: renderers.DivFormsetTemplate, Theme: th, NoFastPath: e}
+		}})
+	}
+	known := map[string]string{}
+	readKnown(t, "../testdata/known-differences.json", &known)
+	compared, differ := 0, 0
+	for _, p := range paths {
+		c, err := Load(p)
+		if err != nil {
+			if _, ok := known[strings.TrimSuffix(filepath.Base(p), ".json")]; !ok {
+				t.Errorf("%s: %v", p, err)
+			}
+			continue
+		}
+		for _, v := range variants {
+			fr, ferr := c.RunWith(v.mk(false))
+			er, eerr := c.RunWith(v.mk(true))
+			if (ferr == nil) != (eerr == nil) || (ferr != nil && ferr.Error() != eerr.Error()) {
+				t.Errorf("%s (%s): program error %v, engine error %v", p, v.label, ferr, eerr)
+				continue
+			}
+			if ferr != nil {
+				continue
+			}
+			fj, err1 := fr.JSON()
+			ej, err2 := er.JSON()
+			if err1 != nil || err2 != nil {
+				t.Errorf("%s (%s): %v %v", p, v.label, err1, err2)
+				continue
+			}
+			compared++
+			if !bytes.Equal(fj, ej) {
+				differ++
+				if differ <= 20 {
+					t.Errorf("%s (%s): the programs and the engine differ\nprograms: %s\nengine:   %s", p, v.label, fj, ej)
+				}
+			}
+		}
+	}
+	if compared == 0 {
+		t.Fatal("nothing compared")
+	}
+	t.Logf("%d renderings compared, %d differ", compared, differ)
+}
+
+// TestProgramsConcurrent renders one case from many goroutines with one
+// renderer whose every template runs on a theme program (compiled by the
+// first renders, then shared), wanting the engine's bytes from each: run
+// with -race, it checks that a program holds no mutable state.
+func TestProgramsConcurrent(t *testing.T) {
+	c, err := Load("../testdata/cases/contact_invalid_DjangoTemplates.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	all := fstest.MapFS{}
+	err = fs.WalkDir(templates.Django, "django", func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			b, err := fs.ReadFile(templates.Django, p)
+			if err != nil {
+				return err
+			}
+			all[p] = &fstest.MapFile{Data: b}
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	mk := func(engine bool) renderers.Renderer {
+		return &renderers.DjangoTemplates{FormTemplate: renderers.DivFormTemplate, FormsetTemplate: renderers.DivFormsetTemplate, Overlay: all, NoFastPath: engine}
+	}
+	er, err := c.RunWith(mk(true))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := er.JSON()
+	if err != nil {
+		t.Fatal(err)
+	}
+	shared := mk(false)
+	errs := make(chan error, 8)
+	for g := 0; g < 8; g++ {
+		go func() {
+			for i := 0; i < 5; i++ {
+				r, err := c.RunWith(shared)
+				if err != nil {
+					errs <- err
+					return
+				}
+				got, err := r.JSON()
+				if err == nil && !bytes.Equal(got, want) {
+					err = fmt.Errorf("concurrent render differs from the engine:\n%s\n%s", got, want)
+				}
+				if err != nil {
+					errs <- err
+					return
+				}
+			}
+			errs <- nil
+		}()
+	}
+	for g := 0; g < 8; g++ {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
+	}
+}
