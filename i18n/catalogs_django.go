@@ -91,8 +91,7 @@ var djangoMessages = [...]string{
 	77: "Yes",
 	78: "and",
 	79: "or",
-	80: "sep",
-	81: "“%(pk)s” is not a valid value.",
+	80: "“%(pk)s” is not a valid value.",
 }
 
 // djangoPlural0 is plural=0
@@ -279,8 +278,7 @@ var djangoLanguages = [...]djangoLanguage{
 		77: "Ja",
 		78: "en",
 		79: "of",
-		80: "sept",
-		81: "“%(pk)s” is nie ’n geldige waarde nie.",
+		80: "“%(pk)s” is nie ’n geldige waarde nie.",
 	}},
 	{code: "ar", name: "Arabic", nameLocal: "العربيّة", bidi: true, nplurals: 6, pluralSource: "n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : n%100>=3 && n%100<=10 ? 3 : n%100>=11 && n%100<=99 ? 4 : 5", plural: djangoPlural15, messages: []string{
 		0:  "%(field_label)s يجب أن يكون فريد لـ %(date_field_label)s %(lookup_type)s.",
@@ -363,8 +361,7 @@ var djangoLanguages = [...]djangoLanguage{
 		77: "نعم",
 		78: "و",
 		79: "أو",
-		80: "سبتمبر",
-		81: "\"%(pk)s\" ليست قيمة صالحة.",
+		80: "\"%(pk)s\" ليست قيمة صالحة.",
 	}},
 	{code: "ar-dz", name: "Algerian Arabic", nameLocal: "العربية الجزائرية", bidi: true, nplurals: 6, pluralSource: "n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : n%100>=3 && n%100<=10 ? 3 : n%100>=11 && n%100<=99 ? 4 : 5", plural: djangoPlural15, messages: []string{
 		0:  "%(field_label)s يجب أن يكون فريد لـ %(date_field_label)s %(lookup_type)s.",
@@ -447,8 +444,7 @@ var djangoLanguages = [...]djangoLanguage{
 		77: "نعم",
 		78: "و",
 		79: "أو",
-		80: "سبتمبر",
-		81: "“%(pk)s” ليست قيمة صالحة.",
+		80: "“%(pk)s” ليست قيمة صالحة.",
 	}},
 	{code: "ast", name: "Asturian", nameLocal: "asturianu", bidi: false, nplurals: 2, pluralSource: "(n != 1)", plural: djangoPlural2, messages: []string{
 		0:  "",
@@ -531,8 +527,7 @@ var djangoLanguages = [...]djangoLanguage{
 		77: "Sí",
 		78: "y",
 		79: "o",
-		80: "set",
-		81: "",
+		80: "",
 	}},
 	{code: "az", name: "Azerbaijani", nameLocal: "Azərbaycanca", bidi: false, nplurals: 2, pluralSource: "(n != 1)", plural: djangoPlural2, messages: []string{
 		0:  "%(field_label)s dəyəri %(date_field_label)s %(lookup_type)s üçün unikal olmalıdır.",
@@ -615,8 +610,7 @@ var djangoLanguages = [...]djangoLanguage{
 		77: "Hə",
 		78: "və",
 		79: "və ya",
-		80: "snt",
-		81: "“%(pk)s” düzgün dəyər deyil.",
+		80: "“%(pk)s” düzgün dəyər deyil.",
 	}},
 	{code: "bg", name: "Bulgarian", nameLocal: "български", bidi: false, nplurals: 2, pluralSource: "(n != 1)", plural: djangoPlural2, messages: []string{
 		0:  "%(field_label)s трябва да е уникално за %(date_field_label)s %(lookup_type)s.",
@@ -699,8 +693,7 @@ var djangoLanguages = [...]djangoLanguage{
 		77: "Да",
 		78: "и",
 		79: "или",
-		80: "сеп",
-		81: "“%(pk)s” не е валидна стойност.",
+		80: "“%(pk)s” не е валидна стойност.",
 	}},
 	{code: "be", name: "Belarusian", nameLocal: "беларуская", bidi: false, nplurals: 4, pluralSource: "(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && (n%100<12 || n%100>14) ? 1 : n%10==0 || (n%10>=5 && n%10<=9) || (n%100>=11 && n%100<=14)? 2 : 3)", plural: djangoPlural13, messages: []string{
 		0:  "%(field_label)s павінна быць унікальна для %(date_field_label)s %(lookup_type)s.",
@@ -783,8 +776,7 @@ var djangoLanguages = [...]djangoLanguage{
 		77: "Так",
 		78: "і",
 		79: "або",
-		80: "вер",
-		81: "“%(pk)s” не сапраўднае значэнне.",
+		80: "“%(pk)s” не сапраўднае значэнне.",
 	}},
 	{code: "bn", name: "Bengali", nameLocal: "বাংলা", bidi: false, nplurals: 2, pluralSource: "(n != 1)", plural: djangoPlural2, messages: []string{
 		0:  "",
@@ -867,8 +859,7 @@ var djangoLanguages = [...]djangoLanguage{
 		77: "হ্যাঁ",
 		78: "এবং",
 		79: "অথবা",
-		80: "সেপ্টে.",
-		81: "",
+		80: "",
 	}},
 	{code: "br", name: "Breton", nameLocal: "brezhoneg", bidi: false, nplurals: 5, pluralSource: "((n%10 == 1) && (n%100 != 11) && (n%100 !=71) && (n%100 !=91) ? 0 :(n%10 == 2) && (n%100 != 12) && (n%100 !=72) && (n%100 !=92) ? 1 :(n%10 ==3 || n%10==4 || n%10==9) && (n%100 < 10 || n% 100 > 19) && (n%100 < 70 || n%100 > 79) && (n%100 < 90 || n%100 > 99) ? 2 :(n != 0 && n % 1000000 == 0) ? 3 : 4)", plural: djangoPlural4, messages: []string{
 		0:  "",
@@ -951,8 +942,7 @@ var djangoLanguages = [...]djangoLanguage{
 		77: "Ya",
 		78: "ha",
 		79: "pe",
-		80: "Gwe",
-		81: "",
+		80: "",
 	}},
 	{code: "bs", name: "Bosnian", nameLocal: "bosanski", bidi: false, nplurals: 3, pluralSource: "(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2)", plural: djangoPlural12, messages: []string{
 		0:  "",
@@ -1035,8 +1025,7 @@ var djangoLanguages = [...]djangoLanguage{
 		77: "Da",
 		78: "i",
 		79: "ili",
-		80: "sep.",
-		81: "",
+		80: "",
 	}},
 	{code: "ca", name: "Catalan", nameLocal: "català", bidi: false, nplurals: 2, pluralSource: "(n != 1)", plural: djangoPlural2, messages: []string{
 		0:  "%(field_label)s ha de ser únic per a %(date_field_label)s i %(lookup_type)s.",
@@ -1119,8 +1108,7 @@ var djangoLanguages = [...]djangoLanguage{
 		77: "Sí",
 		78: "i",
 		79: "o",
-		80: "set.",
-		81: "\"%(pk)s\" no és un valor vàlid",
+		80: "\"%(pk)s\" no és un valor vàlid",
 	}},
 	{code: "ckb", name: "Central Kurdish (Sorani)", nameLocal: "کوردی", bidi: true, nplurals: 2, pluralSource: "(n != 1)", plural: djangoPlural2, messages: []string{
 		0:  "%(field_label)s دەبێت بێهاوتا بێت بۆ %(date_field_label)s %(lookup_type)s.",
@@ -1203,8 +1191,7 @@ var djangoLanguages = [...]djangoLanguage{
 		77: "بەڵێ",
 		78: "و",
 		79: "یان",
-		80: "\u200eڕەزبەر",
-		81: "“%(pk)s” بەهایەکی دروست نیە.",
+		80: "“%(pk)s” بەهایەکی دروست نیە.",
 	}},
 	{code: "cs", name: "Czech", nameLocal: "česky", bidi: false, nplurals: 4, pluralSource: "(n == 1 && n % 1 == 0) ? 0 : (n >= 2 && n <= 4 && n % 1 == 0) ? 1: (n % 1 != 0 ) ? 2 : 3", plural: djangoPlural6, messages: []string{
 		0:  "Pole %(field_label)s musí být unikátní testem %(lookup_type)s pro pole %(date_field_label)s.",
@@ -1287,8 +1274,7 @@ var djangoLanguages = [...]djangoLanguage{
 		77: "Ano",
 		78: "a",
 		79: "nebo",
-		80: "zář",
-		81: "\"%(pk)s\" není platná hodnota.",
+		80: "\"%(pk)s\" není platná hodnota.",
 	}},
 	{code: "cy", name: "Welsh", nameLocal: "Cymraeg", bidi: false, nplurals: 4, pluralSource: "(n==1) ? 0 : (n==2) ? 1 : (n != 8 && n != 11) ? 2 : 3", plural: djangoPlural18, messages: []string{
 		0:  "",
@@ -1371,8 +1357,7 @@ var djangoLanguages = [...]djangoLanguage{
 		77: "Ie",
 		78: "a",
 		79: "neu",
-		80: "med",
-		81: "",
+		80: "",
 	}},
 	{code: "da", name: "Danish", nameLocal: "dansk", bidi: false, nplurals: 2, pluralSource: "(n != 1)", plural: djangoPlural2, messages: []string{
 		0:  "%(field_label)s skal være unik for %(date_field_label)s %(lookup_type)s.",
@@ -1455,8 +1440,7 @@ var djangoLanguages = [...]djangoLanguage{
 		77: "Ja",
 		78: "og",
 		79: "eller",
-		80: "sept",
-		81: "“%(pk)s” er ikke en gyldig værdi.",
+		80: "“%(pk)s” er ikke en gyldig værdi.",
 	}},
 	{code: "de", name: "German", nameLocal: "Deutsch", bidi: false, nplurals: 2, pluralSource: "(n != 1)", plural: djangoPlural2, messages: []string{
 		0:  "%(field_label)s muss für %(date_field_label)s %(lookup_type)s eindeutig sein.",
@@ -1539,8 +1523,7 @@ var djangoLanguages = [...]djangoLanguage{
 		77: "Ja",
 		78: "und",
 		79: "oder",
-		80: "Sep",
-		81: "„%(pk)s“ ist kein gültiger Wert.",
+		80: "„%(pk)s“ ist kein gültiger Wert.",
 	}},
 	{code: "dsb", name: "Lower Sorbian", nameLocal: "dolnoserbski", bidi: false, nplurals: 4, pluralSource: "(n%100==1 ? 0 : n%100==2 ? 1 : n%100==3 || n%100==4 ? 2 : 3)", plural: djangoPlural20, messages: []string{
 		0:  "%(field_label)s musy za %(date_field_label)s %(lookup_type)s jadnorazowy byś.",
@@ -1623,8 +1606,7 @@ var djangoLanguages = [...]djangoLanguage{
 		77: "Jo",
 		78: "a",
 		79: "abo",
-		80: "sep",
-		81: "„%(pk)s“ njejo płaśiwa gódnota.",
+		80: "„%(pk)s“ njejo płaśiwa gódnota.",
 	}},
 	{code: "el", name: "Greek", nameLocal: "Ελληνικά", bidi: false, nplurals: 2, pluralSource: "(n != 1)", plural: djangoPlural2, messages: []string{
 		0:  "%(field_label)s πρέπει να είναι μοναδική για  %(date_field_label)s %(lookup_type)s.",
@@ -1707,8 +1689,7 @@ var djangoLanguages = [...]djangoLanguage{
 		77: "Ναι",
 		78: "και",
 		79: "ή",
-		80: "Σεπ",
-		81: "\"%(pk)s\" δεν είναι έγκυρη τιμή.",
+		80: "\"%(pk)s\" δεν είναι έγκυρη τιμή.",
 	}},
 	{code: "en", name: "English", nameLocal: "English", bidi: false, nplurals: 2, pluralSource: "(n != 1)", plural: djangoPlural2, messages: []string{
 		0:  "",
@@ -1792,7 +1773,6 @@ var djangoLanguages = [...]djangoLanguage{
 		78: "",
 		79: "",
 		80: "",
-		81: "",
 	}},
 	{code: "en-au", name: "Australian English", nameLocal: "Australian English", bidi: false, nplurals: 2, pluralSource: "(n != 1)", plural: djangoPlural2, messages: []string{
 		0:  "%(field_label)s must be unique for %(date_field_label)s %(lookup_type)s.",
@@ -1875,8 +1855,7 @@ var djangoLanguages = [...]djangoLanguage{
 		77: "Yes",
 		78: "and",
 		79: "or",
-		80: "sep",
-		81: "“%(pk)s” is not a valid value.",
+		80: "“%(pk)s” is not a valid value.",
 	}},
 	{code: "en-gb", name: "British English", nameLocal: "British English", bidi: false, nplurals: 2, pluralSource: "(n != 1)", plural: djangoPlural2, messages: []string{
 		0:  "",
@@ -1959,8 +1938,7 @@ var djangoLanguages = [...]djangoLanguage{
 		77: "Yes",
 		78: "and",
 		79: "or",
-		80: "sep",
-		81: "",
+		80: "",
 	}},
 	{code: "eo", name: "Esperanto", nameLocal: "Esperanto", bidi: false, nplurals: 2, pluralSource: "(n != 1)", plural: djangoPlural2, messages: []string{
 		0:  "%(field_label)s devas esti unika por %(date_field_label)s %(lookup_type)s.",
@@ -2043,8 +2021,7 @@ var djangoLanguages = [...]djangoLanguage{
 		77: "Jes",
 		78: "kaj",
 		79: "aŭ",
-		80: "sep",
-		81: "“%(pk)s” estas neakceptebla valoro.",
+		80: "“%(pk)s” estas neakceptebla valoro.",
 	}},
 	{code: "es", name: "Spanish", nameLocal: "español", bidi: false, nplurals: 2, pluralSource: "(n != 1)", plural: djangoPlural2, messages: []string{
 		0:  "%(field_label)s debe ser único para %(date_field_label)s %(lookup_type)s.",
@@ -2127,8 +2104,7 @@ var djangoLanguages = [...]djangoLanguage{
 		77: "Sí",
 		78: "y",
 		79: "o",
-		80: "sep",
-		81: "“%(pk)s” no es un valor válido.",
+		80: "“%(pk)s” no es un valor válido.",
 	}},
 	{code: "es-ar", name: "Argentinian Spanish", nameLocal: "español de Argentina", bidi: false, nplurals: 2, pluralSource: "(n != 1)", plural: djangoPlural2, messages: []string{
 		0:  "%(field_label)s debe ser único/a para un %(lookup_type)s %(date_field_label)s determinado.",
@@ -2211,8 +2187,7 @@ var djangoLanguages = [...]djangoLanguage{
 		77: "Sí",
 		78: "y",
 		79: "o",
-		80: "set",
-		81: "“%(pk)s” no es un valor válido.",
+		80: "“%(pk)s” no es un valor válido.",
 	}},
 	{code: "es-co", name: "Colombian Spanish", nameLocal: "español de Colombia", bidi: false, nplurals: 2, pluralSource: "(n != 1)", plural: djangoPlural2, messages: []string{
 		0:  "%(field_label)s debe ser único para %(date_field_label)s %(lookup_type)s.",
@@ -2295,8 +2270,7 @@ var djangoLanguages = [...]djangoLanguage{
 		77: "Sí",
 		78: "y",
 		79: "o",
-		80: "sep",
-		81: "“%(pk)s” no es un valor válido.",
+		80: "“%(pk)s” no es un valor válido.",
 	}},
 	{code: "es-mx", name: "Mexican Spanish", nameLocal: "español de Mexico", bidi: false, nplurals: 2, pluralSource: "(n != 1)", plural: djangoPlural2, messages: []string{
 		0:  "%(field_label)s debe ser único para %(date_field_label)s %(lookup_type)s.",
@@ -2379,8 +2353,7 @@ var djangoLanguages = [...]djangoLanguage{
 		77: "Sí",
 		78: "y",
 		79: "o",
-		80: "sep",
-		81: "“%(pk)s” no es un valor válido.",
+		80: "“%(pk)s” no es un valor válido.",
 	}},
 	{code: "es-ni", name: "Nicaraguan Spanish", nameLocal: "español de Nicaragua", bidi: false, nplurals: 2, pluralSource: "(n != 1)", plural: djangoPlural2, messages: []string{
 		0:  "%(field_label)s debe ser único para %(date_field_label)s %(lookup_type)s.",
@@ -2463,8 +2436,7 @@ var djangoLanguages = [...]djangoLanguage{
 		77: "Sí",
 		78: "y",
 		79: "o",
-		80: "sep",
-		81: "“%(pk)s” no es un valor válido.",
+		80: "“%(pk)s” no es un valor válido.",
 	}},
 	{code: "es-ve", name: "Venezuelan Spanish", nameLocal: "español de Venezuela", bidi: false, nplurals: 2, pluralSource: "(n != 1)", plural: djangoPlural2, messages: []string{
 		0:  "%(field_label)s debe ser único para %(date_field_label)s %(lookup_type)s.",
@@ -2547,8 +2519,7 @@ var djangoLanguages = [...]djangoLanguage{
 		77: "Sí",
 		78: "y",
 		79: "o",
-		80: "sep",
-		81: "“%(pk)s” no es un valor válido.",
+		80: "“%(pk)s” no es un valor válido.",
 	}},
 	{code: "et", name: "Estonian", nameLocal: "eesti", bidi: false, nplurals: 2, pluralSource: "(n != 1)", plural: djangoPlural2, messages: []string{
 		0:  "%(field_label)s peab olema unikaalne %(date_field_label)s %(lookup_type)s suhtes.",
@@ -2631,8 +2602,7 @@ var djangoLanguages = [...]djangoLanguage{
 		77: "Jah",
 		78: "ja",
 		79: "või",
-		80: "sept",
-		81: "“%(pk)s” ei ole korrektne väärtus.",
+		80: "“%(pk)s” ei ole korrektne väärtus.",
 	}},
 	{code: "eu", name: "Basque", nameLocal: "Basque", bidi: false, nplurals: 2, pluralSource: "(n != 1)", plural: djangoPlural2, messages: []string{
 		0:  "%(field_label)s must be unique for %(date_field_label)s %(lookup_type)s.",
@@ -2715,8 +2685,7 @@ var djangoLanguages = [...]djangoLanguage{
 		77: "Bai",
 		78: "eta",
 		79: "edo",
-		80: "ira",
-		81: "",
+		80: "",
 	}},
 	{code: "fa", name: "Persian", nameLocal: "فارسی", bidi: true, nplurals: 2, pluralSource: "(n > 1)", plural: djangoPlural3, messages: []string{
 		0:  "\u200f%(field_label)s باید برای %(lookup_type)s %(date_field_label)s یکتا باشد.",
@@ -2799,8 +2768,7 @@ var djangoLanguages = [...]djangoLanguage{
 		77: "بله",
 		78: "و",
 		79: "یا",
-		80: "سپتامبر",
-		81: "\"%(pk)s\" یک مقدار معتبر نیست.",
+		80: "\"%(pk)s\" یک مقدار معتبر نیست.",
 	}},
 	{code: "fi", name: "Finnish", nameLocal: "suomi", bidi: false, nplurals: 2, pluralSource: "(n != 1)", plural: djangoPlural2, messages: []string{
 		0:  "\"%(field_label)s\"-kentän on oltava uniikki suhteessa: %(date_field_label)s %(lookup_type)s.",
@@ -2883,8 +2851,7 @@ var djangoLanguages = [...]djangoLanguage{
 		77: "Kyllä",
 		78: "ja",
 		79: "tai",
-		80: "syy",
-		81: "\"%(pk)s\" ei ole kelvollinen arvo.",
+		80: "\"%(pk)s\" ei ole kelvollinen arvo.",
 	}},
 	{code: "fr", name: "French", nameLocal: "français", bidi: false, nplurals: 2, pluralSource: "(n > 1)", plural: djangoPlural3, messages: []string{
 		0:  "%(field_label)s doit être unique pour la partie %(lookup_type)s de %(date_field_label)s.",
@@ -2967,8 +2934,7 @@ var djangoLanguages = [...]djangoLanguage{
 		77: "Oui",
 		78: "et",
 		79: "ou",
-		80: "sep",
-		81: "«\u00a0%(pk)s\u00a0» n’est pas une valeur correcte.",
+		80: "«\u00a0%(pk)s\u00a0» n’est pas une valeur correcte.",
 	}},
 	{code: "fy", name: "Frisian", nameLocal: "frysk", bidi: false, nplurals: 2, pluralSource: "(n != 1)", plural: djangoPlural2, messages: []string{
 		0:  "",
@@ -3052,7 +3018,6 @@ var djangoLanguages = [...]djangoLanguage{
 		78: "",
 		79: "",
 		80: "",
-		81: "",
 	}},
 	{code: "ga", name: "Irish", nameLocal: "Gaeilge", bidi: false, nplurals: 5, pluralSource: "(n==1 ? 0 : n==2 ? 1 : n<7 ? 2 : n<11 ? 3 : 4)", plural: djangoPlural19, messages: []string{
 		0:  "",
@@ -3135,8 +3100,7 @@ var djangoLanguages = [...]djangoLanguage{
 		77: "Tá",
 		78: "agus",
 		79: "nó",
-		80: "mfómh",
-		81: "",
+		80: "",
 	}},
 	{code: "gd", name: "Scottish Gaelic", nameLocal: "Gàidhlig", bidi: false, nplurals: 4, pluralSource: "(n==1 || n==11) ? 0 : (n==2 || n==12) ? 1 : (n > 2 && n < 20) ? 2 : 3", plural: djangoPlural8, messages: []string{
 		0:  "Chan fhaod %(field_label)s a bhith ann ach aon turas airson %(date_field_label)s %(lookup_type)s.",
@@ -3219,8 +3183,7 @@ var djangoLanguages = [...]djangoLanguage{
 		77: "Tha",
 		78: "agus",
 		79: "no",
-		80: "sult",
-		81: "Chan e luach dligheach a tha ann an “%(pk)s”.",
+		80: "Chan e luach dligheach a tha ann an “%(pk)s”.",
 	}},
 	{code: "gl", name: "Galician", nameLocal: "galego", bidi: false, nplurals: 2, pluralSource: "(n != 1)", plural: djangoPlural2, messages: []string{
 		0:  "%(field_label)s ten que ser único para %(lookup_type)s en %(date_field_label)s.",
@@ -3303,8 +3266,7 @@ var djangoLanguages = [...]djangoLanguage{
 		77: "Si",
 		78: "e",
 		79: "ou",
-		80: "set",
-		81: "“%(pk)s” non é un valor válido.",
+		80: "“%(pk)s” non é un valor válido.",
 	}},
 	{code: "he", name: "Hebrew", nameLocal: "עברית", bidi: true, nplurals: 4, pluralSource: "(n == 1 && n % 1 == 0) ? 0 : (n == 2 && n % 1 == 0) ? 1: (n % 10 == 0 && n % 1 == 0 && n > 10) ? 2 : 3", plural: djangoPlural7, messages: []string{
 		0:  "%(field_label)s חייב להיות ייחודי עבור %(date_field_label)s %(lookup_type)s.",
@@ -3387,8 +3349,7 @@ var djangoLanguages = [...]djangoLanguage{
 		77: "כן",
 		78: "ו",
 		79: "או",
-		80: "ספט",
-		81: "\"%(pk)s\" אינו ערך חוקי.",
+		80: "\"%(pk)s\" אינו ערך חוקי.",
 	}},
 	{code: "hi", name: "Hindi", nameLocal: "हिंदी", bidi: false, nplurals: 2, pluralSource: "(n != 1)", plural: djangoPlural2, messages: []string{
 		0:  "",
@@ -3471,8 +3432,7 @@ var djangoLanguages = [...]djangoLanguage{
 		77: "हाँ",
 		78: "और",
 		79: "अथवा",
-		80: "सित",
-		81: "",
+		80: "",
 	}},
 	{code: "hr", name: "Croatian", nameLocal: "Hrvatski", bidi: false, nplurals: 3, pluralSource: "n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2", plural: djangoPlural12, messages: []string{
 		0:  "%(field_label)s mora biti jedinstven pojam za %(date_field_label)s %(lookup_type)s.",
@@ -3555,8 +3515,7 @@ var djangoLanguages = [...]djangoLanguage{
 		77: "Da",
 		78: "i",
 		79: "ili",
-		80: "ruj.",
-		81: "",
+		80: "",
 	}},
 	{code: "hsb", name: "Upper Sorbian", nameLocal: "hornjoserbsce", bidi: false, nplurals: 4, pluralSource: "(n%100==1 ? 0 : n%100==2 ? 1 : n%100==3 || n%100==4 ? 2 : 3)", plural: djangoPlural20, messages: []string{
 		0:  "%(field_label)s dyrbi za %(date_field_label)s %(lookup_type)s jónkróćne być.",
@@ -3639,8 +3598,7 @@ var djangoLanguages = [...]djangoLanguage{
 		77: "Haj",
 		78: "a",
 		79: "abo",
-		80: "sep.",
-		81: "\"%(pk)s\" płaćiwa hódnota njeje.",
+		80: "\"%(pk)s\" płaćiwa hódnota njeje.",
 	}},
 	{code: "hu", name: "Hungarian", nameLocal: "Magyar", bidi: false, nplurals: 2, pluralSource: "(n != 1)", plural: djangoPlural2, messages: []string{
 		0:  "%(field_label)s egyedi kell hogy legyen %(lookup_type)s alapján a(z) %(date_field_label)s mezőn.",
@@ -3723,8 +3681,7 @@ var djangoLanguages = [...]djangoLanguage{
 		77: "Igen",
 		78: "és",
 		79: "vagy",
-		80: "sze",
-		81: "Érvénytelen érték: \"%(pk)s\"",
+		80: "Érvénytelen érték: \"%(pk)s\"",
 	}},
 	{code: "hy", name: "Armenian", nameLocal: "հայերեն", bidi: false, nplurals: 2, pluralSource: "(n != 1)", plural: djangoPlural2, messages: []string{
 		0:  "«%(field_label)s» դաշտի արժեքը պետք է լինի միակը %(date_field_label)s %(lookup_type)s համար",
@@ -3807,8 +3764,7 @@ var djangoLanguages = [...]djangoLanguage{
 		77: "Այո",
 		78: "և",
 		79: "կամ",
-		80: "սեպ",
-		81: "",
+		80: "",
 	}},
 	{code: "ia", name: "Interlingua", nameLocal: "Interlingua", bidi: false, nplurals: 2, pluralSource: "(n != 1)", plural: djangoPlural2, messages: []string{
 		0:  "%(field_label)s debe esser unic pro %(lookup_type)s de %(date_field_label)s.",
@@ -3891,8 +3847,7 @@ var djangoLanguages = [...]djangoLanguage{
 		77: "Si",
 		78: "e",
 		79: "o",
-		80: "sep",
-		81: "",
+		80: "",
 	}},
 	{code: "id", name: "Indonesian", nameLocal: "Bahasa Indonesia", bidi: false, nplurals: 1, pluralSource: "0", plural: djangoPlural0, messages: []string{
 		0:  "%(field_label)s haruslah unik untuk %(date_field_label)s %(lookup_type)s.",
@@ -3975,8 +3930,7 @@ var djangoLanguages = [...]djangoLanguage{
 		77: "Ya",
 		78: "dan",
 		79: "atau",
-		80: "sep",
-		81: "“%(pk)s” bukan nilai yang valid.",
+		80: "“%(pk)s” bukan nilai yang valid.",
 	}},
 	{code: "ig", name: "Igbo", nameLocal: "Asụsụ Ìgbò", bidi: false, nplurals: 1, pluralSource: "0", plural: djangoPlural0, messages: []string{
 		0:  "%(field_label)s ga-abụ ihe pụrụ iche maka %(date_field_label)s %(lookup_type)s.",
@@ -4059,8 +4013,7 @@ var djangoLanguages = [...]djangoLanguage{
 		77: "Ee",
 		78: "na",
 		79: "ma obu",
-		80: "sep",
-		81: "%(pk)sabụghi uru kwesịrị ekwesị",
+		80: "%(pk)sabụghi uru kwesịrị ekwesị",
 	}},
 	{code: "io", name: "Ido", nameLocal: "ido", bidi: false, nplurals: 2, pluralSource: "(n != 1)", plural: djangoPlural2, messages: []string{
 		0:  "",
@@ -4143,8 +4096,7 @@ var djangoLanguages = [...]djangoLanguage{
 		77: "Yes",
 		78: "e",
 		79: "o",
-		80: "sep",
-		81: "",
+		80: "",
 	}},
 	{code: "is", name: "Icelandic", nameLocal: "Íslenska", bidi: false, nplurals: 2, pluralSource: "(n % 10 != 1 || n % 100 == 11)", plural: djangoPlural1, messages: []string{
 		0:  "%(field_label)s verður að vera einkvæmt fyrir %(date_field_label)s %(lookup_type)s.",
@@ -4227,8 +4179,7 @@ var djangoLanguages = [...]djangoLanguage{
 		77: "Já",
 		78: "og",
 		79: "eða",
-		80: "sep",
-		81: "„%(pk)s“ er ekki gilt gildi.",
+		80: "„%(pk)s“ er ekki gilt gildi.",
 	}},
 	{code: "it", name: "Italian", nameLocal: "italiano", bidi: false, nplurals: 2, pluralSource: "(n != 1)", plural: djangoPlural2, messages: []string{
 		0:  "%(field_label)s deve essere unico per %(date_field_label)s %(lookup_type)s.",
@@ -4311,8 +4262,7 @@ var djangoLanguages = [...]djangoLanguage{
 		77: "Sì",
 		78: "e",
 		79: "o",
-		80: "set",
-		81: "\"%(pk)s\" non è un valore valido.",
+		80: "\"%(pk)s\" non è un valore valido.",
 	}},
 	{code: "ja", name: "Japanese", nameLocal: "日本語", bidi: false, nplurals: 1, pluralSource: "0", plural: djangoPlural0, messages: []string{
 		0:  "%(date_field_label)s %(lookup_type)s では %(field_label)s がユニークである必要があります。",
@@ -4395,8 +4345,7 @@ var djangoLanguages = [...]djangoLanguage{
 		77: "はい",
 		78: "と",
 		79: "または",
-		80: "9月",
-		81: "“%(pk)s” は無効な値です。",
+		80: "“%(pk)s” は無効な値です。",
 	}},
 	{code: "ka", name: "Georgian", nameLocal: "ქართული", bidi: false, nplurals: 2, pluralSource: "(n!=1)", plural: djangoPlural2, messages: []string{
 		0:  "%(field_label)s უნდა იყოს უნიკალური %(date_field_label)s %(lookup_type)s-სთვის.",
@@ -4479,8 +4428,7 @@ var djangoLanguages = [...]djangoLanguage{
 		77: "კი",
 		78: "და",
 		79: "ან",
-		80: "სექ",
-		81: "",
+		80: "",
 	}},
 	{code: "kab", name: "Kabyle", nameLocal: "taqbaylit", bidi: false, nplurals: 2, pluralSource: "(n != 1)", plural: djangoPlural2, messages: []string{
 		0:  "",
@@ -4563,8 +4511,7 @@ var djangoLanguages = [...]djangoLanguage{
 		77: "Ih",
 		78: "akked",
 		79: "neɣ",
-		80: "cte",
-		81: "",
+		80: "",
 	}},
 	{code: "kk", name: "Kazakh", nameLocal: "Қазақ", bidi: false, nplurals: 2, pluralSource: "(n!=1)", plural: djangoPlural2, messages: []string{
 		0:  "",
@@ -4647,8 +4594,7 @@ var djangoLanguages = [...]djangoLanguage{
 		77: "Иә",
 		78: "және",
 		79: "немесе",
-		80: "қыр",
-		81: "",
+		80: "",
 	}},
 	{code: "km", name: "Khmer", nameLocal: "Khmer", bidi: false, nplurals: 1, pluralSource: "0", plural: djangoPlural0, messages: []string{
 		0:  "",
@@ -4731,8 +4677,7 @@ var djangoLanguages = [...]djangoLanguage{
 		77: "យល់ព្រម",
 		78: "និង",
 		79: "",
-		80: "កញ្ញា",
-		81: "",
+		80: "",
 	}},
 	{code: "kn", name: "Kannada", nameLocal: "Kannada", bidi: false, nplurals: 2, pluralSource: "(n > 1)", plural: djangoPlural3, messages: []string{
 		0:  "",
@@ -4815,8 +4760,7 @@ var djangoLanguages = [...]djangoLanguage{
 		77: "ಹೌದು",
 		78: "ಮತ್ತು",
 		79: "ಅಥವ",
-		80: "ಸೆಪ್ಟೆಂಬರ್",
-		81: "",
+		80: "",
 	}},
 	{code: "ko", name: "Korean", nameLocal: "한국어", bidi: false, nplurals: 1, pluralSource: "0", plural: djangoPlural0, messages: []string{
 		0:  "%(field_label)s은/는 반드시 %(date_field_label)s %(lookup_type)s에 대해 유일해야 합니다.",
@@ -4899,8 +4843,7 @@ var djangoLanguages = [...]djangoLanguage{
 		77: "예",
 		78: "또한",
 		79: "또는",
-		80: "9월",
-		81: "\"%(pk)s\" 은/는 유효한 값이 아닙니다.",
+		80: "\"%(pk)s\" 은/는 유효한 값이 아닙니다.",
 	}},
 	{code: "ky", name: "Kyrgyz", nameLocal: "Кыргызча", bidi: false, nplurals: 1, pluralSource: "0", plural: djangoPlural0, messages: []string{
 		0:  "%(field_label)s %(date_field_label)s %(lookup_type)s үчүн уникал болуусу керек.",
@@ -4983,8 +4926,7 @@ var djangoLanguages = [...]djangoLanguage{
 		77: "Ооба",
 		78: "жана",
 		79: "же",
-		80: "сен",
-		81: " “%(pk)s”туура эмес маани.",
+		80: " “%(pk)s”туура эмес маани.",
 	}},
 	{code: "lb", name: "Luxembourgish", nameLocal: "Lëtzebuergesch", bidi: false, nplurals: 2, pluralSource: "(n != 1)", plural: djangoPlural2, messages: []string{
 		0:  "",
@@ -5067,8 +5009,7 @@ var djangoLanguages = [...]djangoLanguage{
 		77: "Jo",
 		78: "an",
 		79: "oder",
-		80: "sep",
-		81: "",
+		80: "",
 	}},
 	{code: "lt", name: "Lithuanian", nameLocal: "Lietuviškai", bidi: false, nplurals: 4, pluralSource: "(n % 10 == 1 && (n % 100 > 19 || n % 100 < 11) ? 0 : (n % 10 >= 2 && n % 10 <=9) && (n % 100 > 19 || n % 100 < 11) ? 1 : n % 1 != 0 ? 2: 3)", plural: djangoPlural10, messages: []string{
 		0:  "%(field_label)s privalo būti unikalus %(date_field_label)s %(lookup_type)s.",
@@ -5151,8 +5092,7 @@ var djangoLanguages = [...]djangoLanguage{
 		77: "Taip",
 		78: "ir",
 		79: "arba",
-		80: "rugs",
-		81: "",
+		80: "",
 	}},
 	{code: "lv", name: "Latvian", nameLocal: "latviešu", bidi: false, nplurals: 3, pluralSource: "(n%10==1 && n%100!=11 ? 0 : n != 0 ? 1 : 2)", plural: djangoPlural14, messages: []string{
 		0:  "%(field_label)s jābūt unikālam %(date_field_label)s %(lookup_type)s.",
@@ -5235,8 +5175,7 @@ var djangoLanguages = [...]djangoLanguage{
 		77: "Jā",
 		78: "un",
 		79: "vai",
-		80: "sep",
-		81: "“%(pk)s” nav derīga vērtība.",
+		80: "“%(pk)s” nav derīga vērtība.",
 	}},
 	{code: "mk", name: "Macedonian", nameLocal: "Македонски", bidi: false, nplurals: 2, pluralSource: "(n % 10 == 1 && n % 100 != 11) ? 0 : 1", plural: djangoPlural11, messages: []string{
 		0:  "%(field_label)s мора да биде уникатно за %(date_field_label)s %(lookup_type)s.",
@@ -5319,8 +5258,7 @@ var djangoLanguages = [...]djangoLanguage{
 		77: "Да",
 		78: "и",
 		79: "или",
-		80: "сеп",
-		81: "",
+		80: "",
 	}},
 	{code: "ml", name: "Malayalam", nameLocal: "മലയാളം", bidi: false, nplurals: 2, pluralSource: "(n != 1)", plural: djangoPlural2, messages: []string{
 		0:  "%(date_field_label)s %(lookup_type)s-നു %(field_label)s ആവര്\u200dത്തിക്കാന്\u200d പാടില്ല.",
@@ -5403,8 +5341,7 @@ var djangoLanguages = [...]djangoLanguage{
 		77: "അതെ",
 		78: "പിന്നെ",
 		79: "അഥവാ",
-		80: "സെപ്ടം.",
-		81: "",
+		80: "",
 	}},
 	{code: "mn", name: "Mongolian", nameLocal: "Mongolian", bidi: false, nplurals: 2, pluralSource: "(n != 1)", plural: djangoPlural2, messages: []string{
 		0:  "%(field_label)s талбарт давхардахгүй байх хэрэгтэй %(date_field_label)s %(lookup_type)s оруулна.",
@@ -5487,8 +5424,7 @@ var djangoLanguages = [...]djangoLanguage{
 		77: "Тийм",
 		78: "ба",
 		79: "буюу",
-		80: "9-р сар",
-		81: "",
+		80: "",
 	}},
 	{code: "mr", name: "Marathi", nameLocal: "मराठी", bidi: false, nplurals: 2, pluralSource: "(n != 1)", plural: djangoPlural2, messages: []string{
 		0:  "",
@@ -5572,7 +5508,6 @@ var djangoLanguages = [...]djangoLanguage{
 		78: "",
 		79: "",
 		80: "",
-		81: "",
 	}},
 	{code: "ms", name: "Malay", nameLocal: "Bahasa Melayu", bidi: false, nplurals: 1, pluralSource: "0", plural: djangoPlural0, messages: []string{
 		0:  "%(field_label)s mesti unik untuk %(date_field_label)s %(lookup_type)s.",
@@ -5655,8 +5590,7 @@ var djangoLanguages = [...]djangoLanguage{
 		77: "Ya",
 		78: "dan",
 		79: "atau",
-		80: "sep",
-		81: "\"%(pk)s\" bukan nilai yang sah.",
+		80: "\"%(pk)s\" bukan nilai yang sah.",
 	}},
 	{code: "my", name: "Burmese", nameLocal: "မြန်မာဘာသာ", bidi: false, nplurals: 1, pluralSource: "0", plural: djangoPlural0, messages: []string{
 		0:  "",
@@ -5740,7 +5674,6 @@ var djangoLanguages = [...]djangoLanguage{
 		78: "နှင့်",
 		79: "",
 		80: "",
-		81: "",
 	}},
 	{code: "nb", name: "Norwegian Bokmål", nameLocal: "norsk (bokmål)", bidi: false, nplurals: 2, pluralSource: "(n != 1)", plural: djangoPlural2, messages: []string{
 		0:  "%(field_label)s må være unik for %(date_field_label)s %(lookup_type)s.",
@@ -5823,8 +5756,7 @@ var djangoLanguages = [...]djangoLanguage{
 		77: "Ja",
 		78: "og",
 		79: "eller",
-		80: "sep",
-		81: "\"%(pk)s\" er ikke en gyldig verdi.",
+		80: "\"%(pk)s\" er ikke en gyldig verdi.",
 	}},
 	{code: "ne", name: "Nepali", nameLocal: "नेपाली", bidi: false, nplurals: 2, pluralSource: "(n != 1)", plural: djangoPlural2, messages: []string{
 		0:  "%(date_field_label)s %(lookup_type)s को लागि %(field_label)s  अनुपम हुनु पर्दछ ।",
@@ -5907,8 +5839,7 @@ var djangoLanguages = [...]djangoLanguage{
 		77: "हुन्छ",
 		78: "र",
 		79: "अथवा",
-		80: "सेप्तेम्बर",
-		81: "",
+		80: "",
 	}},
 	{code: "nl", name: "Dutch", nameLocal: "Nederlands", bidi: false, nplurals: 2, pluralSource: "(n != 1)", plural: djangoPlural2, messages: []string{
 		0:  "%(field_label)s moet uniek zijn voor %(date_field_label)s %(lookup_type)s.",
@@ -5991,8 +5922,7 @@ var djangoLanguages = [...]djangoLanguage{
 		77: "Ja",
 		78: "en",
 		79: "of",
-		80: "sep",
-		81: "‘%(pk)s’ is geen geldige waarde.",
+		80: "‘%(pk)s’ is geen geldige waarde.",
 	}},
 	{code: "nn", name: "Norwegian Nynorsk", nameLocal: "norsk (nynorsk)", bidi: false, nplurals: 2, pluralSource: "(n != 1)", plural: djangoPlural2, messages: []string{
 		0:  "%(field_label)s må vere unik for %(date_field_label)s %(lookup_type)s.",
@@ -6075,8 +6005,7 @@ var djangoLanguages = [...]djangoLanguage{
 		77: "Ja",
 		78: "og",
 		79: "eller",
-		80: "sep",
-		81: "“%(pk)s” er ikkje ein gyldig verdi.",
+		80: "“%(pk)s” er ikkje ein gyldig verdi.",
 	}},
 	{code: "os", name: "Ossetic", nameLocal: "Ирон", bidi: false, nplurals: 2, pluralSource: "(n != 1)", plural: djangoPlural2, messages: []string{
 		0:  "",
@@ -6159,8 +6088,7 @@ var djangoLanguages = [...]djangoLanguage{
 		77: "О",
 		78: "ӕмӕ",
 		79: "кӕнӕ",
-		80: "сен",
-		81: "",
+		80: "",
 	}},
 	{code: "pa", name: "Punjabi", nameLocal: "Punjabi", bidi: false, nplurals: 2, pluralSource: "(n != 1)", plural: djangoPlural2, messages: []string{
 		0:  "",
@@ -6243,8 +6171,7 @@ var djangoLanguages = [...]djangoLanguage{
 		77: "ਹਾਂ",
 		78: "ਅਤੇ",
 		79: "ਜਾਂ",
-		80: "ਸਤੰ",
-		81: "",
+		80: "",
 	}},
 	{code: "pl", name: "Polish", nameLocal: "polski", bidi: false, nplurals: 4, pluralSource: "(n==1 ? 0 : (n%10>=2 && n%10<=4) && (n%100<12 || n%100>14) ? 1 : n!=1 && (n%10>=0 && n%10<=1) || (n%10>=5 && n%10<=9) || (n%100>=12 && n%100<=14) ? 2 : 3)", plural: djangoPlural16, messages: []string{
 		0:  "Wartość pola %(field_label)s musi być unikatowa dla %(date_field_label)s %(lookup_type)s.",
@@ -6327,8 +6254,7 @@ var djangoLanguages = [...]djangoLanguage{
 		77: "Tak",
 		78: "i",
 		79: "lub",
-		80: "wrz",
-		81: "„%(pk)s” nie jest poprawną wartością.",
+		80: "„%(pk)s” nie jest poprawną wartością.",
 	}},
 	{code: "pt", name: "Portuguese", nameLocal: "Português", bidi: false, nplurals: 2, pluralSource: "(n != 1)", plural: djangoPlural2, messages: []string{
 		0:  "%(field_label)s tem de ser único para %(date_field_label)s %(lookup_type)s.",
@@ -6411,8 +6337,7 @@ var djangoLanguages = [...]djangoLanguage{
 		77: "Sim",
 		78: "e",
 		79: "ou",
-		80: "set",
-		81: "",
+		80: "",
 	}},
 	{code: "pt-br", name: "Brazilian Portuguese", nameLocal: "Português Brasileiro", bidi: false, nplurals: 2, pluralSource: "(n > 1)", plural: djangoPlural3, messages: []string{
 		0:  "%(field_label)s deve ser único para %(date_field_label)s %(lookup_type)s.",
@@ -6495,8 +6420,7 @@ var djangoLanguages = [...]djangoLanguage{
 		77: "Sim",
 		78: "e",
 		79: "ou",
-		80: "set",
-		81: "“%(pk)s” não é um valor válido.",
+		80: "“%(pk)s” não é um valor válido.",
 	}},
 	{code: "ro", name: "Romanian", nameLocal: "Română", bidi: false, nplurals: 3, pluralSource: "(n==1?0:(((n%100>19)||((n%100==0)&&(n!=0)))?2:1))", plural: djangoPlural17, messages: []string{
 		0:  "%(field_label)s trebuie să fie unic(e) pentru %(date_field_label)s %(lookup_type)s.",
@@ -6579,8 +6503,7 @@ var djangoLanguages = [...]djangoLanguage{
 		77: "Da",
 		78: "și",
 		79: "sau",
-		80: "sep",
-		81: "",
+		80: "",
 	}},
 	{code: "ru", name: "Russian", nameLocal: "Русский", bidi: false, nplurals: 4, pluralSource: "(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && (n%100<12 || n%100>14) ? 1 : n%10==0 || (n%10>=5 && n%10<=9) || (n%100>=11 && n%100<=14)? 2 : 3)", plural: djangoPlural13, messages: []string{
 		0:  "Значение в поле «%(field_label)s» должно быть уникальным для фрагмента «%(lookup_type)s» даты в поле %(date_field_label)s.",
@@ -6663,8 +6586,7 @@ var djangoLanguages = [...]djangoLanguage{
 		77: "Да",
 		78: "и",
 		79: "или",
-		80: "сен",
-		81: "“%(pk)s” является неверным значением.",
+		80: "“%(pk)s” является неверным значением.",
 	}},
 	{code: "sk", name: "Slovak", nameLocal: "Slovensky", bidi: false, nplurals: 4, pluralSource: "(n % 1 == 0 && n == 1 ? 0 : n % 1 == 0 && n >= 2 && n <= 4 ? 1 : n % 1 != 0 ? 2: 3)", plural: djangoPlural9, messages: []string{
 		0:  "%(field_label)s musí byť unikátne pre %(date_field_label)s %(lookup_type)s.",
@@ -6747,8 +6669,7 @@ var djangoLanguages = [...]djangoLanguage{
 		77: "Áno",
 		78: "a",
 		79: "alebo",
-		80: "sep",
-		81: "\"%(pk)s\" nie je platná hodnota.",
+		80: "\"%(pk)s\" nie je platná hodnota.",
 	}},
 	{code: "sl", name: "Slovenian", nameLocal: "Slovenščina", bidi: false, nplurals: 4, pluralSource: "(n%100==1 ? 0 : n%100==2 ? 1 : n%100==3 || n%100==4 ? 2 : 3)", plural: djangoPlural20, messages: []string{
 		0:  "%(field_label)s mora biti enolična za %(date_field_label)s %(lookup_type)s.",
@@ -6831,8 +6752,7 @@ var djangoLanguages = [...]djangoLanguage{
 		77: "Da",
 		78: "in",
 		79: "ali",
-		80: "sep",
-		81: "",
+		80: "",
 	}},
 	{code: "sq", name: "Albanian", nameLocal: "shqip", bidi: false, nplurals: 2, pluralSource: "(n != 1)", plural: djangoPlural2, messages: []string{
 		0:  "%(field_label)s duhet të jetë unike për %(date_field_label)s %(lookup_type)s.",
@@ -6915,8 +6835,7 @@ var djangoLanguages = [...]djangoLanguage{
 		77: "Po",
 		78: "dhe ",
 		79: "ose",
-		80: "sht",
-		81: "“%(pk)s” s’është vlerë e vlefshme.",
+		80: "“%(pk)s” s’është vlerë e vlefshme.",
 	}},
 	{code: "sr", name: "Serbian", nameLocal: "српски", bidi: false, nplurals: 3, pluralSource: "(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2)", plural: djangoPlural12, messages: []string{
 		0:  "%(field_label)s мора бити јединствен(a) за %(date_field_label)s %(lookup_type)s.",
@@ -6999,8 +6918,7 @@ var djangoLanguages = [...]djangoLanguage{
 		77: "Да",
 		78: "и",
 		79: "или",
-		80: "сеп.",
-		81: "\"%(pk)s\" није исправна вредност.",
+		80: "\"%(pk)s\" није исправна вредност.",
 	}},
 	{code: "sr-latn", name: "Serbian Latin", nameLocal: "srpski (latinica)", bidi: false, nplurals: 3, pluralSource: "(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2)", plural: djangoPlural12, messages: []string{
 		0:  "%(field_label)s mora biti jedinstven(a) za %(date_field_label)s %(lookup_type)s.",
@@ -7083,8 +7001,7 @@ var djangoLanguages = [...]djangoLanguage{
 		77: "Da",
 		78: "i",
 		79: "ili",
-		80: "sep.",
-		81: "\"%(pk)s\" није исправна вредност.",
+		80: "\"%(pk)s\" није исправна вредност.",
 	}},
 	{code: "sv", name: "Swedish", nameLocal: "svenska", bidi: false, nplurals: 2, pluralSource: "(n != 1)", plural: djangoPlural2, messages: []string{
 		0:  "%(field_label)s måste vara unikt för %(date_field_label)s %(lookup_type)s.",
@@ -7167,8 +7084,7 @@ var djangoLanguages = [...]djangoLanguage{
 		77: "Ja",
 		78: "och",
 		79: "eller",
-		80: "sep",
-		81: "“%(pk)s” är inte ett giltigt värde.",
+		80: "“%(pk)s” är inte ett giltigt värde.",
 	}},
 	{code: "sw", name: "Swahili", nameLocal: "Kiswahili", bidi: false, nplurals: 2, pluralSource: "(n != 1)", plural: djangoPlural2, messages: []string{
 		0:  "",
@@ -7251,8 +7167,7 @@ var djangoLanguages = [...]djangoLanguage{
 		77: "Ndiyo",
 		78: "na",
 		79: "au",
-		80: "sep",
-		81: "",
+		80: "",
 	}},
 	{code: "ta", name: "Tamil", nameLocal: "தமிழ்", bidi: false, nplurals: 2, pluralSource: "(n != 1)", plural: djangoPlural2, messages: []string{
 		0:  "",
@@ -7335,8 +7250,7 @@ var djangoLanguages = [...]djangoLanguage{
 		77: "ஆம்",
 		78: "மற்றும்",
 		79: "",
-		80: "செப்",
-		81: "",
+		80: "",
 	}},
 	{code: "te", name: "Telugu", nameLocal: "తెలుగు", bidi: false, nplurals: 2, pluralSource: "(n != 1)", plural: djangoPlural2, messages: []string{
 		0:  "",
@@ -7419,8 +7333,7 @@ var djangoLanguages = [...]djangoLanguage{
 		77: "అవును",
 		78: "మరియు",
 		79: "లేదా",
-		80: "సెప్టెం",
-		81: "",
+		80: "",
 	}},
 	{code: "tg", name: "Tajik", nameLocal: "тоҷикӣ", bidi: false, nplurals: 2, pluralSource: "(n != 1)", plural: djangoPlural2, messages: []string{
 		0:  "Қимат дар майдони «%(field_label)s» бояд барои фрагменти«%(lookup_type)s» ягона бошад, санаҳо барои майдон %(date_field_label)s.",
@@ -7503,8 +7416,7 @@ var djangoLanguages = [...]djangoLanguage{
 		77: "Ҳа",
 		78: "ва",
 		79: "ё",
-		80: "сен",
-		81: "",
+		80: "",
 	}},
 	{code: "th", name: "Thai", nameLocal: "ภาษาไทย", bidi: false, nplurals: 1, pluralSource: "0", plural: djangoPlural0, messages: []string{
 		0:  "",
@@ -7587,8 +7499,7 @@ var djangoLanguages = [...]djangoLanguage{
 		77: "ใช่",
 		78: "และ",
 		79: "หรือ",
-		80: "ก.ย.",
-		81: "",
+		80: "",
 	}},
 	{code: "tk", name: "Turkmen", nameLocal: "Türkmençe", bidi: false, nplurals: 2, pluralSource: "(n != 1)", plural: djangoPlural2, messages: []string{
 		0:  "%(lookup_type)s %(date_field_label)s üçin %(field_label)s özboluşly bolmalydyr.",
@@ -7671,8 +7582,7 @@ var djangoLanguages = [...]djangoLanguage{
 		77: "Hawa",
 		78: "we",
 		79: "ýa",
-		80: "sent",
-		81: "\"%(pk)s\" dogry baha däl.",
+		80: "\"%(pk)s\" dogry baha däl.",
 	}},
 	{code: "tr", name: "Turkish", nameLocal: "Türkçe", bidi: false, nplurals: 2, pluralSource: "(n > 1)", plural: djangoPlural3, messages: []string{
 		0:  "%(field_label)s,  %(date_field_label)s %(lookup_type)s için benzersiz olmak zorundadır.",
@@ -7755,8 +7665,7 @@ var djangoLanguages = [...]djangoLanguage{
 		77: "Evet",
 		78: "ve",
 		79: "ya da",
-		80: "eyl",
-		81: "“%(pk)s” geçerli bir değer değil.",
+		80: "“%(pk)s” geçerli bir değer değil.",
 	}},
 	{code: "tt", name: "Tatar", nameLocal: "Татарча", bidi: false, nplurals: 1, pluralSource: "0", plural: djangoPlural0, messages: []string{
 		0:  "",
@@ -7839,8 +7748,7 @@ var djangoLanguages = [...]djangoLanguage{
 		77: "Әйе",
 		78: "һәм",
 		79: "я",
-		80: "сен",
-		81: "",
+		80: "",
 	}},
 	{code: "udm", name: "Udmurt", nameLocal: "Удмурт", bidi: false, nplurals: 1, pluralSource: "0", plural: djangoPlural0, messages: []string{
 		0:  "",
@@ -7923,8 +7831,7 @@ var djangoLanguages = [...]djangoLanguage{
 		77: "Бен",
 		78: "но",
 		79: "яке",
-		80: "кут",
-		81: "",
+		80: "",
 	}},
 	{code: "uk", name: "Ukrainian", nameLocal: "Українська", bidi: false, nplurals: 4, pluralSource: "(n % 1 == 0 && n % 10 == 1 && n % 100 != 11 ? 0 : n % 1 == 0 && n % 10 >= 2 && n % 10 <= 4 && (n % 100 < 12 || n % 100 > 14) ? 1 : n % 1 == 0 && (n % 10 ==0 || (n % 10 >=5 && n % 10 <=9) || (n % 100 >=11 && n % 100 <=14 )) ? 2: 3)", plural: djangoPlural5, messages: []string{
 		0:  "%(field_label)s повинне бути унікальним для %(date_field_label)s %(lookup_type)s.",
@@ -8007,8 +7914,7 @@ var djangoLanguages = [...]djangoLanguage{
 		77: "Так",
 		78: "та",
 		79: "або",
-		80: "вер",
-		81: "",
+		80: "",
 	}},
 	{code: "ur", name: "Urdu", nameLocal: "اردو", bidi: true, nplurals: 2, pluralSource: "(n != 1)", plural: djangoPlural2, messages: []string{
 		0:  "",
@@ -8091,8 +7997,7 @@ var djangoLanguages = [...]djangoLanguage{
 		77: "ھاں",
 		78: "اور",
 		79: "یا",
-		80: "ستمبر",
-		81: "",
+		80: "",
 	}},
 	{code: "uz", name: "Uzbek", nameLocal: "oʻzbek tili", bidi: false, nplurals: 1, pluralSource: "0", plural: djangoPlural0, messages: []string{
 		0:  "%(field_label)s %(date_field_label)s %(lookup_type)s uchun noyob bo'lishi kerak.",
@@ -8175,8 +8080,7 @@ var djangoLanguages = [...]djangoLanguage{
 		77: "Ha",
 		78: "va",
 		79: "yoki",
-		80: "sen",
-		81: "\"%(pk)s\" to'g'ri qiymat emas.",
+		80: "\"%(pk)s\" to'g'ri qiymat emas.",
 	}},
 	{code: "vi", name: "Vietnamese", nameLocal: "Tiếng Việt", bidi: false, nplurals: 1, pluralSource: "0", plural: djangoPlural0, messages: []string{
 		0:  "%(field_label)s phải là duy nhất %(date_field_label)s %(lookup_type)s.",
@@ -8259,8 +8163,7 @@ var djangoLanguages = [...]djangoLanguage{
 		77: "Có",
 		78: "và",
 		79: "hoặc",
-		80: "Tháng 9",
-		81: "",
+		80: "",
 	}},
 	{code: "zh-hans", name: "Simplified Chinese", nameLocal: "简体中文", bidi: false, nplurals: 1, pluralSource: "0", plural: djangoPlural0, messages: []string{
 		0:  "%(field_label)s 必须在 %(date_field_label)s 字段查找类型为 %(lookup_type)s 中唯一。",
@@ -8343,8 +8246,7 @@ var djangoLanguages = [...]djangoLanguage{
 		77: "是",
 		78: "和",
 		79: "或",
-		80: "九月",
-		81: "“%(pk)s”不是一个有效的值",
+		80: "“%(pk)s”不是一个有效的值",
 	}},
 	{code: "zh-hant", name: "Traditional Chinese", nameLocal: "繁體中文", bidi: false, nplurals: 1, pluralSource: "0", plural: djangoPlural0, messages: []string{
 		0:  "%(field_label)s 在 %(date_field_label)s %(lookup_type)s 上必須唯一。",
@@ -8427,8 +8329,7 @@ var djangoLanguages = [...]djangoLanguage{
 		77: "是",
 		78: "和",
 		79: "或",
-		80: "九月",
-		81: "",
+		80: "",
 	}},
 }
 
