@@ -3,6 +3,7 @@ package renderers
 import (
 	"bytes"
 	"fmt"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -62,7 +63,10 @@ func kindOf(name string) viewKind {
 // programs is a renderer's cache of compiled theme programs, by name.
 type programs struct {
 	source func(name string) (string, error)
-	m      sync.Map // name -> *program (nil: the engine renders it)
+	// parse reads a source: tmplparse.Parse (Django syntax) or
+	// tmplparse.ParseJet.
+	parse func(file, src string) ([]tmplparse.Node, error)
+	m     sync.Map // name -> *program (nil: the engine renders it)
 }
 
 // program is a compiled template.
@@ -82,7 +86,7 @@ func (ps *programs) get(name string, k viewKind) *program {
 	if p, ok := ps.m.Load(name); ok {
 		return p.(*program)
 	}
-	p, err := compileProgram(ps.source, name, k)
+	p, err := compileProgram(ps.source, ps.parse, name, k)
 	if err != nil {
 		p = nil
 	}
@@ -92,7 +96,7 @@ func (ps *programs) get(name string, k viewKind) *program {
 
 // compileError explains why a template has no program.
 func compileError(ps *programs, name string) error {
-	_, err := compileProgram(ps.source, name, kindOf(name))
+	_, err := compileProgram(ps.source, ps.parse, name, kindOf(name))
 	return err
 }
 
@@ -350,6 +354,7 @@ func (s *pscope) child() *pscope { return &pscope{vars: map[string]pbinding{}, p
 
 type pcompiler struct {
 	source func(string) (string, error)
+	parse  func(file, src string) ([]tmplparse.Node, error)
 	kind   viewKind
 	slots  int
 	chain  []string
@@ -362,12 +367,12 @@ func (c *pcompiler) errf(line int, format string, args ...any) error {
 }
 
 // compileProgram compiles the named template for a view of kind k.
-func compileProgram(source func(string) (string, error), name string, k viewKind) (*program, error) {
+func compileProgram(source func(string) (string, error), parse func(file, src string) ([]tmplparse.Node, error), name string, k viewKind) (*program, error) {
 	rt := rootType(k)
 	if rt == nil {
 		return nil, fmt.Errorf("%s: not a template with a view", name)
 	}
-	c := &pcompiler{source: source, kind: k}
+	c := &pcompiler{source: source, parse: parse, kind: k}
 	c.slots = 1
 	root := &pscope{vars: map[string]pbinding{}}
 	get := func(e *penv) pval { return e.vars[0] }
@@ -395,7 +400,7 @@ func (c *pcompiler) template(sc *pscope, name string) (pnode, error) {
 	if err != nil {
 		return nil, err
 	}
-	nodes, err := tmplparse.Parse(name, src)
+	nodes, err := c.parse(name, src)
 	if err != nil {
 		return nil, err
 	}
@@ -556,6 +561,13 @@ func (c *pcompiler) expr(sc *pscope, s string, line int) (pbinding, error) {
 	}
 	for _, p := range parts[1:] {
 		a, ok := b.t.attrs[p]
+		if k, err := strconv.Atoi(p); err == nil && !ok && b.t.tuple != nil {
+			// pair.0 (jet's pair[0]): an item of what a for unpacks.
+			if k < 0 || k >= len(b.t.tuple) {
+				return pbinding{}, c.errf(line, "%s: a %s unpacks into %d values", s, b.t.name, len(b.t.tuple))
+			}
+			a, ok = b.t.tuple[k], true
+		}
 		if !ok && b.t.kind == pkAttrSet {
 			key := p
 			get := b.get
@@ -724,6 +736,10 @@ func (c *pcompiler) loop(sc *pscope, n *tmplparse.For) (pnode, error) {
 	body.vars["forloop"] = pbinding{loop: &ploop{slot: slot}}
 	et := coll.t.elem
 	item := func(e *penv) pval { return e.vars[slot+2] }
+	if n.Index != "" {
+		// jet's range i, x := list: i is the item's index.
+		body.vars[n.Index] = pbinding{t: ptInt, get: func(e *penv) pval { return pval{n: e.vars[slot].n} }}
+	}
 	if len(n.Vars) == 1 {
 		body.vars[n.Vars[0]] = pbinding{t: et, get: item}
 	} else {

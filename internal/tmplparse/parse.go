@@ -38,12 +38,14 @@ type If struct {
 	HasElse    bool
 }
 
-// For is {% for Vars in Coll %}Body{% endfor %}.
+// For is {% for Vars in Coll %}Body{% endfor %}. Index, set only by
+// ParseJet, names a variable holding the 0-based index of the item.
 type For struct {
-	Vars []string
-	Coll string
-	Body []Node
-	Line int
+	Vars  []string
+	Coll  string
+	Body  []Node
+	Line  int
+	Index string
 }
 
 // With is {% with Name=Expr %}Body{% endwith %}.
