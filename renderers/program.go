@@ -10,22 +10,25 @@ import (
 	"github.com/formwork/formwork/internal/tmplparse"
 )
 
-// Theme programs. A theme's Django-syntax template that overrides a
-// built-in one is compiled, the first time it is rendered, into a tree
-// of Go closures that print the built-in template's view (view.go)
-// directly: the same subset of the template language and the same
-// variables the generated writers of the built-in templates know
-// (internal/tmplgen), with no context maps, reflection or name lookups
-// per render. A template it includes is compiled into it (the overlay's
-// copy when there is one); a widget template named at run time runs on
-// its generated writer, or on its own program when overridden.
+// Theme programs. A theme's template that overrides a built-in one
+// (Django syntax for DjangoTemplates, jet syntax for Jinja2) is compiled,
+// the first time it is rendered, into a tree of Go closures that print
+// the built-in template's view (view.go) directly: the same subset of
+// the template language and the same variables the generated writers of
+// the built-in templates know (internal/tmplgen; both read the tree of
+// internal/tmplparse, whose ParseJet reads jet into the same tree), with
+// no context maps, reflection or name lookups per render. A template it
+// includes is compiled into it (the overlay's copy when there is one); a
+// widget template named at run time runs on its generated writer, or on
+// its own program when overridden.
 //
-// A template using anything else (another tag or filter, a variable the
-// view lacks, {% extends %}) has no program: pongo2 renders it, as it
-// does when the renderer reloads. A program prints the bytes pongo2
-// prints for the context built from the same view; the sweep tests
-// (TestProgramsMatchEngine, formspec's TestFastPathMatchesEngines)
-// check it. A compiled program holds no mutable state and is shared by
+// A template using anything else (another tag, filter or function, a
+// variable the view lacks, extends) has no program: the engine (pongo2
+// or jet) renders it, as it does when the renderer reloads. A program
+// prints the bytes the engine prints for the context built from the same
+// view; the sweep tests (formspec's TestProgramsMatchEngine,
+// TestJetProgramsMatchEngine, TestFastPathMatchesEngines) check it. A
+// compiled program holds no mutable state and is shared by
 // the goroutines rendering with the renderer.
 
 // viewKind is the view a template is rendered from.
