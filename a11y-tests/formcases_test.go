@@ -14,7 +14,7 @@ import (
 	"time"
 
 	a11y "github.com/formwork/formwork/a11y-tests"
-	"github.com/formwork/formwork/formspec"
+	"github.com/formwork/formwork/internal/formspec"
 	"github.com/formwork/formwork/renderers"
 )
 

@@ -12,7 +12,7 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/formwork/formwork/formspec"
+	"github.com/formwork/formwork/internal/formspec"
 	"github.com/formwork/formwork/internal/htmlcmp"
 )
 

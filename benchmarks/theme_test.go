@@ -7,7 +7,7 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"github.com/formwork/formwork/formspec"
+	"github.com/formwork/formwork/internal/formspec"
 	"github.com/formwork/formwork/renderers"
 	"github.com/formwork/formwork/templates"
 )

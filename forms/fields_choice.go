@@ -185,39 +185,39 @@ func (f *ChoiceField) ValidValue(value any) bool {
 	return false
 }
 
-// Coerce turns a chosen string into the typed value a TypedChoiceField
-// cleans to; an error makes the choice invalid.
-type Coerce func(value any) (any, error)
+// Coerce turns the submitted string of a valid choice into the value a
+// TypedChoiceField or TypedMultipleChoiceField cleans to, as Django's
+// coerce argument does; an error makes the choice invalid ("Select a valid
+// choice. %(value)s is not one of the available choices."). It is not
+// called for the field's empty value. CoerceTo makes one of a typed
+// function.
+type Coerce func(value string) (any, error)
 
-// CoerceInt is Python's int as a coerce function.
-func CoerceInt(v any) (any, error) {
-	switch x := v.(type) {
-	case int64:
-		return x, nil
-	case int:
-		return int64(x), nil
-	}
-	return pynum.ParseInt(pyStr(v))
+// CoerceTo returns fn as a Coerce, so that a typed parser serves as one:
+// CoerceTo(strconv.Atoi), or a func(string) (Size, error) of one's own.
+func CoerceTo[T any](fn func(string) (T, error)) Coerce {
+	return func(s string) (any, error) { return fn(s) }
 }
 
-// CoerceFloat is Python's float as a coerce function.
-func CoerceFloat(v any) (any, error) {
-	if f, ok := v.(float64); ok {
-		return f, nil
-	}
-	return pynum.ParseFloat(pyStr(v))
-}
+// CoerceInt is Python's int() as a coerce function: an int64, or a
+// *big.Int past int64 (Python's int has no limit).
+func CoerceInt(s string) (any, error) { return pynum.ParseInt(s) }
 
-// CoerceStr is Python's str as a coerce function.
-func CoerceStr(v any) (any, error) { return pyStr(v), nil }
+// CoerceFloat is Python's float() as a coerce function: a float64.
+func CoerceFloat(s string) (any, error) { return pynum.ParseFloat(s) }
 
-// CoerceDecimal is Python's Decimal as a coerce function.
-func CoerceDecimal(v any) (any, error) { return pynum.ParseDecimal(pyStr(v)) }
+// CoerceStr is Python's str() as a coerce function: the string itself.
+func CoerceStr(s string) (any, error) { return s, nil }
+
+// CoerceDecimal is Python's Decimal() as a coerce function: a
+// decimal.Decimal.
+func CoerceDecimal(s string) (any, error) { return pynum.ParseDecimal(s) }
 
 // TypedChoiceField is a ChoiceField whose value is converted by Coerce.
 type TypedChoiceField struct {
 	ChoiceField
-	// Coerce converts the chosen string; nil keeps it.
+	// Coerce converts the chosen string, once it is known to be one of
+	// the choices; nil keeps the string.
 	Coerce Coerce
 	// EmptyValue is what an empty choice cleans to ("" when nil, unless
 	// EmptyNil).
@@ -248,7 +248,7 @@ func (f *TypedChoiceField) coerce(value any) (any, error) {
 	if f.Coerce == nil {
 		return value, nil
 	}
-	v, err := f.Coerce(value)
+	v, err := f.Coerce(pyStr(value))
 	if err != nil {
 		return nil, f.Error("invalid_choice", "Select a valid choice. %(value)s is not one of the available choices.", map[string]any{"value": value})
 	}
@@ -411,6 +411,8 @@ func (f *MultipleChoiceField) HasChanged(initial, data any) bool {
 // converted by Coerce.
 type TypedMultipleChoiceField struct {
 	MultipleChoiceField
+	// Coerce converts each chosen string, once all are known to be
+	// among the choices; nil keeps the strings.
 	Coerce Coerce
 	// EmptyValue is what no choice cleans to (an empty list when nil).
 	EmptyValue any
@@ -440,7 +442,7 @@ func (f *TypedMultipleChoiceField) coerce(value any) (any, error) {
 			out = append(out, c)
 			continue
 		}
-		v, err := f.Coerce(c)
+		v, err := f.Coerce(pyStr(c))
 		if err != nil {
 			return nil, f.Error("invalid_choice", "Select a valid choice. %(value)s is not one of the available choices.", map[string]any{"value": c})
 		}

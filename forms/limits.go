@@ -29,9 +29,8 @@ const (
 // RequestLimits are the limits BindRequest and RequestData put on a
 // request, Django's settings of the same purpose. The zero value is
 // Django's defaults; a negative number turns a limit off (Django's None).
-// net/http's multipart reader, which keeps the parts that pass, has
-// limits of its own besides: 1000 parts (GODEBUG multipartmaxparts) and
-// FileMemory plus 10 MB of field values.
+// These are the only limits a request meets: net/http's multipart
+// parser and its limits (1000 parts, 10 MB of values) are not in the way.
 type RequestLimits struct {
 	// MaxMemory bounds the bytes of submitted data: the whole body of
 	// a URL-encoded request, the names and values of a multipart one's
@@ -134,9 +133,11 @@ func readURLEncoded(r *http.Request, l RequestLimits) (url.Values, error) {
 }
 
 // readMultipart parses a multipart body with the limits checked part by
-// part as it arrives: the parts that pass are handed on, in a stream of
-// their own, to net/http's multipart reader, which keeps FileMemory of
-// the files in memory and the rest in temporary files that the server
+// part as it arrives, so that MaxMemory, MaxFields and MaxFiles are the
+// only limits a request meets (net/http's own multipart parser stops at
+// 1000 parts and 10 MB of values, whatever the form allows). Field values
+// are kept in memory; each file is kept as net/http keeps one, in memory
+// while FileMemory lasts and in a temporary file after, which the server
 // removes when the handler returns (r.MultipartForm). A limit exceeded
 // stops the body there: nothing past it is read or written.
 func readMultipart(r *http.Request, l RequestLimits) error {
@@ -144,26 +145,9 @@ func readMultipart(r *http.Request, l RequestLimits) error {
 	if err != nil {
 		return err
 	}
-	pr, pw := io.Pipe()
-	out := multipart.NewWriter(pw)
-	done := make(chan error, 1)
-	go func() {
-		err := copyParts(mr, out, l)
-		if err == nil {
-			err = out.Close()
-		}
-		pw.CloseWithError(err)
-		done <- err
-	}()
-	form, err := multipart.NewReader(pr, out.Boundary()).ReadForm(l.fileMemory())
-	pr.CloseWithError(io.ErrClosedPipe) // stops the copy if ReadForm gave up first
-	if cerr := <-done; cerr != nil && (err != nil || IsRequestLimit(cerr)) {
-		err = cerr // the limit or read error that ended the stream
-	}
-	if err != nil {
-		if form != nil {
-			form.RemoveAll()
-		}
+	form := &multipart.Form{Value: map[string][]string{}, File: map[string][]*multipart.FileHeader{}}
+	if err := readParts(mr, form, l); err != nil {
+		form.RemoveAll()
 		return err
 	}
 	r.MultipartForm = form
@@ -171,10 +155,11 @@ func readMultipart(r *http.Request, l RequestLimits) error {
 	return nil
 }
 
-// copyParts copies the parts of mr that pass the limits to out, returning
-// the first limit exceeded or reading error.
-func copyParts(mr *multipart.Reader, out *multipart.Writer, l RequestLimits) error {
+// readParts reads the parts of mr into form, returning the first limit
+// exceeded or reading error.
+func readParts(mr *multipart.Reader, form *multipart.Form, l RequestLimits) error {
 	budget, maxFields, maxFiles := l.maxMemory(), l.maxFields(), l.maxFiles()
+	fileMemory := l.fileMemory()
 	fields, files := 0, 0
 	spend := func(n int64) error {
 		if budget < 0 {
@@ -215,24 +200,22 @@ func copyParts(mr *multipart.Reader, out *multipart.Writer, l RequestLimits) err
 			}
 		}
 		if isFile && !l.NoFiles {
-			w, err := out.CreatePart(p.Header)
+			fh, err := storeFile(p, max(fileMemory, 0))
 			if err != nil {
 				return err
 			}
-			if _, err := io.Copy(w, p); err != nil {
-				return err
+			form.File[name] = append(form.File[name], fh)
+			if fileMemory >= 0 {
+				fileMemory -= fh.Size
 			}
 			continue
 		}
 		// A field's value, or a file no field takes: counted, at most the
 		// budget read.
-		var w io.Writer = io.Discard
-		if !isFile {
-			pw, err := out.CreatePart(p.Header)
-			if err != nil {
-				return err
-			}
-			w = pw
+		var b strings.Builder
+		var w io.Writer = &b
+		if isFile {
+			w = io.Discard
 		}
 		var src io.Reader = p
 		if budget >= 0 {
@@ -245,5 +228,47 @@ func copyParts(mr *multipart.Reader, out *multipart.Writer, l RequestLimits) err
 		if err := spend(n); err != nil {
 			return err
 		}
+		if !isFile {
+			form.Value[name] = append(form.Value[name], b.String())
+		}
 	}
+}
+
+// storeFile keeps one uploaded file as net/http's multipart parser keeps
+// it, in memory up to memory bytes and in a temporary file past them: the
+// part alone is handed to that parser, so that its FileHeader opens the
+// file as usual.
+func storeFile(p *multipart.Part, memory int64) (*multipart.FileHeader, error) {
+	pr, pw := io.Pipe()
+	w := multipart.NewWriter(pw)
+	copied := make(chan error, 1)
+	go func() {
+		part, err := w.CreatePart(p.Header)
+		if err == nil {
+			_, err = io.Copy(part, p)
+		}
+		if err == nil {
+			err = w.Close()
+		}
+		pw.CloseWithError(err)
+		copied <- err
+	}()
+	form, err := multipart.NewReader(pr, w.Boundary()).ReadForm(memory)
+	pr.CloseWithError(io.ErrClosedPipe) // stops the copy if ReadForm gave up first
+	if cerr := <-copied; cerr != nil && cerr != io.ErrClosedPipe {
+		err = cerr // the client's body failed
+	}
+	if err != nil {
+		if form != nil {
+			form.RemoveAll()
+		}
+		return nil, err
+	}
+	for _, fhs := range form.File {
+		if len(fhs) == 1 {
+			return fhs[0], nil
+		}
+	}
+	form.RemoveAll()
+	return nil, errors.New("forms: an uploaded file was lost in parsing")
 }

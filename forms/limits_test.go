@@ -214,3 +214,89 @@ func TestMalformedQuery(t *testing.T) {
 		t.Errorf("title %q", got)
 	}
 }
+
+// multipartBody builds a multipart POST of the given fields (name, value)
+// and n small files under "doc".
+func multipartBody(t *testing.T, fields [][2]string, files int) *http.Request {
+	t.Helper()
+	var body bytes.Buffer
+	mw := multipart.NewWriter(&body)
+	for _, f := range fields {
+		if err := mw.WriteField(f[0], f[1]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for i := range files {
+		w, err := mw.CreateFormFile("doc", fmt.Sprintf("f%d.txt", i))
+		if err != nil {
+			t.Fatal(err)
+		}
+		fmt.Fprintf(w, "content %d", i)
+	}
+	mw.Close()
+	r := httptest.NewRequest(http.MethodPost, "/f", &body)
+	r.Header.Set("Content-Type", mw.FormDataContentType())
+	return r
+}
+
+// TestMultipartOnlyRequestLimits: RequestLimits are the only limits a
+// multipart body meets. net/http's multipart parser refuses a form of
+// more than 1000 parts (GODEBUG multipartmaxparts) or 10 MB of values
+// whatever the limits allow; BindRequest does not, and still refuses
+// past each limit with its own error.
+func TestMultipartOnlyRequestLimits(t *testing.T) {
+	var fields [][2]string
+	fields = append(fields, [2]string{"title", "t"})
+	for i := range 2000 {
+		fields = append(fields, [2]string{fmt.Sprintf("f%d", i), "x"})
+	}
+	f, err := forms.BindRequest(textDecl, multipartBody(t, fields, 0), forms.Options{}, forms.RequestLimits{MaxFields: 5000})
+	if err != nil {
+		t.Fatalf("2001 fields with MaxFields 5000: %v", err)
+	}
+	if !f.IsValid() || f.CleanedData()["title"] != "t" {
+		t.Errorf("2001 fields: valid %v, errors %v", f.IsValid(), f.Errors())
+	}
+	_, err = forms.BindRequest(textDecl, multipartBody(t, fields, 0), forms.Options{}, forms.RequestLimits{MaxFields: 2000})
+	if e := (*forms.TooManyFieldsError)(nil); !errors.As(err, &e) || e.Limit != 2000 {
+		t.Errorf("2001 fields with MaxFields 2000: error %v, want a *TooManyFieldsError", err)
+	}
+
+	// 1500 files, allowed by MaxFiles, each readable afterwards.
+	upload := forms.MustDeclare(forms.Named("title", forms.NewCharField()), forms.Named("doc", forms.NewFileField()))
+	r := multipartBody(t, [][2]string{{"title", "t"}}, 1500)
+	data, files, err := forms.RequestData(r, forms.RequestLimits{MaxFiles: 2000})
+	if err != nil {
+		t.Fatalf("1500 files with MaxFiles 2000: %v", err)
+	}
+	defer r.MultipartForm.RemoveAll()
+	if len(files["doc"]) != 1500 || data.Get("title") != "t" {
+		t.Fatalf("got %d files, title %q", len(files["doc"]), data.Get("title"))
+	}
+	rc, err := files["doc"][1499].Open()
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, _ := io.ReadAll(rc)
+	rc.Close()
+	if string(got) != "content 1499" || files["doc"][1499].Name != "f1499.txt" {
+		t.Errorf("file 1499: %q named %q", got, files["doc"][1499].Name)
+	}
+	if _, err := forms.BindRequest(upload, multipartBody(t, nil, 1500), forms.Options{}, forms.RequestLimits{MaxFiles: 1000}); !forms.IsRequestLimit(err) {
+		t.Errorf("1500 files with MaxFiles 1000: error %v, want a *TooManyFilesError", err)
+	}
+
+	// 11 MB of one value, allowed by MaxMemory.
+	big := strings.Repeat("x", 11<<20)
+	f, err = forms.BindRequest(textDecl, multipartBody(t, [][2]string{{"title", "t"}, {"notes", big}}, 0), forms.Options{}, forms.RequestLimits{MaxMemory: 12 << 20})
+	if err != nil {
+		t.Fatalf("an 11 MB value with MaxMemory 12 MB: %v", err)
+	}
+	if f.Data().Get("notes") != big {
+		t.Errorf("the 11 MB value came back as %d bytes", len(f.Data().Get("notes")))
+	}
+	_, err = forms.BindRequest(textDecl, multipartBody(t, [][2]string{{"notes", big}}, 0), forms.Options{}, forms.RequestLimits{MaxMemory: 10 << 20})
+	if e := (*forms.RequestTooBigError)(nil); !errors.As(err, &e) {
+		t.Errorf("an 11 MB value with MaxMemory 10 MB: error %v, want a *RequestTooBigError", err)
+	}
+}

@@ -190,8 +190,12 @@ func (bf *BoundField) labelView(v *renderers.LabelView, opts LabelOptions) bool 
 		}
 		if rc := bf.form.decl.RequiredCSSClass; rc != "" && bf.field.Core().Required() {
 			ok := true
-			if cls, has := v.Attrs.Get("class"); has {
-				ok = v.Attrs.SetString("class", attrString(cls)+" "+rc)
+			if cls, isStr, has := v.Attrs.GetString("class"); has {
+				if !isStr {
+					c, _ := v.Attrs.Get("class")
+					cls = attrString(c)
+				}
+				ok = v.Attrs.SetString("class", cls+" "+rc)
 			} else {
 				ok = v.Attrs.SetString("class", rc)
 			}

@@ -3,6 +3,7 @@ package modelforms_test
 import (
 	"context"
 	"fmt"
+	"github.com/formwork/formwork/internal/specreg"
 	"net/url"
 	"strings"
 	"sync"
@@ -58,7 +59,7 @@ func TestSharedModelFormsetDeclaration(t *testing.T) {
 	}
 	defer db.Close()
 	var reg orm.Registry
-	if _, err := orm.LoadSpec(ctx, db, &reg, concurrentAuthors); err != nil {
+	if _, err := specreg.LoadModels(ctx, db, &reg, concurrentAuthors); err != nil {
 		t.Fatal(err)
 	}
 	author, _ := reg.Lookup("Author")

@@ -17,14 +17,24 @@ func setup() (*orm.DB, *orm.Registry) {
 		log.Fatal(err)
 	}
 	var reg orm.Registry
-	_, err = orm.LoadSpec(context.Background(), db, &reg, []any{
-		map[string]any{"name": "Author", "fields": []any{
-			map[string]any{"name": "name", "type": "CharField", "max_length": 50, "unique": true},
-			map[string]any{"name": "age", "type": "IntegerField", "null": true, "blank": true},
-		}, "rows": []any{map[string]any{"name": "Ann", "age": 30}, map[string]any{"name": "Bob"}}},
-	})
+	author, err := orm.NewModel(orm.ModelDef{Name: "Author", Fields: []orm.Field{
+		{Name: "name", Type: orm.CharField, MaxLength: 50, Unique: true},
+		{Name: "age", Type: orm.IntegerField, Null: true, Blank: true},
+	}})
 	if err != nil {
 		log.Fatal(err)
+	}
+	if err := reg.Register(author); err != nil {
+		log.Fatal(err)
+	}
+	ctx := context.Background()
+	if err := db.CreateTables(ctx, author); err != nil {
+		log.Fatal(err)
+	}
+	for _, r := range []orm.Row{{"name": "Ann", "age": 30}, {"name": "Bob"}} {
+		if _, err := db.Insert(ctx, author, r); err != nil {
+			log.Fatal(err)
+		}
 	}
 	return db, &reg
 }
@@ -106,21 +116,34 @@ func ExampleDeclare_manyToMany() {
 	}
 	defer db.Close()
 	var reg orm.Registry
-	_, err = orm.LoadSpec(ctx, db, &reg, []any{
-		map[string]any{"name": "Tag", "str": "#{slug}", "ordering": []any{"slug"}, "fields": []any{
-			map[string]any{"name": "slug", "type": "SlugField", "unique": true},
-			map[string]any{"name": "archived", "type": "BooleanField", "default": false},
-		}, "rows": []any{map[string]any{"slug": "python"}, map[string]any{"slug": "go"}, map[string]any{"slug": "old", "archived": true}}},
-		map[string]any{"name": "Article", "fields": []any{
-			map[string]any{"name": "title", "type": "CharField", "max_length": 80},
-			map[string]any{"name": "tags", "type": "ManyToManyField", "to": "Tag", "blank": true,
-				"limit_choices_to": map[string]any{"archived": false}},
-		}},
-	})
+	tag, err := orm.NewModel(orm.ModelDef{Name: "Tag", Str: "#{slug}", Ordering: []string{"slug"}, Fields: []orm.Field{
+		{Name: "slug", Type: orm.SlugField, Unique: true},
+		{Name: "archived", Type: orm.BooleanField, Default: false, HasDefault: true},
+	}})
 	if err != nil {
 		log.Fatal(err)
 	}
-	article, _ := reg.Lookup("Article")
+	article, err := orm.NewModel(orm.ModelDef{Name: "Article", Fields: []orm.Field{
+		{Name: "title", Type: orm.CharField, MaxLength: 80},
+		{Name: "tags", Type: orm.ManyToManyField, To: "Tag", Blank: true,
+			LimitChoicesTo: map[string]any{"archived": false}},
+	}})
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, m := range []*orm.Model{tag, article} {
+		if err := reg.Register(m); err != nil {
+			log.Fatal(err)
+		}
+	}
+	if err := db.CreateTables(ctx, tag, article); err != nil {
+		log.Fatal(err)
+	}
+	for _, r := range []orm.Row{{"slug": "python"}, {"slug": "go"}, {"slug": "old", "archived": true}} {
+		if _, err := db.Insert(ctx, tag, r); err != nil {
+			log.Fatal(err)
+		}
+	}
 	decl, err := modelforms.Declare(modelforms.Meta{Model: article, Registry: &reg})
 	if err != nil {
 		log.Fatal(err)

@@ -112,7 +112,7 @@ type ModelChoiceField struct {
 	// EmptyLabel is the label of the empty choice; nil means no empty
 	// choice. NewModelChoiceField sets Django's "---------".
 	EmptyLabel *string
-	// LabelFromInstance labels a choice; nil means the instance's PyStr.
+	// LabelFromInstance labels a choice; nil means the instance's String.
 	LabelFromInstance func(*Instance) string
 	// ToFieldName is the field whose value names a row in the options
 	// and in submitted data (Django's to_field_name); "" means the id.
@@ -148,7 +148,7 @@ func (f *ModelChoiceField) choices() []forms.Choice {
 		return out
 	}
 	for _, o := range objs {
-		label := o.PyStr()
+		label := o.String()
 		if f.LabelFromInstance != nil {
 			label = f.LabelFromInstance(o)
 		}

@@ -487,7 +487,7 @@ func (fs *Formset) Save(ctx context.Context, commit bool) ([]*Instance, error) {
 				if commit {
 					id, _ := mf.instance.PK()
 					if err := s.Delete(ctx, mf.instance.Model, id); err != nil {
-						return fmt.Errorf("modelforms: delete %s: %w", mf.instance.PyStr(), err)
+						return fmt.Errorf("modelforms: delete %s: %w", mf.instance.String(), err)
 					}
 				}
 			case f.HasChanged():

@@ -2,6 +2,7 @@ package modelforms
 
 import (
 	"context"
+	"github.com/formwork/formwork/internal/specreg"
 	"net/url"
 	"strings"
 	"testing"
@@ -31,7 +32,7 @@ func FuzzModelFormManyToMany(f *testing.F) {
 		f.Fatal(err)
 	}
 	specs = dec.([]any)
-	if _, err := orm.LoadSpec(ctx, db, reg, specs); err != nil {
+	if _, err := specreg.LoadModels(ctx, db, reg, specs); err != nil {
 		f.Fatal(err)
 	}
 	article, _ := reg.Lookup("Article")
@@ -81,7 +82,7 @@ func BenchmarkModelFormManyToMany(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	if _, err := orm.LoadSpec(ctx, db, reg, dec.([]any)); err != nil {
+	if _, err := specreg.LoadModels(ctx, db, reg, dec.([]any)); err != nil {
 		b.Fatal(err)
 	}
 	article, _ := reg.Lookup("Article")

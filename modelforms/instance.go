@@ -39,17 +39,15 @@ func (i *Instance) Adding() bool {
 	return !ok
 }
 
-// PyStr is the model object's str(): the model's Str template, or
-// Django's default "Author object (1)".
-func (i *Instance) PyStr() string {
+// String returns the model object's text, as Django's str() of it: the
+// model's Str template, or Django's default "Author object (1)"; "None"
+// for a nil Instance.
+func (i *Instance) String() string {
 	if i == nil || i.Model == nil {
 		return "None"
 	}
 	return i.Model.Str(i.Row)
 }
-
-// String implements fmt.Stringer with PyStr.
-func (i *Instance) String() string { return i.PyStr() }
 
 // clone returns a copy whose row can change alone.
 func (i *Instance) clone() *Instance {

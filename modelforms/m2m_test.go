@@ -2,6 +2,7 @@ package modelforms
 
 import (
 	"context"
+	"github.com/formwork/formwork/internal/specreg"
 	"io"
 	"net/url"
 	"reflect"
@@ -55,7 +56,7 @@ type blog struct {
 func eachBlog(t *testing.T, fn func(t *testing.T, b *blog)) {
 	eachStore(t, func(t *testing.T, db *orm.DB) {
 		b := &blog{db: db, reg: &orm.Registry{}}
-		if _, err := orm.LoadSpec(context.Background(), db, b.reg, jsonDecode(t, blogModels).([]any)); err != nil {
+		if _, err := specreg.LoadModels(context.Background(), db, b.reg, jsonDecode(t, blogModels).([]any)); err != nil {
 			t.Fatal(err)
 		}
 		b.writer, _ = b.reg.Lookup("Writer")

@@ -199,24 +199,21 @@ func coerceFor(mf orm.Field) forms.Coerce {
 	case orm.DecimalField:
 		return forms.CoerceDecimal
 	case orm.BooleanField:
-		return func(v any) (any, error) {
-			switch s := pyfmt.Str(v); s {
+		return func(s string) (any, error) {
+			switch s {
 			case "t", "True", "1":
 				return true, nil
 			case "f", "False", "0":
 				return false, nil
 			}
-			if mf.Null && (v == nil || v == "None") {
+			if mf.Null && s == "None" {
 				return nil, nil
 			}
-			return nil, fmt.Errorf("%q is not true or false", pyfmt.Str(v))
+			return nil, fmt.Errorf("%q is not true or false", s)
 		}
 	case orm.DateField:
-		return func(v any) (any, error) {
-			if t, ok := v.(time.Time); ok {
-				return t, nil
-			}
-			return time.Parse(time.DateOnly, strings.TrimSpace(pyfmt.Str(v)))
+		return func(s string) (any, error) {
+			return time.Parse(time.DateOnly, strings.TrimSpace(s))
 		}
 	}
 	return forms.CoerceStr

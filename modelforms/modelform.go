@@ -707,7 +707,7 @@ func saveInstance(ctx context.Context, s orm.Store, inst *Instance) error {
 	}
 	if id, ok := inst.PK(); ok {
 		if err := s.Update(ctx, inst.Model, id, row); err != nil {
-			return fmt.Errorf("modelforms: save %s: %w", inst.PyStr(), err)
+			return fmt.Errorf("modelforms: save %s: %w", inst.String(), err)
 		}
 		return nil
 	}

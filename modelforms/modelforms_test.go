@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"github.com/formwork/formwork/internal/specreg"
 	"net/url"
 	"os"
 	"reflect"
@@ -111,7 +112,7 @@ func load(t *testing.T, db *orm.DB) *fixture {
 	dec := jsonDecode(t, fixtureModels)
 	specs = dec.([]any)
 	fx := &fixture{db: db, reg: &orm.Registry{}}
-	if _, err := orm.LoadSpec(context.Background(), db, fx.reg, specs); err != nil {
+	if _, err := specreg.LoadModels(context.Background(), db, fx.reg, specs); err != nil {
 		t.Fatal(err)
 	}
 	fx.author, _ = fx.reg.Lookup("Author")
@@ -130,7 +131,7 @@ func (fx *fixture) rows(t *testing.T, m *orm.Model) []string {
 	for _, r := range rows {
 		var parts []string
 		for _, f := range m.Fields() {
-			parts = append(parts, fmt.Sprintf("%s=%v", f.Name, orm.ToSpecValue(r[f.Name])))
+			parts = append(parts, fmt.Sprintf("%s=%v", f.Name, specreg.ToSpecValue(r[f.Name])))
 		}
 		out = append(out, strings.Join(parts, ","))
 	}
@@ -240,7 +241,7 @@ func TestModelForm(t *testing.T) {
 					for _, r := range rows {
 						var parts []string
 						for _, fld := range c.table.Fields() {
-							parts = append(parts, fmt.Sprintf("%s=%v", fld.Name, orm.ToSpecValue(r[fld.Name])))
+							parts = append(parts, fmt.Sprintf("%s=%v", fld.Name, specreg.ToSpecValue(r[fld.Name])))
 						}
 						got = append(got, strings.Join(parts, ","))
 					}
@@ -260,7 +261,7 @@ func TestModelForm(t *testing.T) {
 // TestFieldMapping renders the fields model fields map to, as Django's
 // modelform_factory(Thing, fields="__all__")().as_p() does.
 func TestFieldMapping(t *testing.T) {
-	m, err := orm.ModelFromSpec(jsonDecode(t, `{"name": "Thing", "fields": [
+	m, err := specreg.ModelFromSpec(jsonDecode(t, `{"name": "Thing", "fields": [
 		{"name": "kind", "type": "IntegerField", "choices": [[1, "One"], [2, "Two"]]},
 		{"name": "body", "type": "TextField", "blank": true},
 		{"name": "n", "type": "PositiveIntegerField", "default": 3},
@@ -299,7 +300,7 @@ func TestFieldMapping(t *testing.T) {
 }
 
 func TestDeclareErrors(t *testing.T) {
-	m, err := orm.ModelFromSpec(map[string]any{"name": "Note", "fields": []any{
+	m, err := specreg.ModelFromSpec(map[string]any{"name": "Note", "fields": []any{
 		map[string]any{"name": "text", "type": "TextField"},
 		map[string]any{"name": "stamp", "type": "IntegerField", "editable": false},
 	}})
@@ -335,7 +336,7 @@ func jsonDecode(t *testing.T, s string) any {
 func rowString(m *orm.Model, r orm.Row) string {
 	var parts []string
 	for _, f := range m.Fields() {
-		parts = append(parts, fmt.Sprintf("%s=%v", f.Name, orm.ToSpecValue(r[f.Name])))
+		parts = append(parts, fmt.Sprintf("%s=%v", f.Name, specreg.ToSpecValue(r[f.Name])))
 	}
 	return strings.Join(parts, ",")
 }

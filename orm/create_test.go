@@ -1,6 +1,7 @@
-package orm
+package orm_test
 
 import (
+	"github.com/formwork/formwork/orm"
 	"path/filepath"
 	"reflect"
 	"testing"
@@ -18,13 +19,13 @@ type Volume struct {
 	Next  []int64 `formwork:"m2m=self,blank"`
 }
 
-func createTwiceModels(t *testing.T) (shelf, volume *Model) {
+func createTwiceModels(t *testing.T) (shelf, volume *orm.Model) {
 	t.Helper()
 	var err error
-	if shelf, err = ModelFromStruct(Shelf{}); err != nil {
+	if shelf, err = orm.ModelFromStruct(Shelf{}); err != nil {
 		t.Fatal(err)
 	}
-	if volume, err = ModelFromStruct(Volume{}); err != nil {
+	if volume, err = orm.ModelFromStruct(Volume{}); err != nil {
 		t.Fatal(err)
 	}
 	return shelf, volume
@@ -32,20 +33,20 @@ func createTwiceModels(t *testing.T) (shelf, volume *Model) {
 
 // testCreateTwice: CreateTables on tables that exist (an application's
 // second start) succeeds and keeps their rows and constraints.
-func testCreateTwice(t *testing.T, db *DB) {
+func testCreateTwice(t *testing.T, db *orm.DB) {
 	shelf, volume := createTwiceModels(t)
 	if err := db.CreateTables(ctx, volume, shelf); err != nil {
 		t.Fatal(err)
 	}
-	sid, err := db.Insert(ctx, shelf, Row{"label": "A"})
+	sid, err := db.Insert(ctx, shelf, orm.Row{"label": "A"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	vid, err := db.Insert(ctx, volume, Row{"shelf": sid, "title": "Dune"})
+	vid, err := db.Insert(ctx, volume, orm.Row{"shelf": sid, "title": "Dune"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := db.Update(ctx, volume, vid, Row{"next": []int64{vid}}); err != nil {
+	if err := db.Update(ctx, volume, vid, orm.Row{"next": []int64{vid}}); err != nil {
 		t.Fatal(err)
 	}
 	for range 2 {
@@ -57,7 +58,7 @@ func testCreateTwice(t *testing.T, db *DB) {
 	if err != nil || r["title"] != "Dune" || !reflect.DeepEqual(r["next"], []int64{vid}) {
 		t.Errorf("after creating again: %v, %v", r, err)
 	}
-	if _, err := db.Insert(ctx, shelf, Row{"label": "A"}); err == nil {
+	if _, err := db.Insert(ctx, shelf, orm.Row{"label": "A"}); err == nil {
 		t.Error("the existing table lost its unique constraint")
 	}
 }
@@ -69,7 +70,7 @@ func TestSQLiteFileCreateTables(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "app.db")
 	shelf, volume := createTwiceModels(t)
 	for start := 1; start <= 3; start++ {
-		db, err := OpenSQLite(path)
+		db, err := orm.OpenSQLite(path)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -77,10 +78,10 @@ func TestSQLiteFileCreateTables(t *testing.T) {
 			db.Close()
 			t.Fatalf("start %d: %v", start, err)
 		}
-		if _, err := db.Insert(ctx, shelf, Row{"label": string(rune('A' + start))}); err != nil {
+		if _, err := db.Insert(ctx, shelf, orm.Row{"label": string(rune('A' + start))}); err != nil {
 			t.Fatal(err)
 		}
-		rows, err := db.List(ctx, shelf, Filter{})
+		rows, err := db.List(ctx, shelf, orm.Filter{})
 		db.Close()
 		if err != nil || len(rows) != start {
 			t.Fatalf("start %d: %d rows (%v), want %d", start, len(rows), err, start)

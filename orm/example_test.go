@@ -60,27 +60,3 @@ func Example() {
 	// 3 Unknown 12.00 <nil>
 	// 1 Short 9.50 90
 }
-
-// Build models from the form-spec JSON, as the model formset runner does.
-func ExampleLoadSpec() {
-	models := []any{
-		map[string]any{"name": "Author", "fields": []any{
-			map[string]any{"name": "name", "type": "CharField", "max_length": 50.0, "unique": true},
-		}, "rows": []any{map[string]any{"name": "Ann"}, map[string]any{"name": "Bob"}}},
-	}
-	ctx := context.Background()
-	db, err := orm.OpenMemory()
-	if err != nil {
-		log.Fatal(err)
-	}
-	defer db.Close()
-	var reg orm.Registry
-	if _, err := orm.LoadSpec(ctx, db, &reg, models); err != nil {
-		log.Fatal(err)
-	}
-	author, _ := reg.Lookup("Author")
-	taken, _ := orm.Where("name", "Ann")
-	exists, err := db.Exists(ctx, author, taken, 0)
-	fmt.Println(exists, err)
-	// Output: true <nil>
-}

@@ -81,10 +81,7 @@ func parseCond(key string, value any) (cond, error) {
 	if c.field == "pk" {
 		c.field = "id"
 	}
-	v, err := FromSpecValue(value)
-	if err != nil {
-		return cond{}, err
-	}
+	v := value
 	switch c.lookup {
 	case "in":
 		rv := reflect.ValueOf(v)
@@ -93,9 +90,7 @@ func parseCond(key string, value any) (cond, error) {
 		}
 		list := make([]any, rv.Len())
 		for i := range list {
-			if list[i], err = FromSpecValue(rv.Index(i).Interface()); err != nil {
-				return cond{}, err
-			}
+			list[i] = rv.Index(i).Interface()
 		}
 		v = list
 	case "isnull":

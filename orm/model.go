@@ -190,7 +190,7 @@ func (f Field) Column() string {
 }
 
 // Model is a validated, immutable description of one table. Build one
-// with NewModel, ModelFromSpec or ModelFromStruct.
+// with NewModel or ModelFromStruct.
 type Model struct {
 	name           string
 	verboseName    string

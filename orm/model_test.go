@@ -1,7 +1,9 @@
-package orm
+package orm_test
 
 import (
 	"encoding/json"
+	"github.com/formwork/formwork/internal/specreg"
+	"github.com/formwork/formwork/orm"
 	"reflect"
 	"strings"
 	"testing"
@@ -19,7 +21,7 @@ func TestCamelCaseToSpaces(t *testing.T) {
 		"XMLHttpRequest": "xml http request", "Q1Report": "q1 report",
 	}
 	for in, want := range cases {
-		if got := CamelCaseToSpaces(in); got != want {
+		if got := orm.CamelCaseToSpaces(in); got != want {
 			t.Errorf("CamelCaseToSpaces(%q) = %q, want %q", in, got, want)
 		}
 	}
@@ -31,7 +33,7 @@ func TestSnakeCase(t *testing.T) {
 		"AuthorID": "author_id", "Page2Count": "page2_count",
 	}
 	for in, want := range cases {
-		if got := SnakeCase(in); got != want {
+		if got := orm.SnakeCase(in); got != want {
 			t.Errorf("SnakeCase(%q) = %q, want %q", in, got, want)
 		}
 	}
@@ -47,7 +49,7 @@ func specOf(t *testing.T, src string) map[string]any {
 }
 
 func TestModelFromSpec(t *testing.T) {
-	m, err := ModelFromSpec(specOf(t, `{"name": "BookReview", "fields": [
+	m, err := specreg.ModelFromSpec(specOf(t, `{"name": "BookReview", "fields": [
 		{"name": "book_title", "type": "CharField", "max_length": 60, "unique": true, "help_text": "h"},
 		{"name": "stars", "type": "PositiveIntegerField", "default": 3, "choices": [[1, "one"], ["Many", [[2, "two"], [3, "three"]]]]},
 		{"name": "price", "type": "DecimalField", "max_digits": 6, "decimal_places": 2, "default": {"$decimal": "1.5"}},
@@ -69,7 +71,7 @@ func TestModelFromSpec(t *testing.T) {
 		t.Errorf("field order = %s", got)
 	}
 	id, _ := m.Field("pk")
-	if id.Type != AutoField || !id.PrimaryKey || id.VerboseName != "ID" {
+	if id.Type != orm.AutoField || !id.PrimaryKey || id.VerboseName != "ID" {
 		t.Errorf("pk = %+v", id)
 	}
 	title, _ := m.Field("book_title")
@@ -114,7 +116,7 @@ func TestModelFromSpecErrors(t *testing.T) {
 		{`{"name": "A", "fields": [], "colour": 1}`, `unknown key "colour"`},
 		{`{"name": "A b", "fields": []}`, `not an identifier`},
 		{`{"name": "A", "fields": [{"name": "x", "type": "CharField"}]}`, `max_length`},
-		{`{"name": "A", "fields": [{"name": "x", "type": "Char"}]}`, `unknown "type"`},
+		{`{"name": "A", "fields": [{"name": "x", "type": "Char"}]}`, `unknown type "Char"`},
 		{`{"name": "A", "fields": [{"name": "x", "type": "TextField", "colour": 1}]}`, `unknown key "colour"`},
 		{`{"name": "A", "fields": [{"name": "x", "type": "TextField", "null": "yes"}]}`, `"null"`},
 		{`{"name": "A", "fields": [{"name": "x", "type": "IntegerField", "default": "three"}]}`, `default`},
@@ -131,7 +133,7 @@ func TestModelFromSpecErrors(t *testing.T) {
 		{`{"name": "A", "fields": [], "ordering": ["-nope"]}`, `unknown field "nope"`},
 	}
 	for _, c := range cases {
-		_, err := ModelFromSpec(specOf(t, c.spec))
+		_, err := specreg.ModelFromSpec(specOf(t, c.spec))
 		if err == nil || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("ModelFromSpec(%s) error = %v, want one containing %q", c.spec, err, c.want)
 		}
@@ -155,7 +157,7 @@ type Book struct {
 }
 
 func TestModelFromStruct(t *testing.T) {
-	m, err := ModelFromStruct(&Book{})
+	m, err := orm.ModelFromStruct(&Book{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -215,7 +217,7 @@ func TestModelFromStructErrors(t *testing.T) {
 		{42, `not a struct`},
 	}
 	for _, c := range cases {
-		_, err := ModelFromStruct(c.v)
+		_, err := orm.ModelFromStruct(c.v)
 		if err == nil || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("ModelFromStruct(%T) error = %v, want one containing %q", c.v, err, c.want)
 		}
@@ -223,13 +225,13 @@ func TestModelFromStructErrors(t *testing.T) {
 }
 
 func TestRegistry(t *testing.T) {
-	var reg Registry // the zero Registry is usable
+	var reg orm.Registry // the zero Registry is usable
 	author := mustModel(t, `{"name": "Author", "fields": [{"name": "name", "type": "TextField"}]}`)
 	book := mustModel(t, `{"name": "Book", "fields": [{"name": "author", "type": "ForeignKey", "to": "Author"}]}`)
 	if err := reg.Register(book); err == nil || !strings.Contains(err.Error(), `unregistered model "Author"`) {
 		t.Errorf("registering Book before Author: %v", err)
 	}
-	for _, m := range []*Model{author, book} {
+	for _, m := range []*orm.Model{author, book} {
 		if err := reg.Register(m); err != nil {
 			t.Fatal(err)
 		}
@@ -248,9 +250,9 @@ func TestRegistry(t *testing.T) {
 	}
 }
 
-func mustModel(t *testing.T, spec string) *Model {
+func mustModel(t *testing.T, spec string) *orm.Model {
 	t.Helper()
-	m, err := ModelFromSpec(specOf(t, spec))
+	m, err := specreg.ModelFromSpec(specOf(t, spec))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -269,11 +271,10 @@ func TestParseFilterErrors(t *testing.T) {
 		{"age__in", 3, `in needs a list`},
 		{"age__isnull", "yes", `isnull needs true or false`},
 		{"age__gt", nil, `cannot compare with null`},
-		{"price", map[string]any{"$money": "1"}, `unknown typed value "$money"`},
 		{"__gt", 1, `unsupported lookup path`},
 	}
 	for _, c := range cases {
-		_, err := ParseFilter(map[string]any{c.key: c.value})
+		_, err := orm.ParseFilter(map[string]any{c.key: c.value})
 		if err == nil || !strings.Contains(err.Error(), c.want) || !strings.Contains(err.Error(), c.key) {
 			t.Errorf("ParseFilter(%s: %v) error = %v, want one naming the key and containing %q", c.key, c.value, err, c.want)
 		}
@@ -292,7 +293,7 @@ func TestToSpecValue(t *testing.T) {
 		{nil, nil},
 	}
 	for _, c := range cases {
-		if got := ToSpecValue(c.in); !reflect.DeepEqual(got, c.want) {
+		if got := specreg.ToSpecValue(c.in); !reflect.DeepEqual(got, c.want) {
 			t.Errorf("ToSpecValue(%v) = %v, want %v", c.in, got, c.want)
 		}
 	}
@@ -307,7 +308,7 @@ func TestModelFromStructRelations(t *testing.T) {
 		Starts time.Time `formwork:"type=DateTimeField,default=2024-01-02 03:04:05"`
 		Doc    string    `formwork:"type=FileField,upload_to=docs/,blank"`
 	}
-	m, err := ModelFromStruct(Article{})
+	m, err := orm.ModelFromStruct(Article{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -325,7 +326,7 @@ func TestModelFromStructRelations(t *testing.T) {
 	type Bad struct {
 		Title string `formwork:"max_length=9,unique_for_month=Starts"`
 	}
-	if _, err := ModelFromStruct(Bad{}); err == nil || !strings.Contains(err.Error(), "unique_for_month") {
+	if _, err := orm.ModelFromStruct(Bad{}); err == nil || !strings.Contains(err.Error(), "unique_for_month") {
 		t.Errorf("unique_for_month naming no date field: %v", err)
 	}
 }

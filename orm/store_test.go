@@ -1,10 +1,12 @@
-package orm
+package orm_test
 
 import (
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/formwork/formwork/internal/specreg"
+	"github.com/formwork/formwork/orm"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -23,11 +25,11 @@ import (
 // The store suite runs against SQLite always and against PostgreSQL when
 // FORMWORK_PG_DSN is set (see .ci/postgres.sh).
 
-type opener func(t *testing.T) *DB
+type opener func(t *testing.T) *orm.DB
 
 func TestSQLite(t *testing.T) {
-	runSuite(t, func(t *testing.T) *DB {
-		db, err := OpenMemory()
+	runSuite(t, func(t *testing.T) *orm.DB {
+		db, err := orm.OpenMemory()
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -38,7 +40,7 @@ func TestSQLite(t *testing.T) {
 
 func TestSQLiteFile(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "orm.db")
-	db, err := OpenSQLite(path)
+	db, err := orm.OpenSQLite(path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -47,16 +49,16 @@ func TestSQLiteFile(t *testing.T) {
 	if err := db.CreateTables(ctx, m); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := db.Insert(ctx, m, Row{"text": "kept"}); err != nil {
+	if _, err := db.Insert(ctx, m, orm.Row{"text": "kept"}); err != nil {
 		t.Fatal(err)
 	}
 	db.Close()
-	db, err = OpenSQLite(path)
+	db, err = orm.OpenSQLite(path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	rows, err := db.List(ctx, m, Filter{})
+	rows, err := db.List(ctx, m, orm.Filter{})
 	if err != nil || len(rows) != 1 || rows[0]["text"] != "kept" {
 		t.Errorf("after reopening: %v, %v", rows, err)
 	}
@@ -72,7 +74,7 @@ func TestPostgres(t *testing.T) {
 		t.Skip(why)
 	}
 	ctx := context.Background()
-	admin, err := OpenPostgres(ctx, dsn)
+	admin, err := orm.OpenPostgres(ctx, dsn)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -80,18 +82,18 @@ func TestPostgres(t *testing.T) {
 	// A fresh schema per subtest, named for this run, so runs never collide.
 	run := fmt.Sprintf("formwork_orm_%d_%d", os.Getpid(), time.Now().UnixNano())
 	var seq atomic.Int64
-	runSuite(t, func(t *testing.T) *DB {
+	runSuite(t, func(t *testing.T) *orm.DB {
 		schema := fmt.Sprintf("%s_%d", run, seq.Add(1))
-		if _, err := admin.db.ExecContext(ctx, "CREATE SCHEMA "+quoteIdent(schema)); err != nil {
+		if err := admin.ExecForTest(ctx, "CREATE SCHEMA "+orm.QuoteIdent(schema)); err != nil {
 			t.Fatal(err)
 		}
-		db, err := OpenPostgres(ctx, withSearchPath(dsn, schema))
+		db, err := orm.OpenPostgres(ctx, withSearchPath(dsn, schema))
 		if err != nil {
 			t.Fatal(err)
 		}
 		t.Cleanup(func() {
 			db.Close()
-			if _, err := admin.db.ExecContext(ctx, "DROP SCHEMA "+quoteIdent(schema)+" CASCADE"); err != nil {
+			if err := admin.ExecForTest(ctx, "DROP SCHEMA "+orm.QuoteIdent(schema)+" CASCADE"); err != nil {
 				t.Errorf("dropping schema %s: %v", schema, err)
 			}
 		})
@@ -110,14 +112,14 @@ func withSearchPath(dsn, schema string) string {
 }
 
 func TestPostgresBadDSN(t *testing.T) {
-	_, err := OpenPostgres(context.Background(), "postgres://u:p@127.0.0.1:1/db?sslmode=disable&connect_timeout=2")
+	_, err := orm.OpenPostgres(context.Background(), "postgres://u:p@127.0.0.1:1/db?sslmode=disable&connect_timeout=2")
 	if err == nil {
 		t.Fatal("connecting to port 1 succeeded")
 	}
 	if strings.Contains(err.Error(), ":p@") {
 		t.Errorf("error shows the password: %v", err)
 	}
-	if _, err := OpenPostgres(context.Background(), "postgres://%zz"); err == nil {
+	if _, err := orm.OpenPostgres(context.Background(), "postgres://%zz"); err == nil {
 		t.Error("a malformed DSN was accepted")
 	}
 }
@@ -125,7 +127,7 @@ func TestPostgresBadDSN(t *testing.T) {
 func runSuite(t *testing.T, open opener) {
 	tests := []struct {
 		name string
-		fn   func(t *testing.T, db *DB)
+		fn   func(t *testing.T, db *orm.DB)
 	}{
 		{"RoundTrip", testRoundTrip},
 		{"Defaults", testDefaults},
@@ -174,21 +176,21 @@ const libraryModels = `[
 ]`
 
 // library loads the Author and Book models with their rows.
-func library(t *testing.T, db *DB) (author, book *Model) {
+func library(t *testing.T, db *orm.DB) (author, book *orm.Model) {
 	t.Helper()
 	var specs []any
 	if err := json.Unmarshal([]byte(libraryModels), &specs); err != nil {
 		t.Fatal(err)
 	}
-	var reg Registry
-	models, err := LoadSpec(ctx, db, &reg, specs)
+	var reg orm.Registry
+	models, err := specreg.LoadModels(ctx, db, &reg, specs)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return models[0], models[1]
 }
 
-func ids(rows []Row) []int64 {
+func ids(rows []orm.Row) []int64 {
 	out := make([]int64, len(rows))
 	for i, r := range rows {
 		out[i] = r["id"].(int64)
@@ -210,7 +212,7 @@ func sameValue(a, b any) bool {
 	return reflect.TypeOf(a) == reflect.TypeOf(b) && a == b
 }
 
-func sameRow(t *testing.T, got, want Row) {
+func sameRow(t *testing.T, got, want orm.Row) {
 	t.Helper()
 	if len(got) != len(want) {
 		t.Errorf("row has keys %v, want %v", sortedRowKeys(got), sortedRowKeys(want))
@@ -222,7 +224,7 @@ func sameRow(t *testing.T, got, want Row) {
 	}
 }
 
-func sortedRowKeys(r Row) []string {
+func sortedRowKeys(r orm.Row) []string {
 	var keys []string
 	for k := range r {
 		keys = append(keys, k)
@@ -250,34 +252,34 @@ const allTypes = `{"name": "Everything", "fields": [
 	{"name": "slug", "type": "SlugField", "null": true},
 	{"name": "parent", "type": "ForeignKey", "to": "self", "null": true}]}`
 
-func testRoundTrip(t *testing.T, db *DB) {
+func testRoundTrip(t *testing.T, db *orm.DB) {
 	m := mustModel(t, allTypes)
 	if err := db.CreateTables(ctx, m); err != nil {
 		t.Fatal(err)
 	}
 	cases := []struct {
 		name      string
-		in, want  Row
+		in, want  orm.Row
 		wantFirst bool
 	}{
-		{"typical", Row{"char": "Ann", "text": "line 1\nline 2 ✓ 日本語 🎉", "int": 42, "pos": uint8(7), "float": 0.1,
+		{"typical", orm.Row{"char": "Ann", "text": "line 1\nline 2 ✓ 日本語 🎉", "int": 42, "pos": uint8(7), "float": 0.1,
 			"dec": dec("1.5"), "whole": "12345678901234567890123456789", "fine": "0.0000000001", "flag": true,
 			"day": date(2022, 8, 3), "email": "a@b.example", "slug": "a-b", "parent": nil},
-			Row{"char": "Ann", "text": "line 1\nline 2 ✓ 日本語 🎉", "int": int64(42), "pos": int64(7), "float": 0.1,
+			orm.Row{"char": "Ann", "text": "line 1\nline 2 ✓ 日本語 🎉", "int": int64(42), "pos": int64(7), "float": 0.1,
 				"dec": dec("1.50"), "whole": dec("12345678901234567890123456789"), "fine": dec("0.0000000001"), "flag": true,
 				"day": date(2022, 8, 3), "email": "a@b.example", "slug": "a-b", "parent": nil}, false},
-		{"limits", Row{"char": "ññññññññññ", "text": "", "int": -2147483648, "pos": 2147483647, "float": -1e300,
+		{"limits", orm.Row{"char": "ññññññññññ", "text": "", "int": -2147483648, "pos": 2147483647, "float": -1e300,
 			"dec": "-999999.99", "whole": "-999999999999999999999999999999", "fine": "99999999999999999999.9999999999",
 			"flag": false, "day": "0001-01-01", "email": "", "slug": "", "parent": int64(1)},
-			Row{"char": "ññññññññññ", "text": "", "int": int64(-2147483648), "pos": int64(2147483647), "float": -1e300,
+			orm.Row{"char": "ññññññññññ", "text": "", "int": int64(-2147483648), "pos": int64(2147483647), "float": -1e300,
 				"dec": dec("-999999.99"), "whole": dec("-999999999999999999999999999999"), "fine": dec("99999999999999999999.9999999999"),
 				"flag": false, "day": date(1, 1, 1), "email": "", "slug": "", "parent": int64(1)}, false},
-		{"json numbers and zero", Row{"int": 2147483647.0, "float": json.Number("2.5"), "dec": 0, "whole": 0.0, "fine": "0",
+		{"json numbers and zero", orm.Row{"int": 2147483647.0, "float": json.Number("2.5"), "dec": 0, "whole": 0.0, "fine": "0",
 			"day": time.Date(9999, 12, 31, 23, 59, 0, 0, time.FixedZone("x", -5*3600))},
-			Row{"char": nil, "text": nil, "int": int64(2147483647), "pos": nil, "float": 2.5, "dec": dec("0.00"),
+			orm.Row{"char": nil, "text": nil, "int": int64(2147483647), "pos": nil, "float": 2.5, "dec": dec("0.00"),
 				"whole": dec("0"), "fine": dec("0.0000000000"), "flag": nil, "day": date(9999, 12, 31),
 				"email": nil, "slug": nil, "parent": nil}, false},
-		{"all null", Row{}, Row{"char": nil, "text": nil, "int": nil, "pos": nil, "float": nil, "dec": nil, "whole": nil,
+		{"all null", orm.Row{}, orm.Row{"char": nil, "text": nil, "int": nil, "pos": nil, "float": nil, "dec": nil, "whole": nil,
 			"fine": nil, "flag": nil, "day": nil, "email": nil, "slug": nil, "parent": nil}, false},
 	}
 	for i, c := range cases {
@@ -301,7 +303,7 @@ func testRoundTrip(t *testing.T, db *DB) {
 		again, _ := db.Get(ctx, m, id)
 		t.Run(c.name+"/rewritten", func(t *testing.T) { sameRow(t, again, c.want) })
 	}
-	rows, err := db.List(ctx, m, Filter{})
+	rows, err := db.List(ctx, m, orm.Filter{})
 	if err != nil || !slices.Equal(ids(rows), []int64{1, 2, 3, 4}) {
 		t.Errorf("List = %v, %v", rows, err)
 	}
@@ -310,8 +312,8 @@ func testRoundTrip(t *testing.T, db *DB) {
 	}
 }
 
-func withoutID(r Row) Row {
-	out := Row{}
+func withoutID(r orm.Row) orm.Row {
+	out := orm.Row{}
 	for k, v := range r {
 		if k != "id" {
 			out[k] = v
@@ -320,7 +322,7 @@ func withoutID(r Row) Row {
 	return out
 }
 
-func testDefaults(t *testing.T, db *DB) {
+func testDefaults(t *testing.T, db *orm.DB) {
 	m := mustModel(t, `{"name": "Settings", "fields": [
 		{"name": "title", "type": "CharField", "max_length": 20},
 		{"name": "note", "type": "TextField", "null": true},
@@ -332,12 +334,12 @@ func testDefaults(t *testing.T, db *DB) {
 	if err := db.CreateTables(ctx, m); err != nil {
 		t.Fatal(err)
 	}
-	id, err := db.Insert(ctx, m, Row{})
+	id, err := db.Insert(ctx, m, orm.Row{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	got, _ := db.Get(ctx, m, id)
-	sameRow(t, got, Row{"id": id, "title": "", "note": nil, "count": int64(3), "ratio": dec("0.50"),
+	sameRow(t, got, orm.Row{"id": id, "title": "", "note": nil, "count": int64(3), "ratio": dec("0.50"),
 		"on": false, "since": date(2000, 2, 29), "maybe": nil})
 
 	// A model holding only its id inserts with DEFAULT VALUES.
@@ -355,40 +357,40 @@ func testDefaults(t *testing.T, db *DB) {
 	if err := db.CreateTables(ctx, strict); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := db.Insert(ctx, strict, Row{}); err == nil || !strings.Contains(err.Error(), "no value and no default") {
+	if _, err := db.Insert(ctx, strict, orm.Row{}); err == nil || !strings.Contains(err.Error(), "no value and no default") {
 		t.Errorf("insert without n: %v", err)
 	}
 }
 
-func testWriteErrors(t *testing.T, db *DB) {
+func testWriteErrors(t *testing.T, db *orm.DB) {
 	m := mustModel(t, allTypes)
 	strict := mustModel(t, `{"name": "Strict", "fields": [{"name": "n", "type": "IntegerField"}]}`)
 	if err := db.CreateTables(ctx, m, strict); err != nil {
 		t.Fatal(err)
 	}
 	cases := []struct {
-		model *Model
-		row   Row
+		model *orm.Model
+		row   orm.Row
 		want  string
 	}{
-		{m, Row{"char": "elevenchars"}, "max_length 10"},
-		{m, Row{"int": uint64(1 << 63)}, "does not fit a IntegerField"}, // int64's range, as SQLite's
-		{m, Row{"pos": -1}, "out of range for PositiveIntegerField"},
-		{m, Row{"int": 1.5}, "does not fit a IntegerField"},
-		{m, Row{"int": "3"}, "does not fit a IntegerField"},
-		{m, Row{"dec": "1.005"}, "more than 2 decimal places"},
-		{m, Row{"dec": "1000000"}, "more than 6 digits before the decimal point"},
-		{m, Row{"dec": "abc"}, "does not fit a DecimalField"},
-		{m, Row{"float": float64NaN()}, "not a finite number"},
-		{m, Row{"flag": 1}, "does not fit a BooleanField"},
-		{m, Row{"day": "2022-02-30"}, "not a date"},
-		{m, Row{"day": date(10000, 1, 1)}, "outside years 1 to 9999"},
-		{m, Row{"colour": "red"}, `unknown field "colour"`},
-		{m, Row{"id": int64(9)}, `"id" is assigned by the database`},
-		{m, Row{"text": "nul\x00byte"}, "NUL byte"},
-		{m, Row{"text": "bad \xff utf-8"}, "not valid UTF-8"},
-		{m, Row{"day": map[string]any{"$date": "soon"}}, "$date"},
-		{strict, Row{"n": nil}, "not nullable"},
+		{m, orm.Row{"char": "elevenchars"}, "max_length 10"},
+		{m, orm.Row{"int": uint64(1 << 63)}, "does not fit a IntegerField"}, // int64's range, as SQLite's
+		{m, orm.Row{"pos": -1}, "out of range for PositiveIntegerField"},
+		{m, orm.Row{"int": 1.5}, "does not fit a IntegerField"},
+		{m, orm.Row{"int": "3"}, "does not fit a IntegerField"},
+		{m, orm.Row{"dec": "1.005"}, "more than 2 decimal places"},
+		{m, orm.Row{"dec": "1000000"}, "more than 6 digits before the decimal point"},
+		{m, orm.Row{"dec": "abc"}, "does not fit a DecimalField"},
+		{m, orm.Row{"float": float64NaN()}, "not a finite number"},
+		{m, orm.Row{"flag": 1}, "does not fit a BooleanField"},
+		{m, orm.Row{"day": "2022-02-30"}, "not a date"},
+		{m, orm.Row{"day": date(10000, 1, 1)}, "outside years 1 to 9999"},
+		{m, orm.Row{"colour": "red"}, `unknown field "colour"`},
+		{m, orm.Row{"id": int64(9)}, `"id" is assigned by the database`},
+		{m, orm.Row{"text": "nul\x00byte"}, "NUL byte"},
+		{m, orm.Row{"text": "bad \xff utf-8"}, "not valid UTF-8"},
+		{m, orm.Row{"day": map[string]any{"$date": "soon"}}, "$date"},
+		{strict, orm.Row{"n": nil}, "not nullable"},
 	}
 	for _, c := range cases {
 		_, err := db.Insert(ctx, c.model, c.row)
@@ -396,17 +398,17 @@ func testWriteErrors(t *testing.T, db *DB) {
 			t.Errorf("Insert(%v) error = %v, want one containing %q", c.row, err, c.want)
 		}
 	}
-	if rows, _ := db.List(ctx, m, Filter{}); len(rows) != 0 {
+	if rows, _ := db.List(ctx, m, orm.Filter{}); len(rows) != 0 {
 		t.Errorf("refused inserts left %d rows", len(rows))
 	}
 }
 
 func float64NaN() float64 { z := 0.0; return z / z }
 
-func testFilters(t *testing.T, db *DB) {
+func testFilters(t *testing.T, db *orm.DB) {
 	author, book := library(t, db)
 	cases := []struct {
-		model  *Model
+		model  *orm.Model
 		filter map[string]any
 		want   []int64
 	}{
@@ -441,17 +443,17 @@ func testFilters(t *testing.T, db *DB) {
 		{book, map[string]any{"author": 1}, []int64{1, 2}},
 		{book, map[string]any{"author__id": 1}, []int64{1, 2}},
 		{book, map[string]any{"author__id__in": []any{2, 3}}, []int64{3, 4}},
-		{book, map[string]any{"author": map[string]any{"$pk": 2}}, []int64{3}},
+		{book, map[string]any{"author": int64(2)}, []int64{3}},
 		{book, map[string]any{"price__gt": "9.99"}, []int64{2, 3}}, // 10.00 > 9.99 numerically
 		{book, map[string]any{"price__gte": dec("10")}, []int64{2, 3}},
 		{book, map[string]any{"price__lt": 0}, []int64{4}},
-		{book, map[string]any{"price__lte": map[string]any{"$decimal": "9.99"}}, []int64{1, 4}},
+		{book, map[string]any{"price__lte": decimal.RequireFromString("9.99")}, []int64{1, 4}},
 		{book, map[string]any{"price": "12.5"}, []int64{2}},
 		{book, map[string]any{"price": "12.500"}, []int64{2}},
 		{book, map[string]any{"price": "12.501"}, nil},
 		{book, map[string]any{"price__in": []any{"9.99", "10.00", "0.001"}}, []int64{1, 3}},
 		{book, map[string]any{"published__gte": date(2020, 1, 31)}, []int64{1, 3}},
-		{book, map[string]any{"published__lt": map[string]any{"$date": "2020-01-31"}}, []int64{4}},
+		{book, map[string]any{"published__lt": time.Date(2020, 1, 31, 0, 0, 0, 0, time.UTC)}, []int64{4}},
 		{book, map[string]any{"published": "2021-12-01"}, []int64{3}},
 		{book, map[string]any{"published__isnull": true}, []int64{2}},
 		{book, map[string]any{"in_print": false}, []int64{2}},
@@ -459,7 +461,7 @@ func testFilters(t *testing.T, db *DB) {
 		{book, map[string]any{"title__iexact": "first"}, []int64{1, 4}},
 	}
 	for _, c := range cases {
-		f, err := ParseFilter(c.filter)
+		f, err := orm.ParseFilter(c.filter)
 		if err != nil {
 			t.Errorf("ParseFilter(%v): %v", c.filter, err)
 			continue
@@ -474,18 +476,18 @@ func testFilters(t *testing.T, db *DB) {
 		}
 	}
 	// And combines filters; the inline formset's "author = parent" is one.
-	byAuthor, _ := Where("author", 1)
-	cheap, _ := Where("price__lt", 10)
+	byAuthor, _ := orm.Where("author", 1)
+	cheap, _ := orm.Where("price__lt", 10)
 	rows, err := db.List(ctx, book, byAuthor.And(cheap))
 	if err != nil || !slices.Equal(ids(rows), []int64{1}) {
 		t.Errorf("And: %v, %v", ids(rows), err)
 	}
 }
 
-func testFilterErrors(t *testing.T, db *DB) {
+func testFilterErrors(t *testing.T, db *orm.DB) {
 	author, book := library(t, db)
 	cases := []struct {
-		model  *Model
+		model  *orm.Model
 		filter map[string]any
 		want   string
 	}{
@@ -499,7 +501,7 @@ func testFilterErrors(t *testing.T, db *DB) {
 		{book, map[string]any{"price__in": []any{"x"}}, `DecimalField`},
 	}
 	for _, c := range cases {
-		f, err := ParseFilter(c.filter)
+		f, err := orm.ParseFilter(c.filter)
 		if err != nil {
 			t.Errorf("ParseFilter(%v): %v", c.filter, err)
 			continue
@@ -512,15 +514,15 @@ func testFilterErrors(t *testing.T, db *DB) {
 			t.Errorf("Exists(%v) succeeded", c.filter)
 		}
 	}
-	if _, err := db.List(ctx, author, Filter{}, "colour"); err == nil || !strings.Contains(err.Error(), `"colour"`) {
+	if _, err := db.List(ctx, author, orm.Filter{}, "colour"); err == nil || !strings.Contains(err.Error(), `"colour"`) {
 		t.Errorf("order by colour: %v", err)
 	}
 }
 
-func testOrder(t *testing.T, db *DB) {
+func testOrder(t *testing.T, db *orm.DB) {
 	author, book := library(t, db)
 	cases := []struct {
-		model *Model
+		model *orm.Model
 		order []string
 		want  []int64
 	}{
@@ -536,7 +538,7 @@ func testOrder(t *testing.T, db *DB) {
 		{book, []string{"in_print", "-id"}, []int64{2, 4, 3, 1}},
 	}
 	for _, c := range cases {
-		rows, err := db.List(ctx, c.model, Filter{}, c.order...)
+		rows, err := db.List(ctx, c.model, orm.Filter{}, c.order...)
 		if err != nil {
 			t.Errorf("List(%v): %v", c.order, err)
 			continue
@@ -551,20 +553,20 @@ func testOrder(t *testing.T, db *DB) {
 		t.Fatal(err)
 	}
 	for _, n := range []int{2, 3, 1} {
-		if _, err := db.Insert(ctx, sorted, Row{"n": n}); err != nil {
+		if _, err := db.Insert(ctx, sorted, orm.Row{"n": n}); err != nil {
 			t.Fatal(err)
 		}
 	}
-	rows, err := db.List(ctx, sorted, Filter{})
+	rows, err := db.List(ctx, sorted, orm.Filter{})
 	if err != nil || !slices.Equal(ids(rows), []int64{2, 1, 3}) {
 		t.Errorf("default ordering: %v, %v", ids(rows), err)
 	}
 }
 
-func testExists(t *testing.T, db *DB) {
+func testExists(t *testing.T, db *orm.DB) {
 	author, book := library(t, db)
 	cases := []struct {
-		model   *Model
+		model   *orm.Model
 		filter  map[string]any
 		exclude int64
 		want    bool
@@ -579,7 +581,7 @@ func testExists(t *testing.T, db *DB) {
 		{book, map[string]any{"author": 1, "title": "First"}, 1, false},
 	}
 	for _, c := range cases {
-		f, err := ParseFilter(c.filter)
+		f, err := orm.ParseFilter(c.filter)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -590,78 +592,78 @@ func testExists(t *testing.T, db *DB) {
 	}
 }
 
-func testGetUpdateDelete(t *testing.T, db *DB) {
+func testGetUpdateDelete(t *testing.T, db *orm.DB) {
 	author, book := library(t, db)
-	if _, err := db.Get(ctx, author, 99); !errors.Is(err, ErrNotFound) {
+	if _, err := db.Get(ctx, author, 99); !errors.Is(err, orm.ErrNotFound) {
 		t.Errorf("Get(99) error = %v, want ErrNotFound", err)
 	}
-	if err := db.Update(ctx, author, 1, Row{"age": 31}); err != nil {
+	if err := db.Update(ctx, author, 1, orm.Row{"age": 31}); err != nil {
 		t.Fatal(err)
 	}
 	got, _ := db.Get(ctx, author, 1)
-	sameRow(t, got, Row{"id": int64(1), "name": "Ann", "age": int64(31)}) // name untouched
-	if err := db.Update(ctx, author, 99, Row{"age": 1}); !errors.Is(err, ErrNotFound) {
+	sameRow(t, got, orm.Row{"id": int64(1), "name": "Ann", "age": int64(31)}) // name untouched
+	if err := db.Update(ctx, author, 99, orm.Row{"age": 1}); !errors.Is(err, orm.ErrNotFound) {
 		t.Errorf("Update(99) error = %v, want ErrNotFound", err)
 	}
-	if err := db.Update(ctx, author, 99, Row{}); !errors.Is(err, ErrNotFound) {
+	if err := db.Update(ctx, author, 99, orm.Row{}); !errors.Is(err, orm.ErrNotFound) {
 		t.Errorf("empty Update(99) error = %v, want ErrNotFound", err)
 	}
-	if err := db.Update(ctx, author, 1, Row{}); err != nil {
+	if err := db.Update(ctx, author, 1, orm.Row{}); err != nil {
 		t.Errorf("empty Update(1): %v", err)
 	}
-	if err := db.Update(ctx, author, 1, Row{"colour": 1}); err == nil || !strings.Contains(err.Error(), `"colour"`) {
+	if err := db.Update(ctx, author, 1, orm.Row{"colour": 1}); err == nil || !strings.Contains(err.Error(), `"colour"`) {
 		t.Errorf("Update(colour): %v", err)
 	}
-	if err := db.Update(ctx, author, 1, Row{"name": nil}); err == nil || !strings.Contains(err.Error(), "not nullable") {
+	if err := db.Update(ctx, author, 1, orm.Row{"name": nil}); err == nil || !strings.Contains(err.Error(), "not nullable") {
 		t.Errorf("Update(name: nil): %v", err)
 	}
 	if err := db.Delete(ctx, book, 4); err != nil {
 		t.Fatal(err)
 	}
-	if err := db.Delete(ctx, book, 4); !errors.Is(err, ErrNotFound) {
+	if err := db.Delete(ctx, book, 4); !errors.Is(err, orm.ErrNotFound) {
 		t.Errorf("second Delete error = %v, want ErrNotFound", err)
 	}
 	// Ids keep counting after a delete, as Django's AutoField does.
-	id, err := db.Insert(ctx, book, Row{"author": 3, "title": "New", "price": 1})
+	id, err := db.Insert(ctx, book, orm.Row{"author": 3, "title": "New", "price": 1})
 	if err != nil || id != 5 {
 		t.Errorf("insert after delete = %d, %v; want 5", id, err)
 	}
 }
 
-func testConstraints(t *testing.T, db *DB) {
+func testConstraints(t *testing.T, db *orm.DB) {
 	author, book := library(t, db)
 	cases := []struct {
 		name string
 		do   func() error
 	}{
-		{"unique", func() error { _, err := db.Insert(ctx, author, Row{"name": "Ann"}); return err }},
-		{"unique on update", func() error { return db.Update(ctx, author, 2, Row{"name": "Ann"}) }},
+		{"unique", func() error { _, err := db.Insert(ctx, author, orm.Row{"name": "Ann"}); return err }},
+		{"unique on update", func() error { return db.Update(ctx, author, 2, orm.Row{"name": "Ann"}) }},
 		{"unique_together", func() error {
-			_, err := db.Insert(ctx, book, Row{"author": 1, "title": "First", "price": 1})
+			_, err := db.Insert(ctx, book, orm.Row{"author": 1, "title": "First", "price": 1})
 			return err
 		}},
 		{"missing ForeignKey target", func() error {
-			_, err := db.Insert(ctx, book, Row{"author": 99, "title": "Ghost", "price": 1})
+			_, err := db.Insert(ctx, book, orm.Row{"author": 99, "title": "Ghost", "price": 1})
 			return err
 		}},
 		{"deleting a referenced row", func() error { return db.Delete(ctx, author, 1) }},
 	}
 	for _, c := range cases {
-		if err := c.do(); !errors.Is(err, ErrConstraint) {
+		if err := c.do(); !errors.Is(err, orm.ErrConstraint) {
 			t.Errorf("%s: error = %v, want ErrConstraint", c.name, err)
 		}
 	}
-	rows, _ := db.List(ctx, author, Filter{})
-	books, _ := db.List(ctx, book, Filter{})
+	rows, _ := db.List(ctx, author, orm.Filter{})
+	books, _ := db.List(ctx, book, orm.Filter{})
 	if len(rows) != 4 || len(books) != 4 {
 		t.Errorf("after refused writes: %d authors, %d books; want 4 and 4", len(rows), len(books))
 	}
 }
 
-func testTransactions(t *testing.T, db *DB) {
+func testTransactions(t *testing.T, db *orm.DB) {
 	author, book := library(t, db)
 	count := func() int {
-		rows, err := db.List(ctx, author, Filter{})
+		rows, err := db.List(ctx, author, orm.Filter{})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -670,19 +672,19 @@ func testTransactions(t *testing.T, db *DB) {
 	boom := errors.New("boom")
 
 	// Committed.
-	err := db.InTx(ctx, func(s Store) error {
-		_, err := s.Insert(ctx, author, Row{"name": "Dee"})
+	err := db.InTx(ctx, func(s orm.Store) error {
+		_, err := s.Insert(ctx, author, orm.Row{"name": "Dee"})
 		return err
 	})
 	if err != nil || count() != 5 {
 		t.Fatalf("commit: %v, %d rows", err, count())
 	}
 	// An error rolls everything back, including updates and deletes.
-	err = db.InTx(ctx, func(s Store) error {
-		if _, err := s.Insert(ctx, author, Row{"name": "Eve"}); err != nil {
+	err = db.InTx(ctx, func(s orm.Store) error {
+		if _, err := s.Insert(ctx, author, orm.Row{"name": "Eve"}); err != nil {
 			return err
 		}
-		if err := s.Update(ctx, author, 1, Row{"name": "Changed"}); err != nil {
+		if err := s.Update(ctx, author, 1, orm.Row{"name": "Changed"}); err != nil {
 			return err
 		}
 		if err := s.Delete(ctx, book, 1); err != nil {
@@ -707,8 +709,8 @@ func testTransactions(t *testing.T, db *DB) {
 				t.Errorf("recovered %v, want bang", p)
 			}
 		}()
-		db.InTx(ctx, func(s Store) error {
-			s.Insert(ctx, author, Row{"name": "Fay"})
+		db.InTx(ctx, func(s orm.Store) error {
+			s.Insert(ctx, author, orm.Row{"name": "Fay"})
 			panic("bang")
 		})
 	}()
@@ -716,12 +718,12 @@ func testTransactions(t *testing.T, db *DB) {
 		t.Errorf("after panic: %d rows, want 5", count())
 	}
 	// A nested InTx is a savepoint: its failure undoes only its own work.
-	err = db.InTx(ctx, func(s Store) error {
-		if _, err := s.Insert(ctx, author, Row{"name": "Gus"}); err != nil {
+	err = db.InTx(ctx, func(s orm.Store) error {
+		if _, err := s.Insert(ctx, author, orm.Row{"name": "Gus"}); err != nil {
 			return err
 		}
-		inner := s.InTx(ctx, func(s Store) error {
-			if _, err := s.Insert(ctx, author, Row{"name": "Hal"}); err != nil {
+		inner := s.InTx(ctx, func(s orm.Store) error {
+			if _, err := s.Insert(ctx, author, orm.Row{"name": "Hal"}); err != nil {
 				return err
 			}
 			return boom
@@ -730,11 +732,11 @@ func testTransactions(t *testing.T, db *DB) {
 			t.Errorf("inner error = %v", inner)
 		}
 		// The same name again fails as a constraint; undone by its savepoint.
-		dup := s.InTx(ctx, func(s Store) error {
-			_, err := s.Insert(ctx, author, Row{"name": "Gus"})
+		dup := s.InTx(ctx, func(s orm.Store) error {
+			_, err := s.Insert(ctx, author, orm.Row{"name": "Gus"})
 			return err
 		})
-		if !errors.Is(dup, ErrConstraint) {
+		if !errors.Is(dup, orm.ErrConstraint) {
 			t.Errorf("duplicate inside savepoint: %v", dup)
 		}
 		return nil
@@ -742,7 +744,7 @@ func testTransactions(t *testing.T, db *DB) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rows, _ := db.List(ctx, author, Filter{}, "name")
+	rows, _ := db.List(ctx, author, orm.Filter{}, "name")
 	var names []string
 	for _, r := range rows {
 		names = append(names, r["name"].(string))
@@ -752,31 +754,31 @@ func testTransactions(t *testing.T, db *DB) {
 	}
 	// ForeignKeys are checked at commit: a formset may write rows in any
 	// order, but a dangling reference fails the whole transaction.
-	err = db.InTx(ctx, func(s Store) error {
-		if _, err := s.Insert(ctx, book, Row{"author": 99, "title": "Later", "price": 1}); err != nil {
+	err = db.InTx(ctx, func(s orm.Store) error {
+		if _, err := s.Insert(ctx, book, orm.Row{"author": 99, "title": "Later", "price": 1}); err != nil {
 			return err
 		}
 		return s.Delete(ctx, author, 99) // nothing: the target never comes
 	})
-	if !errors.Is(err, ErrConstraint) && !errors.Is(err, ErrNotFound) {
+	if !errors.Is(err, orm.ErrConstraint) && !errors.Is(err, orm.ErrNotFound) {
 		t.Errorf("dangling reference: %v", err)
 	}
-	if rows, _ := db.List(ctx, book, Filter{}); len(rows) != 4 {
+	if rows, _ := db.List(ctx, book, orm.Filter{}); len(rows) != 4 {
 		t.Errorf("dangling reference left %d books", len(rows))
 	}
-	err = db.InTx(ctx, func(s Store) error {
-		_, err := s.Insert(ctx, book, Row{"author": 99, "title": "Later", "price": 1})
+	err = db.InTx(ctx, func(s orm.Store) error {
+		_, err := s.Insert(ctx, book, orm.Row{"author": 99, "title": "Later", "price": 1})
 		return err
 	})
-	if !errors.Is(err, ErrConstraint) {
+	if !errors.Is(err, orm.ErrConstraint) {
 		t.Errorf("dangling reference at commit: %v, want ErrConstraint", err)
 	}
-	if rows, _ := db.List(ctx, book, Filter{}); len(rows) != 4 {
+	if rows, _ := db.List(ctx, book, orm.Filter{}); len(rows) != 4 {
 		t.Errorf("dangling reference at commit left %d books", len(rows))
 	}
 }
 
-func testHostile(t *testing.T, db *DB) {
+func testHostile(t *testing.T, db *orm.DB) {
 	// Reserved words as model and field names.
 	m := mustModel(t, `{"name": "Order", "fields": [
 		{"name": "select", "type": "TextField"},
@@ -791,30 +793,30 @@ func testHostile(t *testing.T, db *DB) {
 		`$1`, `?`, `:name`, "tab\there", "\u202e right-to-left", strings.Repeat("x", 100000),
 	}
 	for _, v := range values {
-		id, err := db.Insert(ctx, m, Row{"select": v})
+		id, err := db.Insert(ctx, m, orm.Row{"select": v})
 		if err != nil {
 			t.Fatalf("insert %.20q: %v", v, err)
 		}
-		f, _ := Where("select", v)
+		f, _ := orm.Where("select", v)
 		rows, err := db.List(ctx, m, f)
 		if err != nil || len(rows) != 1 || rows[0]["id"] != id || rows[0]["select"] != v {
 			t.Errorf("exact %.20q: %v rows, %v", v, len(rows), err)
 		}
-		f, _ = Where("select__contains", v)
+		f, _ = orm.Where("select__contains", v)
 		if rows, err := db.List(ctx, m, f); err != nil || len(rows) == 0 {
 			t.Errorf("contains %.20q: %v rows, %v", v, len(rows), err)
 		}
 	}
-	if rows, _ := db.List(ctx, m, Filter{}); len(rows) != len(values) {
+	if rows, _ := db.List(ctx, m, orm.Filter{}); len(rows) != len(values) {
 		t.Errorf("%d rows, want %d", len(rows), len(values))
 	}
 	// NUL bytes and bad UTF-8 are refused as errors on every backend
 	// (PostgreSQL cannot store them), in writes and in lookups.
 	for _, v := range []string{"a\x00b", "\x00", "\xc3\x28"} {
-		if _, err := db.Insert(ctx, m, Row{"select": v}); err == nil {
+		if _, err := db.Insert(ctx, m, orm.Row{"select": v}); err == nil {
 			t.Errorf("insert %q succeeded", v)
 		}
-		if err := db.Update(ctx, m, 1, Row{"select": v}); err == nil {
+		if err := db.Update(ctx, m, 1, orm.Row{"select": v}); err == nil {
 			t.Errorf("update %q succeeded", v)
 		}
 		for _, lookup := range []string{"select", "select__icontains", "select__in"} {
@@ -822,7 +824,7 @@ func testHostile(t *testing.T, db *DB) {
 			if lookup == "select__in" {
 				val = []any{"ok", v}
 			}
-			f, err := Where(lookup, val)
+			f, err := orm.Where(lookup, val)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -833,7 +835,7 @@ func testHostile(t *testing.T, db *DB) {
 	}
 	// Hostile filter keys never reach SQL.
 	for _, key := range []string{`select"; --`, `1=1 OR select`, `select__gt__lt`} {
-		f, err := ParseFilter(map[string]any{key: 1})
+		f, err := orm.ParseFilter(map[string]any{key: 1})
 		if err == nil {
 			_, err = db.List(ctx, m, f)
 		}
@@ -841,21 +843,21 @@ func testHostile(t *testing.T, db *DB) {
 			t.Errorf("filter key %q accepted", key)
 		}
 	}
-	if _, err := db.List(ctx, m, Filter{}, `select; DROP TABLE "order"`); err == nil {
+	if _, err := db.List(ctx, m, orm.Filter{}, `select; DROP TABLE "order"`); err == nil {
 		t.Error("hostile order accepted")
 	}
 	// Cancelled contexts give errors, not hangs or panics.
 	cancelled, cancel := context.WithCancel(ctx)
 	cancel()
-	if _, err := db.List(cancelled, m, Filter{}); err == nil {
+	if _, err := db.List(cancelled, m, orm.Filter{}); err == nil {
 		t.Error("List with a cancelled context succeeded")
 	}
-	if rows, err := db.List(ctx, m, Filter{}); err != nil || len(rows) != len(values) {
+	if rows, err := db.List(ctx, m, orm.Filter{}); err != nil || len(rows) != len(values) {
 		t.Errorf("after cancellation: %d rows, %v", len(rows), err)
 	}
 }
 
-func testConcurrent(t *testing.T, db *DB) {
+func testConcurrent(t *testing.T, db *orm.DB) {
 	m := mustModel(t, `{"name": "Event", "fields": [{"name": "worker", "type": "IntegerField"}, {"name": "n", "type": "IntegerField"}]}`)
 	if err := db.CreateTables(ctx, m); err != nil {
 		t.Fatal(err)
@@ -870,7 +872,7 @@ func testConcurrent(t *testing.T, db *DB) {
 		go func() {
 			defer wg.Done()
 			for n := range each {
-				id, err := db.Insert(ctx, m, Row{"worker": w, "n": n})
+				id, err := db.Insert(ctx, m, orm.Row{"worker": w, "n": n})
 				if err != nil {
 					errs <- err
 					return
@@ -895,7 +897,7 @@ func testConcurrent(t *testing.T, db *DB) {
 			t.Fatalf("ids are not 1..%d: %v", workers*each, got)
 		}
 	}
-	rows, err := db.List(ctx, m, Filter{})
+	rows, err := db.List(ctx, m, orm.Filter{})
 	if err != nil || len(rows) != workers*each {
 		t.Errorf("List: %d rows, %v", len(rows), err)
 	}
@@ -913,7 +915,7 @@ func testConcurrent(t *testing.T, db *DB) {
 // testSpecCorpus loads the models of the conformance cases and checks the
 // tables against the reference's db_after_save where the formset saved
 // nothing, and the queryset filter against the rows it must select.
-func testSpecCorpus(t *testing.T, db *DB) {
+func testSpecCorpus(t *testing.T, db *orm.DB) {
 	// The project's copy of the shared corpus.
 	dir := "../testdata"
 	cases := []struct {
@@ -951,22 +953,22 @@ func testSpecCorpus(t *testing.T, db *DB) {
 				}
 			}
 		}
-		var reg Registry
-		models, err := LoadSpec(ctx, db, &reg, cs.Models)
+		var reg orm.Registry
+		models, err := specreg.LoadModels(ctx, db, &reg, cs.Models)
 		if err != nil {
 			t.Fatalf("%s: %v", c.name, err)
 		}
 		if c.unsaved {
 			got := map[string][]map[string]any{}
 			for _, m := range models {
-				rows, err := db.List(ctx, m, Filter{})
+				rows, err := db.List(ctx, m, orm.Filter{})
 				if err != nil {
 					t.Fatal(err)
 				}
 				name := strings.TrimSuffix(m.Name(), fmt.Sprint(i))
 				got[name] = []map[string]any{}
 				for _, r := range rows {
-					got[name] = append(got[name], RowToSpec(m, r))
+					got[name] = append(got[name], specreg.RowToSpec(m, r))
 				}
 			}
 			if a, b := canonicalJSON(t, got), canonicalJSON(t, golden.Outputs.DBAfterSave); a != b {
@@ -974,7 +976,7 @@ func testSpecCorpus(t *testing.T, db *DB) {
 			}
 		}
 		if c.selected != nil {
-			f, err := ParseFilter(cs.ModelFormset.QuerysetFilter)
+			f, err := orm.ParseFilter(cs.ModelFormset.QuerysetFilter)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -1012,19 +1014,19 @@ func canonicalJSON(t *testing.T, v any) string {
 	return string(data)
 }
 
-func testZeroValues(t *testing.T, db *DB) {
-	var zero DB
+func testZeroValues(t *testing.T, db *orm.DB) {
+	var zero orm.DB
 	m := mustModel(t, `{"name": "Z", "fields": []}`)
-	if _, err := zero.List(ctx, m, Filter{}); err == nil {
+	if _, err := zero.List(ctx, m, orm.Filter{}); err == nil {
 		t.Error("List on a zero DB succeeded")
 	}
-	if err := zero.InTx(ctx, func(Store) error { return nil }); err == nil {
+	if err := zero.InTx(ctx, func(orm.Store) error { return nil }); err == nil {
 		t.Error("InTx on a zero DB succeeded")
 	}
 	if err := zero.Close(); err != nil {
 		t.Errorf("Close on a zero DB: %v", err)
 	}
-	if _, err := db.Insert(ctx, &Model{}, Row{}); err == nil {
+	if _, err := db.Insert(ctx, &orm.Model{}, orm.Row{}); err == nil {
 		t.Error("Insert of a zero Model succeeded")
 	}
 	if err := db.CreateTables(ctx, nil); err == nil {

@@ -1,8 +1,10 @@
-package orm
+package orm_test
 
 import (
 	"encoding/json"
 	"errors"
+	"github.com/formwork/formwork/internal/specreg"
+	"github.com/formwork/formwork/orm"
 	"reflect"
 	"strings"
 	"testing"
@@ -10,22 +12,22 @@ import (
 )
 
 // loadSpec registers and creates the models of a spec list in db.
-func loadSpec(t *testing.T, db *DB, spec string) *Registry {
+func loadSpec(t *testing.T, db *orm.DB, spec string) *orm.Registry {
 	t.Helper()
-	reg := &Registry{}
+	reg := &orm.Registry{}
 	dec := json.NewDecoder(strings.NewReader(spec))
 	dec.UseNumber() // keep 64-bit integers exact
 	var specs []any
 	if err := dec.Decode(&specs); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := LoadSpec(ctx, db, reg, specs); err != nil {
+	if _, err := specreg.LoadModels(ctx, db, reg, specs); err != nil {
 		t.Fatal(err)
 	}
 	return reg
 }
 
-func lookup(t *testing.T, reg *Registry, name string) *Model {
+func lookup(t *testing.T, reg *orm.Registry, name string) *orm.Model {
 	t.Helper()
 	m, ok := reg.Lookup(name)
 	if !ok {
@@ -34,7 +36,7 @@ func lookup(t *testing.T, reg *Registry, name string) *Model {
 	return m
 }
 
-func testNewTypes(t *testing.T, db *DB) {
+func testNewTypes(t *testing.T, db *orm.DB) {
 	reg := loadSpec(t, db, `[{"name": "Meetup", "fields": [
 		{"name": "starts_at", "type": "DateTimeField"},
 		{"name": "doors", "type": "TimeField", "null": true},
@@ -50,11 +52,11 @@ func testNewTypes(t *testing.T, db *DB) {
 	           "offset": -40000, "seats": 40000, "site": "https://x.example", "extra": {"b": [1, 2.5, null], "a": "é"},
 	           "pdf": "docs/a b.pdf"}]}]`)
 	m := lookup(t, reg, "Meetup")
-	rows, err := db.List(ctx, m, Filter{})
+	rows, err := db.List(ctx, m, orm.Filter{})
 	if err != nil || len(rows) != 1 {
 		t.Fatalf("List = %v, %v", rows, err)
 	}
-	got := RowToSpec(m, rows[0])
+	got := specreg.RowToSpec(m, rows[0])
 	want := map[string]any{
 		"id":        int64(1),
 		"starts_at": map[string]any{"$datetime": "2024-06-01T19:00:00.250000"},
@@ -70,14 +72,14 @@ func testNewTypes(t *testing.T, db *DB) {
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("row\n%#v\nwant\n%#v", got, want)
 	}
-	if s := StrValue(m.fields[1], rows[0]["starts_at"]); s != "2024-06-01 19:00:00.250000" {
+	if s := orm.StrValue(m.Fields()[1], rows[0]["starts_at"]); s != "2024-06-01 19:00:00.250000" {
 		t.Errorf("str() of the datetime = %q", s)
 	}
-	for _, bad := range []Row{
+	for _, bad := range []orm.Row{
 		{"starts_at": "June", "capacity": 1},
 		{"starts_at": "2024-06-01 10:00", "capacity": 1, "seats": -1},
 		{"starts_at": "2024-06-01 10:00", "capacity": 1, "ticket": "not-a-uuid"},
-		{"starts_at": "2024-06-01 10:00", "capacity": 1, "extra": JSON("{broken")},
+		{"starts_at": "2024-06-01 10:00", "capacity": 1, "extra": orm.JSON("{broken")},
 		{"starts_at": "2024-06-01 10:00", "capacity": 1, "doors": "25:00"},
 	} {
 		if _, err := db.Insert(ctx, m, bad); err == nil {
@@ -85,7 +87,7 @@ func testNewTypes(t *testing.T, db *DB) {
 		}
 	}
 	// A filter on a datetime compares as a datetime on both backends.
-	f, err := ParseFilter(map[string]any{"starts_at__gte": time.Date(2024, 6, 1, 19, 0, 0, 0, time.UTC)})
+	f, err := orm.ParseFilter(map[string]any{"starts_at__gte": time.Date(2024, 6, 1, 19, 0, 0, 0, time.UTC)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -103,7 +105,7 @@ const tagModels = `[
 		{"name": "related", "type": "ManyToManyField", "to": "self", "blank": true}],
 	 "rows": [{"title": "One", "tags": [3, 1]}, {"title": "Two", "related": [1]}]}]`
 
-func testManyToMany(t *testing.T, db *DB) {
+func testManyToMany(t *testing.T, db *orm.DB) {
 	reg := loadSpec(t, db, tagModels)
 	m := lookup(t, reg, "Article")
 	check := func(id int64, tags, related []int64) {
@@ -118,48 +120,48 @@ func testManyToMany(t *testing.T, db *DB) {
 	}
 	check(1, []int64{1, 3}, []int64{})
 	check(2, []int64{}, []int64{1})
-	rows, err := db.List(ctx, m, Filter{})
+	rows, err := db.List(ctx, m, orm.Filter{})
 	if err != nil || len(rows) != 2 || !reflect.DeepEqual(rows[0]["tags"], []int64{1, 3}) {
 		t.Errorf("List = %v, %v", rows, err)
 	}
-	id, err := db.Insert(ctx, m, Row{"title": "Three", "tags": []any{int64(2), int64(2), int64(1)}})
+	id, err := db.Insert(ctx, m, orm.Row{"title": "Three", "tags": []any{int64(2), int64(2), int64(1)}})
 	if err != nil {
 		t.Fatal(err)
 	}
 	check(id, []int64{1, 2}, []int64{})
 	// Update sets only the many-to-many fields it is given.
-	if err := db.Update(ctx, m, 1, Row{"tags": []int64{2}}); err != nil {
+	if err := db.Update(ctx, m, 1, orm.Row{"tags": []int64{2}}); err != nil {
 		t.Fatal(err)
 	}
 	check(1, []int64{2}, []int64{})
-	if err := db.Update(ctx, m, 2, Row{"title": "Two!"}); err != nil {
+	if err := db.Update(ctx, m, 2, orm.Row{"title": "Two!"}); err != nil {
 		t.Fatal(err)
 	}
 	check(2, []int64{}, []int64{1})
 	// A missing target fails the insert as a whole: no row is left.
-	_, err = db.Insert(ctx, m, Row{"title": "Bad", "tags": []int64{99}})
-	if !errors.Is(err, ErrConstraint) {
+	_, err = db.Insert(ctx, m, orm.Row{"title": "Bad", "tags": []int64{99}})
+	if !errors.Is(err, orm.ErrConstraint) {
 		t.Errorf("insert with tag 99: %v, want ErrConstraint", err)
 	}
-	if rows, _ := db.List(ctx, m, Filter{}); len(rows) != 3 {
+	if rows, _ := db.List(ctx, m, orm.Filter{}); len(rows) != 3 {
 		t.Errorf("%d articles after the failed insert, want 3", len(rows))
 	}
 	if err := db.Delete(ctx, m, id); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := ParseFilter(map[string]any{"tags": 1}); err != nil {
+	if _, err := orm.ParseFilter(map[string]any{"tags": 1}); err != nil {
 		t.Fatal(err)
 	}
-	f, _ := ParseFilter(map[string]any{"tags": 1})
+	f, _ := orm.ParseFilter(map[string]any{"tags": 1})
 	if _, err := db.List(ctx, m, f); err == nil {
 		t.Error("filtering on a many-to-many field succeeded")
 	}
-	if _, err := db.Insert(ctx, m, Row{"title": "x", "tags": "1"}); err == nil {
+	if _, err := db.Insert(ctx, m, orm.Row{"title": "x", "tags": "1"}); err == nil {
 		t.Error("a string many-to-many value was accepted")
 	}
 }
 
-func testToField(t *testing.T, db *DB) {
+func testToField(t *testing.T, db *orm.DB) {
 	reg := loadSpec(t, db, `[
 		{"name": "Room", "fields": [{"name": "code", "type": "SlugField", "max_length": 8, "unique": true}],
 		 "rows": [{"code": "lagoon"}, {"code": "attic"}]},
@@ -170,20 +172,20 @@ func testToField(t *testing.T, db *DB) {
 	if err != nil || r["room"] != "attic" {
 		t.Fatalf("Get = %v, %v", r, err)
 	}
-	f, err := ParseFilter(map[string]any{"room": "attic"})
+	f, err := orm.ParseFilter(map[string]any{"room": "attic"})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if rows, err := db.List(ctx, m, f); err != nil || len(rows) != 1 {
 		t.Errorf("filter by the target's code: %v, %v", rows, err)
 	}
-	if _, err := db.Insert(ctx, m, Row{"room": "cellar"}); !errors.Is(err, ErrConstraint) {
+	if _, err := db.Insert(ctx, m, orm.Row{"room": "cellar"}); !errors.Is(err, orm.ErrConstraint) {
 		t.Errorf("insert of an unknown code: %v, want ErrConstraint", err)
 	}
-	if _, err := db.Insert(ctx, m, Row{"room": "toolongcode"}); err == nil {
+	if _, err := db.Insert(ctx, m, orm.Row{"room": "toolongcode"}); err == nil {
 		t.Error("a code longer than the target's max_length was accepted")
 	}
-	bad := &Registry{}
+	bad := &orm.Registry{}
 	room, _ := reg.Lookup("Room")
 	if err := bad.Register(room); err != nil {
 		t.Fatal(err)
@@ -194,7 +196,7 @@ func testToField(t *testing.T, db *DB) {
 	}
 }
 
-func testDateParts(t *testing.T, db *DB) {
+func testDateParts(t *testing.T, db *orm.DB) {
 	reg := loadSpec(t, db, `[{"name": "Post", "fields": [
 		{"name": "pub", "type": "DateField"}, {"name": "at", "type": "DateTimeField"}],
 		"rows": [{"pub": {"$date": "2024-03-10"}, "at": {"$datetime": "2024-03-10T23:59:00"}},
@@ -211,7 +213,7 @@ func testDateParts(t *testing.T, db *DB) {
 		{map[string]any{"at__month": 12, "at__year": 2025}, 1},
 		{map[string]any{"at__year": 2023}, 0},
 	} {
-		f, err := ParseFilter(tc.lookups)
+		f, err := orm.ParseFilter(tc.lookups)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -220,7 +222,7 @@ func testDateParts(t *testing.T, db *DB) {
 			t.Errorf("%v: %d rows, %v; want %d", tc.lookups, len(rows), err, tc.want)
 		}
 	}
-	f, _ := ParseFilter(map[string]any{"id__year": 1})
+	f, _ := orm.ParseFilter(map[string]any{"id__year": 1})
 	if _, err := db.List(ctx, m, f); err == nil {
 		t.Error("a year lookup on an integer field succeeded")
 	}

@@ -49,7 +49,7 @@ func convert(f Field, v any, limits bool) (any, error) {
 		return nil, nil
 	}
 	if f.Type == JSONField {
-		// Any JSON value, objects included: no typed values here.
+		// Any JSON value, objects included.
 		if j, ok := v.(JSON); ok {
 			if !json.Valid([]byte(j)) {
 				return nil, fmt.Errorf("%q is not JSON", string(j))
@@ -61,10 +61,6 @@ func convert(f Field, v any, limits bool) (any, error) {
 			return nil, err
 		}
 		return JSON(text), nil
-	}
-	v, err := FromSpecValue(v)
-	if err != nil {
-		return nil, err
 	}
 	if f.target != nil {
 		return convert(f.valueField(), v, limits)
@@ -315,112 +311,6 @@ func toDecimal(v any) (decimal.Decimal, bool) {
 	return decimal.Decimal{}, false
 }
 
-// FromSpecValue unwraps the form-spec's typed JSON values: {"$decimal":
-// "1.50"} → decimal.Decimal, {"$date": "2022-08-03"} → time.Time, {"$pk":
-// 3} → int64. Other values are returned unchanged.
-func FromSpecValue(v any) (any, error) {
-	obj, ok := v.(map[string]any)
-	if !ok {
-		return v, nil
-	}
-	if len(obj) != 1 {
-		return nil, fmt.Errorf("object %v is not a typed value", obj)
-	}
-	for k, x := range obj {
-		switch k {
-		case "$decimal":
-			s, ok := x.(string)
-			if !ok {
-				if n, isNum := x.(float64); isNum {
-					return decimal.NewFromFloat(n), nil
-				}
-				return nil, fmt.Errorf("$decimal needs a string, not %T", x)
-			}
-			d, err := decimal.NewFromString(s)
-			if err != nil {
-				return nil, fmt.Errorf("$decimal %q is not a number", s)
-			}
-			return d, nil
-		case "$date":
-			s, _ := x.(string)
-			d, err := time.Parse(time.DateOnly, s)
-			if err != nil {
-				return nil, fmt.Errorf("$date %v is not a date (YYYY-MM-DD)", x)
-			}
-			return d, nil
-		case "$pk":
-			n, ok := toInt64(x)
-			if !ok {
-				return nil, fmt.Errorf("$pk %v is not an integer", x)
-			}
-			return n, nil
-		case "$datetime", "$time", "$uuid", "$file":
-			// Read by the field they are written to (see convert).
-			s, ok := x.(string)
-			if !ok {
-				return nil, fmt.Errorf("%s needs a string, not %T", k, x)
-			}
-			return s, nil
-		}
-		return nil, fmt.Errorf("unknown typed value %q", k)
-	}
-	return v, nil
-}
-
-// FieldToSpec is ToSpecValue for a value of the field f: times,
-// datetimes and UUIDs as {"$time"}, {"$datetime"} and {"$uuid"}, JSON
-// decoded, a many-to-many list as a list of ids.
-func FieldToSpec(f Field, v any) any {
-	if v == nil {
-		return nil
-	}
-	vf := f.valueField()
-	switch x := v.(type) {
-	case time.Time:
-		switch vf.Type {
-		case TimeField:
-			return map[string]any{"$time": StrValue(vf, x)}
-		case DateTimeField:
-			s := x.Format("2006-01-02T15:04:05")
-			if us := x.Nanosecond() / 1000; us != 0 {
-				s += fmt.Sprintf(".%06d", us)
-			}
-			return map[string]any{"$datetime": s}
-		}
-	case string:
-		if vf.Type == UUIDField {
-			return map[string]any{"$uuid": x}
-		}
-	case JSON:
-		var out any
-		if err := json.Unmarshal([]byte(x), &out); err != nil {
-			return string(x)
-		}
-		return out
-	case []int64:
-		out := make([]any, len(x))
-		for i, id := range x {
-			out[i] = id
-		}
-		return out
-	}
-	return ToSpecValue(v)
-}
-
-// ToSpecValue is FromSpecValue's inverse for row values: decimals become
-// {"$decimal": "9.99"} (with the value's own places) and dates
-// {"$date": "2022-08-03"}; other values are returned unchanged.
-func ToSpecValue(v any) any {
-	switch x := v.(type) {
-	case decimal.Decimal:
-		places := max(-x.Exponent(), 0)
-		return map[string]any{"$decimal": x.StringFixed(places)}
-	case time.Time:
-		return map[string]any{"$date": x.Format(time.DateOnly)}
-	}
-	return v
-}
-
 // canonicalUUID reads a UUID as Python's uuid.UUID(hex) does and writes
 // it lower-case and hyphenated.
 func canonicalUUID(s string) (string, bool) {
@@ -456,10 +346,6 @@ func idList(v any) ([]int64, error) {
 				return nil, fmt.Errorf("item %d of a many-to-many value is not saved", i)
 			}
 			x = id
-		}
-		x, err := FromSpecValue(x)
-		if err != nil {
-			return nil, err
 		}
 		id, ok := toInt64(x)
 		if !ok {

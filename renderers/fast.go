@@ -175,8 +175,8 @@ func write[T any](b *bytes.Buffer, r Renderer, name string, fn func(*genState, *
 	}
 	s := statePool.Get().(*genState)
 	*s = st
-	defer func() { *s = genState{}; statePool.Put(s) }()
 	mark := b.Len()
+	// One deferred call both recovers and gives the state back.
 	defer func() {
 		// A view missing what its template prints (a nil FieldView, say)
 		// is the caller's mistake: an error, not a crash.
@@ -184,6 +184,8 @@ func write[T any](b *bytes.Buffer, r Renderer, name string, fn func(*genState, *
 			b.Truncate(mark)
 			handled, err = true, fmt.Errorf("renderers: the generated writer of %s: incomplete view: %v", deps, p)
 		}
+		*s = genState{}
+		statePool.Put(s)
 	}()
 	if p != nil {
 		err = p.run(s, b, v)

@@ -356,8 +356,8 @@ type jetSafe string
 // Render writes the markup to the render's own writer, past the escaper.
 func (s jetSafe) Render(r *jet.Runtime) { _, _ = io.WriteString(r.Writer, string(s)) }
 
-// PyStr is the markup itself.
-func (s jetSafe) PyStr() string { return string(s) }
+// String is the markup itself.
+func (s jetSafe) String() string { return string(s) }
 
 // jetObject is an Object as jet sees it: its attributes converted, its
 // "__html__" and "__iter__" kept as they were. A nil jetObject is an empty
@@ -365,10 +365,10 @@ func (s jetSafe) PyStr() string { return string(s) }
 type jetObject map[string]any
 
 // Render writes the Object's HTML unescaped.
-func (o jetObject) Render(r *jet.Runtime) { _, _ = io.WriteString(r.Writer, o.PyStr()) }
+func (o jetObject) Render(r *jet.Runtime) { _, _ = io.WriteString(r.Writer, o.String()) }
 
-// PyStr is the Object's HTML.
-func (o jetObject) PyStr() string {
+// String is the Object's HTML.
+func (o jetObject) String() string {
 	if h, ok := o[HTMLKey].(templateHTML); ok {
 		return string(h) // Safe(...) as "__html__": markup too
 	}
@@ -592,7 +592,7 @@ func jetSafeFunc(a jet.Arguments) reflect.Value {
 	case jetSafe:
 		return reflect.ValueOf(x)
 	case jetObject:
-		return reflect.ValueOf(jetSafe(x.PyStr()))
+		return reflect.ValueOf(jetSafe(x.String()))
 	}
 	return reflect.ValueOf(jetSafe(pyfmt.Str(v)))
 }
@@ -601,7 +601,7 @@ func jetSafeFunc(a jet.Arguments) reflect.Value {
 func jetStr(a jet.Arguments) reflect.Value {
 	v := argument(a, "str")
 	if o, ok := v.(jetObject); ok {
-		return reflect.ValueOf(jetSafe(o.PyStr()))
+		return reflect.ValueOf(jetSafe(o.String()))
 	}
 	return reflect.ValueOf(pyfmt.Str(v))
 }

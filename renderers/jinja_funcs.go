@@ -246,7 +246,7 @@ func jinjaEscape(a jet.Arguments) reflect.Value {
 	case jetSafe:
 		return reflect.ValueOf(x)
 	case jetObject:
-		return reflect.ValueOf(jetSafe(x.PyStr()))
+		return reflect.ValueOf(jetSafe(x.String()))
 	case nil:
 		return reflect.ValueOf(jetSafe("None"))
 	default:
@@ -275,7 +275,7 @@ func jinjaString(f func(string) string) jet.Func {
 		case jetSafe:
 			return reflect.ValueOf(jetSafe(f(string(x))))
 		case jetObject:
-			return reflect.ValueOf(jetSafe(f(x.PyStr())))
+			return reflect.ValueOf(jetSafe(f(x.String())))
 		case nil:
 			return reflect.ValueOf(f("None"))
 		default:
@@ -335,7 +335,7 @@ func jinjaJoin(a jet.Arguments) reflect.Value {
 		case jetSafe:
 			parts[i] = string(x)
 		case jetObject:
-			parts[i] = x.PyStr()
+			parts[i] = x.String()
 		default:
 			parts[i] = pyfmt.Str(x)
 			if safe {

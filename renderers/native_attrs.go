@@ -35,6 +35,21 @@ func (s *AttrSet) Get(k string) (any, bool) {
 	return nil, false
 }
 
+// GetString returns the value of attribute k without boxing it when it
+// is a string set with SetString; isStr is false when k holds a value of
+// another kind (read it with Get), ok false when s has no k.
+func (s *AttrSet) GetString(k string) (v string, isStr, ok bool) {
+	for i := 0; i < s.n; i++ {
+		if s.keys[i] == k {
+			if s.isStr&(1<<i) != 0 {
+				return s.strs[i], true, true
+			}
+			return "", false, true
+		}
+	}
+	return "", false, false
+}
+
 func (s *AttrSet) val(i int) any {
 	if s.isStr&(1<<i) != 0 {
 		return s.strs[i]
@@ -170,11 +185,6 @@ func writeAttr(b *bytes.Buffer, k string, v any) {
 // WriteValue writes v as a template prints {{ v }}: safe markup as it
 // is, anything else escaped.
 func WriteValue(b *bytes.Buffer, v any) { writeValue(b, v) }
-
-// Truthy is Python's truth of a value as the built-in templates test it;
-// ok is false for a value of a kind the native templates do not handle,
-// when the engine must render instead.
-func Truthy(v any) (t, ok bool) { return truthy(v) }
 
 // Attrs returns the attributes of s as a map.
 func (s *AttrSet) Attrs() Attrs {

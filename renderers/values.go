@@ -25,7 +25,6 @@ type templateHTML []byte
 
 func (h templateHTML) String() string               { return string(h) }
 func (h templateHTML) Render(r *jet.Runtime)        { r.Writer.Write(h) }
-func (h templateHTML) PyStr() string                { return string(h) }
 func (h templateHTML) MarshalText() ([]byte, error) { return h, nil }
 
 // Safe turns markup into the value a template context carries for it.
@@ -70,9 +69,6 @@ func (o Object) String() string {
 	}
 	return ""
 }
-
-// PyStr is the Object's str(): its HTML.
-func (o Object) PyStr() string { return o.String() }
 
 // Render prints the Object's HTML in a jet template.
 func (o Object) Render(r *jet.Runtime) { r.Writer.Write([]byte(o.String())) }

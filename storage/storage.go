@@ -325,19 +325,17 @@ func (f *File) URL() string {
 	return f.Storage.URL(f.Name)
 }
 
-// PyStr is Python's str() of a FieldFile: its name.
-func (f *File) PyStr() string {
+// String returns the stored name, as str() of Django's FieldFile does
+// ("" for a nil File).
+func (f *File) String() string {
 	if f == nil {
 		return ""
 	}
 	return f.Name
 }
 
-// String implements fmt.Stringer.
-func (f *File) String() string { return f.PyStr() }
-
 // FileName returns the stored name.
-func (f *File) FileName() string { return f.PyStr() }
+func (f *File) FileName() string { return f.String() }
 
 // FileSize reads the stored file's size, as FieldFile.size does.
 func (f *File) FileSize() (int64, error) {

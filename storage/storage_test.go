@@ -137,8 +137,8 @@ func TestFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	f := &File{Name: name, Storage: m}
-	if f.URL() != "https://cdn.example/m/x/y%20z.txt" || f.PyStr() != "x/y z.txt" {
-		t.Errorf("URL %q, str %q", f.URL(), f.PyStr())
+	if f.URL() != "https://cdn.example/m/x/y%20z.txt" || f.String() != "x/y z.txt" {
+		t.Errorf("URL %q, str %q", f.URL(), f.String())
 	}
 	if n, err := f.FileSize(); err != nil || n != 5 {
 		t.Errorf("FileSize = %d, %v", n, err)
@@ -157,6 +157,6 @@ func ExampleFile() {
 	st := &Memory{} // or Dir{Root: "/srv/media"}
 	name, _ := st.Save("avatars/ann.png", strings.NewReader("..."), 100)
 	f := &File{Name: name, Storage: st}
-	fmt.Println(f.PyStr(), f.URL())
+	fmt.Println(f.String(), f.URL())
 	// Output: avatars/ann.png /media/avatars/ann.png
 }

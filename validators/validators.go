@@ -15,10 +15,6 @@
 // patterns have their lookarounds rewritten. Internationalized domain
 // names go through a port of Python's "idna" codec (IDNA 2003), as
 // Django's punycode() does.
-//
-// ByName builds a validator from a Django class or function name and
-// keyword arguments, so that test cases written against Django can name
-// their validators.
 package validators
 
 import (

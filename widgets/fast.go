@@ -138,10 +138,14 @@ type viewScratch struct {
 	idStr  string
 	hasID  bool
 	idx    []byte
-	chs    []Choice
-	multi  bool
-	sel    selection
-	cur    optionCursor
+	// ids are the options' ids end to end, made in one string; idEnd[i]
+	// is where the i-th ends.
+	ids   string
+	idEnd []int
+	chs   []Choice
+	multi bool
+	sel   selection
+	cur   optionCursor
 }
 
 // optionCursor is where Option is in the choices: the next option's
@@ -159,6 +163,7 @@ func (sc *viewScratch) release() {
 	sc.opt.Reset()
 	sc.groups = sc.groups[:0]
 	sc.chs, sc.sel, sc.cur = nil, selection{}, optionCursor{}
+	sc.ids, sc.idEnd = "", sc.idEnd[:0]
 	viewPool.Put(sc)
 }
 
@@ -173,10 +178,14 @@ func (sc *viewScratch) choices(k choiceKind, choices []Choice, multiple bool, na
 		return false // no room for an option's id and checked
 	}
 	sc.kind, sc.chs, sc.multi, sc.sel, sc.cur = k, choices, multiple, sel, optionCursor{}
-	id, hasIDKey := attrs.Get("id")
+	idStr, isStr, hasIDKey := attrs.GetString("id")
 	sc.hasID, sc.idStr = hasIDKey && k.inheritsAttrs, ""
 	if sc.hasID {
-		sc.idStr = pyfmt.Str(id)
+		sc.idStr = idStr
+		if !isStr {
+			id, _ := attrs.Get("id")
+			sc.idStr = pyfmt.Str(id)
+		}
 	}
 	n := 0
 	for index, c := range choices {
@@ -195,6 +204,9 @@ func (sc *viewScratch) choices(k choiceKind, choices []Choice, multiple bool, na
 		sc.groups = append(sc.groups, g)
 	}
 	sc.v.Optgroups = sc.groups
+	if sc.hasID && sc.idStr != "" && k.addIDIndex {
+		sc.optionIDs()
+	}
 	sc.opt.Name = name
 	sc.opt.Type = k.inputType
 	sc.opt.TemplateName = k.optionTemplate
@@ -202,21 +214,48 @@ func (sc *viewScratch) choices(k choiceKind, choices []Choice, multiple bool, na
 	return true
 }
 
+// optionIDs makes the ids of all the options (id_index, or
+// id_index_sub inside a group) in one string, rather than one string per
+// option.
+func (sc *viewScratch) optionIDs() {
+	b := sc.idx[:0]
+	sc.idEnd = sc.idEnd[:0]
+	add := func(index, sub int) {
+		b = append(b, sc.idStr...)
+		b = append(b, '_')
+		b = strconv.AppendInt(b, int64(index), 10)
+		if sub >= 0 {
+			b = append(b, '_')
+			b = strconv.AppendInt(b, int64(sub), 10)
+		}
+		sc.idEnd = append(sc.idEnd, len(b))
+	}
+	for index, c := range sc.chs {
+		if c.Group == nil {
+			add(index, -1)
+			continue
+		}
+		for sub := range c.Group {
+			add(index, sub)
+		}
+	}
+	sc.ids, sc.idx = string(b), b
+}
+
 // next returns the option at the cursor and moves past it.
-func (sc *viewScratch) next() (value, label string, selected bool, index, sub int) {
+func (sc *viewScratch) next() (value, label string, selected bool) {
 	c := &sc.cur
 	for sc.chs[c.choice].Group != nil && c.sub >= len(sc.chs[c.choice].Group) {
 		c.choice, c.sub = c.choice+1, 0 // an empty group
 	}
 	ch := sc.chs[c.choice]
-	index, sub = c.choice, -1
 	v := ch.Value
 	if isNone(v) {
 		v = ""
 	}
 	label = ch.Label
 	if ch.Group != nil {
-		v, label, sub = ch.Group[c.sub].Value, ch.Group[c.sub].Label, c.sub
+		v, label = ch.Group[c.sub].Value, ch.Group[c.sub].Label
 		c.sub++
 		if c.sub == len(ch.Group) {
 			c.choice, c.sub = c.choice+1, 0
@@ -228,7 +267,7 @@ func (sc *viewScratch) next() (value, label string, selected bool, index, sub in
 	value = pyfmt.Str(v)
 	selected = (!c.hasSelected || sc.multi) && sc.sel.has(value)
 	c.hasSelected = c.hasSelected || selected
-	return value, label, selected, index, sub
+	return value, label, selected
 }
 
 // Option is ChoiceWidget.create_option for the i-th option.
@@ -239,7 +278,8 @@ func (sc *viewScratch) Option(i int) *renderers.WidgetView {
 	for sc.cur.pos < i {
 		sc.next()
 	}
-	value, label, selected, index, sub := sc.next()
+	pos := sc.cur.pos
+	value, label, selected := sc.next()
 	o := &sc.opt
 	o.Value = renderers.StringValue(value)
 	o.Label = label
@@ -255,14 +295,11 @@ func (sc *viewScratch) Option(i int) *renderers.WidgetView {
 	if sc.hasID {
 		optID := sc.idStr
 		if sc.idStr != "" && sc.kind.addIDIndex {
-			sc.idx = append(sc.idx[:0], sc.idStr...)
-			sc.idx = append(sc.idx, '_')
-			sc.idx = strconv.AppendInt(sc.idx, int64(index), 10)
-			if sub >= 0 {
-				sc.idx = append(sc.idx, '_')
-				sc.idx = strconv.AppendInt(sc.idx, int64(sub), 10)
+			start := 0
+			if pos > 0 {
+				start = sc.idEnd[pos-1]
 			}
-			optID = string(sc.idx)
+			optID = sc.ids[start:sc.idEnd[pos]]
 		}
 		o.Attrs.SetString("id", optID)
 	}

@@ -14,7 +14,7 @@ var FileInputContradiction = &contradiction{}
 
 type contradiction struct{}
 
-func (*contradiction) PyStr() string { return "<FILE_INPUT_CONTRADICTION>" }
+func (*contradiction) String() string { return "<FILE_INPUT_CONTRADICTION>" }
 
 // StoredFile is an initial value of a ClearableFileInput that links to a
 // stored file, as Django's FieldFile with a url.

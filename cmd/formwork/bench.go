@@ -13,7 +13,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/formwork/formwork/formspec"
+	"github.com/formwork/formwork/internal/formspec"
 	"github.com/formwork/formwork/internal/htmlcmp"
 )
 

@@ -37,7 +37,7 @@ import (
 	"os"
 	"path/filepath"
 
-	"github.com/formwork/formwork/formspec"
+	"github.com/formwork/formwork/internal/formspec"
 )
 
 func main() {

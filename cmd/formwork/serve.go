@@ -23,8 +23,8 @@ import (
 
 	"github.com/formwork/formwork/examples/exampleapp"
 	"github.com/formwork/formwork/forms"
-	"github.com/formwork/formwork/formspec"
 	"github.com/formwork/formwork/i18n"
+	"github.com/formwork/formwork/internal/formspec"
 	"github.com/formwork/formwork/renderers"
 	"github.com/formwork/formwork/templates"
 )

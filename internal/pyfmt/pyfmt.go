@@ -15,11 +15,6 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// Stringer lets a type choose its own Python str() form.
-type Stringer interface {
-	PyStr() string
-}
-
 // Str returns Python's str(v) for the Go value v.
 func Str(v any) string {
 	switch x := v.(type) {
@@ -27,8 +22,6 @@ func Str(v any) string {
 		return "None"
 	case string:
 		return x
-	case Stringer:
-		return x.PyStr()
 	case bool:
 		if x {
 			return "True"

@@ -1,10 +1,11 @@
-package validators
+package specreg
 
 import (
 	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/formwork/formwork/validators"
 	"os"
 	"strings"
 	"testing"
@@ -14,7 +15,7 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// djangoCase is one case of testdata/cases.json, made by
+// djangoCase is one case of testdata/validators/cases.json, made by
 // testdata/gen_cases.py from Django's own validators.
 type djangoCase struct {
 	Validator string          `json:"validator"`
@@ -42,10 +43,10 @@ func decodeValue(t *testing.T, raw json.RawMessage) any {
 	if err := dec.Decode(&v); err != nil {
 		t.Fatalf("bad value %s: %v", raw, err)
 	}
-	return goValue(t, v)
+	return validatorValue(t, v)
 }
 
-func goValue(t *testing.T, v any) any {
+func validatorValue(t *testing.T, v any) any {
 	switch x := v.(type) {
 	case json.Number:
 		n, err := x.Int64()
@@ -55,7 +56,7 @@ func goValue(t *testing.T, v any) any {
 		return int(n)
 	case []any:
 		for i := range x {
-			x[i] = goValue(t, x[i])
+			x[i] = validatorValue(t, x[i])
 		}
 		return x
 	case map[string]any:
@@ -94,7 +95,7 @@ func nanFloat() float64 {
 }
 
 func TestDjangoCases(t *testing.T) {
-	data, err := os.ReadFile("testdata/cases.json")
+	data, err := os.ReadFile("testdata/validators/cases.json")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -103,17 +104,17 @@ func TestDjangoCases(t *testing.T) {
 		t.Fatal(err)
 	}
 	if len(cases) < 400 {
-		t.Fatalf("only %d cases in testdata/cases.json", len(cases))
+		t.Fatalf("only %d cases in testdata/validators/cases.json", len(cases))
 	}
 	for i, c := range cases {
 		name := fmt.Sprintf("%d_%s_%s", i, c.Validator, strings.Trim(string(c.Value), `"`))
 		t.Run(name, func(t *testing.T) {
-			v, err := ByName(c.Validator, c.Args)
+			v, err := ValidatorByName(c.Validator, c.Args)
 			if err != nil && c.Expect != nil && c.Expect.Raises != "" {
 				return // Django raises on first use; ByName already refuses.
 			}
 			if err != nil {
-				t.Fatalf("ByName(%q, %v): %v", c.Validator, c.Args, err)
+				t.Fatalf("ValidatorByName(%q, %v): %v", c.Validator, c.Args, err)
 			}
 			value := decodeValue(t, c.Value)
 			if s, ok := value.(string); ok && strings.Contains(string(c.Value), `"$decimal"`) {
@@ -128,12 +129,12 @@ func TestDjangoCases(t *testing.T) {
 					t.Fatalf("Validate(%#v) = %v, want nil", value, got)
 				}
 			case c.Expect.Raises != "":
-				var ve *ValidationError
+				var ve *validators.ValidationError
 				if got == nil || errors.As(got, &ve) {
 					t.Fatalf("Validate(%#v) = %v, want a plain error (Django raises %s)", value, got, c.Expect.Raises)
 				}
 			default:
-				ve, ok := got.(*ValidationError)
+				ve, ok := got.(*validators.ValidationError)
 				if !ok {
 					t.Fatalf("Validate(%#v) = %v (%T), want ValidationError %q", value, got, got, c.Expect.Message)
 				}

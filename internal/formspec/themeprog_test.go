@@ -91,7 +91,7 @@ func copyTemplates(t *testing.T, fsys fs.FS) fstest.MapFS {
 func sweepPrograms(t *testing.T, variants []progVariant) {
 	t.Helper()
 	var paths []string
-	for _, dir := range []string{"../testdata/cases", "../testdata/cases-extra"} {
+	for _, dir := range []string{"../../testdata/cases", "../../testdata/cases-extra"} {
 		p, err := filepath.Glob(filepath.Join(dir, "*.json"))
 		if err != nil || len(p) == 0 {
 			t.Fatalf("no cases in %s (%v)", dir, err)
@@ -99,7 +99,7 @@ func sweepPrograms(t *testing.T, variants []progVariant) {
 		paths = append(paths, p...)
 	}
 	known := map[string]string{}
-	readKnown(t, "../testdata/known-differences.json", &known)
+	readKnown(t, "../../testdata/known-differences.json", &known)
 	compared, differ := 0, 0
 	for _, p := range paths {
 		c, err := Load(p)
@@ -146,7 +146,7 @@ func sweepPrograms(t *testing.T, variants []progVariant) {
 // with -race, it checks that a program holds no mutable state.
 func TestProgramsConcurrent(t *testing.T) {
 	all := copyTemplates(t, templates.Django)
-	concurrentPrograms(t, "../testdata/cases/contact_invalid_DjangoTemplates.json", func(engine bool) renderers.Renderer {
+	concurrentPrograms(t, "../../testdata/cases/contact_invalid_DjangoTemplates.json", func(engine bool) renderers.Renderer {
 		return &renderers.DjangoTemplates{FormTemplate: renderers.DivFormTemplate, FormsetTemplate: renderers.DivFormsetTemplate, Overlay: all, NoFastPath: engine}
 	})
 }
@@ -155,7 +155,7 @@ func TestProgramsConcurrent(t *testing.T) {
 // compiled from jet templates.
 func TestJetProgramsConcurrent(t *testing.T) {
 	all := copyTemplates(t, templates.Jet)
-	concurrentPrograms(t, "../testdata/cases/contact_invalid_Jinja2.json", func(engine bool) renderers.Renderer {
+	concurrentPrograms(t, "../../testdata/cases/contact_invalid_Jinja2.json", func(engine bool) renderers.Renderer {
 		return &renderers.Jinja2{FormTemplate: renderers.DivFormTemplate, FormsetTemplate: renderers.DivFormsetTemplate, Overlay: all, NoFastPath: engine}
 	})
 }

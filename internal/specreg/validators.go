@@ -1,9 +1,12 @@
-package validators
+package specreg
 
 import (
 	"encoding/json"
 	"fmt"
+	"github.com/formwork/formwork/validators"
 	"math"
+	"math/big"
+	"reflect"
 	"sort"
 	"strconv"
 	"strings"
@@ -12,7 +15,7 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// ByName builds a validator from its Django name (a class such as
+// ValidatorByName builds a validator from its Django name (a class such as
 // "MinValueValidator" or a function such as "validate_slug") and Django's
 // keyword arguments, as test cases written against Django name them.
 //
@@ -25,7 +28,7 @@ import (
 // ignored, so that a case's whole validator object can be passed. An
 // unknown name, an unknown or missing argument or one of the wrong type is
 // an error naming it.
-func ByName(class string, args map[string]any) (Validator, error) {
+func ValidatorByName(class string, args map[string]any) (validators.Validator, error) {
 	a := argReader{class: class, args: args, used: map[string]bool{"type": true}}
 	v, err := build(class, &a)
 	if err != nil {
@@ -37,7 +40,7 @@ func ByName(class string, args map[string]any) (Validator, error) {
 	return v, nil
 }
 
-func build(class string, a *argReader) (Validator, error) {
+func build(class string, a *argReader) (validators.Validator, error) {
 	switch class {
 	case "MinValueValidator", "MaxValueValidator", "StepValueValidator":
 		limit, err := a.limit()
@@ -50,11 +53,11 @@ func build(class string, a *argReader) (Validator, error) {
 		}
 		switch class {
 		case "MinValueValidator":
-			return &MinValueValidator{LimitValue: limit, Message: msg}, nil
+			return &validators.MinValueValidator{LimitValue: limit, Message: msg}, nil
 		case "MaxValueValidator":
-			return &MaxValueValidator{LimitValue: limit, Message: msg}, nil
+			return &validators.MaxValueValidator{LimitValue: limit, Message: msg}, nil
 		}
-		return &StepValueValidator{LimitValue: limit, Message: msg}, nil
+		return &validators.StepValueValidator{LimitValue: limit, Message: msg}, nil
 	case "MinLengthValidator", "MaxLengthValidator":
 		n, ok, err := a.integer("limit_value")
 		if err != nil {
@@ -68,11 +71,11 @@ func build(class string, a *argReader) (Validator, error) {
 			return nil, err
 		}
 		if class == "MinLengthValidator" {
-			return &MinLengthValidator{LimitValue: n, Message: msg}, nil
+			return &validators.MinLengthValidator{LimitValue: n, Message: msg}, nil
 		}
-		return &MaxLengthValidator{LimitValue: n, Message: msg}, nil
+		return &validators.MaxLengthValidator{LimitValue: n, Message: msg}, nil
 	case "DecimalValidator":
-		v := &DecimalValidator{}
+		v := &validators.DecimalValidator{}
 		for _, name := range []string{"max_digits", "decimal_places"} {
 			if _, given := a.args[name]; !given {
 				return nil, a.missing(name)
@@ -89,16 +92,16 @@ func build(class string, a *argReader) (Validator, error) {
 		}
 		return v, nil
 	case "RegexValidator":
-		v := &RegexValidator{}
+		v := &validators.RegexValidator{}
 		if err := a.regexArgs(v); err != nil {
 			return nil, err
 		}
-		if _, err := v.regexp(); err != nil {
+		if _, err := validators.NewRegex(v.Regex, v.Flags); err != nil {
 			return nil, err
 		}
 		return v, nil
 	case "URLValidator":
-		v := &URLValidator{}
+		v := &validators.URLValidator{}
 		schemes, ok, err := a.strings("schemes")
 		if err != nil {
 			return nil, err
@@ -114,7 +117,7 @@ func build(class string, a *argReader) (Validator, error) {
 		}
 		return v, nil
 	case "EmailValidator":
-		v := &EmailValidator{}
+		v := &validators.EmailValidator{}
 		list, ok, err := a.strings("allowlist")
 		if err != nil {
 			return nil, err
@@ -130,7 +133,7 @@ func build(class string, a *argReader) (Validator, error) {
 		}
 		return v, nil
 	case "FileExtensionValidator":
-		v := &FileExtensionValidator{}
+		v := &validators.FileExtensionValidator{}
 		list, ok, err := a.strings("allowed_extensions")
 		if err != nil {
 			return nil, err
@@ -146,7 +149,7 @@ func build(class string, a *argReader) (Validator, error) {
 		}
 		return v, nil
 	case "ProhibitNullCharactersValidator":
-		v := &ProhibitNullCharactersValidator{}
+		v := &validators.ProhibitNullCharactersValidator{}
 		var err error
 		if v.Message, err = a.str("message"); err != nil {
 			return nil, err
@@ -175,23 +178,23 @@ func build(class string, a *argReader) (Validator, error) {
 		if err != nil {
 			return nil, err
 		}
-		return IntList(sep, msg, code, neg), nil
+		return validators.IntList(sep, msg, code, neg), nil
 	case "validate_email":
-		return Email(), nil
+		return validators.Email(), nil
 	case "validate_slug":
-		return Slug(), nil
+		return validators.Slug(), nil
 	case "validate_unicode_slug":
-		return UnicodeSlug(), nil
+		return validators.UnicodeSlug(), nil
 	case "validate_integer":
-		return Integer(), nil
+		return validators.Integer(), nil
 	case "validate_comma_separated_integer_list":
-		return CommaSeparatedIntegerList(), nil
+		return validators.CommaSeparatedIntegerList(), nil
 	case "validate_ipv4_address":
-		return IPv4(), nil
+		return validators.IPv4(), nil
 	case "validate_ipv6_address":
-		return IPv6(), nil
+		return validators.IPv6(), nil
 	case "validate_ipv46_address":
-		return IPv46(), nil
+		return validators.IPv46(), nil
 	}
 	return nil, fmt.Errorf("validators: unknown validator %q", class)
 }
@@ -298,7 +301,7 @@ func (a *argReader) integer(name string) (int, bool, error) {
 	return 0, false, a.bad(name, v, "an integer")
 }
 
-func (a *argReader) regexArgs(v *RegexValidator) error {
+func (a *argReader) regexArgs(v *validators.RegexValidator) error {
 	var err error
 	if v.Regex, err = a.str("regex"); err != nil {
 		return err
@@ -344,7 +347,7 @@ func (a *argReader) limit() (any, error) {
 		func() float64, func() decimal.Decimal, func() time.Time, func() time.Duration:
 		return v, nil
 	}
-	if asNumber(v).kind != notNumber {
+	if isNumber(v) {
 		return v, nil
 	}
 	return nil, a.bad("limit_value", v, "a number, a decimal string or a typed value")
@@ -417,4 +420,26 @@ func typedValue(m map[string]any) (any, error) {
 		return nil, fmt.Errorf("bad %s value %v", k, v)
 	}
 	return nil, nil
+}
+
+// typeName names v's Go type, or None for nil, in argument errors.
+func typeName(v any) string {
+	if v == nil {
+		return "None"
+	}
+	return reflect.TypeOf(v).String()
+}
+
+// isNumber reports whether v is a Go number the validators compare
+// (bool counts, as in Python).
+func isNumber(v any) bool {
+	switch x := v.(type) {
+	case int, int8, int16, int32, int64, uint, uint8, uint16, uint32, uint64, bool, float32, float64, decimal.Decimal:
+		return true
+	case *big.Int:
+		return x != nil
+	case *decimal.Decimal:
+		return x != nil
+	}
+	return false
 }

@@ -7,7 +7,7 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/formwork/formwork/formspec"
+	"github.com/formwork/formwork/internal/formspec"
 	"github.com/formwork/formwork/renderers"
 )
 
@@ -15,11 +15,11 @@ import (
 // translated by renderers.JinjaFS,
 // render every corpus case exactly as formwork's jet ports of them do.
 func TestJinjaTranslationOfDjangoTemplates(t *testing.T) {
-	paths, err := filepath.Glob("../testdata/cases/*.json")
+	paths, err := filepath.Glob("../../testdata/cases/*.json")
 	if err != nil || len(paths) == 0 {
 		t.Fatalf("no cases: %v", err)
 	}
-	django := os.DirFS("../renderers/testdata/django-jinja2")
+	django := os.DirFS("../../renderers/testdata/django-jinja2")
 	if _, err := fs.Stat(django, "django/forms/div.html"); err != nil {
 		t.Fatal(err)
 	}

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/formwork/formwork/formspec"
+	"github.com/formwork/formwork/internal/formspec"
 )
 
 // A malformed formset clean_errors, auto_id or Jinja2 template is a spec

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/formwork/formwork/formspec"
+	"github.com/formwork/formwork/internal/formspec"
 	"github.com/formwork/formwork/internal/htmlcmp"
 	"github.com/formwork/formwork/renderers"
 )

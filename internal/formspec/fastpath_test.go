@@ -18,7 +18,7 @@ import (
 // wants the same bytes.
 func TestFastPathMatchesEngines(t *testing.T) {
 	var paths []string
-	for _, dir := range []string{"../testdata/cases", "../testdata/cases-extra"} {
+	for _, dir := range []string{"../../testdata/cases", "../../testdata/cases-extra"} {
 		p, err := filepath.Glob(filepath.Join(dir, "*.json"))
 		if err != nil || len(p) == 0 {
 			t.Fatalf("no cases in %s (%v)", dir, err)
@@ -32,7 +32,7 @@ func TestFastPathMatchesEngines(t *testing.T) {
 		func() renderers.Renderer { return renderers.NewJinja2DivFormRenderer() },
 	}
 	known := map[string]string{}
-	readKnown(t, "../testdata/known-differences.json", &known)
+	readKnown(t, "../../testdata/known-differences.json", &known)
 	compared, unloadable := 0, 0
 	for _, p := range paths {
 		c, err := Load(p)

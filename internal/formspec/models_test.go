@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/formwork/formwork/formspec"
+	"github.com/formwork/formwork/internal/formspec"
 )
 
 // TestModelCaseErrors: a malformed model form or model choice field gets

@@ -1,6 +1,7 @@
 package formspec
 
 import (
+	"github.com/formwork/formwork/internal/specreg"
 	"io/fs"
 	"sort"
 	"testing/fstest"
@@ -384,7 +385,7 @@ func setFieldArg(f forms.Field, c *forms.FieldCore, typ, key string, arg node, i
 // nilValue stands for an explicit None where nil means "not set".
 type nilValue struct{}
 
-func (nilValue) PyStr() string { return "None" }
+func (nilValue) String() string { return "None" }
 
 func subFields(arg node) ([]forms.Field, error) {
 	list, err := arg.list()
@@ -648,7 +649,7 @@ func buildValidator(n node) (validators.Validator, error) {
 			args["limit_value"] = v
 		}
 	}
-	v, err := validators.ByName(typ, args)
+	v, err := specreg.ValidatorByName(typ, args)
 	if err != nil {
 		return nil, specErr(n.path, "%v", err)
 	}
@@ -658,7 +659,7 @@ func buildValidator(n node) (validators.Validator, error) {
 // buildWidget reads a widget type name or {"type": NAME, ...}.
 func buildWidget(n node) (widgets.Widget, error) {
 	if s, ok := n.v.(string); ok {
-		w, err := widgets.FromSpec(s, map[string]any{})
+		w, err := specreg.WidgetFromSpec(s, map[string]any{})
 		if err != nil {
 			return nil, specErr(n.path, "%v", err)
 		}
@@ -711,7 +712,7 @@ func buildWidget(n node) (widgets.Widget, error) {
 			args[k] = ojson.Plain(arg.v)
 		}
 	}
-	w, err := widgets.FromSpec(typ, args)
+	w, err := specreg.WidgetFromSpec(typ, args)
 	if err != nil {
 		return nil, specErr(n.path, "%v", err)
 	}
@@ -729,7 +730,7 @@ func buildWidget(n node) (widgets.Widget, error) {
 }
 
 // choicesToSpec writes choices back in the spec's list form for
-// widgets.FromSpec.
+// specreg.WidgetFromSpec.
 func choicesToSpec(cs []forms.Choice) []any {
 	out := make([]any, len(cs))
 	for i, c := range cs {

@@ -1,8 +1,11 @@
-package widgets
+package specreg
 
 import (
 	"encoding/json"
 	"fmt"
+	"github.com/formwork/formwork/internal/pyfmt"
+	"github.com/formwork/formwork/internal/pyval"
+	"github.com/formwork/formwork/widgets"
 	"math"
 	"sort"
 	"strconv"
@@ -11,34 +14,34 @@ import (
 )
 
 // constructors builds each widget type by its Django class name.
-var constructors = map[string]func(renderers.Attrs) Widget{
-	"TextInput":                 func(a renderers.Attrs) Widget { return NewTextInput(a) },
-	"NumberInput":               func(a renderers.Attrs) Widget { return NewNumberInput(a) },
-	"EmailInput":                func(a renderers.Attrs) Widget { return NewEmailInput(a) },
-	"URLInput":                  func(a renderers.Attrs) Widget { return NewURLInput(a) },
-	"PasswordInput":             func(a renderers.Attrs) Widget { return NewPasswordInput(a) },
-	"HiddenInput":               func(a renderers.Attrs) Widget { return NewHiddenInput(a) },
-	"MultipleHiddenInput":       func(a renderers.Attrs) Widget { return NewMultipleHiddenInput(a) },
-	"FileInput":                 func(a renderers.Attrs) Widget { return NewFileInput(a) },
-	"ClearableFileInput":        func(a renderers.Attrs) Widget { return NewClearableFileInput(a) },
-	"Textarea":                  func(a renderers.Attrs) Widget { return NewTextarea(a) },
-	"DateInput":                 func(a renderers.Attrs) Widget { return NewDateInput(a) },
-	"DateTimeInput":             func(a renderers.Attrs) Widget { return NewDateTimeInput(a) },
-	"TimeInput":                 func(a renderers.Attrs) Widget { return NewTimeInput(a) },
-	"CheckboxInput":             func(a renderers.Attrs) Widget { return NewCheckboxInput(a) },
-	"Select":                    func(a renderers.Attrs) Widget { return NewSelect(a) },
-	"NullBooleanSelect":         func(a renderers.Attrs) Widget { return NewNullBooleanSelect(a) },
-	"SelectMultiple":            func(a renderers.Attrs) Widget { return NewSelectMultiple(a) },
-	"RadioSelect":               func(a renderers.Attrs) Widget { return NewRadioSelect(a) },
-	"CheckboxSelectMultiple":    func(a renderers.Attrs) Widget { return NewCheckboxSelectMultiple(a) },
-	"MultiWidget":               func(a renderers.Attrs) Widget { return NewMultiWidget(nil, a) },
-	"SplitDateTimeWidget":       func(a renderers.Attrs) Widget { return NewSplitDateTimeWidget(a) },
-	"SplitHiddenDateTimeWidget": func(a renderers.Attrs) Widget { return NewSplitHiddenDateTimeWidget(a) },
-	"SelectDateWidget":          func(a renderers.Attrs) Widget { return NewSelectDateWidget(a) },
+var constructors = map[string]func(renderers.Attrs) widgets.Widget{
+	"TextInput":                 func(a renderers.Attrs) widgets.Widget { return widgets.NewTextInput(a) },
+	"NumberInput":               func(a renderers.Attrs) widgets.Widget { return widgets.NewNumberInput(a) },
+	"EmailInput":                func(a renderers.Attrs) widgets.Widget { return widgets.NewEmailInput(a) },
+	"URLInput":                  func(a renderers.Attrs) widgets.Widget { return widgets.NewURLInput(a) },
+	"PasswordInput":             func(a renderers.Attrs) widgets.Widget { return widgets.NewPasswordInput(a) },
+	"HiddenInput":               func(a renderers.Attrs) widgets.Widget { return widgets.NewHiddenInput(a) },
+	"MultipleHiddenInput":       func(a renderers.Attrs) widgets.Widget { return widgets.NewMultipleHiddenInput(a) },
+	"FileInput":                 func(a renderers.Attrs) widgets.Widget { return widgets.NewFileInput(a) },
+	"ClearableFileInput":        func(a renderers.Attrs) widgets.Widget { return widgets.NewClearableFileInput(a) },
+	"Textarea":                  func(a renderers.Attrs) widgets.Widget { return widgets.NewTextarea(a) },
+	"DateInput":                 func(a renderers.Attrs) widgets.Widget { return widgets.NewDateInput(a) },
+	"DateTimeInput":             func(a renderers.Attrs) widgets.Widget { return widgets.NewDateTimeInput(a) },
+	"TimeInput":                 func(a renderers.Attrs) widgets.Widget { return widgets.NewTimeInput(a) },
+	"CheckboxInput":             func(a renderers.Attrs) widgets.Widget { return widgets.NewCheckboxInput(a) },
+	"Select":                    func(a renderers.Attrs) widgets.Widget { return widgets.NewSelect(a) },
+	"NullBooleanSelect":         func(a renderers.Attrs) widgets.Widget { return widgets.NewNullBooleanSelect(a) },
+	"SelectMultiple":            func(a renderers.Attrs) widgets.Widget { return widgets.NewSelectMultiple(a) },
+	"RadioSelect":               func(a renderers.Attrs) widgets.Widget { return widgets.NewRadioSelect(a) },
+	"CheckboxSelectMultiple":    func(a renderers.Attrs) widgets.Widget { return widgets.NewCheckboxSelectMultiple(a) },
+	"MultiWidget":               func(a renderers.Attrs) widgets.Widget { return widgets.NewMultiWidget(nil, a) },
+	"SplitDateTimeWidget":       func(a renderers.Attrs) widgets.Widget { return widgets.NewSplitDateTimeWidget(a) },
+	"SplitHiddenDateTimeWidget": func(a renderers.Attrs) widgets.Widget { return widgets.NewSplitHiddenDateTimeWidget(a) },
+	"SelectDateWidget":          func(a renderers.Attrs) widgets.Widget { return widgets.NewSelectDateWidget(a) },
 }
 
-// Names returns the widget type names FromSpec knows, sorted.
-func Names() []string {
+// WidgetNames returns the widget type names WidgetFromSpec knows, sorted.
+func WidgetNames() []string {
 	out := make([]string, 0, len(constructors))
 	for n := range constructors {
 		out = append(out, n)
@@ -47,19 +50,19 @@ func Names() []string {
 	return out
 }
 
-// FromSpec builds a widget of the named Django type from the arguments
+// WidgetFromSpec builds a widget of the named Django type from the arguments
 // of a form-spec widget object: "attrs", "template_name" and the type's
 // own ("choices", "years", "months", "empty_label", "widgets", "format",
 // "render_value", "date_format", "time_format", "date_attrs",
 // "time_attrs"). "type" is ignored and "media" is left to the caller,
 // who sets Base().Media from it. Numbers may be float64 or json.Number, as
 // encoding/json decodes them.
-func FromSpec(typeName string, spec map[string]any) (Widget, error) {
+func WidgetFromSpec(typeName string, spec map[string]any) (widgets.Widget, error) {
 	build, ok := constructors[typeName]
 	if !ok {
 		return nil, fmt.Errorf("widgets: unknown widget type %q", typeName)
 	}
-	fail := func(arg string, err error) (Widget, error) {
+	fail := func(arg string, err error) (widgets.Widget, error) {
 		return nil, fmt.Errorf("widgets: %s argument %q: %w", typeName, arg, err)
 	}
 	attrs, err := specAttrs(spec["attrs"])
@@ -67,7 +70,7 @@ func FromSpec(typeName string, spec map[string]any) (Widget, error) {
 		return fail("attrs", err)
 	}
 	if typeName == "FileInput" || typeName == "ClearableFileInput" {
-		if m, ok := attrs["multiple"]; ok && truthy(m) {
+		if m, ok := attrs["multiple"]; ok && pyval.Truthy(m) {
 			return nil, fmt.Errorf("widgets: %s doesn't support uploading multiple files", typeName)
 		}
 	}
@@ -91,9 +94,9 @@ func FromSpec(typeName string, spec map[string]any) (Widget, error) {
 			}
 		}
 		if typeName == "SplitDateTimeWidget" {
-			return finish(NewSplitDateTimeWidgetWith(attrs, df, tf, da, ta), spec, typeName)
+			return finish(widgets.NewSplitDateTimeWidgetWith(attrs, df, tf, da, ta), spec, typeName)
 		}
-		return finish(NewSplitHiddenDateTimeWidgetWith(attrs, df, tf, da, ta), spec, typeName)
+		return finish(widgets.NewSplitHiddenDateTimeWidgetWith(attrs, df, tf, da, ta), spec, typeName)
 	}
 	w := build(attrs)
 	for arg, v := range spec {
@@ -108,7 +111,7 @@ func FromSpec(typeName string, spec map[string]any) (Widget, error) {
 	return finish(w, spec, typeName)
 }
 
-func finish(w Widget, spec map[string]any, typeName string) (Widget, error) {
+func finish(w widgets.Widget, spec map[string]any, typeName string) (widgets.Widget, error) {
 	if t, ok := spec["template_name"]; ok && t != nil {
 		s, ok := t.(string)
 		if !ok {
@@ -129,9 +132,9 @@ func finish(w Widget, spec map[string]any, typeName string) (Widget, error) {
 }
 
 // setArg sets one of a widget type's own arguments.
-func setArg(w Widget, arg string, v any) error {
+func setArg(w widgets.Widget, arg string, v any) error {
 	switch x := w.(type) {
-	case *PasswordInput:
+	case *widgets.PasswordInput:
 		if arg == "render_value" {
 			b, ok := v.(bool)
 			if !ok {
@@ -140,19 +143,19 @@ func setArg(w Widget, arg string, v any) error {
 			x.RenderValue = b
 			return nil
 		}
-	case *DateInput:
+	case *widgets.DateInput:
 		if arg == "format" {
 			return setString(&x.Format, v)
 		}
-	case *DateTimeInput:
+	case *widgets.DateTimeInput:
 		if arg == "format" {
 			return setString(&x.Format, v)
 		}
-	case *TimeInput:
+	case *widgets.TimeInput:
 		if arg == "format" {
 			return setString(&x.Format, v)
 		}
-	case Chooser:
+	case widgets.Chooser:
 		if arg == "choices" {
 			c, err := SpecChoices(v)
 			if err != nil {
@@ -161,11 +164,11 @@ func setArg(w Widget, arg string, v any) error {
 			x.SetChoices(c)
 			return nil
 		}
-	case *MultiWidget:
+	case *widgets.MultiWidget:
 		if arg == "widgets" {
 			return specWidgets(x, v)
 		}
-	case *SelectDateWidget:
+	case *widgets.SelectDateWidget:
 		switch arg {
 		case "years":
 			list, ok := v.([]any)
@@ -219,7 +222,7 @@ func setString(p *string, v any) error {
 	return nil
 }
 
-func specWidgets(m *MultiWidget, v any) error {
+func specWidgets(m *widgets.MultiWidget, v any) error {
 	var items []any
 	var names []string
 	switch l := v.(type) {
@@ -241,7 +244,7 @@ func specWidgets(m *MultiWidget, v any) error {
 	default:
 		return fmt.Errorf("want a list of widgets, got %T", v)
 	}
-	m.Widgets = make([]Widget, len(items))
+	m.Widgets = make([]widgets.Widget, len(items))
 	for i, it := range items {
 		var typ string
 		var spec map[string]any
@@ -254,7 +257,7 @@ func specWidgets(m *MultiWidget, v any) error {
 		default:
 			return fmt.Errorf("widget %d: want a name or an object, got %T", i, it)
 		}
-		sub, err := FromSpec(typ, spec)
+		sub, err := WidgetFromSpec(typ, spec)
 		if err != nil {
 			return fmt.Errorf("widget %d: %w", i, err)
 		}
@@ -264,7 +267,7 @@ func specWidgets(m *MultiWidget, v any) error {
 	return nil
 }
 
-func specMonths(w *SelectDateWidget, v any) error {
+func specMonths(w *widgets.SelectDateWidget, v any) error {
 	switch m := v.(type) {
 	case map[string]any:
 		keys := make([]string, 0, len(m))
@@ -279,9 +282,9 @@ func specMonths(w *SelectDateWidget, v any) error {
 			}
 			return keys[i] < keys[j]
 		})
-		w.Months = make([]Choice, len(keys))
+		w.Months = make([]widgets.Choice, len(keys))
 		for i, k := range keys {
-			w.Months[i] = Choice{Value: k, Label: fmt.Sprint(m[k])}
+			w.Months[i] = widgets.Choice{Value: k, Label: fmt.Sprint(m[k])}
 		}
 		return nil
 	case []any:
@@ -298,12 +301,12 @@ func specMonths(w *SelectDateWidget, v any) error {
 // SpecChoices turns a form-spec choices list, [[VALUE, LABEL], ...] with
 // groups as [GROUP_LABEL, [[VALUE, LABEL], ...]], into choices. Integral
 // numbers become ints.
-func SpecChoices(v any) ([]Choice, error) {
+func SpecChoices(v any) ([]widgets.Choice, error) {
 	list, ok := v.([]any)
 	if !ok {
 		return nil, fmt.Errorf("want a list of choices, got %T", v)
 	}
-	out := make([]Choice, 0, len(list))
+	out := make([]widgets.Choice, 0, len(list))
 	for i, it := range list {
 		pair, ok := it.([]any)
 		if !ok || len(pair) != 2 {
@@ -315,13 +318,13 @@ func SpecChoices(v any) ([]Choice, error) {
 				return nil, fmt.Errorf("group %d: %w", i, err)
 			}
 			if sub == nil {
-				sub = []Choice{}
+				sub = []widgets.Choice{}
 			}
-			out = append(out, Choice{Value: specValue(pair[0]), Group: sub})
+			out = append(out, widgets.Choice{Value: specValue(pair[0]), Group: sub})
 			continue
 		}
 		label := specValue(pair[1])
-		out = append(out, Choice{Value: specValue(pair[0]), Label: labelStr(label)})
+		out = append(out, widgets.Choice{Value: specValue(pair[0]), Label: labelStr(label)})
 	}
 	return out, nil
 }
@@ -330,7 +333,7 @@ func labelStr(v any) string {
 	if s, ok := v.(string); ok {
 		return s
 	}
-	return fmtPy(v)
+	return pyfmt.Str(v)
 }
 
 // specAttrs turns a form-spec attrs object into Attrs.

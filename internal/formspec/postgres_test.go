@@ -15,7 +15,7 @@ import (
 
 	_ "github.com/jackc/pgx/v5/stdlib" // the "pgx" database/sql driver, to make schemas
 
-	"github.com/formwork/formwork/formspec"
+	"github.com/formwork/formwork/internal/formspec"
 	"github.com/formwork/formwork/orm"
 )
 
@@ -43,7 +43,7 @@ func TestConformanceModelsPostgres(t *testing.T) {
 	run := fmt.Sprintf("formwork_spec_%d_%d", os.Getpid(), time.Now().UnixNano())
 	var seq atomic.Int64
 	ran := 0
-	for _, dirs := range [][2]string{{"../testdata/cases", "../testdata/golden"}, {"../testdata/cases-extra", "../testdata/golden-extra"}} {
+	for _, dirs := range [][2]string{{"../../testdata/cases", "../../testdata/golden"}, {"../../testdata/cases-extra", "../../testdata/golden-extra"}} {
 		paths, err := filepath.Glob(filepath.Join(dirs[0], "*.json"))
 		if err != nil {
 			t.Fatal(err)

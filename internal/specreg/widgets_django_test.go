@@ -1,7 +1,8 @@
-package widgets
+package specreg
 
 import (
 	"encoding/json"
+	"github.com/formwork/formwork/widgets"
 	"net/url"
 	"os"
 	"reflect"
@@ -60,7 +61,7 @@ type corpus struct {
 
 func loadCorpus(t *testing.T) corpus {
 	t.Helper()
-	raw, err := os.ReadFile("testdata/cases.json")
+	raw, err := os.ReadFile("testdata/widgets/cases.json")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -71,14 +72,14 @@ func loadCorpus(t *testing.T) corpus {
 	return c
 }
 
-// goValue turns a case's JSON value into the Go value it stands for.
-func goValue(t *testing.T, v any) any {
+// widgetValue turns a case's JSON value into the Go value it stands for.
+func widgetValue(t *testing.T, v any) any {
 	t.Helper()
 	switch x := v.(type) {
 	case []any:
 		out := make([]any, len(x))
 		for i, e := range x {
-			out[i] = goValue(t, e)
+			out[i] = widgetValue(t, e)
 		}
 		return out
 	case map[string]any:
@@ -109,14 +110,14 @@ func goValue(t *testing.T, v any) any {
 // storedFile is a stored file served under /media/.
 type storedFile string
 
-func (f storedFile) URL() string   { return "/media/" + string(f) }
-func (f storedFile) PyStr() string { return string(f) }
+func (f storedFile) URL() string    { return "/media/" + string(f) }
+func (f storedFile) String() string { return string(f) }
 
-func build(t *testing.T, typ string, spec map[string]any) Widget {
+func buildWidget(t *testing.T, typ string, spec map[string]any) widgets.Widget {
 	t.Helper()
-	w, err := FromSpec(typ, spec)
+	w, err := WidgetFromSpec(typ, spec)
 	if err != nil {
-		t.Fatalf("FromSpec(%s): %v", typ, err)
+		t.Fatalf("WidgetFromSpec(%s): %v", typ, err)
 	}
 	return w
 }
@@ -185,14 +186,14 @@ func TestRenderJinja2MatchesDjango(t *testing.T) {
 func testRenderMatchesDjango(t *testing.T, r renderers.Renderer) {
 	for _, c := range loadCorpus(t).Render {
 		t.Run(c.ID, func(t *testing.T) {
-			w := build(t, c.Type, c.Spec)
+			w := buildWidget(t, c.Type, c.Spec)
 			w.Base().Required = c.Required
 			w.Base().Localized = c.Localized
 			var attrs renderers.Attrs
 			if c.Attrs != nil {
 				attrs, _ = specAttrs(c.Attrs)
 			}
-			got, err := Render(w, c.Name, goValue(t, c.Value), attrs, r)
+			got, err := widgets.Render(w, c.Name, widgetValue(t, c.Value), attrs, r)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -215,12 +216,12 @@ func testRenderMatchesDjango(t *testing.T, r renderers.Renderer) {
 func TestValueFromDataMatchesDjango(t *testing.T) {
 	for _, c := range loadCorpus(t).Data {
 		t.Run(c.ID, func(t *testing.T) {
-			w := build(t, c.Type, c.Spec)
+			w := buildWidget(t, c.Type, c.Spec)
 			w.Base().Required = c.Required
 			data := url.Values(c.Data)
-			files := Files{}
+			files := widgets.Files{}
 			for k, name := range c.Files {
-				files[k] = []*UploadedFile{{Name: name, Size: 1}}
+				files[k] = []*widgets.UploadedFile{{Name: name, Size: 1}}
 			}
 			got := jsonish(w.ValueFromData(data, files, c.Name))
 			want := c.Value
@@ -249,10 +250,10 @@ func jsonish(v any) any {
 			out[i] = jsonish(e)
 		}
 		return out
-	case *UploadedFile:
+	case *widgets.UploadedFile:
 		return map[string]any{"$file": x.Name}
 	}
-	if v == FileInputContradiction {
+	if v == widgets.FileInputContradiction {
 		return map[string]any{"$contradiction": true}
 	}
 	return v
@@ -260,7 +261,7 @@ func jsonish(v any) any {
 
 func TestIDForLabelMatchesDjango(t *testing.T) {
 	for _, c := range loadCorpus(t).Labels {
-		w := build(t, c.Type, c.Spec)
+		w := buildWidget(t, c.Type, c.Spec)
 		if got := w.IDForLabel(c.ID); got != c.Label {
 			t.Errorf("%s.IDForLabel(%q) = %q, want %q", c.Type, c.ID, got, c.Label)
 		}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"github.com/formwork/formwork/internal/specreg"
 
 	"github.com/formwork/formwork/forms"
 	"github.com/formwork/formwork/formsets"
@@ -42,7 +43,7 @@ func openModels(c *Case, mn node) (*caseModels, error) {
 	if mc.db, err = open(); err != nil {
 		return nil, err
 	}
-	if mc.models, err = orm.LoadSpec(mc.ctx, mc.db, &mc.reg, specs); err != nil {
+	if mc.models, err = specreg.LoadModels(mc.ctx, mc.db, &mc.reg, specs); err != nil {
 		mc.db.Close()
 		return nil, specErr(mn.path, "%v", err)
 	}
@@ -79,7 +80,7 @@ func (mc *caseModels) tables() (map[string]any, error) {
 		}
 		items := make([]any, len(rows))
 		for i, row := range rows {
-			items[i] = orm.RowToSpec(m, row)
+			items[i] = specreg.RowToSpec(m, row)
 		}
 		tables[m.Name()] = items
 	}
@@ -441,6 +442,9 @@ func buildModelField(n node, typ string, mc *caseModels) (string, forms.Field, e
 		if !ok {
 			return "", nil, specErr(fn.path, "want an object of lookups")
 		}
+		if lookups, err = specreg.DecodeLookups(lookups); err != nil {
+			return "", nil, specErr(fn.path, "%v", err)
+		}
 		if qs.Filter, err = orm.ParseFilter(lookups); err != nil {
 			return "", nil, specErr(fn.path, "%v", err)
 		}
@@ -469,6 +473,10 @@ func buildModelField(n node, typ string, mc *caseModels) (string, forms.Field, e
 			lookups, ok := specValue(arg.v).(map[string]any)
 			if !ok && arg.v != nil {
 				return "", nil, specErr(arg.path, "want an object of lookups")
+			}
+			lookups, err := specreg.DecodeLookups(lookups)
+			if err != nil {
+				return "", nil, specErr(arg.path, "%v", err)
 			}
 			if _, err := orm.ParseFilter(lookups); err != nil {
 				return "", nil, specErr(arg.path, "%v", err)
@@ -713,6 +721,9 @@ func buildModelFormset(ctx context.Context, db orm.Store, reg *orm.Registry, env
 			m, ok := specValue(arg.v).(map[string]any)
 			if !ok {
 				return nil, specErr(arg.path, "want an object of lookups")
+			}
+			if m, err = specreg.DecodeLookups(m); err != nil {
+				return nil, specErr(arg.path, "%v", err)
 			}
 			if args.Filter, err = orm.ParseFilter(m); err != nil {
 				return nil, specErr(arg.path, "%v", err)

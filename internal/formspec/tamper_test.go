@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/formwork/formwork/formspec"
+	"github.com/formwork/formwork/internal/formspec"
 )
 
 // TestTamperedSubmissions runs each tampered submission and compares

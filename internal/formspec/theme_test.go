@@ -195,7 +195,7 @@ func isLegend(c any) bool {
 // promise: their templates decide the markup.
 func TestThemesRenderEveryCase(t *testing.T) {
 	var paths []string
-	for _, dir := range []string{"../testdata/cases", "../testdata/cases-extra"} {
+	for _, dir := range []string{"../../testdata/cases", "../../testdata/cases-extra"} {
 		p, err := filepath.Glob(filepath.Join(dir, "*.json"))
 		if err != nil || len(p) == 0 {
 			t.Fatalf("no cases in %s (%v)", dir, err)

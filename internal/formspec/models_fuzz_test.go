@@ -6,15 +6,15 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/formwork/formwork/formspec"
+	"github.com/formwork/formwork/internal/formspec"
 )
 
 // FuzzModelCase runs arbitrary cases seeded with the model ones (model
 // forms, many-to-many, model choice fields, stored files): a malformed
 // model, row, lookup, instance or upload gets an error, never a panic.
 func FuzzModelCase(f *testing.F) {
-	for _, glob := range []string{"../testdata/cases/m2m_*.json", "../testdata/cases/modelform_*.json", "../testdata/cases/modelchoice_*.json",
-		"../testdata/cases/file_initial_*.json", "../testdata/cases-extra/mm_*.json"} {
+	for _, glob := range []string{"../../testdata/cases/m2m_*.json", "../../testdata/cases/modelform_*.json", "../../testdata/cases/modelchoice_*.json",
+		"../../testdata/cases/file_initial_*.json", "../../testdata/cases-extra/mm_*.json"} {
 		paths, _ := filepath.Glob(glob)
 		for i, p := range paths {
 			if i%3 != 0 {

@@ -10,7 +10,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/formwork/formwork/formspec"
+	"github.com/formwork/formwork/internal/formspec"
 	"github.com/formwork/formwork/internal/htmlcmp"
 )
 
@@ -149,7 +149,7 @@ func loadGolden(t *testing.T, path string) map[string]any {
 // list stays true.
 func knownDifferences(t *testing.T) map[string]string {
 	t.Helper()
-	b, err := os.ReadFile("../testdata/known-differences.json")
+	b, err := os.ReadFile("../../testdata/known-differences.json")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -247,14 +247,14 @@ func show(doc map[string]any, path string) string {
 // TestConformance runs the shared corpus, copied into testdata, and
 // compares every output with the reference Django's.
 func TestConformance(t *testing.T) {
-	runCorpus(t, "../testdata/cases", "../testdata/golden")
+	runCorpus(t, "../../testdata/cases", "../../testdata/golden")
 }
 
 // TestConformanceExtra runs formwork's own cases, whose golden results
 // the reference rendered too (see testdata/README.md).
 func TestConformanceExtra(t *testing.T) {
-	if _, err := os.Stat("../testdata/cases-extra"); err != nil {
+	if _, err := os.Stat("../../testdata/cases-extra"); err != nil {
 		t.Fatalf("missing testdata/cases-extra: %v", err)
 	}
-	runCorpus(t, "../testdata/cases-extra", "../testdata/golden-extra")
+	runCorpus(t, "../../testdata/cases-extra", "../../testdata/golden-extra")
 }

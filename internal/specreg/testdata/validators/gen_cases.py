@@ -2,7 +2,7 @@
 
 Run from the validators directory with the Django oracle on the path:
 
-    PYTHONPATH=~/.cache/django-oracle/site python3 testdata/gen_cases.py > testdata/cases.json
+    PYTHONPATH=~/.cache/django-oracle/site python3 testdata/validators/gen_cases.py > testdata/validators/cases.json
 
 Each case is {"validator": NAME, "args": {...}, "value": V, "expect": E}.
 Arguments follow validators.ByName's conventions (a Decimal is a string,

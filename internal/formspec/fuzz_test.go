@@ -18,7 +18,7 @@ import (
 	"testing"
 
 	"github.com/formwork/formwork/forms"
-	"github.com/formwork/formwork/formspec"
+	"github.com/formwork/formwork/internal/formspec"
 	"github.com/formwork/formwork/internal/htmlcmp"
 	"github.com/formwork/formwork/internal/pyval"
 	"github.com/formwork/formwork/renderers"
@@ -157,7 +157,7 @@ func FuzzBindEveryField(f *testing.F) {
 // must answer with a result or an error, never a panic. Its seeds are the
 // example cases and a few of the corpus.
 func FuzzParseRun(f *testing.F) {
-	for _, glob := range []string{"../examples/cases/*.json", "../testdata/cases/*.json", "../testdata/cases-extra/*.json"} {
+	for _, glob := range []string{"../../examples/cases/*.json", "../../testdata/cases/*.json", "../../testdata/cases-extra/*.json"} {
 		paths, _ := filepath.Glob(glob)
 		for i, p := range paths {
 			if i%8 != 0 { // a sample is enough to start from
