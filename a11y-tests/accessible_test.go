@@ -49,7 +49,7 @@ func TestAccessibleMultipleSelection(t *testing.T) {
 		},
 		{
 			name: "no ids", noIDs: true, data: url.Values{"colours": {"g"}},
-			want:   []string{`<fieldset>`, `<legend>Colours:`, `<input type="checkbox" name="colours" value="g" checked>`},
+			want:   []string{`<fieldset>`, `<legend id="colours_legend">Colours:`, `<input type="checkbox" name="colours" value="g" checked>`},
 			absent: []string{`<select`},
 		},
 		{
@@ -161,17 +161,29 @@ func TestAccessibleFormset(t *testing.T) {
 		data   url.Values
 		want   []string
 		absent []string
+		alerts int // error summaries, when not 0
 	}{
 		{
 			name: "too few forms", decl: formsets.MustDeclare(item, formsets.MinNum(2), formsets.ValidateMin(true)),
 			data: url.Values{"form-TOTAL_FORMS": {"1"}, "form-INITIAL_FORMS": {"0"}, "form-0-title": {"Dune"}},
 			want: []string{
 				`<div class="error-summary" role="alert">`,
-				`<ul class="errorlist nonform"><li>Please submit at least 2 forms.</li></ul>`,
+				"<ul>\n  <li>Please submit at least 2 forms.</li>",
 				`<fieldset>
 <legend>Form 1</legend>`,
 				`<input type="hidden" name="form-TOTAL_FORMS" value="1" id="id_form-TOTAL_FORMS">`,
 			},
+		},
+		{
+			name: "errors in two forms", decl: formsets.MustDeclare(item, formsets.Extra(0)),
+			data: url.Values{"form-TOTAL_FORMS": {"2"}, "form-INITIAL_FORMS": {"2"}, "form-0-title": {""}, "form-1-title": {""}},
+			// One summary for the page, each item naming its form.
+			want: []string{
+				`<li><a href="#id_form-0-title">Form 1: Title: This field is required.</a></li>`,
+				`<li><a href="#id_form-1-title">Form 2: Title: This field is required.</a></li>`,
+				`aria-describedby="id_form-1-title_errors"`,
+			},
+			alerts: 1,
 		},
 		{
 			name: "too many forms", decl: formsets.MustDeclare(item, formsets.MaxNum(1), formsets.ValidateMax(true)),
@@ -210,6 +222,9 @@ func TestAccessibleFormset(t *testing.T) {
 				if strings.Contains(string(h), s) {
 					t.Errorf("rendering has %s:\n%s", s, h)
 				}
+			}
+			if n := strings.Count(string(h), `role="alert"`); tt.alerts != 0 && n != tt.alerts {
+				t.Errorf("%d error summaries, want %d:\n%s", n, tt.alerts, h)
 			}
 			if n, m := strings.Count(string(h), "<fieldset>"), strings.Count(string(h), "<legend>Form "); n != m || n != len(fs.Forms()) {
 				t.Errorf("%d fieldsets, %d form legends, %d forms", n, m, len(fs.Forms()))

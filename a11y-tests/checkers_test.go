@@ -303,9 +303,11 @@ func TestAxeFailures(t *testing.T) {
 	t.Run("page timeout", func(t *testing.T) {
 		// One tab: the pages after the stuck one must get a fresh tab.
 		// The good pages have a retry each (the default) should a busy
-		// machine make one miss the short timeout; the stuck one fails
-		// both tries.
-		vs, err := Axe{PageTimeout: 2 * time.Second, Parallel: 1}.Check(context.Background(), []Page{good, hang, bad})
+		// machine make one miss the timeout; the stuck one fails both
+		// tries. The timeout is far above what a page takes on a loaded
+		// 2-CPU machine (about a second), so that only the stuck page
+		// misses it.
+		vs, err := Axe{PageTimeout: busyPageTimeout, Parallel: 1}.Check(context.Background(), []Page{good, hang, bad})
 		if err == nil || !strings.Contains(err.Error(), `axe: page "hangs"`) || !errors.Is(err, context.DeadlineExceeded) {
 			t.Errorf("error %v, want a deadline error naming axe and page \"hangs\"", err)
 		}
@@ -436,6 +438,12 @@ func TestBatchOf20(t *testing.T) {
 	}
 }
 
+// busyPageTimeout is the page timeout of the tests that make a page hang:
+// short enough to keep them quick, long enough that a page that does not
+// hang is checked in time on a loaded 2-CPU machine (a page takes about a
+// second there, tens of milliseconds on an idle one).
+const busyPageTimeout = 10 * time.Second
+
 // TestAxeRetry: a page that misses its timeout once (here: it hangs the
 // first time it is loaded, as a page can on a busy machine) is tried
 // again in a fresh tab and checked; without retries it fails.
@@ -448,14 +456,14 @@ func TestAxeRetry(t *testing.T) {
 			`<script>if (!localStorage.getItem("`+key+`")) { localStorage.setItem("`+key+`", "1"); for (;;) {} }</script>`+
 				`<div><input type="text" name="q"></div>`)}
 	}
-	vs, err := Axe{PageTimeout: 3 * time.Second, Parallel: 1}.Check(context.Background(), []Page{flaky("retry-default")})
+	vs, err := Axe{PageTimeout: busyPageTimeout, Parallel: 1}.Check(context.Background(), []Page{flaky("retry-default")})
 	if err != nil {
 		t.Fatalf("with the default retry: %v", err)
 	}
 	if got, _ := rulesOf(vs, "axe", "flaky"); !slices.Equal(got, []string{"label"}) {
 		t.Errorf("rules %q, want [label]", got)
 	}
-	if _, err := (Axe{PageTimeout: 3 * time.Second, Parallel: 1, Retries: -1}).Check(context.Background(), []Page{flaky("retry-none")}); !errors.Is(err, context.DeadlineExceeded) {
+	if _, err := (Axe{PageTimeout: busyPageTimeout, Parallel: 1, Retries: -1}).Check(context.Background(), []Page{flaky("retry-none")}); !errors.Is(err, context.DeadlineExceeded) {
 		t.Errorf("without retries: %v, want a deadline error", err)
 	}
 }

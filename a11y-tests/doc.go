@@ -53,6 +53,18 @@
 // compared against an expected set of rule keys ([RuleKey]) per page,
 // rather than against zero.
 //
+// # What a screen reader announces
+//
+// Rules say whether a control has a name; they do not say whether it is
+// the right one. [Announce] loads pages in Chromium and reads, from its
+// accessibility tree (the DevTools protocol's
+// Accessibility.getFullAXTree, matched to the DOM by backend node id),
+// each form control's computed accessible name and description, those of
+// the <fieldset> around it, and the text of every role="alert" element.
+// The suite's TestScreenReaderAnnouncements compares them with the form a
+// page was rendered from: the label in the name, each error in the
+// description, one error summary listing every error.
+//
 // # Tools
 //
 // The checkers need Chromium, a Java runtime (17 or later) and the npm

@@ -10,7 +10,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -79,25 +78,12 @@ func TestThemeCasesAccessibility(t *testing.T) {
 	for _, th := range templates.ThemeNames() {
 		sheets[th] = themeStylesheet(t, th)
 	}
-	casesDir, goldenDir := corpusDir(t)
-	files, err := filepath.Glob(filepath.Join(casesDir, "*.json"))
-	if err != nil || len(files) == 0 {
-		t.Fatalf("no cases in %s (%v)", casesDir, err)
-	}
-	var only *regexp.Regexp
-	if s := os.Getenv("FORMWORK_A11Y_CASES"); s != "" {
-		if only, err = regexp.Compile(s); err != nil {
-			t.Fatalf("FORMWORK_A11Y_CASES: %v", err)
-		}
-	}
 	type themed struct{ theme, caseName string }
 	var pages []a11y.Page
 	owner := map[string]themed{} // page name -> what it shows
-	for _, file := range files {
+	for _, cf := range checkedCases(t) {
+		file, goldenDir := cf.file, cf.goldenDir
 		name := strings.TrimSuffix(filepath.Base(file), ".json")
-		if only != nil && !only.MatchString(name) {
-			continue
-		}
 		c, err := formspec.Load(file)
 		if err != nil {
 			continue // not implemented yet: TestFormCasesAccessibility says so
@@ -148,9 +134,11 @@ func TestThemeCasesAccessibility(t *testing.T) {
 	if len(pages) == 0 {
 		t.Fatal("no pages")
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Minute)
+	ctx, cancel := context.WithTimeout(context.Background(), a11y.Deadline(len(pages)))
 	defer cancel()
+	start := time.Now()
 	_, vs, err := a11y.Check(ctx, pages)
+	t.Logf("checked %d pages in %v (deadline %v)", len(pages), time.Since(start).Round(time.Second), a11y.Deadline(len(pages)))
 	if err != nil {
 		t.Fatalf("checking %d pages: %v", len(pages), err)
 	}
@@ -300,7 +288,7 @@ func TestThemeScreenshots(t *testing.T) {
 				t.Fatal(err)
 			}
 			png := filepath.Join(outDir, th+".png")
-			ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+			ctx, cancel := context.WithTimeout(context.Background(), a11y.Deadline(1))
 			defer cancel()
 			cmd := exec.CommandContext(ctx, chromium, "--headless", "--no-sandbox", "--disable-gpu",
 				"--disable-background-networking", "--disable-component-update", "--disable-sync",

@@ -558,6 +558,7 @@ func (bf *BoundField) object() renderers.Object {
 		"invalid":          func() any { return bf.Errors().Len() > 0 },
 		"focus_id":         bf.FocusID(),
 		"legend_id":        bf.LegendID(),
+		"accessible_label": bf.AccessibleLabel(),
 		// The accessible rendering groups a multiple selection as
 		// checkboxes in a <fieldset> (see AccessibleWidget).
 		"accessible_fieldset": bf.accessibleWidget().UseFieldset(),
@@ -579,24 +580,50 @@ func (bf *BoundField) object() renderers.Object {
 	}
 }
 
+// describedIDBase is the start of the ids accessible renderings give the
+// elements that describe the field: AutoID, or, in a form without ids
+// (auto_id=False), the field's HTML name, which is unique in its form and,
+// prefixed, in its formset. Without an id, aria-describedby could not
+// point at the help text and the errors, and a screen reader would not
+// read them with the control; the controls themselves still get no id.
+func (bf *BoundField) describedIDBase() string {
+	if id := bf.AutoID(); id != "" {
+		return id
+	}
+	return bf.htmlName
+}
+
 // HelpTextID returns the id of the element showing the field's help text
-// in accessible renderings: AutoID + "_helptext", or "" when the field has
-// no help text or no id.
+// in accessible renderings: AutoID + "_helptext" (the HTML name +
+// "_helptext" in a form without ids), or "" when the field has no help
+// text.
 func (bf *BoundField) HelpTextID() string {
-	if id := bf.AutoID(); id != "" && bf.HelpText() != "" {
+	if id := bf.describedIDBase(); id != "" && bf.HelpText() != "" {
 		return id + "_helptext"
 	}
 	return ""
 }
 
 // ErrorsID returns the id of the element listing the field's errors in
-// accessible renderings: AutoID + "_errors", or "" when the field has no
-// errors or no id.
+// accessible renderings: AutoID + "_errors" (the HTML name + "_errors" in
+// a form without ids), or "" when the field has no errors.
 func (bf *BoundField) ErrorsID() string {
-	if id := bf.AutoID(); id != "" && bf.Errors().Len() > 0 {
+	if id := bf.describedIDBase(); id != "" && bf.Errors().Len() > 0 {
 		return id + "_errors"
 	}
 	return ""
+}
+
+// AccessibleLabel returns the name accessible renderings give the field's
+// controls: its label, or, for a field declared with an empty label,
+// its name made a label ("first_name" is "First name"), so that a screen
+// reader still names the control (WCAG 2.2 4.1.2 Name, Role, Value). It
+// is shown to no one else: the field still has no visible label.
+func (bf *BoundField) AccessibleLabel() string {
+	if bf.label != "" {
+		return bf.label
+	}
+	return prettyName(bf.name)
 }
 
 // AriaDescribedBy returns the value of the widget's aria-describedby in
@@ -609,12 +636,14 @@ func (bf *BoundField) AriaDescribedBy() string {
 // link from an error summary: IDForLabel, else the id of a choice list's
 // first option, else AutoID.
 func (bf *BoundField) FocusID() string {
-	if id := bf.accessibleWidget().IDForLabel(bf.widgetID()); id != "" {
-		return id
-	}
 	id := bf.widgetID()
 	if id == "" {
+		// No control has an id (auto_id=False): nothing to link to
+		// (a select date widget would make "_month" of "").
 		return ""
+	}
+	if id := bf.accessibleWidget().IDForLabel(id); id != "" {
+		return id
 	}
 	switch w := bf.accessibleWidget().(type) {
 	case interface{ IDForLabelIndex(string, int) string }:
@@ -654,6 +683,13 @@ func (bf *BoundField) AccessibleHTML() (renderers.HTML, error) {
 		// the group's <legend> names each of them.
 		attrs["aria-labelledby"] = id
 	}
+	if bf.label == "" && (!bf.accessibleWidget().UseFieldset() || isMultiPart(bf.Widget())) {
+		// A field declared with an empty label shows none: name its
+		// control, or each part of a multi-part widget (a group of
+		// choices is named on its <fieldset>, by the template, with
+		// accessible_label: its options keep their own labels).
+		attrs["aria-label"] = bf.AccessibleLabel()
+	}
 	if _, has := bf.Widget().Base().Attrs["autocomplete"]; !has {
 		if t := renderers.AutocompleteToken(bf.WidgetType(), bf.name); t != "" {
 			attrs["autocomplete"] = t
@@ -683,6 +719,34 @@ func (bf *BoundField) AccessibleHTML() (renderers.HTML, error) {
 func asTextInput(w widgets.Widget, value any) widgets.Widget {
 	var c widgets.Widget
 	switch x := w.(type) {
+	case *widgets.MultiWidget:
+		// Each part as the widget it is: a number part shows "x" back.
+		var parts []any
+		switch v := value.(type) {
+		case []any:
+			parts = v
+		case []string:
+			for _, s := range v {
+				parts = append(parts, s)
+			}
+		}
+		var n *widgets.MultiWidget
+		for i, sub := range x.Widgets {
+			var pv any
+			if i < len(parts) {
+				pv = parts[i]
+			}
+			if t := asTextInput(sub, pv); t != nil {
+				if n == nil {
+					n = x.Clone().(*widgets.MultiWidget)
+				}
+				n.Widgets[i] = t
+			}
+		}
+		if n == nil {
+			return nil
+		}
+		return n
 	case *widgets.NumberInput:
 		if s, ok := value.(string); !ok || isNumber(s) {
 			return nil
@@ -718,10 +782,10 @@ func isNumber(s string) bool {
 }
 
 // LegendID returns the id of the <legend> of a field grouped in a
-// <fieldset> in accessible renderings: AutoID + "_legend", or "" when the
-// field is not grouped or has no id.
+// <fieldset> in accessible renderings: AutoID + "_legend" (the HTML name +
+// "_legend" in a form without ids), or "" when the field is not grouped.
 func (bf *BoundField) LegendID() string {
-	if id := bf.AutoID(); id != "" && bf.accessibleWidget().UseFieldset() {
+	if id := bf.describedIDBase(); id != "" && bf.accessibleWidget().UseFieldset() {
 		return id + "_legend"
 	}
 	return ""

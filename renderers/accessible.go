@@ -42,9 +42,15 @@ import (
 //     know and whose selected options fail contrast in the browser's
 //     colours; the checkboxes submit the same name and values (3.3.2,
 //     1.3.1, 2.1.1 Keyboard, 1.4.3 Contrast).
-//   - A formset's own errors open it in an error summary like a form's,
-//     and each form is a <fieldset> with a legend, "Form 1", ... (3.3.1,
-//     4.1.3, 1.3.1).
+//   - A formset page has one error summary, at its top: the formset's own
+//     errors and every form's, each naming its form and linking to its
+//     field; each form is a <fieldset> with a legend, "Form 1", ...
+//     (3.3.1, 4.1.3, 1.3.1).
+//   - In a form without ids, the help text and the error list still get
+//     ids made of the field's HTML name, so that aria-describedby links
+//     them to the control (1.3.1, 3.3.1).
+//   - A field declared with an empty label names its control (or group)
+//     with aria-label, from the field's name (4.1.2).
 //
 // The knowledge the templates need about a field (invalid, the ids to
 // describe it by, the widget rendered with extra attributes) comes from

@@ -39,7 +39,7 @@ func runFormset(env *Env, n node) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Result{Outputs: out}, nil
+	return &Result{Outputs: out, Formset: fs}, nil
 }
 
 // buildFormset reads the formset's factory and instance arguments.

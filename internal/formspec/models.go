@@ -135,6 +135,7 @@ func runModels(c *Case, env *Env, mn node) (*Result, error) {
 		wanted = append(wanted, name)
 	}
 	out, err := FormsetOutputs(fs.Formset, wanted)
+	res := &Result{Formset: fs.Formset}
 	if err != nil {
 		return nil, err
 	}
@@ -148,7 +149,8 @@ func runModels(c *Case, env *Env, mn node) (*Result, error) {
 			return nil, err
 		}
 	}
-	return &Result{Outputs: out}, nil
+	res.Outputs = out
+	return res, nil
 }
 
 // metaArg reads one of the Meta keys model forms and model formsets
@@ -406,7 +408,7 @@ func runModelForm(c *Case, env *Env, mn, n node) (*Result, error) {
 			out["instance_pk"] = id
 		}
 	}
-	return &Result{Outputs: out}, nil
+	return &Result{Outputs: out, Form: f.Form}, nil
 }
 
 // buildModelField builds a ModelChoiceField or ModelMultipleChoiceField

@@ -17,6 +17,7 @@ import (
 	"strings"
 
 	"github.com/formwork/formwork/forms"
+	"github.com/formwork/formwork/formsets"
 	"github.com/formwork/formwork/i18n"
 	"github.com/formwork/formwork/internal/ojson"
 	"github.com/formwork/formwork/internal/pyval"
@@ -44,6 +45,12 @@ type Case struct {
 // Result is what rendering a case produces: its outputs by name.
 type Result struct {
 	Outputs map[string]any `json:"outputs"`
+	// Form and Formset are what the outputs were rendered from (one of
+	// them is set), for tools that compare a page with the form it shows,
+	// as the accessibility suite compares what a screen reader announces
+	// with each field's label and errors.
+	Form    *forms.Form       `json:"-"`
+	Formset *formsets.Formset `json:"-"`
 }
 
 // ErrUnsupported reports a case of a kind formwork cannot render yet.
@@ -176,7 +183,7 @@ func (c *Case) Run() (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Result{Outputs: out}, nil
+	return &Result{Outputs: out, Form: f}, nil
 }
 
 // renderers sets env's renderer and default renderer from the case's
