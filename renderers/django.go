@@ -10,6 +10,7 @@ import (
 
 	"github.com/flosch/pongo2/v6"
 
+	"github.com/formwork/formwork/internal/tmplparse"
 	"github.com/formwork/formwork/templates"
 )
 
@@ -63,6 +64,7 @@ func (r *DjangoTemplates) programs() *programs {
 	r.progOnce.Do(func() {
 		l := &djangoLoader{overlay: r.overlay(), builtin: templates.Django}
 		r.progs.source = l.source
+		r.progs.parse = tmplparse.Parse
 	})
 	if r.themeErr != nil {
 		return nil

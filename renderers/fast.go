@@ -59,7 +59,7 @@ func fastRenderer(r Renderer) (s genState, ok bool) {
 		if x.Reload || x.NoFastPath {
 			return s, false
 		}
-		return genState{ov: &x.overrides, overlay: x.overlay(), jinja: true}, true
+		return genState{ov: &x.overrides, overlay: x.overlay(), jinja: true, progs: x.programs()}, true
 	}
 	return s, false
 }

@@ -16,6 +16,7 @@ import (
 	"github.com/CloudyKit/jet/v6"
 
 	"github.com/formwork/formwork/internal/pyfmt"
+	"github.com/formwork/formwork/internal/tmplparse"
 	"github.com/formwork/formwork/templates"
 )
 
@@ -99,6 +100,35 @@ type Jinja2 struct {
 	// markupsafe does (see jinjaText).
 	textOnce sync.Once
 	textSet  *jet.Set
+
+	progOnce sync.Once
+	progs    programs
+}
+
+// programs returns the renderer's theme programs (program.go) compiled
+// from its jet templates, nil when its theme is unknown (Render reports
+// it).
+func (r *Jinja2) programs() *programs {
+	r.progOnce.Do(func() {
+		l := &jetLoader{overlay: r.overlay(), builtin: templates.Jet}
+		r.progs.source = func(name string) (string, error) {
+			if strings.Contains(name, "..") {
+				return "", fmt.Errorf("%s: a relative name is not supported", name)
+			}
+			_, src, ok, err := l.source(name)
+			if err == nil && !ok {
+				err = fmt.Errorf("TemplateDoesNotExist: %s", name)
+			}
+			// As Open: Jinja drops the newline that ends a source.
+			src = strings.TrimSuffix(strings.TrimSuffix(src, "\n"), "\r")
+			return src, err
+		}
+		r.progs.parse = tmplparse.ParseJet
+	})
+	if r.themeErr != nil {
+		return nil
+	}
+	return &r.progs
 }
 
 // NewJinja2 returns Django's Jinja2 renderer (table style).

@@ -88,6 +88,9 @@ func TestNativeOK(t *testing.T) {
 		}}, "django/forms/widgets/text.html", false},
 		{"overridden include, jinja", &renderers.Jinja2{Overlay: fstest.MapFS{
 			"django/forms/widgets/attrs.html": {Data: []byte("x")},
+		}}, "django/forms/widgets/text.html", true},
+		{"overridden include, jinja, no program", &renderers.Jinja2{Overlay: fstest.MapFS{
+			"django/forms/widgets/attrs.html": {Data: []byte("{{ upper(widget.name) }}")},
 		}}, "django/forms/widgets/text.html", false},
 		{"other template overridden", &renderers.DjangoTemplates{Overlay: fstest.MapFS{
 			"django/forms/widgets/attrs.html": {Data: []byte("x")},

@@ -3,26 +3,32 @@ package renderers
 import (
 	"bytes"
 	"fmt"
+	"strconv"
 	"strings"
 	"sync"
+
+	"github.com/formwork/formwork/internal/tmplparse"
 )
 
-// Theme programs. A theme's Django-syntax template that overrides a
-// built-in one is compiled, the first time it is rendered, into a tree
-// of Go closures that print the built-in template's view (view.go)
-// directly: the same subset of the template language and the same
-// variables the generated writers of the built-in templates know
-// (internal/tmplgen), with no context maps, reflection or name lookups
-// per render. A template it includes is compiled into it (the overlay's
-// copy when there is one); a widget template named at run time runs on
-// its generated writer, or on its own program when overridden.
+// Theme programs. A theme's template that overrides a built-in one
+// (Django syntax for DjangoTemplates, jet syntax for Jinja2) is compiled,
+// the first time it is rendered, into a tree of Go closures that print
+// the built-in template's view (view.go) directly: the same subset of
+// the template language and the same variables the generated writers of
+// the built-in templates know (internal/tmplgen; both read the tree of
+// internal/tmplparse, whose ParseJet reads jet into the same tree), with
+// no context maps, reflection or name lookups per render. A template it
+// includes is compiled into it (the overlay's copy when there is one); a
+// widget template named at run time runs on its generated writer, or on
+// its own program when overridden.
 //
-// A template using anything else (another tag or filter, a variable the
-// view lacks, {% extends %}) has no program: pongo2 renders it, as it
-// does when the renderer reloads. A program prints the bytes pongo2
-// prints for the context built from the same view; the sweep tests
-// (TestProgramsMatchEngine, formspec's TestFastPathMatchesEngines)
-// check it. A compiled program holds no mutable state and is shared by
+// A template using anything else (another tag, filter or function, a
+// variable the view lacks, extends) has no program: the engine (pongo2
+// or jet) renders it, as it does when the renderer reloads. A program
+// prints the bytes the engine prints for the context built from the same
+// view; the sweep tests (formspec's TestProgramsMatchEngine,
+// TestJetProgramsMatchEngine, TestFastPathMatchesEngines) check it. A
+// compiled program holds no mutable state and is shared by
 // the goroutines rendering with the renderer.
 
 // viewKind is the view a template is rendered from.
@@ -60,7 +66,10 @@ func kindOf(name string) viewKind {
 // programs is a renderer's cache of compiled theme programs, by name.
 type programs struct {
 	source func(name string) (string, error)
-	m      sync.Map // name -> *program (nil: the engine renders it)
+	// parse reads a source: tmplparse.Parse (Django syntax) or
+	// tmplparse.ParseJet.
+	parse func(file, src string) ([]tmplparse.Node, error)
+	m     sync.Map // name -> *program (nil: the engine renders it)
 }
 
 // program is a compiled template.
@@ -80,7 +89,7 @@ func (ps *programs) get(name string, k viewKind) *program {
 	if p, ok := ps.m.Load(name); ok {
 		return p.(*program)
 	}
-	p, err := compileProgram(ps.source, name, k)
+	p, err := compileProgram(ps.source, ps.parse, name, k)
 	if err != nil {
 		p = nil
 	}
@@ -90,7 +99,7 @@ func (ps *programs) get(name string, k viewKind) *program {
 
 // compileError explains why a template has no program.
 func compileError(ps *programs, name string) error {
-	_, err := compileProgram(ps.source, name, kindOf(name))
+	_, err := compileProgram(ps.source, ps.parse, name, kindOf(name))
 	return err
 }
 
@@ -348,6 +357,7 @@ func (s *pscope) child() *pscope { return &pscope{vars: map[string]pbinding{}, p
 
 type pcompiler struct {
 	source func(string) (string, error)
+	parse  func(file, src string) ([]tmplparse.Node, error)
 	kind   viewKind
 	slots  int
 	chain  []string
@@ -360,12 +370,12 @@ func (c *pcompiler) errf(line int, format string, args ...any) error {
 }
 
 // compileProgram compiles the named template for a view of kind k.
-func compileProgram(source func(string) (string, error), name string, k viewKind) (*program, error) {
+func compileProgram(source func(string) (string, error), parse func(file, src string) ([]tmplparse.Node, error), name string, k viewKind) (*program, error) {
 	rt := rootType(k)
 	if rt == nil {
 		return nil, fmt.Errorf("%s: not a template with a view", name)
 	}
-	c := &pcompiler{source: source, kind: k}
+	c := &pcompiler{source: source, parse: parse, kind: k}
 	c.slots = 1
 	root := &pscope{vars: map[string]pbinding{}}
 	get := func(e *penv) pval { return e.vars[0] }
@@ -393,7 +403,7 @@ func (c *pcompiler) template(sc *pscope, name string) (pnode, error) {
 	if err != nil {
 		return nil, err
 	}
-	nodes, err := parseTemplate(name, src)
+	nodes, err := c.parse(name, src)
 	if err != nil {
 		return nil, err
 	}
@@ -402,7 +412,7 @@ func (c *pcompiler) template(sc *pscope, name string) (pnode, error) {
 	return c.nodes(sc.child(), nodes)
 }
 
-func (c *pcompiler) nodes(sc *pscope, nodes []tnode) (pnode, error) {
+func (c *pcompiler) nodes(sc *pscope, nodes []tmplparse.Node) (pnode, error) {
 	var out []pnode
 	for _, n := range nodes {
 		p, err := c.node(sc, n)
@@ -429,26 +439,26 @@ func (c *pcompiler) nodes(sc *pscope, nodes []tnode) (pnode, error) {
 	}, nil
 }
 
-func (c *pcompiler) node(sc *pscope, n tnode) (pnode, error) {
+func (c *pcompiler) node(sc *pscope, n tmplparse.Node) (pnode, error) {
 	switch n := n.(type) {
-	case *ttext:
-		if n.text == "" {
+	case *tmplparse.Text:
+		if n.Text == "" {
 			return nil, nil
 		}
-		t := n.text
+		t := n.Text
 		return func(_ *penv, b *bytes.Buffer) error { b.WriteString(t); return nil }, nil
-	case *tvar:
+	case *tmplparse.Var:
 		return c.print(sc, n)
-	case *tif:
-		cond, err := c.cond(sc, n.cond, n.line)
+	case *tmplparse.If:
+		cond, err := c.cond(sc, n.Cond, n.Line)
 		if err != nil {
 			return nil, err
 		}
-		then, err := c.nodes(sc.child(), n.then)
+		then, err := c.nodes(sc.child(), n.Then)
 		if err != nil {
 			return nil, err
 		}
-		if !n.hasElse {
+		if !n.HasElse {
 			return func(e *penv, b *bytes.Buffer) error {
 				if cond(e) {
 					return then(e, b)
@@ -456,7 +466,7 @@ func (c *pcompiler) node(sc *pscope, n tnode) (pnode, error) {
 				return nil
 			}, nil
 		}
-		els, err := c.nodes(sc.child(), n.els)
+		els, err := c.nodes(sc.child(), n.Else)
 		if err != nil {
 			return nil, err
 		}
@@ -466,15 +476,15 @@ func (c *pcompiler) node(sc *pscope, n tnode) (pnode, error) {
 			}
 			return els(e, b)
 		}, nil
-	case *twith:
-		x, err := c.expr(sc, n.expr, n.line)
+	case *tmplparse.With:
+		x, err := c.expr(sc, n.Expr, n.Line)
 		if err != nil {
 			return nil, err
 		}
 		slot := c.slot(1)
 		inner := sc.child()
-		inner.vars[n.name] = pbinding{t: x.t, get: func(e *penv) pval { return e.vars[slot] }}
-		body, err := c.nodes(inner, n.body)
+		inner.vars[n.Name] = pbinding{t: x.t, get: func(e *penv) pval { return e.vars[slot] }}
+		body, err := c.nodes(inner, n.Body)
 		if err != nil {
 			return nil, err
 		}
@@ -483,27 +493,27 @@ func (c *pcompiler) node(sc *pscope, n tnode) (pnode, error) {
 			e.vars[slot] = get(e)
 			return body(e, b)
 		}, nil
-	case *tfor:
+	case *tmplparse.For:
 		return c.loop(sc, n)
-	case *tinclude:
+	case *tmplparse.Include:
 		return c.include(sc, n)
 	}
 	return nil, fmt.Errorf("%s: unknown node %T", c.chain[len(c.chain)-1], n)
 }
 
-func (c *pcompiler) print(sc *pscope, n *tvar) (pnode, error) {
-	x, err := c.expr(sc, n.expr, n.line)
+func (c *pcompiler) print(sc *pscope, n *tmplparse.Var) (pnode, error) {
+	x, err := c.expr(sc, n.Expr, n.Line)
 	if err != nil {
 		return nil, err
 	}
 	safe := false
-	for _, f := range n.filters {
+	for _, f := range n.Filters {
 		switch f {
 		case "safe":
 			safe = true
 		case "stringformat:'s'", `stringformat:"s"`:
 		default:
-			return nil, c.errf(n.line, "filter %q is not supported", f)
+			return nil, c.errf(n.Line, "filter %q is not supported", f)
 		}
 	}
 	get := x.get
@@ -517,14 +527,14 @@ func (c *pcompiler) print(sc *pscope, n *tvar) (pnode, error) {
 		return func(e *penv, b *bytes.Buffer) error { writeInt(b, get(e).n); return nil }, nil
 	case pkValue:
 		if safe {
-			return nil, c.errf(n.line, "{{ %s|safe }}: safe on a widget value is not supported", n.expr)
+			return nil, c.errf(n.Line, "{{ %s|safe }}: safe on a widget value is not supported", n.Expr)
 		}
 		return func(e *penv, b *bytes.Buffer) error { v := get(e).v; v.write(b); return nil }, nil
 	case pkMarkup:
 		pr := x.t.print
 		return func(e *penv, b *bytes.Buffer) error { return pr(b, get(e)) }, nil
 	}
-	return nil, c.errf(n.line, "{{ %s }}: cannot print a %s", n.expr, x.t.name)
+	return nil, c.errf(n.Line, "{{ %s }}: cannot print a %s", n.Expr, x.t.name)
 }
 
 // expr resolves a dotted variable path.
@@ -554,6 +564,13 @@ func (c *pcompiler) expr(sc *pscope, s string, line int) (pbinding, error) {
 	}
 	for _, p := range parts[1:] {
 		a, ok := b.t.attrs[p]
+		if k, err := strconv.Atoi(p); err == nil && !ok && b.t.tuple != nil {
+			// pair.0 (jet's pair[0]): an item of what a for unpacks.
+			if k < 0 || k >= len(b.t.tuple) {
+				return pbinding{}, c.errf(line, "%s: a %s unpacks into %d values", s, b.t.name, len(b.t.tuple))
+			}
+			a, ok = b.t.tuple[k], true
+		}
 		if !ok && b.t.kind == pkAttrSet {
 			key := p
 			get := b.get
@@ -703,8 +720,8 @@ func splitWord(s, w string) []string {
 	return append(out, strings.Join(f[start:], " "))
 }
 
-func (c *pcompiler) loop(sc *pscope, n *tfor) (pnode, error) {
-	coll, err := c.expr(sc, n.coll, n.line)
+func (c *pcompiler) loop(sc *pscope, n *tmplparse.For) (pnode, error) {
+	coll, err := c.expr(sc, n.Coll, n.Line)
 	if err != nil {
 		return nil, err
 	}
@@ -714,7 +731,7 @@ func (c *pcompiler) loop(sc *pscope, n *tfor) (pnode, error) {
 		coll = pbinding{t: a.t, get: func(e *penv) pval { return a.get(get(e)) }}
 	}
 	if coll.t.kind != pkSeq {
-		return nil, c.errf(n.line, "{%% for ... in %s %%}: cannot loop over a %s", n.coll, coll.t.name)
+		return nil, c.errf(n.Line, "{%% for ... in %s %%}: cannot loop over a %s", n.Coll, coll.t.name)
 	}
 	// Slots: index, length, the item.
 	slot := c.slot(3)
@@ -722,18 +739,22 @@ func (c *pcompiler) loop(sc *pscope, n *tfor) (pnode, error) {
 	body.vars["forloop"] = pbinding{loop: &ploop{slot: slot}}
 	et := coll.t.elem
 	item := func(e *penv) pval { return e.vars[slot+2] }
-	if len(n.vars) == 1 {
-		body.vars[n.vars[0]] = pbinding{t: et, get: item}
+	if n.Index != "" {
+		// jet's range i, x := list: i is the item's index.
+		body.vars[n.Index] = pbinding{t: ptInt, get: func(e *penv) pval { return pval{n: e.vars[slot].n} }}
+	}
+	if len(n.Vars) == 1 {
+		body.vars[n.Vars[0]] = pbinding{t: et, get: item}
 	} else {
-		if len(n.vars) > len(et.tuple) {
-			return nil, c.errf(n.line, "{%% for %s in %s %%}: a %s unpacks into %d values", strings.Join(n.vars, ", "), n.coll, et.name, len(et.tuple))
+		if len(n.Vars) > len(et.tuple) {
+			return nil, c.errf(n.Line, "{%% for %s in %s %%}: a %s unpacks into %d values", strings.Join(n.Vars, ", "), n.Coll, et.name, len(et.tuple))
 		}
-		for k, name := range n.vars {
+		for k, name := range n.Vars {
 			a := et.tuple[k]
 			body.vars[name] = pbinding{t: a.t, get: func(e *penv) pval { return a.get(item(e)) }}
 		}
 	}
-	inner, err := c.nodes(body, n.body)
+	inner, err := c.nodes(body, n.Body)
 	if err != nil {
 		return nil, err
 	}
@@ -752,11 +773,11 @@ func (c *pcompiler) loop(sc *pscope, n *tfor) (pnode, error) {
 	}, nil
 }
 
-func (c *pcompiler) include(sc *pscope, n *tinclude) (pnode, error) {
+func (c *pcompiler) include(sc *pscope, n *tmplparse.Include) (pnode, error) {
 	inner := sc.child()
 	var sets []func(e *penv)
-	for _, kv := range n.withs {
-		x, err := c.expr(sc, kv[1], n.line)
+	for _, kv := range n.Withs {
+		x, err := c.expr(sc, kv[1], n.Line)
 		if err != nil {
 			return nil, err
 		}
@@ -770,27 +791,27 @@ func (c *pcompiler) include(sc *pscope, n *tinclude) (pnode, error) {
 			s(e)
 		}
 	}
-	if n.literal {
-		body, err := c.template(inner, n.name)
+	if n.Literal {
+		body, err := c.template(inner, n.Name)
 		if err != nil {
 			return nil, err
 		}
 		return func(e *penv, b *bytes.Buffer) error { set(e); return body(e, b) }, nil
 	}
 	// A template named at run time: a widget's option template.
-	name, err := c.expr(sc, n.expr, n.line)
+	name, err := c.expr(sc, n.Expr, n.Line)
 	if err != nil {
 		return nil, err
 	}
 	if name.t.kind != pkString {
-		return nil, c.errf(n.line, "{%% include %s %%}: the name is a %s, not a string", n.expr, name.t.name)
+		return nil, c.errf(n.Line, "{%% include %s %%}: the name is a %s, not a string", n.Expr, name.t.name)
 	}
-	if len(n.withs) != 1 || n.withs[0][0] != "widget" {
-		return nil, c.errf(n.line, "{%% include %s %%}: a template named at run time must be included with widget=...", n.expr)
+	if len(n.Withs) != 1 || n.Withs[0][0] != "widget" {
+		return nil, c.errf(n.Line, "{%% include %s %%}: a template named at run time must be included with widget=...", n.Expr)
 	}
 	w := inner.vars["widget"]
 	if w.t != ptWidget {
-		return nil, c.errf(n.line, "{%% include %s with widget=%s %%}: %s is a %s, not a widget", n.expr, n.withs[0][1], n.withs[0][1], w.t.name)
+		return nil, c.errf(n.Line, "{%% include %s with widget=%s %%}: %s is a %s, not a widget", n.Expr, n.Withs[0][1], n.Withs[0][1], w.t.name)
 	}
 	getName, getW := name.get, w.get
 	return func(e *penv, b *bytes.Buffer) error {

@@ -4,7 +4,9 @@ import (
 	"io/fs"
 	"strings"
 	"testing"
+	"testing/fstest"
 
+	"github.com/formwork/formwork/internal/tmplparse"
 	"github.com/formwork/formwork/templates"
 )
 
@@ -17,7 +19,7 @@ func TestProgramsCompileBuiltins(t *testing.T) {
 		return string(b), err
 	}
 	for _, name := range Generated() {
-		if _, err := compileProgram(src, name, kindOf(name)); err != nil {
+		if _, err := compileProgram(src, tmplparse.Parse, name, kindOf(name)); err != nil {
 			t.Errorf("%s: %v", name, err)
 		}
 	}
@@ -35,7 +37,7 @@ func TestProgramsThemePacks(t *testing.T) {
 			if _, err := fs.Stat(pack.Django, name); err != nil {
 				continue
 			}
-			_, err := compileProgram(l.source, name, kindOf(name))
+			_, err := compileProgram(l.source, tmplparse.Parse, name, kindOf(name))
 			if err == nil {
 				compiled++
 				continue
@@ -47,5 +49,79 @@ func TestProgramsThemePacks(t *testing.T) {
 			t.Logf("%s: %s stays on pongo2: %v", th, name, err)
 		}
 		t.Logf("%s: %d overriding templates on programs, %d on pongo2", th, compiled, engine)
+	}
+}
+
+// TestJetProgramsCompileBuiltins compiles every built-in jet template
+// that has a generated writer as a theme program of the Jinja2
+// renderers.
+func TestJetProgramsCompileBuiltins(t *testing.T) {
+	r := &Jinja2{}
+	ps := r.programs()
+	for _, name := range Generated() {
+		if _, err := compileProgram(ps.source, ps.parse, name, kindOf(name)); err != nil {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
+}
+
+// TestJetProgramsThemePacks compiles each theme pack's overriding jet
+// templates and lists those that stay on jet, with the construct that
+// keeps them there, which must name the template and line.
+func TestJetProgramsThemePacks(t *testing.T) {
+	for _, th := range templates.ThemeNames() {
+		r := &Jinja2{Theme: th}
+		ps := r.programs()
+		pack, _ := templates.LookupTheme(th)
+		compiled, engine := 0, 0
+		for _, name := range Generated() {
+			if _, err := fs.Stat(pack.Jet, name); err != nil {
+				continue
+			}
+			_, err := compileProgram(ps.source, ps.parse, name, kindOf(name))
+			if err == nil {
+				compiled++
+				continue
+			}
+			engine++
+			if !strings.Contains(err.Error(), ".html:") {
+				t.Errorf("%s %s: the error does not name a template and line: %v", th, name, err)
+			}
+			t.Logf("%s: %s stays on jet: %v", th, name, err)
+		}
+		t.Logf("%s: %d overriding jet templates on programs, %d on jet", th, compiled, engine)
+	}
+}
+
+// TestJetProgramsRun checks that a Jinja2 renderer whose overlay
+// overrides the built-in jet templates with copies renders each from the
+// view (NativeOK) on its program, and that a template with a construct
+// programs lack, or NoFastPath, leaves the rendering to jet.
+func TestJetProgramsRun(t *testing.T) {
+	all := fstest.MapFS{}
+	err := fs.WalkDir(templates.Jet, "django", func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			b, err := fs.ReadFile(templates.Jet, p)
+			if err != nil {
+				return err
+			}
+			all[p] = &fstest.MapFile{Data: b}
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range Generated() {
+		if !NativeOK(&Jinja2{Overlay: all}, name) {
+			t.Errorf("%s: overridden by a copy, it does not run on a program", name)
+		}
+	}
+	if NativeOK(&Jinja2{Overlay: all, NoFastPath: true}, "django/forms/div.html") {
+		t.Error("NoFastPath: NativeOK is true")
+	}
+	bad := fstest.MapFS{"django/forms/label.html": &fstest.MapFile{Data: []byte("{{ yield x() }}")}}
+	if NativeOK(&Jinja2{Overlay: bad}, "django/forms/label.html") {
+		t.Error("a template with a construct programs lack: NativeOK is true")
 	}
 }

@@ -21,18 +21,58 @@ import (
 // Cases with their own templates or theme go through them in
 // TestFastPathMatchesEngines.
 func TestProgramsMatchEngine(t *testing.T) {
-	var paths []string
-	for _, dir := range []string{"../../testdata/cases", "../../testdata/cases-extra"} {
-		p, err := filepath.Glob(filepath.Join(dir, "*.json"))
-		if err != nil || len(p) == 0 {
-			t.Fatalf("no cases in %s (%v)", dir, err)
-		}
-		paths = append(paths, p...)
+	all := copyTemplates(t, templates.Django)
+	variants := []progVariant{
+		{"every template copied, table", func(e bool) renderers.Renderer { return &renderers.DjangoTemplates{Overlay: all, NoFastPath: e} }},
+		{"every template copied, div", func(e bool) renderers.Renderer {
+			return &renderers.DjangoTemplates{FormTemplate: renderers.DivFormTemplate, FormsetTemplate: renderers.DivFormsetTemplate, Overlay: all, NoFastPath: e}
+		}},
 	}
+	for _, th := range templates.ThemeNames() {
+		th := th
+		variants = append(variants, progVariant{"theme " + th, func(e bool) renderers.Renderer {
+			return &renderers.DjangoTemplates{FormTemplate: renderers.DivFormTemplate, FormsetTemplate: renderers.DivFormsetTemplate, Theme: th, NoFastPath: e}
+		}})
+	}
+	sweepPrograms(t, variants)
+}
+
+// TestJetProgramsMatchEngine is TestProgramsMatchEngine for the Jinja2
+// renderers: every corpus case through the theme programs compiled from
+// jet templates and through jet alone, with an overlay holding a copy of
+// every built-in jet template and with each theme pack's jet templates.
+func TestJetProgramsMatchEngine(t *testing.T) {
+	all := copyTemplates(t, templates.Jet)
+	variants := []progVariant{
+		{"every jet template copied, table", func(e bool) renderers.Renderer { return &renderers.Jinja2{Overlay: all, NoFastPath: e} }},
+		{"every jet template copied, div", func(e bool) renderers.Renderer {
+			return &renderers.Jinja2{FormTemplate: renderers.DivFormTemplate, FormsetTemplate: renderers.DivFormsetTemplate, Overlay: all, NoFastPath: e}
+		}},
+	}
+	for _, th := range templates.ThemeNames() {
+		th := th
+		variants = append(variants, progVariant{"jet theme " + th, func(e bool) renderers.Renderer {
+			return &renderers.Jinja2{FormTemplate: renderers.DivFormTemplate, FormsetTemplate: renderers.DivFormsetTemplate, Theme: th, NoFastPath: e}
+		}})
+	}
+	sweepPrograms(t, variants)
+}
+
+// progVariant is a renderer the sweep runs each case through, with its
+// programs (engine false) and with its engine alone (engine true).
+type progVariant struct {
+	label string
+	mk    func(engine bool) renderers.Renderer
+}
+
+// copyTemplates returns an overlay holding a copy of every template of
+// fsys under django/.
+func copyTemplates(t *testing.T, fsys fs.FS) fstest.MapFS {
+	t.Helper()
 	all := fstest.MapFS{}
-	err := fs.WalkDir(templates.Django, "django", func(p string, d fs.DirEntry, err error) error {
+	err := fs.WalkDir(fsys, "django", func(p string, d fs.DirEntry, err error) error {
 		if err == nil && !d.IsDir() {
-			b, err := fs.ReadFile(templates.Django, p)
+			b, err := fs.ReadFile(fsys, p)
 			if err != nil {
 				return err
 			}
@@ -43,21 +83,20 @@ func TestProgramsMatchEngine(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	type variant struct {
-		label string
-		mk    func(engine bool) renderers.Renderer
-	}
-	variants := []variant{
-		{"every template copied, table", func(e bool) renderers.Renderer { return &renderers.DjangoTemplates{Overlay: all, NoFastPath: e} }},
-		{"every template copied, div", func(e bool) renderers.Renderer {
-			return &renderers.DjangoTemplates{FormTemplate: renderers.DivFormTemplate, FormsetTemplate: renderers.DivFormsetTemplate, Overlay: all, NoFastPath: e}
-		}},
-	}
-	for _, th := range templates.ThemeNames() {
-		th := th
-		variants = append(variants, variant{"theme " + th, func(e bool) renderers.Renderer {
-			return &renderers.DjangoTemplates{FormTemplate: renderers.DivFormTemplate, FormsetTemplate: renderers.DivFormsetTemplate, Theme: th, NoFastPath: e}
-		}})
+	return all
+}
+
+// sweepPrograms renders every corpus case through each variant with its
+// programs and with its engine, requiring the same bytes (or errors).
+func sweepPrograms(t *testing.T, variants []progVariant) {
+	t.Helper()
+	var paths []string
+	for _, dir := range []string{"../../testdata/cases", "../../testdata/cases-extra"} {
+		p, err := filepath.Glob(filepath.Join(dir, "*.json"))
+		if err != nil || len(p) == 0 {
+			t.Fatalf("no cases in %s (%v)", dir, err)
+		}
+		paths = append(paths, p...)
 	}
 	known := map[string]string{}
 	readKnown(t, "../../testdata/known-differences.json", &known)
@@ -106,26 +145,27 @@ func TestProgramsMatchEngine(t *testing.T) {
 // first renders, then shared), wanting the engine's bytes from each: run
 // with -race, it checks that a program holds no mutable state.
 func TestProgramsConcurrent(t *testing.T) {
-	c, err := Load("../../testdata/cases/contact_invalid_DjangoTemplates.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	all := fstest.MapFS{}
-	err = fs.WalkDir(templates.Django, "django", func(p string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() {
-			b, err := fs.ReadFile(templates.Django, p)
-			if err != nil {
-				return err
-			}
-			all[p] = &fstest.MapFile{Data: b}
-		}
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	mk := func(engine bool) renderers.Renderer {
+	all := copyTemplates(t, templates.Django)
+	concurrentPrograms(t, "../../testdata/cases/contact_invalid_DjangoTemplates.json", func(engine bool) renderers.Renderer {
 		return &renderers.DjangoTemplates{FormTemplate: renderers.DivFormTemplate, FormsetTemplate: renderers.DivFormsetTemplate, Overlay: all, NoFastPath: engine}
+	})
+}
+
+// TestJetProgramsConcurrent is TestProgramsConcurrent for programs
+// compiled from jet templates.
+func TestJetProgramsConcurrent(t *testing.T) {
+	all := copyTemplates(t, templates.Jet)
+	concurrentPrograms(t, "../../testdata/cases/contact_invalid_Jinja2.json", func(engine bool) renderers.Renderer {
+		return &renderers.Jinja2{FormTemplate: renderers.DivFormTemplate, FormsetTemplate: renderers.DivFormsetTemplate, Overlay: all, NoFastPath: engine}
+	})
+}
+
+// concurrentPrograms renders the case from many goroutines with one
+// renderer made by mk(false), wanting mk(true)'s bytes from each.
+func concurrentPrograms(t *testing.T, casePath string, mk func(engine bool) renderers.Renderer) {
+	c, err := Load(casePath)
+	if err != nil {
+		t.Fatal(err)
 	}
 	er, err := c.RunWith(mk(true))
 	if err != nil {

@@ -194,8 +194,8 @@ func (g *gen) template(w *bytes.Buffer, e *env, name string) error {
 	last := len(nodes) - 1
 	trail := false
 	if last >= 0 {
-		if t, ok := nodes[last].(*textNode); ok && strings.HasSuffix(t.text, "\n") {
-			nodes = append(append([]node(nil), nodes[:last]...), &textNode{strings.TrimSuffix(t.text, "\n")})
+		if t, ok := nodes[last].(*textNode); ok && strings.HasSuffix(t.Text, "\n") {
+			nodes = append(append([]node(nil), nodes[:last]...), &textNode{Text: strings.TrimSuffix(t.Text, "\n")})
 			trail = true
 		}
 	}
@@ -224,42 +224,42 @@ func (g *gen) nodes(w *bytes.Buffer, e *env, nodes []node) error {
 func (g *gen) node(w *bytes.Buffer, e *env, n node) error {
 	switch n := n.(type) {
 	case *textNode:
-		if n.text == "" {
+		if n.Text == "" {
 			return nil
 		}
-		if len(n.text) == 1 {
-			fmt.Fprintf(w, "b.WriteByte(%q)\n", n.text[0])
+		if len(n.Text) == 1 {
+			fmt.Fprintf(w, "b.WriteByte(%q)\n", n.Text[0])
 		} else {
-			fmt.Fprintf(w, "b.WriteString(%q)\n", n.text)
+			fmt.Fprintf(w, "b.WriteString(%q)\n", n.Text)
 		}
 	case *varNode:
 		return g.print(w, e, n)
 	case *ifNode:
-		c, err := g.cond(e, n.cond, n.line)
+		c, err := g.cond(e, n.Cond, n.Line)
 		if err != nil {
 			return err
 		}
 		fmt.Fprintf(w, "if %s {\n", c)
-		if err := g.nodes(w, e.child(), n.then); err != nil {
+		if err := g.nodes(w, e.child(), n.Then); err != nil {
 			return err
 		}
-		if n.hasElse {
+		if n.HasElse {
 			w.WriteString("} else {\n")
-			if err := g.nodes(w, e.child(), n.els); err != nil {
+			if err := g.nodes(w, e.child(), n.Else); err != nil {
 				return err
 			}
 		}
 		w.WriteString("}\n")
 	case *withNode:
-		b, err := g.expr(e, n.expr, n.line)
+		b, err := g.expr(e, n.Expr, n.Line)
 		if err != nil {
 			return err
 		}
 		v := g.fresh("w")
 		fmt.Fprintf(w, "{\n%s := %s\n_ = %s\n", v, b.expr, v)
 		c := e.child()
-		c.vars[n.name] = binding{expr: v, t: b.t}
-		if err := g.nodes(w, c, n.body); err != nil {
+		c.vars[n.Name] = binding{expr: v, t: b.t}
+		if err := g.nodes(w, c, n.Body); err != nil {
 			return err
 		}
 		w.WriteString("}\n")
@@ -274,12 +274,12 @@ func (g *gen) node(w *bytes.Buffer, e *env, n node) error {
 }
 
 func (g *gen) print(w *bytes.Buffer, e *env, n *varNode) error {
-	b, err := g.expr(e, n.expr, n.line)
+	b, err := g.expr(e, n.Expr, n.Line)
 	if err != nil {
 		return err
 	}
 	safe := false
-	for _, f := range n.filters {
+	for _, f := range n.Filters {
 		switch f {
 		case "safe":
 			safe = true
@@ -287,7 +287,7 @@ func (g *gen) print(w *bytes.Buffer, e *env, n *varNode) error {
 			// str() of the value, printed escaped: what {{ v }} prints for
 			// the values of a widget's context.
 		default:
-			return g.errf(e, n.line, "filter %q is not supported by the generator", f)
+			return g.errf(e, n.Line, "filter %q is not supported by the generator", f)
 		}
 	}
 	switch b.t.kind {
@@ -301,13 +301,13 @@ func (g *gen) print(w *bytes.Buffer, e *env, n *varNode) error {
 		fmt.Fprintf(w, "writeInt(b, %s)\n", b.expr)
 	case kValue:
 		if safe {
-			return g.errf(e, n.line, "{{ %s|safe }}: safe on a widget value is not supported", n.expr)
+			return g.errf(e, n.Line, "{{ %s|safe }}: safe on a widget value is not supported", n.Expr)
 		}
 		fmt.Fprintf(w, "%s.write(b)\n", b.expr)
 	case kMarkup:
 		fmt.Fprintf(w, "if err := %s; err != nil { return err }\n", sprintf(b.t.printFmt, b.expr))
 	default:
-		return g.errf(e, n.line, "{{ %s }}: cannot print a %s", n.expr, b.t.name)
+		return g.errf(e, n.Line, "{{ %s }}: cannot print a %s", n.Expr, b.t.name)
 	}
 	return nil
 }
@@ -449,7 +449,7 @@ func splitWord(s, w string) []string {
 }
 
 func (g *gen) loop(w *bytes.Buffer, e *env, n *forNode) error {
-	coll, err := g.expr(e, n.coll, n.line)
+	coll, err := g.expr(e, n.Coll, n.Line)
 	if err != nil {
 		return err
 	}
@@ -481,24 +481,24 @@ func (g *gen) loop(w *bytes.Buffer, e *env, n *forNode) error {
 		fmt.Fprintf(w, "for %s := 0; %s < %s; %s++ {\n", i, i, l, i)
 		elem, et = fmt.Sprintf("%s.Src.Option(%s.Start + %s)", c, c, i), coll.t.elem
 	default:
-		return g.errf(e, n.line, "{%% for ... in %s %%}: cannot loop over a %s", n.coll, coll.t.name)
+		return g.errf(e, n.Line, "{%% for ... in %s %%}: cannot loop over a %s", n.Coll, coll.t.name)
 	}
 	body := e.child()
 	body.vars["forloop"] = binding{loop: &loopInfo{index: i, length: l}}
 	v := g.fresh("e")
 	fmt.Fprintf(w, "%s := %s\n_ = %s\n", v, elem, v)
-	if len(n.vars) == 1 {
-		body.vars[n.vars[0]] = binding{expr: v, t: et}
+	if len(n.Vars) == 1 {
+		body.vars[n.Vars[0]] = binding{expr: v, t: et}
 	} else {
-		if len(n.vars) > len(et.tuple) {
-			return g.errf(e, n.line, "{%% for %s in %s %%}: a %s unpacks into %d values", strings.Join(n.vars, ", "), n.coll, et.name, len(et.tuple))
+		if len(n.Vars) > len(et.tuple) {
+			return g.errf(e, n.Line, "{%% for %s in %s %%}: a %s unpacks into %d values", strings.Join(n.Vars, ", "), n.Coll, et.name, len(et.tuple))
 		}
-		for k, name := range n.vars {
+		for k, name := range n.Vars {
 			a := et.tuple[k]
 			body.vars[name] = binding{expr: sprintf(a.f, v), t: a.t}
 		}
 	}
-	if err := g.nodes(w, body, n.body); err != nil {
+	if err := g.nodes(w, body, n.Body); err != nil {
 		return err
 	}
 	w.WriteString("}\n}\n")
@@ -508,16 +508,16 @@ func (g *gen) loop(w *bytes.Buffer, e *env, n *forNode) error {
 func (g *gen) include(w *bytes.Buffer, e *env, n *includeNode) error {
 	inner := e.child()
 	inner.depth++
-	for _, kv := range n.withs {
-		b, err := g.expr(e, kv[1], n.line)
+	for _, kv := range n.Withs {
+		b, err := g.expr(e, kv[1], n.Line)
 		if err != nil {
 			return err
 		}
 		inner.vars[kv[0]] = b
 	}
-	if n.literal {
+	if n.Literal {
 		w.WriteString("{\n")
-		if err := g.template(w, inner, n.name); err != nil {
+		if err := g.template(w, inner, n.Name); err != nil {
 			return err
 		}
 		w.WriteString("}\n")
@@ -525,19 +525,19 @@ func (g *gen) include(w *bytes.Buffer, e *env, n *includeNode) error {
 	}
 	// A template named at run time: rendered by its own writer when it
 	// has one and is not overridden, else the whole rendering declines.
-	name, err := g.expr(e, n.expr, n.line)
+	name, err := g.expr(e, n.Expr, n.Line)
 	if err != nil {
 		return err
 	}
 	if name.t.kind != kString {
-		return g.errf(e, n.line, "{%% include %s %%}: the name is a %s, not a string", n.expr, name.t.name)
+		return g.errf(e, n.Line, "{%% include %s %%}: the name is a %s, not a string", n.Expr, name.t.name)
 	}
-	if len(n.withs) != 1 || n.withs[0][0] != vWidget.widgetCtx {
-		return g.errf(e, n.line, "{%% include %s %%}: a template named at run time must be included with widget=...", n.expr)
+	if len(n.Withs) != 1 || n.Withs[0][0] != vWidget.widgetCtx {
+		return g.errf(e, n.Line, "{%% include %s %%}: a template named at run time must be included with widget=...", n.Expr)
 	}
 	b := inner.vars[vWidget.widgetCtx]
 	if b.t != tWidget {
-		return g.errf(e, n.line, "{%% include %s with widget=%s %%}: %s is a %s, not a widget", n.expr, n.withs[0][1], n.withs[0][1], b.t.name)
+		return g.errf(e, n.Line, "{%% include %s with widget=%s %%}: %s is a %s, not a widget", n.Expr, n.Withs[0][1], n.Withs[0][1], b.t.name)
 	}
 	fmt.Fprintf(w, "if err := s.includeWidget(b, %s, %s); err != nil { return err }\n", name.expr, b.expr)
 	return nil

@@ -1,83 +1,96 @@
-package renderers
+// Package tmplparse parses the subset of Django's template language the
+// built-in form templates use into a tree: text, {{ var.path|filter }},
+// and the tags if/elif/else, for, with, include, load and comment. Two
+// compilers read the tree: internal/tmplgen, which turns the built-in
+// templates into the renderers' generated Go writers, and the renderers'
+// theme programs, which compile a theme's overriding template at run
+// time. Anything else is an error naming the template, line and
+// construct; each compiler decides what that means (the generator
+// fails, a theme template is rendered by its engine).
+package tmplparse
 
 import (
 	"fmt"
 	"strings"
 )
 
-// The parser of theme programs (program.go): the subset of Django's
-// template language the built-in form templates use, the one
-// internal/tmplgen compiles: text, {{ var.path|filter }}, and the tags
-// if/else, for, with, include and load. Anything else is an error naming
-// the template, line and construct, and the engine renders the template.
+// Node is a node of a template's tree: *Text, *Var, *If, *For, *With or
+// *Include.
+type Node interface{}
 
-type tnode interface{}
+// Text is literal text, printed as is.
+type Text struct{ Text string }
 
-type ttext struct{ text string }
-
-type tvar struct {
-	expr    string
-	filters []string
-	line    int
+// Var is {{ expr|filter|... }}: Expr a dotted variable path, Filters
+// the filters as written ("safe", "stringformat:'s'").
+type Var struct {
+	Expr    string
+	Filters []string
+	Line    int
 }
 
-type tif struct {
-	cond       string
-	then, els  []tnode
-	line       int
-	hasElse    bool
-	elseBranch bool
+// If is {% if Cond %}Then{% else %}Else{% endif %}. Cond is the
+// condition as written; an {% elif %} is an If alone in Else.
+type If struct {
+	Cond       string
+	Then, Else []Node
+	Line       int
+	HasElse    bool
 }
 
-type tfor struct {
-	vars []string
-	coll string
-	body []tnode
-	line int
+// For is {% for Vars in Coll %}Body{% endfor %}. Index, set only by
+// ParseJet, names a variable holding the 0-based index of the item.
+type For struct {
+	Vars  []string
+	Coll  string
+	Body  []Node
+	Line  int
+	Index string
 }
 
-type twith struct {
-	name, expr string
-	body       []tnode
-	line       int
+// With is {% with Name=Expr %}Body{% endwith %}.
+type With struct {
+	Name, Expr string
+	Body       []Node
+	Line       int
 }
 
-type tinclude struct {
-	name    string // a literal name, or ""
-	expr    string // the expression giving the name, when not literal
-	withs   [][2]string
-	line    int
-	literal bool
+// Include is {% include name [with k=v ...] %}: a literal Name, or
+// the expression Expr giving the name at run time.
+type Include struct {
+	Name    string // a literal name, or ""
+	Expr    string // the expression giving the name, when not literal
+	Withs   [][2]string
+	Line    int
+	Literal bool
 }
 
-type tparser struct {
+type parser struct {
 	file string
 	src  string
-	pos  int
-	line int
 }
 
-type tparseError struct {
+type parseError struct {
 	file string
 	line int
 	msg  string
 }
 
-func (e *tparseError) Error() string { return fmt.Sprintf("%s:%d: %s", e.file, e.line, e.msg) }
+func (e *parseError) Error() string { return fmt.Sprintf("%s:%d: %s", e.file, e.line, e.msg) }
 
-func (p *tparser) errf(line int, format string, args ...any) error {
-	return &tparseError{p.file, line, fmt.Sprintf(format, args...)}
+func (p *parser) errf(line int, format string, args ...any) error {
+	return &parseError{p.file, line, fmt.Sprintf(format, args...)}
 }
 
 // token is text, a {{ }} or a {% %}.
-type ttoken struct {
+type token struct {
 	kind byte // 't', 'v', 'b'
 	text string
 	line int
 }
 
-func (p *tparser) tokens() ([]ttoken, error) {
-	var out []ttoken
+func (p *parser) tokens() ([]token, error) {
+	var out []token
 	s := p.src
 	line := 1
 	for len(s) > 0 {
@@ -91,11 +104,11 @@ func (p *tparser) tokens() ([]ttoken, error) {
 			i += 1 + j
 		}
 		if i < 0 || i+1 >= len(s) {
-			out = append(out, ttoken{'t', s, line})
+			out = append(out, token{'t', s, line})
 			break
 		}
 		if i > 0 {
-			out = append(out, ttoken{'t', s[:i], line})
+			out = append(out, token{'t', s[:i], line})
 			line += strings.Count(s[:i], "\n")
 			s = s[i:]
 		}
@@ -115,9 +128,9 @@ func (p *tparser) tokens() ([]ttoken, error) {
 		inner := strings.TrimSpace(s[2:j])
 		switch s[1] {
 		case '{':
-			out = append(out, ttoken{'v', inner, line})
+			out = append(out, token{'v', inner, line})
 		case '%':
-			out = append(out, ttoken{'b', inner, line})
+			out = append(out, token{'b', inner, line})
 		}
 		line += strings.Count(s[:j+2], "\n")
 		s = s[j+2:]
@@ -125,9 +138,9 @@ func (p *tparser) tokens() ([]ttoken, error) {
 	return out, nil
 }
 
-// parseTemplate returns the template's nodes.
-func parseTemplate(file, src string) ([]tnode, error) {
-	p := &tparser{file: file, src: src}
+// Parse returns the nodes of the template src; file names it in errors.
+func Parse(file, src string) ([]Node, error) {
+	p := &parser{file: file, src: src}
 	toks, err := p.tokens()
 	if err != nil {
 		return nil, err
@@ -143,18 +156,18 @@ func parseTemplate(file, src string) ([]tnode, error) {
 }
 
 // block parses nodes until one of the tags in stop, which it returns.
-func (p *tparser) block(toks []ttoken, stop []string) (nodes []tnode, rest []ttoken, end string, err error) {
+func (p *parser) block(toks []token, stop []string) (nodes []Node, rest []token, end string, err error) {
 	for len(toks) > 0 {
 		t := toks[0]
 		toks = toks[1:]
 		switch t.kind {
 		case 't':
-			nodes = append(nodes, &ttext{t.text})
+			nodes = append(nodes, &Text{t.text})
 		case 'v':
 			parts := strings.Split(t.text, "|")
-			v := &tvar{expr: strings.TrimSpace(parts[0]), line: t.line}
+			v := &Var{Expr: strings.TrimSpace(parts[0]), Line: t.line}
 			for _, f := range parts[1:] {
-				v.filters = append(v.filters, strings.TrimSpace(f))
+				v.Filters = append(v.Filters, strings.TrimSpace(f))
 			}
 			nodes = append(nodes, v)
 		case 'b':
@@ -168,7 +181,7 @@ func (p *tparser) block(toks []ttoken, stop []string) (nodes []tnode, rest []tto
 					return nodes, toks, t.text, nil
 				}
 			}
-			var n tnode
+			var n Node
 			n, toks, err = p.tag(t, fields, toks)
 			if err != nil {
 				return nil, nil, "", err
@@ -184,26 +197,26 @@ func (p *tparser) block(toks []ttoken, stop []string) (nodes []tnode, rest []tto
 
 // ifTag parses an if tag's branches, an elif as an if in the else
 // branch.
-func (p *tparser) ifTag(cond string, line int, toks []ttoken) (tnode, []ttoken, error) {
-	n := &tif{cond: cond, line: line}
+func (p *parser) ifTag(cond string, line int, toks []token) (Node, []token, error) {
+	n := &If{Cond: cond, Line: line}
 	body, rest, end, err := p.block(toks, []string{"elif", "else", "endif"})
 	if err != nil {
 		return nil, nil, err
 	}
-	n.then = body
+	n.Then = body
 	switch f := strings.Fields(end); {
 	case len(f) > 0 && f[0] == "elif":
-		n.hasElse = true
+		n.HasElse = true
 		elifLine := toks[len(toks)-len(rest)-1].line
-		var inner tnode
+		var inner Node
 		inner, rest, err = p.ifTag(strings.TrimSpace(strings.TrimPrefix(end, "elif")), elifLine, rest)
 		if err != nil {
 			return nil, nil, err
 		}
-		n.els = []tnode{inner}
+		n.Else = []Node{inner}
 	case end == "else":
-		n.hasElse = true
-		n.els, rest, _, err = p.block(rest, []string{"endif"})
+		n.HasElse = true
+		n.Else, rest, _, err = p.block(rest, []string{"endif"})
 		if err != nil {
 			return nil, nil, err
 		}
@@ -211,7 +224,7 @@ func (p *tparser) ifTag(cond string, line int, toks []ttoken) (tnode, []ttoken, 
 	return n, rest, nil
 }
 
-func (p *tparser) tag(t ttoken, f []string, toks []ttoken) (tnode, []ttoken, error) {
+func (p *parser) tag(t token, f []string, toks []token) (Node, []token, error) {
 	switch f[0] {
 	case "if":
 		return p.ifTag(strings.TrimSpace(strings.TrimPrefix(t.text, "if")), t.line, toks)
@@ -225,9 +238,9 @@ func (p *tparser) tag(t ttoken, f []string, toks []ttoken) (tnode, []ttoken, err
 		if in < 2 || in != len(f)-2 {
 			return nil, nil, p.errf(t.line, "for: want {%% for x[, y] in list %%}, got {%% %s %%}", t.text)
 		}
-		n := &tfor{coll: f[len(f)-1], line: t.line}
+		n := &For{Coll: f[len(f)-1], Line: t.line}
 		for _, v := range strings.Split(strings.Join(f[1:in], ""), ",") {
-			n.vars = append(n.vars, strings.TrimSpace(v))
+			n.Vars = append(n.Vars, strings.TrimSpace(v))
 		}
 		body, rest, end, err := p.block(toks, []string{"empty", "endfor"})
 		if err != nil {
@@ -236,7 +249,7 @@ func (p *tparser) tag(t ttoken, f []string, toks []ttoken) (tnode, []ttoken, err
 		if end == "empty" {
 			return nil, nil, p.errf(t.line, "for: {%% empty %%} is not supported")
 		}
-		n.body = body
+		n.Body = body
 		return n, rest, nil
 	case "with":
 		if len(f) != 2 || !strings.Contains(f[1], "=") {
@@ -247,19 +260,19 @@ func (p *tparser) tag(t ttoken, f []string, toks []ttoken) (tnode, []ttoken, err
 		if err != nil {
 			return nil, nil, err
 		}
-		return &twith{name: k, expr: v, body: body, line: t.line}, rest, nil
+		return &With{Name: k, Expr: v, Body: body, Line: t.line}, rest, nil
 	case "load":
 		// Django's {% load %}: formwork's tags need no library.
-		return &ttext{}, toks, nil
+		return &Text{}, toks, nil
 	case "include":
 		if len(f) < 2 {
 			return nil, nil, p.errf(t.line, "include: no template name")
 		}
-		n := &tinclude{line: t.line}
+		n := &Include{Line: t.line}
 		if q := f[1]; len(q) >= 2 && (q[0] == '"' || q[0] == '\'') && q[len(q)-1] == q[0] {
-			n.name, n.literal = q[1:len(q)-1], true
+			n.Name, n.Literal = q[1:len(q)-1], true
 		} else {
-			n.expr = q
+			n.Expr = q
 		}
 		rest := f[2:]
 		if len(rest) > 0 {
@@ -271,10 +284,10 @@ func (p *tparser) tag(t ttoken, f []string, toks []ttoken) (tnode, []ttoken, err
 				if !ok {
 					return nil, nil, p.errf(t.line, "include: want name=value, got %q", kv)
 				}
-				n.withs = append(n.withs, [2]string{k, v})
+				n.Withs = append(n.Withs, [2]string{k, v})
 			}
 		}
 		return n, toks, nil
 	}
-	return nil, nil, p.errf(t.line, "tag {%% %s %%} is not supported by theme programs", f[0])
+	return nil, nil, p.errf(t.line, "tag {%% %s %%} is not supported", f[0])
 }
