@@ -21,7 +21,7 @@ import (
 // there.
 func ParseJet(file, src string) ([]Node, error) {
 	p := &parser{file: file, src: src}
-	toks, err := p.jetTokens()
+	toks, err := p.tokens(jetDelims)
 	if err != nil {
 		return nil, err
 	}
@@ -36,51 +36,16 @@ func ParseJet(file, src string) ([]Node, error) {
 	return nodes, nil
 }
 
-// jetTokens splits src into text and {{ }} actions, dropping {* *}
-// comments.
-func (p *parser) jetTokens() ([]token, error) {
-	var out []token
-	s := p.src
-	line := 1
-	for len(s) > 0 {
-		i := strings.Index(s, "{")
-		for i >= 0 && i+1 < len(s) && s[i+1] != '{' && s[i+1] != '*' {
-			j := strings.Index(s[i+1:], "{")
-			if j < 0 {
-				i = -1
-				break
-			}
-			i += 1 + j
+// jetDelims are jet's tags: {{ }} actions and {* *} comments. Trimming
+// markers ({{- -}}) are refused: the compilers keep text as written.
+var jetDelims = map[byte]delim{
+	'{': {end: "}}", kind: 'v', check: func(inner string) string {
+		if strings.HasPrefix(inner, "-") || strings.HasSuffix(inner, "-") {
+			return "{{- -}}: trimming whitespace is not supported"
 		}
-		if i < 0 || i+1 >= len(s) {
-			out = append(out, token{'t', s, line})
-			break
-		}
-		if i > 0 {
-			out = append(out, token{'t', s[:i], line})
-			line += strings.Count(s[:i], "\n")
-			s = s[i:]
-		}
-		end := "}}"
-		if s[1] == '*' {
-			end = "*}"
-		}
-		j := strings.Index(s[2:], end)
-		if j < 0 {
-			return nil, p.errf(line, "unclosed %q", s[:2])
-		}
-		j += 2
-		inner := s[2:j]
-		if s[1] == '{' {
-			if strings.HasPrefix(inner, "-") || strings.HasSuffix(inner, "-") {
-				return nil, p.errf(line, "{{- -}}: trimming whitespace is not supported")
-			}
-			out = append(out, token{'v', strings.TrimSpace(inner), line})
-		}
-		line += strings.Count(s[:j+2], "\n")
-		s = s[j+2:]
-	}
-	return out, nil
+		return ""
+	}},
+	'*': {end: "*}"},
 }
 
 type jetParser struct {

@@ -89,13 +89,35 @@ type token struct {
 	line int
 }
 
-func (p *parser) tokens() ([]token, error) {
+// delim is one kind of tag of a template syntax, known by the character
+// after its opening '{': what closes it, and the token it makes ('v' a
+// variable, 'b' a block tag, 0 nothing: a comment). check, when set, sees
+// the tag's untrimmed inside and refuses what the syntax cannot parse.
+type delim struct {
+	end   string
+	kind  byte
+	check func(inner string) string
+}
+
+// djangoDelims are the tags of Django's template language.
+var djangoDelims = map[byte]delim{
+	'{': {end: "}}", kind: 'v'},
+	'%': {end: "%}", kind: 'b'},
+	'#': {end: "#}"},
+}
+
+// tokens splits src into text and the tags of the syntax delims
+// describes; one scanner serves both syntaxes.
+func (p *parser) tokens(delims map[byte]delim) ([]token, error) {
 	var out []token
 	s := p.src
 	line := 1
 	for len(s) > 0 {
 		i := strings.Index(s, "{")
-		for i >= 0 && i+1 < len(s) && s[i+1] != '{' && s[i+1] != '%' && s[i+1] != '#' {
+		for i >= 0 && i+1 < len(s) {
+			if _, ok := delims[s[i+1]]; ok {
+				break
+			}
 			j := strings.Index(s[i+1:], "{")
 			if j < 0 {
 				i = -1
@@ -112,25 +134,20 @@ func (p *parser) tokens() ([]token, error) {
 			line += strings.Count(s[:i], "\n")
 			s = s[i:]
 		}
-		var end string
-		switch s[1] {
-		case '{':
-			end = "}}"
-		case '%':
-			end = "%}"
-		case '#':
-			end = "#}"
-		}
-		j := strings.Index(s, end)
+		d := delims[s[1]]
+		j := strings.Index(s[2:], d.end)
 		if j < 0 {
 			return nil, p.errf(line, "unclosed %q", s[:2])
 		}
-		inner := strings.TrimSpace(s[2:j])
-		switch s[1] {
-		case '{':
-			out = append(out, token{'v', inner, line})
-		case '%':
-			out = append(out, token{'b', inner, line})
+		j += 2
+		inner := s[2:j]
+		if d.check != nil {
+			if msg := d.check(inner); msg != "" {
+				return nil, p.errf(line, "%s", msg)
+			}
+		}
+		if d.kind != 0 {
+			out = append(out, token{d.kind, strings.TrimSpace(inner), line})
 		}
 		line += strings.Count(s[:j+2], "\n")
 		s = s[j+2:]
@@ -141,7 +158,7 @@ func (p *parser) tokens() ([]token, error) {
 // Parse returns the nodes of the template src; file names it in errors.
 func Parse(file, src string) ([]Node, error) {
 	p := &parser{file: file, src: src}
-	toks, err := p.tokens()
+	toks, err := p.tokens(djangoDelims)
 	if err != nil {
 		return nil, err
 	}

@@ -40,10 +40,25 @@ func TestErrors(t *testing.T) {
 		"{{ a":               `t.html:1: unclosed "{{"`,
 		"{% for a in b %}{% empty %}{% endfor %}": "{% empty %} is not supported",
 		"{% endif %}": "tag {% endif %} is not supported",
+		// The closing delimiter is looked for after the opening one, so
+		// that {#} and {%} are unclosed, not a tag ending inside its start.
+		"{#}":  `t.html:1: unclosed "{#"`,
+		"x{%}": `t.html:1: unclosed "{%"`,
 	} {
 		_, err := Parse("t.html", src)
 		if err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("Parse(%q): %v, want an error containing %q", src, err, want)
+		}
+	}
+	for src, want := range map[string]string{
+		"{{- a }}": "{{- -}}: trimming whitespace is not supported",
+		"{{ a -}}": "{{- -}}: trimming whitespace is not supported",
+		"{*}":      `t.jet:1: unclosed "{*"`,
+		"{{ a":     `t.jet:1: unclosed "{{"`,
+	} {
+		_, err := ParseJet("t.jet", src)
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("ParseJet(%q): %v, want an error containing %q", src, err, want)
 		}
 	}
 }
