@@ -324,7 +324,10 @@ func (l *jetLoader) Open(p string) (io.ReadCloser, error) {
 	// Jinja drops the newline that ends a template's source.
 	s = strings.TrimSuffix(s, "\n")
 	s = strings.TrimSuffix(s, "\r")
-	_, name := splitLayerName(strings.TrimPrefix(p, "/"))
+	// The chain names the template found, not the path asked for: jet
+	// resolves an include relative to the including template's directory
+	// (django/forms/django/forms/div.html), which find strips back.
+	_, name := splitLayerName(id)
 	if strings.Contains(s, "extends") || strings.Contains(s, "import") {
 		if err := checkJetExtends(id, s, l.source); err != nil {
 			return nil, err
