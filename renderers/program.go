@@ -609,10 +609,10 @@ func (c *pcompiler) truth(b pbinding, src string, line int) (func(*penv) bool, e
 // cond compiles an if condition: or, and, not and the comparisons
 // != None, is not True, is not False over variables.
 func (c *pcompiler) cond(sc *pscope, s string, line int) (func(*penv) bool, error) {
-	if ors := splitWord(s, "or"); len(ors) > 1 {
+	if ors := tmplparse.SplitWord(s, "or"); len(ors) > 1 {
 		return c.join(sc, ors, true, line)
 	}
-	if ands := splitWord(s, "and"); len(ands) > 1 {
+	if ands := tmplparse.SplitWord(s, "and"); len(ands) > 1 {
 		return c.join(sc, ands, false, line)
 	}
 	f := strings.Fields(s)
@@ -704,20 +704,6 @@ func (c *pcompiler) join(sc *pscope, parts []string, or bool, line int) (func(*p
 		}
 		return true
 	}, nil
-}
-
-// splitWord splits s around the word w.
-func splitWord(s, w string) []string {
-	f := strings.Fields(s)
-	var out []string
-	start := 0
-	for i, x := range f {
-		if x == w {
-			out = append(out, strings.Join(f[start:i], " "))
-			start = i + 1
-		}
-	}
-	return append(out, strings.Join(f[start:], " "))
 }
 
 func (c *pcompiler) loop(sc *pscope, n *tmplparse.For) (pnode, error) {

@@ -23,6 +23,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/formwork/formwork/internal/tmplparse"
 )
 
 func main() {
@@ -377,10 +379,10 @@ func (g *gen) truth(e *env, b binding, src string, line int) (string, error) {
 // cond compiles an if condition: or, and, not and the comparisons
 // != None, is not True, is not False over variables.
 func (g *gen) cond(e *env, s string, line int) (string, error) {
-	if ors := splitWord(s, "or"); len(ors) > 1 {
+	if ors := tmplparse.SplitWord(s, "or"); len(ors) > 1 {
 		return g.join(e, ors, " || ", line)
 	}
-	if ands := splitWord(s, "and"); len(ands) > 1 {
+	if ands := tmplparse.SplitWord(s, "and"); len(ands) > 1 {
 		return g.join(e, ands, " && ", line)
 	}
 	f := strings.Fields(s)
@@ -432,20 +434,6 @@ func (g *gen) join(e *env, parts []string, op string, line int) (string, error) 
 		cs = append(cs, "("+c+")")
 	}
 	return strings.Join(cs, op), nil
-}
-
-// splitWord splits s around the word w.
-func splitWord(s, w string) []string {
-	f := strings.Fields(s)
-	var out []string
-	start := 0
-	for i, x := range f {
-		if x == w {
-			out = append(out, strings.Join(f[start:i], " "))
-			start = i + 1
-		}
-	}
-	return append(out, strings.Join(f[start:], " "))
 }
 
 func (g *gen) loop(w *bytes.Buffer, e *env, n *forNode) error {

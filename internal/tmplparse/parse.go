@@ -308,3 +308,18 @@ func (p *parser) tag(t token, f []string, toks []token) (Node, []token, error) {
 	}
 	return nil, nil, p.errf(t.line, "tag {%% %s %%} is not supported", f[0])
 }
+
+// SplitWord splits a condition s around the operator word w ("and",
+// "or"), as both compilers of the tree read {% if a and b %}.
+func SplitWord(s, w string) []string {
+	f := strings.Fields(s)
+	var out []string
+	start := 0
+	for i, x := range f {
+		if x == w {
+			out = append(out, strings.Join(f[start:i], " "))
+			start = i + 1
+		}
+	}
+	return append(out, strings.Join(f[start:], " "))
+}
