@@ -79,6 +79,11 @@ type genState struct {
 	// again and again.
 	lastName string
 	lastFn   func(*genState, *bytes.Buffer, *WidgetView) error
+	// chain names the theme programs running, outermost first: a theme
+	// widget template that includes itself by name (its own
+	// widget.template_name) must end in a RecursionError, as on the
+	// engines, not in a stack overflow.
+	chain []string
 }
 
 // usable reports whether none of deps is overridden.
@@ -110,13 +115,27 @@ func (s *genState) includeWidget(b *bytes.Buffer, name string, x *WidgetView) er
 		fn, deps := genWidget(name)
 		if fn == nil || !s.usable(deps) {
 			if p := s.progs.get(name, vkWidget); p != nil {
-				return p.run(s, b, x)
+				return s.runProgram(p, name, b, x)
 			}
 			return errDecline
 		}
 		s.lastName, s.lastFn = name, fn
 	}
 	return s.lastFn(s, b, x)
+}
+
+// runProgram runs the theme program p of the widget template name inside
+// the chain of programs running.
+func (s *genState) runProgram(p *program, name string, b *bytes.Buffer, x *WidgetView) error {
+	chain, err := enterInclude(s.chain, name)
+	if err != nil {
+		return err
+	}
+	outer := s.chain
+	s.chain = chain
+	err = p.run(s, b, x)
+	s.chain = outer
+	return err
 }
 
 // NativeOK reports whether the named built-in template renders from its
