@@ -3,6 +3,7 @@ package i18n
 import (
 	"regexp"
 	"strings"
+	"sync"
 
 	"golang.org/x/text/language"
 )
@@ -23,7 +24,7 @@ type djangoLanguage struct {
 
 // countParam finds the parameter a counting message counts: the first
 // it names ("%(limit_value)d character", "%(max)s digit", "%(num)d form").
-var countParam = regexp.MustCompile(`%\((\w+)\)`)
+var countParam = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`%\((\w+)\)`) })
 
 // catalog decodes the language's generated messages.
 func (l *djangoLanguage) catalog() *Catalog {
@@ -43,7 +44,7 @@ func (l *djangoLanguage) catalog() *Catalog {
 			continue
 		}
 		p := PluralMessage{One: one, Other: other, Forms: strings.Split(s, "\x00")}
-		if m := countParam.FindStringSubmatch(one); m != nil {
+		if m := countParam().FindStringSubmatch(one); m != nil {
 			p.Count = m[1]
 		}
 		c.Plurals = append(c.Plurals, p)

@@ -183,7 +183,9 @@ func (b *Bundle) Codes() []string { return append([]string(nil), b.codes...) }
 // codes and Accept-Language headers are cut or refused.
 const maxCodeLength = 500
 
-var languageCodeRe = regexp.MustCompile(`(?i)^[a-z]{1,8}(?:-[a-z0-9]{1,8})*(?:@[a-z0-9]{1,20})?$`)
+var languageCodeRe = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)^[a-z]{1,8}(?:-[a-z0-9]{1,8})*(?:@[a-z0-9]{1,20})?$`)
+})
 
 // Supported returns the code of the bundle's language that serves a
 // language code ("zh-hans-cn" → "zh-hans", "fr-ca" → "fr", "zh-cn" →
@@ -214,7 +216,7 @@ func (b *Bundle) Supported(code string) (string, bool) {
 	}
 	generic := possible[len(possible)-1]
 	for _, c := range possible {
-		if _, ok := b.catalogs[c]; ok && languageCodeRe.MatchString(c) {
+		if _, ok := b.catalogs[c]; ok && languageCodeRe().MatchString(c) {
 			return c, true
 		}
 	}
@@ -247,7 +249,7 @@ func (b *Bundle) Negotiate(acceptLanguage string) *Translator {
 		if l.Code == "*" {
 			break
 		}
-		if !languageCodeRe.MatchString(l.Code) {
+		if !languageCodeRe().MatchString(l.Code) {
 			continue
 		}
 		if c, ok := b.Supported(l.Code); ok {
@@ -289,7 +291,9 @@ type AcceptedLanguage struct {
 	Quality float64
 }
 
-var acceptLanguageRe = regexp.MustCompile(`([A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*|\*)(?:\s*;\s*q=(0(?:\.[0-9]{0,3})?|1(?:\.0{0,3})?))?(?:\s*,\s*|$)`)
+var acceptLanguageRe = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`([A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*|\*)(?:\s*;\s*q=(0(?:\.[0-9]{0,3})?|1(?:\.0{0,3})?))?(?:\s*,\s*|$)`)
+})
 
 // ParseAcceptLanguage reads an Accept-Language header value as Django's
 // parse_accept_lang_header: its languages by quality, best first (in
@@ -307,7 +311,7 @@ func ParseAcceptLanguage(header string) []AcceptedLanguage {
 	s := strings.ToLower(header)
 	var out []AcceptedLanguage
 	prev := 0
-	for _, m := range acceptLanguageRe.FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range acceptLanguageRe().FindAllStringSubmatchIndex(s, -1) {
 		if m[0] != prev {
 			return nil
 		}

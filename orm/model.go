@@ -16,6 +16,7 @@ import (
 	"path"
 	"regexp"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 
@@ -218,14 +219,14 @@ type ModelDef struct {
 	Str string
 }
 
-var identRE = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
+var identRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`) })
 
 // maxIdent keeps every name, and an "_id" column built from it, within
 // PostgreSQL's 63-byte identifier limit.
 const maxIdent = 60
 
 func checkIdent(kind, name string) error {
-	if !identRE.MatchString(name) {
+	if !identRE().MatchString(name) {
 		return fmt.Errorf("%s %q is not an identifier (letters, digits and _, not starting with a digit)", kind, name)
 	}
 	if len(name) > maxIdent {
@@ -588,10 +589,10 @@ func (m *Model) JoinTable(f Field) (table, from, to string) {
 }
 
 // strRE finds the {FIELD} references of a Str template.
-var strRE = regexp.MustCompile(`\{([^{}]*)\}`)
+var strRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\{([^{}]*)\}`) })
 
 func checkStrTemplate(m *Model, tpl string) error {
-	for _, sub := range strRE.FindAllStringSubmatch(tpl, -1) {
+	for _, sub := range strRE().FindAllStringSubmatch(tpl, -1) {
 		name := sub[1]
 		if name == "pk" {
 			continue
@@ -619,7 +620,7 @@ func (m *Model) Str(r Row) string {
 		}
 		return m.name + " object (" + id + ")"
 	}
-	return strRE.ReplaceAllStringFunc(m.str, func(ref string) string {
+	return strRE().ReplaceAllStringFunc(m.str, func(ref string) string {
 		name := ref[1 : len(ref)-1]
 		f, _ := m.Field(name)
 		return StrValue(f, r[f.Name])

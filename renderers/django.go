@@ -232,7 +232,7 @@ func (l *djangoLoader) source(path string) (string, error) {
 				}
 				return false
 			}
-			return extendsNextLayer(string(src), name, i+1, extendsRe, func(p string) string { return p }, has), nil
+			return extendsNextLayer(string(src), name, i+1, extendsRe(), func(p string) string { return p }, has), nil
 		}
 		if first == nil {
 			first = err

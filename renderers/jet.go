@@ -301,7 +301,7 @@ func (l *jetLoader) source(p string) (id, src string, ok bool, err error) {
 	if skip, _ := splitLayerName(strings.TrimPrefix(p, "/")); skip > 0 {
 		id = nextLayerName(layer, name)
 	}
-	src = extendsNextLayer(src, "/"+name, layer+1, jetExtendsRe, func(parent string) string {
+	src = extendsNextLayer(src, "/"+name, layer+1, jetExtendsRe(), func(parent string) string {
 		if !path.IsAbs(parent) {
 			parent = path.Join(path.Dir("/"+name), parent)
 		}

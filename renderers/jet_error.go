@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // jet reports a template error as a string only: "template: PATH:LINE: msg"
@@ -16,9 +17,11 @@ import (
 // formwork/messages.html), and an undefined variable's message prints the
 // scope, formwork's internal variables with it.
 var (
-	jetParseWhere   = regexp.MustCompile(`^template: (.*?):(\d+): `)
-	jetRuntimeWhere = regexp.MustCompile(`^Jet Runtime Error \(("(?:[^"\\]|\\.)*"):(\d+)\): `)
-	jetUndefined    = regexp.MustCompile(`identifier ("(?:[^"\\]|\\.)*") not available in current \(.*\) or parent scope, global, or default variables`)
+	jetParseWhere   = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^template: (.*?):(\d+): `) })
+	jetRuntimeWhere = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^Jet Runtime Error \(("(?:[^"\\]|\\.)*"):(\d+)\): `) })
+	jetUndefined    = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`identifier ("(?:[^"\\]|\\.)*") not available in current \(.*\) or parent scope, global, or default variables`)
+	})
 )
 
 // explain rewrites a jet error as a theme author reads it, in the form Go's
@@ -36,7 +39,7 @@ func (l *jetLoader) explain(err error) error {
 	}
 	var chain []where
 	for {
-		if m := jetRuntimeWhere.FindStringSubmatch(msg); m != nil {
+		if m := jetRuntimeWhere().FindStringSubmatch(msg); m != nil {
 			p, uerr := strconv.Unquote(m[1])
 			if uerr != nil {
 				break
@@ -45,7 +48,7 @@ func (l *jetLoader) explain(err error) error {
 			msg = msg[len(m[0]):]
 			continue
 		}
-		if m := jetParseWhere.FindStringSubmatch(msg); m != nil {
+		if m := jetParseWhere().FindStringSubmatch(msg); m != nil {
 			chain = append(chain, where{l.templateName(m[1]), m[2]})
 			msg = msg[len(m[0]):]
 			continue
@@ -55,7 +58,7 @@ func (l *jetLoader) explain(err error) error {
 	if len(chain) == 0 {
 		return err
 	}
-	msg = jetUndefined.ReplaceAllString(msg, "undefined variable $1")
+	msg = jetUndefined().ReplaceAllString(msg, "undefined variable $1")
 	in := chain[len(chain)-1]
 	s := fmt.Sprintf("template: %s:%s: %s", in.name, in.line, msg)
 	for i := len(chain) - 2; i >= 0; i-- {

@@ -68,18 +68,20 @@ func must(err error) {
 }
 
 var (
-	tagRe      = regexp.MustCompile(`(?s)\{%-?\s*(.*?)\s*-?%\}`)
-	varRe      = regexp.MustCompile(`(?s)\{\{(.*?)\}\}`)
-	identityRe = regexp.MustCompile(`([A-Za-z_][\w.]*)\s+(is\s+not|is|!=|==)\s+(None|True|False)\b`)
-	forItemsRe = regexp.MustCompile(`^for\s+(.+?)\s+in\s+(.+?)\.items(\s+reversed)?$`)
+	tagRe      = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?s)\{%-?\s*(.*?)\s*-?%\}`) })
+	varRe      = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?s)\{\{(.*?)\}\}`) })
+	identityRe = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`([A-Za-z_][\w.]*)\s+(is\s+not|is|!=|==)\s+(None|True|False)\b`)
+	})
+	forItemsRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^for\s+(.+?)\s+in\s+(.+?)\.items(\s+reversed)?$`) })
 )
 
 // TranslateDjango rewrites Django template syntax that pongo2 lacks into
 // formwork's pongo2 tags and filters. It changes nothing outside template
 // tags and keeps every line where it was, so errors point at the source.
 func TranslateDjango(src string) string {
-	src = tagRe.ReplaceAllStringFunc(src, func(tag string) string {
-		m := tagRe.FindStringSubmatch(tag)
+	src = tagRe().ReplaceAllStringFunc(src, func(tag string) string {
+		m := tagRe().FindStringSubmatch(tag)
 		body := m[1]
 		word := body
 		if i := strings.IndexAny(body, " \t\n"); i >= 0 {
@@ -87,7 +89,7 @@ func TranslateDjango(src string) string {
 		}
 		switch word {
 		case "for":
-			if mm := forItemsRe.FindStringSubmatch(body); mm != nil {
+			if mm := forItemsRe().FindStringSubmatch(body); mm != nil {
 				body = "for " + mm[1] + " in " + mm[2] + mm[3]
 			}
 			body = "fw_" + body
@@ -103,14 +105,14 @@ func TranslateDjango(src string) string {
 		body = strings.ReplaceAll(body, "|stringformat:", "|fw_stringformat:")
 		return "{% " + body + " %}"
 	})
-	return varRe.ReplaceAllStringFunc(src, func(v string) string {
+	return varRe().ReplaceAllStringFunc(src, func(v string) string {
 		return strings.ReplaceAll(v, "|stringformat:", "|fw_stringformat:")
 	})
 }
 
 func rewriteIdentity(cond string) string {
-	return identityRe.ReplaceAllStringFunc(cond, func(s string) string {
-		m := identityRe.FindStringSubmatch(s)
+	return identityRe().ReplaceAllStringFunc(cond, func(s string) string {
+		m := identityRe().FindStringSubmatch(s)
 		op := strings.Join(strings.Fields(m[2]), " ")
 		neg := op == "is not" || op == "!="
 		name := "fw_is_"
@@ -441,14 +443,14 @@ func parseSpaceless(doc *pongo2.Parser, start *pongo2.Token, args *pongo2.Parser
 	return &spacelessNode{body: wrapper}, nil
 }
 
-var betweenTags = regexp.MustCompile(`>\s+<`)
+var betweenTags = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`>\s+<`) })
 
 func (n *spacelessNode) Execute(ctx *pongo2.ExecutionContext, w pongo2.TemplateWriter) *pongo2.Error {
 	var buf bytes.Buffer
 	if err := n.body.Execute(ctx, &buf); err != nil {
 		return err
 	}
-	_, _ = w.WriteString(betweenTags.ReplaceAllString(strings.TrimSpace(buf.String()), "><"))
+	_, _ = w.WriteString(betweenTags().ReplaceAllString(strings.TrimSpace(buf.String()), "><"))
 	return nil
 }
 

@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/CloudyKit/jet/v6"
 	"github.com/flosch/pongo2/v6"
@@ -82,7 +83,7 @@ func parseFail(doc *pongo2.Parser, start *pongo2.Token, args *pongo2.Parser) (po
 // failExtends replaces src's {% extends %} tag with an fw_fail tag
 // carrying err, on the same line.
 func failExtends(src string, err error) string {
-	loc := extendsRe.FindStringIndex(src)
+	loc := extendsRe().FindStringIndex(src)
 	if loc == nil {
 		return src
 	}
@@ -186,7 +187,7 @@ func extendsNextLayer(src, name string, next int, re *regexp.Regexp, resolve fun
 
 // extendsRe finds the parent a template names in {% extends "..." %}
 // (pongo2 takes only a string literal there).
-var extendsRe = regexp.MustCompile(`\{%-?\s*extends\s+(?:"([^"]*)"|'([^']*)')`)
+var extendsRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\{%-?\s*extends\s+(?:"([^"]*)"|'([^']*)')`) })
 
 // checkExtends follows the {% extends %} chain from the template name
 // with source src, each parent found by get, and returns a
@@ -196,7 +197,7 @@ var extendsRe = regexp.MustCompile(`\{%-?\s*extends\s+(?:"([^"]*)"|'([^']*)')`)
 func checkExtends(name, src string, get func(string) (string, error)) error {
 	chain := []string{name}
 	for {
-		m := extendsRe.FindStringSubmatch(src)
+		m := extendsRe().FindStringSubmatch(src)
 		if m == nil {
 			return nil
 		}
@@ -376,7 +377,9 @@ func isJetSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c ==
 
 // jetExtendsRe finds the parent or library a jet template names in
 // {{ extends "..." }} or {{ import "..." }}, which jet parses with it.
-var jetExtendsRe = regexp.MustCompile("\\{\\{-?\\s*(?:extends|import)\\s+(?:\"([^\"]*)\"|`([^`]*)`)")
+var jetExtendsRe = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile("\\{\\{-?\\s*(?:extends|import)\\s+(?:\"([^\"]*)\"|`([^`]*)`)")
+})
 
 // checkJetExtends is checkExtends for jet's extends and import, whose
 // names are relative to the template's directory unless absolute; load
@@ -386,7 +389,7 @@ func checkJetExtends(name, src string, load func(string) (id, src string, ok boo
 	chain := []string{name}
 	dir := name
 	for {
-		ms := jetExtendsRe.FindAllStringSubmatch(src, -1)
+		ms := jetExtendsRe().FindAllStringSubmatch(src, -1)
 		if len(ms) == 0 {
 			return nil
 		}

@@ -113,14 +113,14 @@ func randomSuffix() string {
 }
 
 // validNameRE matches what get_valid_filename removes.
-var validNameRE = regexp.MustCompile(`[^-\pL\pN_.]`)
+var validNameRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`[^-\pL\pN_.]`) })
 
 // ValidName is Django's get_valid_filename, which a storage applies to
 // an upload's name: spaces become underscores and what is not a letter,
 // digit, "-", "_" or "." is dropped ("new plan!.pdf" → "new_plan.pdf").
 func ValidName(name string) (string, error) {
 	s := strings.ReplaceAll(strings.TrimSpace(name), " ", "_")
-	s = validNameRE.ReplaceAllString(s, "")
+	s = validNameRE().ReplaceAllString(s, "")
 	if s == "" || s == "." || s == ".." {
 		return "", fmt.Errorf("%w: could not derive a file name from %q", ErrBadName, name)
 	}

@@ -3,6 +3,7 @@ package tmplparse
 import (
 	"regexp"
 	"strings"
+	"sync"
 )
 
 // ParseJet parses a template in jet's syntax (the Jinja2 renderers'
@@ -55,10 +56,16 @@ type jetParser struct {
 }
 
 var (
-	jetAssignRe = regexp.MustCompile(`^([A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)*)\s*:=\s*(.+)$`)
-	jetRangeRe  = regexp.MustCompile(`^range\s+(?:([A-Za-z_]\w*)(?:\s*,\s*([A-Za-z_]\w*))?\s*:=\s*)?(.+)$`)
-	jetIncRe    = regexp.MustCompile(`^include\s+(.+)$`)
-	jetStmtRe   = regexp.MustCompile(`^(if|else|end|range|include|block|yield|extends|import|return|try|catch|macro)\b`)
+	jetAssignRe = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^([A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)*)\s*:=\s*(.+)$`)
+	})
+	jetRangeRe = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^range\s+(?:([A-Za-z_]\w*)(?:\s*,\s*([A-Za-z_]\w*))?\s*:=\s*)?(.+)$`)
+	})
+	jetIncRe  = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^include\s+(.+)$`) })
+	jetStmtRe = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^(if|else|end|range|include|block|yield|extends|import|return|try|catch|macro)\b`)
+	})
 )
 
 // block parses nodes until {{ else ... }} or {{ end }} when inner, which
@@ -72,10 +79,10 @@ func (j *jetParser) block(toks []token, inner bool) (nodes []Node, rest []token,
 			nodes = append(nodes, &Text{Text: t.text})
 			continue
 		}
-		kw := jetStmtRe.FindString(t.text)
+		kw := jetStmtRe().FindString(t.text)
 		switch kw {
 		case "":
-			if m := jetAssignRe.FindStringSubmatch(t.text); m != nil {
+			if m := jetAssignRe().FindStringSubmatch(t.text); m != nil {
 				n, rest, end, err := j.assign(t, m[1], m[2], toks, inner)
 				if err != nil {
 					return nil, nil, "", err
@@ -107,7 +114,7 @@ func (j *jetParser) block(toks []token, inner bool) (nodes []Node, rest []token,
 			}
 			nodes = append(nodes, n)
 		case "include":
-			m := jetIncRe.FindStringSubmatch(t.text)
+			m := jetIncRe().FindStringSubmatch(t.text)
 			if m == nil {
 				return nil, nil, "", p.errf(t.line, "include: no template name")
 			}
@@ -203,7 +210,7 @@ func (j *jetParser) ifStmt(cond string, line int, toks []token) (Node, []token, 
 }
 
 func (j *jetParser) rangeStmt(t token, toks []token) (Node, []token, error) {
-	m := jetRangeRe.FindStringSubmatch(t.text)
+	m := jetRangeRe().FindStringSubmatch(t.text)
 	if m == nil || m[1] == "" {
 		return nil, nil, j.p.errf(t.line, "{{ %s }}: want {{ range k[, v] := x }}", t.text)
 	}
@@ -264,19 +271,21 @@ func (j *jetParser) varNode(t token) (Node, error) {
 }
 
 var (
-	jetLastRe    = regexp.MustCompile(`\b([A-Za-z_]\w*)\s*==\s*len\(\s*([\w.]+)\s*\)\s*-\s*1\b`)
-	jetCallRe    = regexp.MustCompile(`\b(iter|items)\(\s*([\w.]+)\s*\)`)
-	jetEmptyRe   = regexp.MustCompile(`\b([A-Za-z_][\w.]*)\(\)`)
-	jetIndexRe   = regexp.MustCompile(`\[(\d+)\]`)
-	jetCmpRe     = regexp.MustCompile(`\s*(==|!=)\s*(nil|true|false)\b`)
-	jetNotRe     = regexp.MustCompile(`!([A-Za-z_(])`)
-	jetForloopRe = regexp.MustCompile(`\bforloop\b`)
+	jetLastRe = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`\b([A-Za-z_]\w*)\s*==\s*len\(\s*([\w.]+)\s*\)\s*-\s*1\b`)
+	})
+	jetCallRe    = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\b(iter|items)\(\s*([\w.]+)\s*\)`) })
+	jetEmptyRe   = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\b([A-Za-z_][\w.]*)\(\)`) })
+	jetIndexRe   = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\[(\d+)\]`) })
+	jetCmpRe     = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\s*(==|!=)\s*(nil|true|false)\b`) })
+	jetNotRe     = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`!([A-Za-z_(])`) })
+	jetForloopRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\bforloop\b`) })
 )
 
 // expr rewrites a jet expression into the Django form the compilers
 // read.
 func (j *jetParser) expr(s string, line int) (string, error) {
-	if jetForloopRe.MatchString(s) {
+	if jetForloopRe().MatchString(s) {
 		// forloop is the compilers' name for a loop's state; in jet it
 		// is an ordinary (undefined) variable.
 		return "", j.p.errf(line, "the variable forloop is not supported")
@@ -306,8 +315,8 @@ func (j *jetParser) expr(s string, line int) (string, error) {
 
 // rewrite rewrites code with no string literal in it.
 func (j *jetParser) rewrite(s string) string {
-	s = jetLastRe.ReplaceAllStringFunc(s, func(m string) string {
-		sub := jetLastRe.FindStringSubmatch(m)
+	s = jetLastRe().ReplaceAllStringFunc(s, func(m string) string {
+		sub := jetLastRe().FindStringSubmatch(m)
 		for k := len(j.ranges) - 1; k >= 0; k-- {
 			if j.ranges[k][0] == sub[1] {
 				if j.ranges[k][1] == sub[2] && k == len(j.ranges)-1 {
@@ -318,17 +327,17 @@ func (j *jetParser) rewrite(s string) string {
 		}
 		return m
 	})
-	s = jetCallRe.ReplaceAllStringFunc(s, func(m string) string {
-		sub := jetCallRe.FindStringSubmatch(m)
+	s = jetCallRe().ReplaceAllStringFunc(s, func(m string) string {
+		sub := jetCallRe().FindStringSubmatch(m)
 		if sub[1] == "items" {
 			return sub[2] + ".items"
 		}
 		return sub[2]
 	})
-	s = jetEmptyRe.ReplaceAllString(s, "$1")
-	s = jetIndexRe.ReplaceAllString(s, ".$1")
-	s = jetCmpRe.ReplaceAllStringFunc(s, func(m string) string {
-		sub := jetCmpRe.FindStringSubmatch(m)
+	s = jetEmptyRe().ReplaceAllString(s, "$1")
+	s = jetIndexRe().ReplaceAllString(s, ".$1")
+	s = jetCmpRe().ReplaceAllStringFunc(s, func(m string) string {
+		sub := jetCmpRe().FindStringSubmatch(m)
 		switch sub[2] {
 		case "nil":
 			return " " + sub[1] + " None"
@@ -345,7 +354,7 @@ func (j *jetParser) rewrite(s string) string {
 	})
 	s = strings.ReplaceAll(s, "&&", " and ")
 	s = strings.ReplaceAll(s, "||", " or ")
-	s = jetNotRe.ReplaceAllString(s, "not $1")
+	s = jetNotRe().ReplaceAllString(s, "not $1")
 	return " " + s + " "
 }
 
