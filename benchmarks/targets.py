@@ -17,6 +17,7 @@ program, and whether each target holds. The machine may be shared: the load aver
 import math
 import os
 import re
+import resource
 import statistics
 import subprocess
 import sys
@@ -45,20 +46,26 @@ def bench(dirname, pattern, benchtime, count):
 
 
 def cold_start(runs=40):
-    """Median wall time of starting each cold-start program once."""
+    """Median wall time and median CPU time (user + system, which a busy
+    machine inflates less) of starting each cold-start program once."""
     out = {}
     with tempfile.TemporaryDirectory() as tmp:
-        for name in ("formwork", "htmltemplate"):
+        for name in ("formwork", "htmltemplate", "nethttp"):
             exe = os.path.join(tmp, name)
             subprocess.run(["go", "build", "-o", exe, "./coldstart/" + name], cwd=HERE, check=True)
             out[name] = exe
-        times = {n: [] for n in out}
+        wall = {n: [] for n in out}
+        cpu = {n: [] for n in out}
         for _ in range(runs):
             for n, exe in out.items():
+                before = resource.getrusage(resource.RUSAGE_CHILDREN)
                 t = time.perf_counter()
                 subprocess.run([exe], check=True, stdout=subprocess.DEVNULL)
-                times[n].append(time.perf_counter() - t)
-    return {n: statistics.median(v) for n, v in times.items()}
+                wall[n].append(time.perf_counter() - t)
+                after = resource.getrusage(resource.RUSAGE_CHILDREN)
+                cpu[n].append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
+    return ({n: statistics.median(v) for n, v in wall.items()},
+            {n: statistics.median(v) for n, v in cpu.items()})
 
 
 def main():
@@ -110,10 +117,15 @@ def main():
         print(f"| {case} | {fw[name][0]:.0f} | {fl[0]:.0f} | {rr:.2f} | {fw[name][2]:.0f} |")
     geo = math.exp(sum(logs) / len(logs))
     print(f"| geometric mean | | | {geo:.2f} | |")
-    cold = cold_start()
+    cold, cold_cpu = cold_start()
     print()
-    print(f"cold start (median of 40 runs): one-form program {cold['formwork']*1000:.2f} ms, "
-          f"minimal html/template program {cold['htmltemplate']*1000:.2f} ms")
+    print("| cold start (median of 40 runs) | wall ms | vs html/template | CPU ms | vs html/template |")
+    print("|---|---|---|---|---|")
+    for n, label in (("htmltemplate", "minimal html/template program"),
+                     ("nethttp", "the same, importing net/http"),
+                     ("formwork", "one-form formwork program")):
+        print(f"| {label} | {cold[n]*1000:.2f} | {cold[n]/cold['htmltemplate']:.2f}× | "
+              f"{cold_cpu[n]*1000:.2f} | {cold_cpu[n]/cold_cpu['htmltemplate']:.2f}× |")
     print()
     checks = [
         ("built-in full cycle <= 0.33x the peer", base_f / pf, 0.33),
