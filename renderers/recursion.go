@@ -187,7 +187,7 @@ func extendsNextLayer(src, name string, next int, re *regexp.Regexp, resolve fun
 
 // extendsRe finds the parent a template names in {% extends "..." %}
 // (pongo2 takes only a string literal there).
-var extendsRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\{%-?\s*extends\s+(?:"([^"]*)"|'([^']*)')`) })
+var extendsRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\{%-?\s*extends\s*(?:"([^"]*)"|'([^']*)')`) })
 
 // checkExtends follows the {% extends %} chain from the template name
 // with source src, each parent found by get, and returns a
@@ -378,7 +378,7 @@ func isJetSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c ==
 // jetExtendsRe finds the parent or library a jet template names in
 // {{ extends "..." }} or {{ import "..." }}, which jet parses with it.
 var jetExtendsRe = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile("\\{\\{-?\\s*(?:extends|import)\\s+(?:\"([^\"]*)\"|`([^`]*)`)")
+	return regexp.MustCompile("\\{\\{-?\\s*(?:extends|import)\\s*(?:\"([^\"]*)\"|`([^`]*)`)")
 })
 
 // checkJetExtends is checkExtends for jet's extends and import, whose

@@ -31,6 +31,11 @@ func TestTemplateRecursion(t *testing.T) {
 			"a.html": `{% include "b.html" with x=1 only %}`, "b.html": `{% include "a.html" %}`}, "a.html", "a.html > b.html > a.html", false},
 		{"django dynamic include", "django", map[string]string{"a.html": `{% include name %}`}, "a.html", "a.html > a.html", false},
 		{"django self extends", "django", map[string]string{"a.html": `{% extends "a.html" %}`}, "a.html", "a.html > a.html", true},
+		// pongo2 reads a name right after the tag word; the chain check
+		// must too (found by FuzzCaseTemplates: a stack overflow).
+		{"django self extends, no space", "django", map[string]string{"a.html": `{%extends"a.html"%}`}, "a.html", "a.html > a.html", true},
+		{"django extends cycle, no space", "django", map[string]string{"a.html": `{%- extends'b.html'%}`, "b.html": `{%extends"a.html" %}`},
+			"a.html", "a.html > b.html > a.html", true},
 		{"django extends cycle", "django", map[string]string{"a.html": `{% extends 'b.html' %}`, "b.html": `{% extends "a.html" %}`},
 			"a.html", "a.html > b.html > a.html", true},
 		{"jet self include, relative name", "jet", map[string]string{"django/forms/div.html": `x{{ include "django/forms/div.html" }}`},
@@ -41,6 +46,7 @@ func TestTemplateRecursion(t *testing.T) {
 		{"jet include with context", "jet", map[string]string{"a.html": `{{ include "b.html" name }}`, "b.html": `{{ include "a.html" }}`}, "a.html", "a.html > b.html > a.html", false},
 		{"jet dynamic include", "jet", map[string]string{"a.html": `{{ include name }}`}, "a.html", "a.html > a.html", false},
 		{"jet self extends", "jet", map[string]string{"a.html": `{{ extends "a.html" }}`}, "a.html", "a.html > a.html", true},
+		{"jet self extends, no space", "jet", map[string]string{"a.html": `{{extends"a.html"}}`}, "a.html", "a.html > a.html", true},
 		{"jet import cycle", "jet", map[string]string{"a.html": `{{ import "b.html" }}`, "b.html": `{{ import "/a.html" }}`}, "a.html", "a.html > b.html > a.html", true},
 	}
 	for _, tt := range tests {
