@@ -32,6 +32,8 @@ type ErrorList struct {
 	Errors   []*validators.ValidationError
 	renderer renderers.Renderer
 	tr       validators.Translator
+	// nesting bounds an error list template printing {{ errors }}.
+	nesting renderers.Nesting
 }
 
 // NewErrorList returns an empty list with the CSS class "errorlist" plus
@@ -142,6 +144,10 @@ func (l *ErrorList) render(name string) (renderers.HTML, error) {
 	if l == nil {
 		l = &ErrorList{Class: "errorlist"}
 	}
+	if err := l.nesting.Enter(name); err != nil {
+		return "", err
+	}
+	defer l.nesting.Leave()
 	if h, ok, err := l.renderView(name); ok {
 		return h, err
 	}
@@ -222,6 +228,7 @@ type ErrorDict struct {
 	keys     []string
 	lists    []*ErrorList
 	renderer renderers.Renderer
+	nesting  renderers.Nesting
 }
 
 // Len returns the number of fields with errors.
@@ -296,6 +303,10 @@ func (d *ErrorDict) context(sink *renderers.ErrorSink) renderers.Context {
 }
 
 func (d *ErrorDict) render(name string) (renderers.HTML, error) {
+	if err := d.nesting.Enter(name); err != nil {
+		return "", err
+	}
+	defer d.nesting.Leave()
 	sink := &renderers.ErrorSink{}
 	s, err := renderers.RenderString(d.rendererOrDefault(), name, d.context(sink))
 	if err == nil {

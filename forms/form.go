@@ -203,6 +203,10 @@ type Form struct {
 	useReq            bool
 	// sink collects errors of values printed during a render.
 	sink *renderers.ErrorSink
+	// nesting bounds a template that renders the form inside itself
+	// ({{ form }} in the form template, {{ field.label_tag }} in the
+	// label template).
+	nesting renderers.Nesting
 	// err holds the failures met while cleaning that are not validation
 	// errors (see Err).
 	err error

@@ -38,6 +38,10 @@ func (f *Form) TemplateName() string {
 // renderTemplate renders a template with the form's renderer, collecting
 // the errors of values printed inside it.
 func (f *Form) renderTemplate(name string, ctx renderers.Context) (renderers.HTML, error) {
+	if err := f.nesting.Enter(name); err != nil {
+		return "", err
+	}
+	defer f.nesting.Leave()
 	if f.sink != nil {
 		s, err := renderers.RenderString(f.renderer, name, ctx)
 		return renderers.HTML(s), err
@@ -92,6 +96,13 @@ func (f *Form) Render() (renderers.HTML, error) { return f.RenderTemplate(f.Temp
 
 // RenderTemplate renders the form with the named template.
 func (f *Form) RenderTemplate(name string) (renderers.HTML, error) {
+	// A theme template printing {{ form }} comes back here, inside the
+	// rendering of this form; renderTemplate counts the engine path, this
+	// the generated writers' and theme programs'.
+	if err := f.nesting.Enter(name); err != nil {
+		return "", err
+	}
+	defer f.nesting.Leave()
 	if f.bound {
 		if err := f.Err(); err != nil {
 			return "", err

@@ -83,6 +83,8 @@ type Formset struct {
 
 	// sink collects errors of values printed during a render.
 	sink *renderers.ErrorSink
+	// nesting bounds a formset template printing {{ formset }}.
+	nesting renderers.Nesting
 	// deleteField is the DELETE field the forms share, as forms share
 	// their declared fields: one is enough, fields do not change.
 	deleteField *forms.BooleanField

@@ -20,6 +20,10 @@ func (fs *Formset) Render() (renderers.HTML, error) { return fs.RenderTemplate(f
 // RenderTemplate renders the formset with the named template, which sees
 // the formset as "formset" (see Object).
 func (fs *Formset) RenderTemplate(name string) (renderers.HTML, error) {
+	if err := fs.nesting.Enter(name); err != nil {
+		return "", err
+	}
+	defer fs.nesting.Leave()
 	outer := fs.sink == nil
 	if outer {
 		fs.sink = &renderers.ErrorSink{}

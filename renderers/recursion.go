@@ -44,6 +44,29 @@ func (e *RecursionError) Error() string {
 	return fmt.Sprintf("RecursionError: maximum template %s depth (%d) exceeded or a cycle: %s", what, MaxTemplateDepth, strings.Join(chain, " > "))
 }
 
+// Nesting counts how deeply one value renders inside its own rendering:
+// a form template printing {{ form }}, an error list template printing
+// {{ errors }}, a label template printing {{ field.label_tag }}. Such a
+// value renders through a new call of its renderer, outside the include
+// chain that bounds includes, so the value (a form, a formset, an error
+// list) keeps its own count. Like the value, it serves one rendering at
+// a time. The zero value is ready.
+type Nesting int
+
+// Enter counts one more rendering of the template name inside the value,
+// or returns a RecursionError past MaxTemplateDepth; a nil error must be
+// followed by Leave.
+func (n *Nesting) Enter(name string) error {
+	if *n >= MaxTemplateDepth {
+		return &RecursionError{Chain: []string{name, name, fmt.Sprintf("... %d renderings of one value inside itself", MaxTemplateDepth)}}
+	}
+	*n++
+	return nil
+}
+
+// Leave ends what Enter began.
+func (n *Nesting) Leave() { *n-- }
+
 // recoverTemplatePanic turns a panic of the engine while rendering the
 // template name into *err: pongo2 panics on some broken expressions
 // ({{ x % 0 }} divides by zero), and a broken template must give an

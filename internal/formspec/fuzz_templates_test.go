@@ -30,37 +30,41 @@ func FuzzCaseTemplates(f *testing.F) {
 	f.Add(`{% for x in %}`, `{{ if }}`)
 	f.Add(`{{ block b() }}x{{- yield b() -}}{{ end }}`, `{{ block c() }}{{ yield c() }}{{ end }}`)
 	f.Add(`{% with a=form %}{% include "django/forms/widgets/input.html" with widget=a only %}{% endwith %}`, `{{ yield x() }}`)
-	f.Fuzz(func(t *testing.T, form, widget string) {
-		if len(form)+len(widget) > 2<<10 {
-			return
-		}
-		doc, _ := json.Marshal(map[string]any{
-			"renderer": "DjangoDivFormRenderer",
-			"form": map[string]any{"fields": []any{
-				map[string]any{"name": "a", "type": "CharField"},
-				map[string]any{"name": "b", "type": "ChoiceField", "choices": [][]string{{"x", "X"}}, "widget": "RadioSelect"},
-			}},
-			"bind":      map[string]any{"data": map[string]any{"a": "1"}},
-			"templates": map[string]string{"django/forms/div.html": form, "django/forms/widgets/input.html": widget},
-			"outputs":   []string{"str", "as_p"},
-		})
-		c, err := formspec.Parse(bytes.NewReader(doc))
-		if err != nil {
-			t.Fatalf("the case itself does not parse: %v", err)
-		}
-		if res, err := c.Run(); err == nil {
-			if s, _ := res.Outputs["str"].(string); strings.Contains(s, "root:x:0:0") {
-				t.Fatal("a template read /etc/passwd")
-			}
-		}
-		jet := &renderers.Jinja2{FormTemplate: renderers.DivFormTemplate, Overlay: fstest.MapFS{
-			"django/forms/div.html":           {Data: []byte(form)},
-			"django/forms/widgets/input.html": {Data: []byte(widget)},
-		}}
-		if res, err := c.RunWith(jet); err == nil {
-			if s, _ := res.Outputs["str"].(string); strings.Contains(s, "root:x:0:0") {
-				t.Fatal("a template read /etc/passwd")
-			}
-		}
+	f.Fuzz(runCaseTemplates)
+}
+
+// runCaseTemplates is one input of FuzzCaseTemplates: form and widget are
+// the sources of the form template and of input.html.
+func runCaseTemplates(t *testing.T, form, widget string) {
+	if len(form)+len(widget) > 2<<10 {
+		return
+	}
+	doc, _ := json.Marshal(map[string]any{
+		"renderer": "DjangoDivFormRenderer",
+		"form": map[string]any{"fields": []any{
+			map[string]any{"name": "a", "type": "CharField"},
+			map[string]any{"name": "b", "type": "ChoiceField", "choices": [][]string{{"x", "X"}}, "widget": "RadioSelect"},
+		}},
+		"bind":      map[string]any{"data": map[string]any{"a": "1"}},
+		"templates": map[string]string{"django/forms/div.html": form, "django/forms/widgets/input.html": widget},
+		"outputs":   []string{"str", "as_p"},
 	})
+	c, err := formspec.Parse(bytes.NewReader(doc))
+	if err != nil {
+		t.Fatalf("the case itself does not parse: %v", err)
+	}
+	if res, err := c.Run(); err == nil {
+		if s, _ := res.Outputs["str"].(string); strings.Contains(s, "root:x:0:0") {
+			t.Fatal("a template read /etc/passwd")
+		}
+	}
+	jet := &renderers.Jinja2{FormTemplate: renderers.DivFormTemplate, Overlay: fstest.MapFS{
+		"django/forms/div.html":           {Data: []byte(form)},
+		"django/forms/widgets/input.html": {Data: []byte(widget)},
+	}}
+	if res, err := c.RunWith(jet); err == nil {
+		if s, _ := res.Outputs["str"].(string); strings.Contains(s, "root:x:0:0") {
+			t.Fatal("a template read /etc/passwd")
+		}
+	}
 }
