@@ -154,8 +154,8 @@ func includeWidgetContext(b *bytes.Buffer, r Renderer, name string, m map[string
 	if fn == nil {
 		return false
 	}
-	st, ok := fastRenderer(r)
-	if !ok || !st.usable(deps) {
+	fi, ok := fastRenderer(r)
+	if !ok || !fi.usable(deps) {
 		return false
 	}
 	c, ok := widgetView(m)
@@ -165,10 +165,10 @@ func includeWidgetContext(b *bytes.Buffer, r Renderer, name string, m map[string
 	defer c.release()
 	mark := b.Len()
 	s := statePool.Get().(*genState)
-	*s = st
+	s.fastInfo = fi
 	err := fn(s, b, &c.v)
 	declined := s.declined
-	*s = genState{}
+	s.reset()
 	statePool.Put(s)
 	if err != nil || declined {
 		b.Truncate(mark)

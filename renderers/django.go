@@ -56,6 +56,11 @@ type DjangoTemplates struct {
 
 	progOnce sync.Once
 	progs    programs
+
+	// fast is what the fast path needs of the renderer (fastRenderer),
+	// gathered once.
+	fastOnce sync.Once
+	fast     fastInfo
 }
 
 // programs returns the renderer's theme programs (program.go), nil when

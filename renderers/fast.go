@@ -47,31 +47,61 @@ func (o *overrides) has(overlay fs.FS, name string, reload bool) bool {
 }
 
 // fastRenderer returns what the fast path needs of r, ok false when r
-// renders every template with its engine.
-func fastRenderer(r Renderer) (s genState, ok bool) {
+// renders every template with its engine. What it returns is the
+// renderer's own, made once: one rendering goes through many generated
+// writers (the form's, then each field's label, widget and errors), and
+// each would otherwise gather the same values again.
+func fastRenderer(r Renderer) (fi *fastInfo, ok bool) {
 	switch x := r.(type) {
 	case *DjangoTemplates:
 		if x.Reload || x.NoFastPath {
-			return s, false
+			return nil, false
 		}
-		return genState{ov: &x.overrides, overlay: x.overlay(), progs: x.programs()}, true
+		x.fastOnce.Do(func() {
+			x.fast = fastInfo{ov: &x.overrides, overlay: x.overlay(), progs: x.programs()}
+		})
+		return &x.fast, true
 	case *Jinja2:
 		if x.Reload || x.NoFastPath {
-			return s, false
+			return nil, false
 		}
-		return genState{ov: &x.overrides, overlay: x.overlay(), jinja: true, progs: x.programs()}, true
+		x.fastOnce.Do(func() {
+			x.fast = fastInfo{ov: &x.overrides, overlay: x.overlay(), jinja: true, progs: x.programs()}
+		})
+		return &x.fast, true
 	}
-	return s, false
+	return nil, false
 }
 
-// genState is what a generated writer carries through one rendering.
-type genState struct {
+// fastInfo is what the fast path knows of a renderer that does not
+// reload, the same for all its renderings.
+type fastInfo struct {
 	ov      *overrides
 	overlay fs.FS
 	jinja   bool
 	// progs are the renderer's theme programs (program.go), nil for
 	// none: an overridden template runs on its program when it has one.
 	progs *programs
+}
+
+// usable reports whether none of deps is overridden.
+func (fi *fastInfo) usable(deps []string) bool {
+	if fi.overlay == nil {
+		return true
+	}
+	for _, d := range deps {
+		if fi.ov.has(fi.overlay, d, false) {
+			return false
+		}
+	}
+	return true
+}
+
+// genState is what a generated writer carries through one rendering:
+// the renderer's fastInfo, by pointer so that a state taken from the
+// pool and given back costs a few words, and what the rendering met.
+type genState struct {
+	*fastInfo
 	// declined is set when a value of a kind the writers do not know was
 	// met: the engine renders instead.
 	declined bool
@@ -86,17 +116,15 @@ type genState struct {
 	chain []string
 }
 
-// usable reports whether none of deps is overridden.
-func (s *genState) usable(deps []string) bool {
-	if s.overlay == nil {
-		return true
+// reset empties s for the pool, writing only the words a rendering set.
+func (s *genState) reset() {
+	s.fastInfo, s.declined = nil, false
+	if s.lastFn != nil {
+		s.lastName, s.lastFn = "", nil
 	}
-	for _, d := range deps {
-		if s.ov.has(s.overlay, d, false) {
-			return false
-		}
+	if s.chain != nil {
+		s.chain = nil
 	}
-	return true
 }
 
 // truth is v's truth, declining the rendering for an unknown kind.
@@ -144,12 +172,12 @@ func (s *genState) runProgram(p *program, name string, b *bytes.Buffer, x *Widge
 // stands for or (DjangoTemplates) has a theme program for the overriding
 // template (program.go).
 func NativeOK(r Renderer, name string) bool {
-	s, ok := fastRenderer(r)
+	fi, ok := fastRenderer(r)
 	if !ok {
 		return false
 	}
 	deps := genDeps(name)
-	return deps != nil && (s.usable(deps) || s.progs.get(name, kindOf(name)) != nil)
+	return deps != nil && (fi.usable(deps) || fi.progs.get(name, kindOf(name)) != nil)
 }
 
 // genDeps returns the templates the named template's writer stands for,
@@ -181,19 +209,19 @@ func write[T any](b *bytes.Buffer, r Renderer, name string, fn func(*genState, *
 	if fn == nil || v == nil {
 		return false, nil
 	}
-	st, ok := fastRenderer(r)
+	fi, ok := fastRenderer(r)
 	if !ok {
 		return false, nil
 	}
 	var p *program
-	if !st.usable(deps) {
+	if !fi.usable(deps) {
 		// An overridden template: its theme program, when it has one.
-		if p = st.progs.get(name, kindOf(name)); p == nil {
+		if p = fi.progs.get(name, kindOf(name)); p == nil {
 			return false, nil
 		}
 	}
 	s := statePool.Get().(*genState)
-	*s = st
+	s.fastInfo = fi
 	mark := b.Len()
 	// One deferred call both recovers and gives the state back.
 	defer func() {
@@ -203,7 +231,7 @@ func write[T any](b *bytes.Buffer, r Renderer, name string, fn func(*genState, *
 			b.Truncate(mark)
 			handled, err = true, fmt.Errorf("renderers: the generated writer of %s: incomplete view: %v", deps, p)
 		}
-		*s = genState{}
+		s.reset()
 		statePool.Put(s)
 	}()
 	if p != nil {

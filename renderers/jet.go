@@ -103,6 +103,11 @@ type Jinja2 struct {
 
 	progOnce sync.Once
 	progs    programs
+
+	// fast is what the fast path needs of the renderer (fastRenderer),
+	// gathered once.
+	fastOnce sync.Once
+	fast     fastInfo
 }
 
 // programs returns the renderer's theme programs (program.go) compiled
