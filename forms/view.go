@@ -216,9 +216,8 @@ func (bf *BoundField) labelView(v *renderers.LabelView, opts LabelOptions) bool 
 // label template; handled is false when the engine must render it.
 func (bf *BoundField) writeLabel(b *bytes.Buffer, opts LabelOptions) (handled bool, err error) {
 	name := bf.form.templateNameLabel()
-	if !renderers.NativeOK(bf.form.renderer, name) {
-		return false, nil
-	}
+	// WriteLabel declines (false) when the engine must render: no
+	// renderers.NativeOK first, which would make its checks twice.
 	v := labelPool.Get().(*renderers.LabelView)
 	defer func() {
 		v.Reset()

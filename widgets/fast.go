@@ -80,9 +80,10 @@ func writeFast(b *bytes.Buffer, w Widget, name string, value any, extra *rendere
 		return false
 	}
 	tpl := w.TemplateName()
-	if !renderers.NativeOK(r, tpl) {
-		return false
-	}
+	// No renderers.NativeOK(r, tpl) first: WriteWidget makes the same
+	// checks, and declines (false) when the engine must render; asking
+	// twice cost more, on every widget, than building the view in vain
+	// does for a renderer without the fast path.
 	sc := viewPool.Get().(*viewScratch)
 	defer sc.release()
 	v := &sc.v
