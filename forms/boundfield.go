@@ -45,9 +45,9 @@ func newBoundField(f *Form, field Field, name string) *BoundField {
 	return bf
 }
 
-// init sets up a bound field; pretty is name made a label, "" when it is
-// to be computed; id is its id with the form's auto_id and prefix when
-// the declaration has it, else "".
+// init sets up a new (zero) bound field; pretty is name made a label,
+// "" when it is to be computed; id is its id with the form's auto_id and
+// prefix when the declaration has it, else "".
 func (bf *BoundField) init(f *Form, field Field, name, pretty, id string) {
 	c := field.Core()
 	label := translateText(f.opts.Translator, c.Label)
@@ -57,7 +57,10 @@ func (bf *BoundField) init(f *Form, field Field, name, pretty, id string) {
 			label = prettyName(name)
 		}
 	}
-	*bf = BoundField{form: f, field: field, name: name, label: label}
+	// bf is new (zero) memory: set the fields one by one rather than
+	// copying a whole BoundField over it, which costs a write barrier on
+	// every pointer word of the struct while the GC marks.
+	bf.form, bf.field, bf.name, bf.label = f, field, name, label
 	if f.opts.Prefix == "" {
 		bf.htmlName = name
 		if id != "" {
