@@ -34,6 +34,9 @@ type ErrorList struct {
 	tr       validators.Translator
 	// nesting bounds an error list template printing {{ errors }}.
 	nesting renderers.Nesting
+	// first backs Errors while the list holds one error, the usual
+	// case, which then costs no allocation of its own.
+	first [1]*validators.ValidationError
 }
 
 // NewErrorList returns an empty list with the CSS class "errorlist" plus
@@ -72,6 +75,9 @@ func (l *ErrorList) Add(err error) {
 	}
 	if ve != nil && len(ve.List) == 0 {
 		// A single error, the common case: no flattening to do.
+		if l.Errors == nil {
+			l.Errors = l.first[:0]
+		}
 		l.Errors = append(l.Errors, ve)
 		return
 	}
@@ -229,6 +235,10 @@ type ErrorDict struct {
 	lists    []*ErrorList
 	renderer renderers.Renderer
 	nesting  renderers.Nesting
+	// keyBuf and listBuf back keys and lists for the first few fields
+	// with errors, without allocations of their own.
+	keyBuf  [4]string
+	listBuf [4]*ErrorList
 }
 
 // Len returns the number of fields with errors.
@@ -272,7 +282,7 @@ func (d *ErrorDict) set(name string, l *ErrorList) {
 	}
 	if d.keys == nil {
 		// Room for a few without growing: forms rarely have more.
-		d.keys, d.lists = make([]string, 0, 4), make([]*ErrorList, 0, 4)
+		d.keys, d.lists = d.keyBuf[:0], d.listBuf[:0]
 	}
 	d.keys = append(d.keys, name)
 	d.lists = append(d.lists, l)

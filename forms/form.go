@@ -180,18 +180,23 @@ type Options struct {
 // Form is one instance of a declared form, bound to data or not. It is
 // meant for one goroutine: build one per request.
 type Form struct {
-	decl    *Declaration
-	opts    Options
-	bound   bool
-	data    url.Values
-	files   widgets.Files
-	order   []int
-	fields  []*BoundField
-	byName  map[string]*BoundField
-	errors  *ErrorDict
-	cleaned map[string]any
-	changed []string
-	didDiff bool
+	decl   *Declaration
+	opts   Options
+	bound  bool
+	data   url.Values
+	files  widgets.Files
+	order  []int
+	fields []*BoundField
+	byName map[string]*BoundField
+	errors *ErrorDict
+	// firstErrors is the ErrorDict of the form's first cleaning, made
+	// with the form rather than on its own; a later cleaning (after
+	// AddField) makes a new one, as the caller may hold the first.
+	firstErrors     ErrorDict
+	firstErrorsUsed bool
+	cleaned         map[string]any
+	changed         []string
+	didDiff         bool
 	// renderer is resolved once.
 	renderer renderers.Renderer
 	autoID   string
@@ -466,7 +471,7 @@ func (f *Form) SetCleanedData(m map[string]any) { f.cleaned = m }
 // FullClean cleans every field and the form, filling Errors and
 // CleanedData.
 func (f *Form) FullClean() {
-	f.errors = &ErrorDict{renderer: f.opts.DefaultRenderer}
+	f.errors = f.newErrorDict()
 	f.err = nil
 	if !f.bound {
 		return
@@ -515,6 +520,17 @@ func (f *Form) FullClean() {
 	}
 }
 
+// newErrorDict returns an empty ErrorDict for the form's errors: the
+// form's own the first time, saving an allocation on every form.
+func (f *Form) newErrorDict() *ErrorDict {
+	if f.firstErrorsUsed {
+		return &ErrorDict{renderer: f.opts.DefaultRenderer}
+	}
+	f.firstErrorsUsed = true
+	f.firstErrors.renderer = f.opts.DefaultRenderer
+	return &f.firstErrors
+}
+
 // AddError adds err to the errors of field ("" for the form as a whole)
 // and drops the field from the cleaned data. err is a
 // *validators.ValidationError (validators.NewError) to show a message;
@@ -526,7 +542,7 @@ func (f *Form) AddError(field string, err error) {
 		return
 	}
 	if f.errors == nil {
-		f.errors = &ErrorDict{renderer: f.opts.DefaultRenderer}
+		f.errors = f.newErrorDict()
 	}
 	if field == "" {
 		field = NonFieldErrors
@@ -591,12 +607,17 @@ func (f *Form) NonFieldErrors() *ErrorList {
 func (f *Form) ChangedData() []string {
 	if !f.didDiff {
 		f.didDiff = true
-		f.changed = make([]string, 0, len(f.fields))
+		// Gathered on the stack, then copied at their size: most forms
+		// have few changed fields, and an unchanged one (a formset's
+		// extra form) none, which needs no allocation.
+		var small [8]string
+		changed := small[:0]
 		for _, bf := range f.fields {
 			if bf.HasChanged() {
-				f.changed = append(f.changed, bf.name)
+				changed = append(changed, bf.name)
 			}
 		}
+		f.changed = append(make([]string, 0, len(changed)), changed...)
 	}
 	return f.changed
 }
