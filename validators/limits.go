@@ -180,6 +180,14 @@ func decimalMultiple(a, b decimal.Decimal) bool {
 	if a.IsZero() {
 		return true
 	}
+	if multiple, ok := smallDecimalMultiple(a, b); ok {
+		return multiple
+	}
+	return bigDecimalMultiple(a, b)
+}
+
+// bigDecimalMultiple is decimalMultiple for any a and b, in math/big.
+func bigDecimalMultiple(a, b decimal.Decimal) bool {
 	am, ae := stripZeros(a)
 	bm, be := stripZeros(b)
 	if ae < be {
@@ -195,6 +203,51 @@ func decimalMultiple(a, b decimal.Decimal) bool {
 	r.Mul(r, p)
 	r.Mod(r, bm)
 	return r.Sign() == 0
+}
+
+// smallDecimalMultiple is decimalMultiple in machine integers, for the
+// usual values and steps (coefficients of at most 18 digits, exponents
+// close together): math/big allocates on every step of the exact test.
+// ok is false when the operands are too large for it.
+func smallDecimalMultiple(a, b decimal.Decimal) (multiple, ok bool) {
+	if a.NumDigits() > 18 || b.NumDigits() > 18 {
+		return false, false
+	}
+	am, ae := stripZeros64(a.CoefficientInt64(), int64(a.Exponent()))
+	bm, be := stripZeros64(b.CoefficientInt64(), int64(b.Exponent()))
+	if ae < be {
+		// As in decimalMultiple: am is not a multiple of ten.
+		return false, true
+	}
+	if ae-be > 64 {
+		return false, false
+	}
+	// am * 10^(ae-be) mod bm == 0; below 10^18, r*10 fits in a uint64.
+	m := absU64(bm)
+	r := absU64(am) % m
+	for k := ae - be; k > 0 && r != 0; k-- {
+		r = r * 10 % m
+	}
+	return r == 0, true
+}
+
+// stripZeros64 is stripZeros for a coefficient that fits an int64.
+func stripZeros64(m, e int64) (int64, int64) {
+	if m == 0 {
+		return m, e
+	}
+	for m%10 == 0 {
+		m /= 10
+		e++
+	}
+	return m, e
+}
+
+func absU64(x int64) uint64 {
+	if x < 0 {
+		return uint64(-x)
+	}
+	return uint64(x)
 }
 
 // stripZeros returns the coefficient and exponent of d with the trailing
