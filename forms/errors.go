@@ -3,6 +3,7 @@ package forms
 import (
 	"bytes"
 	"errors"
+	"strconv"
 	"strings"
 
 	"github.com/formwork/formwork/internal/pyfmt"
@@ -191,8 +192,13 @@ func writeInterpolated(b *bytes.Buffer, format string, params map[string]any) {
 		}
 		renderers.EscapeTo(b, format[last:i])
 		spec := format[i : i+2+end+2]
-		if s, isStr := val.(string); isStr && spec[len(spec)-1] == 's' {
+		conv := spec[len(spec)-1]
+		if s, isStr := val.(string); isStr && conv == 's' {
 			renderers.EscapeTo(b, s)
+		} else if n, isInt := val.(int); isInt && (conv == 'd' || conv == 's') {
+			// A count or a limit, the usual number in a message: its
+			// digits need no escaping, nor a string of their own.
+			b.Write(strconv.AppendInt(b.AvailableBuffer(), int64(n), 10))
 		} else {
 			renderers.EscapeTo(b, pyfmt.Interpolate(spec, params))
 		}
