@@ -412,6 +412,11 @@ func (bf *BoundField) LabelTag(opts LabelOptions) (renderers.HTML, error) {
 		// Only a template of the application's own reads the field.
 		ctx["field"] = bf.Object()
 	}
+	// A label template printing {{ field.label_tag }} comes back here.
+	if err := bf.form.nesting.Enter(name); err != nil {
+		return "", err
+	}
+	defer bf.form.nesting.Leave()
 	return bf.form.renderTemplate(name, ctx)
 }
 

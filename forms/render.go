@@ -38,10 +38,6 @@ func (f *Form) TemplateName() string {
 // renderTemplate renders a template with the form's renderer, collecting
 // the errors of values printed inside it.
 func (f *Form) renderTemplate(name string, ctx renderers.Context) (renderers.HTML, error) {
-	if err := f.nesting.Enter(name); err != nil {
-		return "", err
-	}
-	defer f.nesting.Leave()
 	if f.sink != nil {
 		s, err := renderers.RenderString(f.renderer, name, ctx)
 		return renderers.HTML(s), err
@@ -97,8 +93,8 @@ func (f *Form) Render() (renderers.HTML, error) { return f.RenderTemplate(f.Temp
 // RenderTemplate renders the form with the named template.
 func (f *Form) RenderTemplate(name string) (renderers.HTML, error) {
 	// A theme template printing {{ form }} comes back here, inside the
-	// rendering of this form; renderTemplate counts the engine path, this
-	// the generated writers' and theme programs'.
+	// rendering of this form, on every path (engine, generated writers,
+	// theme programs).
 	if err := f.nesting.Enter(name); err != nil {
 		return "", err
 	}
