@@ -209,7 +209,24 @@ type FloatField struct {
 // &FloatField{}.
 func NewFloatField() *FloatField { return &FloatField{} }
 
-func (f *FloatField) limits() numberLimits { return limitsOf(f.MaxValue, f.MinValue, f.StepSize) }
+func (f *FloatField) limits() numberLimits {
+	l := limitsOf(f.MaxValue, f.MinValue, f.StepSize)
+	l.MaxValue, l.MinValue, l.StepSize = wholeFloat(l.MaxValue), wholeFloat(l.MinValue), wholeFloat(l.StepSize)
+	return l
+}
+
+// wholeFloat makes a whole float64 bound an int64. A Django FloatField is
+// given its bounds as Python numbers, nearly always ints (min_value=0),
+// and shows them as such (min="0", "greater than or equal to 0."); a Go
+// float64 cannot tell 0 from 0.0, so a whole bound is taken to be the
+// int a Django user writes. It compares as the same number.
+func wholeFloat(v any) any {
+	x, ok := v.(float64)
+	if ok && x == math.Trunc(x) && math.Abs(x) < 1<<53 {
+		return int64(x)
+	}
+	return v
+}
 
 // DefaultWidget implements DefaultWidgeter.
 func (f *FloatField) DefaultWidget() widgets.Widget { return numberWidget(f.Localize) }

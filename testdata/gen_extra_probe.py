@@ -1,0 +1,90 @@
+#!/usr/bin/env python3
+"""Write formwork's own cases for what a random differential probe against
+the reference found (probe_*): FloatField bounds given as whole numbers,
+a disabled JSONField's has_changed, and the bytes of an error list drawn
+by a Jinja2 renderer (markupsafe's &#34; and &#39;).
+
+Their golden results come from the reference Django, never by hand:
+
+    python3 testdata/gen_extra_probe.py
+    python3 ../shared/tools/django-oracle/render.py --out testdata/golden-extra \\
+        testdata/cases-extra/probe_*.json
+"""
+import json
+import os
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+OUT = os.path.join(HERE, "cases-extra")
+FORM_ALL = ["as_div", "as_p", "as_table", "as_ul", "str", "is_valid", "errors", "errors_as_ul",
+            "errors_as_text", "non_field_errors", "cleaned_data", "has_changed", "changed_data",
+            "bound_fields"]
+
+
+def case(name, c):
+    c.setdefault("outputs", FORM_ALL)
+    with open(os.path.join(OUT, f"probe_{name}.json"), "w") as fh:
+        json.dump(c, fh, indent=1, sort_keys=True, ensure_ascii=False)
+        fh.write("\n")
+
+
+# FloatField bounds written as ints, as Django users write them, and as
+# floats: min="-2" and "greater than or equal to -2." for the first.
+whole = [
+    {"name": "rating", "type": "FloatField", "min_value": -2, "max_value": 100, "step_size": 5},
+    {"name": "share", "type": "FloatField", "min_value": 0.5, "max_value": 2.5, "required": False},
+]
+for i, (data, renderer) in enumerate([
+        (None, "DjangoTemplates"),
+        ({"rating": "7", "share": "3"}, "DjangoDivFormRenderer"),
+        ({"rating": "-5", "share": "0.25"}, "Jinja2"),
+        ({"rating": "101", "share": ""}, "Jinja2DivFormRenderer"),
+        ({"rating": "15"}, "DjangoTemplates")]):
+    c = {"form": {"fields": whole}, "renderer": renderer}
+    if data is not None:
+        c["bind"] = {"data": data}
+    case(f"float_whole_bounds_{i}", c)
+case("float_whole_bounds_fr", {"form": {"fields": whole}, "renderer": "DjangoDivFormRenderer",
+                                "language": "fr", "bind": {"data": {"rating": "7", "share": "3"}}})
+
+# A disabled JSONField's ToPython gives back the posted text, which
+# has_changed compares as JSON with the initial.
+for i, (field, data) in enumerate([
+        ({"name": "meta", "type": "JSONField", "disabled": True, "required": False}, {"meta": "null"}),
+        ({"name": "meta", "type": "JSONField", "disabled": True, "required": False}, {"meta": "{\"a\": 1}"}),
+        ({"name": "meta", "type": "JSONField", "disabled": True, "required": False}, {}),
+        ({"name": "meta", "type": "JSONField", "disabled": True, "required": False, "initial": {"a": 1}}, {}),
+        ({"name": "meta", "type": "JSONField", "disabled": True, "required": False, "initial": {"a": 1}}, {"meta": "{\"a\": 1}"}),
+        ({"name": "meta", "type": "JSONField", "required": False, "initial": {"a": 1}}, {"meta": "{\"a\":  1}"}),
+        ({"name": "meta", "type": "JSONField", "required": False, "initial": True}, {"meta": "1"}),
+        ({"name": "meta", "type": "JSONField", "required": False}, {"meta": ""})]):
+    case(f"json_changed_{i}", {"form": {"fields": [field, {"name": "note", "type": "CharField", "required": False}]},
+                               "bind": {"data": data}, "renderer": "DjangoTemplates"})
+
+# Error messages with quotes, drawn by each renderer: the Jinja2 ones
+# print them as markupsafe does, the others as escape().
+quoted = [
+    {"name": "colour", "type": "ChoiceField", "choices": [["red", "Red"], ["blue", "Blue"]]},
+    {"name": "slug", "type": "SlugField"},
+    {"name": "code", "type": "CharField", "validators": [{"type": "RegexValidator", "regex": "^x", "message": "Say \"x\" first, don't forget."}]},
+]
+bad = {"colour": "gr\"e'en", "slug": "not ok", "code": "y"}
+for lang in [None, "hu", "uz", "it", "fr"]:
+    for renderer in ["Jinja2", "Jinja2DivFormRenderer", "DjangoTemplates"]:
+        c = {"form": {"fields": quoted}, "renderer": renderer, "bind": {"data": bad}}
+        if lang:
+            c["language"] = lang
+        case(f"quoted_errors_{renderer.lower()}_{lang or 'en'}", c)
+case("quoted_errors_jinja2_nonfield", {"form": {"fields": quoted, "clean_errors": [{"field": None, "message": "Don't \"do\" that", "code": "x"}]},
+                                       "renderer": "Jinja2", "bind": {"data": {"colour": "red", "slug": "ok", "code": "x"}},
+                                       "outputs": FORM_ALL + ["non_field_errors"]})
+
+# Known differences (testdata/known-differences.json). A float bound
+# written as a float: Django prints min="1.0", formwork's float64 cannot
+# tell it from the int 1 and prints min="1".
+case("float_float_literal_bound", {"form": {"fields": [{"name": "share", "type": "FloatField", "min_value": 1.0}]},
+                                   "bind": {"data": {"share": "0.5"}}, "renderer": "DjangoTemplates"})
+# An integer step past 2^53: Django's math.remainder rounds both to
+# floats (99999999999999999999 becomes a multiple of 2); formwork checks
+# steps exactly.
+case("int_step_past_float", {"form": {"fields": [{"name": "n", "type": "IntegerField", "step_size": 2}]},
+                             "bind": {"data": {"n": "99999999999999999999"}}, "renderer": "DjangoTemplates"})
