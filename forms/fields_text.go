@@ -506,18 +506,15 @@ func (f *JSONField) PrepareValue(value any) any {
 // (Comparing the Go values themselves would call an object decoded in
 // its submitted key order different from the same initial map.)
 func (f *JSONField) HasChanged(initial, data any) bool {
-	if f.Disabled {
-		return false
-	}
+	// Django's JSONField.has_changed asks Field.has_changed first and
+	// then compares the JSON texts, with no None-is-"" rule. Field's
+	// answer adds nothing the texts do not tell; its disabled shortcut
+	// is not final here, and a disabled field's ToPython returns the
+	// submitted text as it is: a disabled field posted "null" has
+	// changed from an initial None, as in Django.
 	d, err := f.ToPython(data)
 	if err != nil {
 		return true
-	}
-	if initial == nil {
-		initial = ""
-	}
-	if d == nil {
-		d = ""
 	}
 	return pyjson.Dumps(initial, true) != pyjson.Dumps(d, true)
 }
