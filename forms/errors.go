@@ -158,7 +158,15 @@ func (l *ErrorList) render(name string) (renderers.HTML, error) {
 	if h, ok, err := l.renderView(name); ok {
 		return h, err
 	}
-	s, err := renderers.RenderString(l.rendererOrDefault(), name, l.context())
+	r := l.rendererOrDefault()
+	s, err := renderers.RenderString(r, name, l.context())
+	if err == nil && name != errorListTextTemplate {
+		b := getBuffer()
+		defer putBuffer(b)
+		b.WriteString(s)
+		renderers.UseEngineEntities(r, b, 0)
+		s = b.String()
+	}
 	return renderers.HTML(s), err
 }
 

@@ -105,10 +105,12 @@ func (l *ErrorList) WriteHTML(b *bytes.Buffer) error {
 	if l != nil {
 		v := errorViewPool.Get().(*renderers.ErrorListView)
 		*v = renderers.ErrorListView{Errors: l, ErrorClass: l.Class}
-		ok, err := renderers.WriteErrorList(b, l.rendererOrDefault(), errorListTemplate, v)
+		r, start := l.rendererOrDefault(), b.Len()
+		ok, err := renderers.WriteErrorList(b, r, errorListTemplate, v)
 		*v = renderers.ErrorListView{}
 		errorViewPool.Put(v)
 		if ok {
+			renderers.UseEngineEntities(r, b, start)
 			return err
 		}
 	}
@@ -141,6 +143,9 @@ func (l *ErrorList) renderView(name string) (h renderers.HTML, ok bool, err erro
 	defer putBuffer(b)
 	v := renderers.ErrorListView{Errors: l, ErrorClass: l.Class}
 	ok, err = renderers.WriteErrorList(b, r, name, &v)
+	if name != errorListTextTemplate {
+		renderers.UseEngineEntities(r, b, 0)
+	}
 	return renderers.HTML(b.String()), ok, err
 }
 
