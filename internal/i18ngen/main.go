@@ -49,8 +49,14 @@ import (
 var dumpScript string
 
 func main() {
-	home, _ := os.UserHomeDir()
-	site := flag.String("site", filepath.Join(home, ".cache", "django-oracle", "site"), "the directory holding the reference `django` package")
+	// The reference's install.sh and .ci/run find it at $ORACLE_HOME,
+	// by default ~/.cache/django-oracle.
+	oracle := os.Getenv("ORACLE_HOME")
+	if oracle == "" {
+		home, _ := os.UserHomeDir()
+		oracle = filepath.Join(home, ".cache", "django-oracle")
+	}
+	site := flag.String("site", filepath.Join(oracle, "site"), "the directory holding the reference `django` package (default: $ORACLE_HOME/site)")
 	root := flag.String("root", "", "the module's root directory (default: found from the working directory)")
 	catalogs := flag.String("catalogs", "", "write the catalogs to this Go file (package i18n)")
 	formats := flag.String("formats", "", "write the formats to this Go file (package l10n)")
