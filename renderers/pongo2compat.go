@@ -190,6 +190,11 @@ func IterItems(v any, pairs bool) []any {
 	case []any:
 		return x
 	case Object:
+		// {% for name, errors in form.errors.items %} is rewritten to a
+		// loop over form.errors with two variables: a mapping's pairs.
+		if items, ok := x["items"].([]any); ok && pairs {
+			return items
+		}
 		return x.Items()
 	case Attrs:
 		if pairs {

@@ -1,0 +1,375 @@
+package renderers
+
+import (
+	"math/big"
+	"reflect"
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
+	"unicode"
+
+	"github.com/flosch/pongo2/v6"
+	"golang.org/x/text/unicode/norm"
+)
+
+// Django's filters where pongo2's differ, or that pongo2 lacks, as a
+// theme's Django-syntax template uses them: the same answers as
+// django.template.defaultfilters. Each was found printing something else
+// than Django for the same template and value:
+//
+//   - length, length_is, first, last and join see a form's, a field's or
+//     an error list's items (an error list's length is its number of
+//     messages, not the number of the Object's keys);
+//   - add adds int(value) + int(arg) when both are whole numbers, even
+//     written as text ("3"|add:"4" is 7, not "34"), else value + arg
+//     when Python can, else "";
+//   - pluralize tells 1 from a number or a number's text and from the
+//     length of a list, and prints nothing for other text;
+//   - urlencode and iriencode quote as Python's urllib.parse.quote (a
+//     space as %20, not +);
+//   - truncatechars ends with "…" within the length, as Django's
+//     Truncator does, not with "..." past it;
+//   - escapejs escapes only what Django's does (\u0027 for ', not digits);
+//   - slugify and force_escape, which pongo2 lacks.
+func init() {
+	must(pongo2.ReplaceFilter("truncatechars", filterTruncateChars))
+	must(pongo2.ReplaceFilter("escapejs", filterEscapeJS))
+	must(pongo2.ReplaceFilter("length", filterLength))
+	must(pongo2.ReplaceFilter("length_is", filterLengthIs))
+	must(pongo2.ReplaceFilter("first", filterFirst))
+	must(pongo2.ReplaceFilter("last", filterLast))
+	must(pongo2.ReplaceFilter("join", filterJoin))
+	must(pongo2.ReplaceFilter("add", filterAdd))
+	must(pongo2.ReplaceFilter("pluralize", filterPluralize))
+	must(pongo2.ReplaceFilter("urlencode", filterURLEncode))
+	must(pongo2.ReplaceFilter("iriencode", filterIRIEncode))
+	must(pongo2.RegisterFilter("slugify", filterSlugify))
+	must(pongo2.RegisterFilter("force_escape", filterForceEscape))
+}
+
+// objectItems returns what a for loop visits in in when it is an Object
+// that can be iterated (a form, a bound field, an error list).
+func objectItems(in *pongo2.Value) ([]any, bool) {
+	if in.IsNil() {
+		return nil, false
+	}
+	o, ok := in.Interface().(Object)
+	if !ok {
+		return nil, false
+	}
+	if _, iterable := o[IterKey]; !iterable {
+		return nil, false
+	}
+	return o.Items(), true
+}
+
+// pyLen is Python's len() of in; ok is false where len raises.
+func pyLen(in *pongo2.Value) (int, bool) {
+	if items, ok := objectItems(in); ok {
+		return len(items), true
+	}
+	if in.IsNil() {
+		return 0, false
+	}
+	if o, isObject := in.Interface().(Object); isObject {
+		// An empty Object is an empty list of errors, or nothing.
+		return 0, len(o) == 0
+	}
+	if in.IsString() || in.CanSlice() || reflect.ValueOf(in.Interface()).Kind() == reflect.Map {
+		return in.Len(), true
+	}
+	return 0, false
+}
+
+func filterLength(in, _ *pongo2.Value) (*pongo2.Value, *pongo2.Error) {
+	n, _ := pyLen(in)
+	return pongo2.AsValue(n), nil
+}
+
+func filterLengthIs(in, param *pongo2.Value) (*pongo2.Value, *pongo2.Error) {
+	n, ok := pyLen(in)
+	if !ok {
+		return pongo2.AsValue(""), nil
+	}
+	return pongo2.AsValue(n == param.Integer()), nil
+}
+
+func filterFirst(in, _ *pongo2.Value) (*pongo2.Value, *pongo2.Error) {
+	if items, ok := objectItems(in); ok {
+		if len(items) == 0 {
+			return pongo2.AsValue(""), nil
+		}
+		return pongo2.AsValue(items[0]), nil
+	}
+	if in.CanSlice() && in.Len() > 0 {
+		return in.Index(0), nil
+	}
+	return pongo2.AsValue(""), nil
+}
+
+func filterLast(in, _ *pongo2.Value) (*pongo2.Value, *pongo2.Error) {
+	if items, ok := objectItems(in); ok {
+		if len(items) == 0 {
+			return pongo2.AsValue(""), nil
+		}
+		return pongo2.AsValue(items[len(items)-1]), nil
+	}
+	if in.CanSlice() && in.Len() > 0 {
+		return in.Index(in.Len() - 1), nil
+	}
+	return pongo2.AsValue(""), nil
+}
+
+func filterJoin(in, param *pongo2.Value) (*pongo2.Value, *pongo2.Error) {
+	items, ok := objectItems(in)
+	if !ok {
+		if !in.CanSlice() {
+			return in, nil
+		}
+		for i := 0; i < in.Len(); i++ {
+			items = append(items, in.Index(i).Interface())
+		}
+	}
+	// Django escapes each item and marks the result safe. The separator
+	// is nearly always a literal, which Django's templates mark safe;
+	// pongo2 does not say which it is, so it is never escaped.
+	var b strings.Builder
+	for i, it := range items {
+		if i > 0 {
+			b.WriteString(param.String())
+		}
+		b.WriteString(safeOrEscaped(pongo2.AsValue(it)))
+	}
+	return pongo2.AsSafeValue(b.String()), nil
+}
+
+// safeOrEscaped is v printed as autoescaping prints it.
+func safeOrEscaped(v *pongo2.Value) string {
+	if s, ok := IsSafe(v.Interface()); ok {
+		return s
+	}
+	if o, ok := v.Interface().(Object); ok {
+		return o.String()
+	}
+	return Escape(v.String())
+}
+
+func filterAdd(in, param *pongo2.Value) (*pongo2.Value, *pongo2.Error) {
+	a, okA := pyInt(in)
+	b, okB := pyInt(param)
+	if okA && okB {
+		return pongo2.AsValue(pyIntString(new(big.Int).Add(a, b))), nil
+	}
+	switch {
+	case in.IsString() && param.IsString():
+		return pongo2.AsValue(in.String() + param.String()), nil
+	case in.IsFloat() && param.IsNumber(), in.IsNumber() && param.IsFloat():
+		return pongo2.AsValue(in.Float() + param.Float()), nil
+	}
+	if in.CanSlice() && param.CanSlice() && !in.IsString() && !param.IsString() {
+		var out []any
+		for _, v := range []*pongo2.Value{in, param} {
+			for i := 0; i < v.Len(); i++ {
+				out = append(out, v.Index(i).Interface())
+			}
+		}
+		return pongo2.AsValue(out), nil
+	}
+	return pongo2.AsValue(""), nil
+}
+
+// pyIntString prints an int as Python does; small ones go back as int so
+// that other filters see a number.
+func pyIntString(i *big.Int) any {
+	if i.IsInt64() {
+		return int(i.Int64())
+	}
+	return i.String()
+}
+
+// pyInt is Python's int() of v: an integer, a float truncated, a bool,
+// or text holding a whole number (spaces around it, a sign, underscores
+// between digits); ok is false where int() raises.
+func pyInt(v *pongo2.Value) (*big.Int, bool) {
+	if v.IsNil() {
+		return nil, false
+	}
+	switch x := v.Interface().(type) {
+	case bool:
+		if x {
+			return big.NewInt(1), true
+		}
+		return big.NewInt(0), true
+	case string:
+		return pyIntText(x)
+	}
+	switch {
+	case v.IsInteger():
+		return big.NewInt(int64(v.Integer())), true
+	case v.IsFloat():
+		f := v.Float()
+		if f != f || f > 1e300 || f < -1e300 {
+			return nil, false
+		}
+		i, _ := new(big.Float).SetFloat64(f).Int(nil)
+		return i, true
+	}
+	return nil, false
+}
+
+func pyIntText(s string) (*big.Int, bool) {
+	s = strings.TrimFunc(s, unicode.IsSpace)
+	digits := strings.TrimLeft(s, "+-")
+	if len(s)-len(digits) > 1 || digits == "" || digits[0] == '_' || digits[len(digits)-1] == '_' || strings.Contains(digits, "__") {
+		return nil, false
+	}
+	if len(digits) > 4300 {
+		// Python 3.11 refuses longer texts (sys.int_info.str_digits_check_threshold).
+		return nil, false
+	}
+	i, ok := new(big.Int).SetString(s[:len(s)-len(digits)]+strings.ReplaceAll(digits, "_", ""), 10)
+	return i, ok
+}
+
+func filterPluralize(in, param *pongo2.Value) (*pongo2.Value, *pongo2.Error) {
+	arg := "s"
+	if !param.IsNil() {
+		arg = param.String()
+	}
+	if !strings.Contains(arg, ",") {
+		arg = "," + arg
+	}
+	bits := strings.Split(arg, ",")
+	if len(bits) > 2 {
+		return pongo2.AsValue(""), nil
+	}
+	singular, plural := bits[0], bits[1]
+	pick := func(one bool) (*pongo2.Value, *pongo2.Error) {
+		if one {
+			return pongo2.AsValue(singular), nil
+		}
+		return pongo2.AsValue(plural), nil
+	}
+	// float(value) == 1; text that is not a number prints nothing;
+	// values that are neither numbers nor text are counted with len().
+	switch {
+	case in.IsNil():
+		return pongo2.AsValue(""), nil
+	case in.IsString():
+		f, err := strconv.ParseFloat(strings.TrimFunc(in.String(), unicode.IsSpace), 64)
+		if err != nil {
+			return pongo2.AsValue(""), nil
+		}
+		return pick(f == 1)
+	case in.IsBool():
+		return pick(in.Bool())
+	case in.IsNumber():
+		return pick(in.Float() == 1)
+	}
+	if n, ok := pyLen(in); ok {
+		return pick(n == 1)
+	}
+	return pongo2.AsValue(""), nil
+}
+
+func filterURLEncode(in, param *pongo2.Value) (*pongo2.Value, *pongo2.Error) {
+	safe := "/"
+	if !param.IsNil() {
+		safe = param.String()
+	}
+	return pongo2.AsValue(pyQuote(in.String(), safe)), nil
+}
+
+func filterIRIEncode(in, _ *pongo2.Value) (*pongo2.Value, *pongo2.Error) {
+	return pongo2.AsValue(pyQuote(in.String(), "/#%[]=:;$&()+,!?*@'~")), nil
+}
+
+// pyQuote is Python's urllib.parse.quote(s, safe): every byte of the
+// UTF-8 text but letters, digits, "_.-~" and those in safe as %XX.
+func pyQuote(s, safe string) string {
+	const hex = "0123456789ABCDEF"
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < 0x80 && (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || strings.IndexByte("_.-~", c) >= 0 || strings.IndexByte(safe, c) >= 0) {
+			b.WriteByte(c)
+			continue
+		}
+		b.WriteByte('%')
+		b.WriteByte(hex[c>>4])
+		b.WriteByte(hex[c&15])
+	}
+	return b.String()
+}
+
+var (
+	// Python's \s on text: Go's \s lacks \v and \x1c-\x1f.
+	slugDropRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`[^\w\t\n\v\f\r \x1c-\x1f-]`) })
+	slugDashRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`[-\t\n\v\f\r \x1c-\x1f]+`) })
+)
+
+// filterSlugify is Django's slugify without allow_unicode: the text
+// decomposed (NFKD) to ASCII, lower-cased, without what is not a word
+// character, space or hyphen, runs of spaces and hyphens made one hyphen,
+// and hyphens and underscores trimmed from the ends.
+func filterSlugify(in, _ *pongo2.Value) (*pongo2.Value, *pongo2.Error) {
+	var ascii strings.Builder
+	for _, r := range norm.NFKD.String(in.String()) {
+		if r < 0x80 {
+			ascii.WriteRune(r)
+		}
+	}
+	s := slugDropRe().ReplaceAllString(strings.ToLower(ascii.String()), "")
+	s = slugDashRe().ReplaceAllString(s, "-")
+	return pongo2.AsValue(strings.Trim(s, "-_")), nil
+}
+
+func filterForceEscape(in, _ *pongo2.Value) (*pongo2.Value, *pongo2.Error) {
+	return pongo2.AsSafeValue(Escape(in.String())), nil
+}
+
+// filterTruncateChars is Django's truncatechars: text longer than n
+// characters (combining marks not counted, after NFC) is cut to n-1 and
+// ends with "…".
+func filterTruncateChars(in, param *pongo2.Value) (*pongo2.Value, *pongo2.Error) {
+	num, ok := pyInt(param)
+	if !ok || !num.IsInt64() {
+		return in, nil // Django: int(arg) raised, the value as it is
+	}
+	// Django 4.2 gives "…" for a length of 0 or less, as this loop does.
+	n := int(num.Int64())
+	text := norm.NFC.String(in.String())
+	count, end := 0, -1
+	for i, r := range text {
+		if unicode.Is(unicode.Mn, r) {
+			continue
+		}
+		count++
+		if end < 0 && count > n-1 {
+			end = i
+		}
+		if count > n {
+			return pongo2.AsValue(text[:end] + "…"), nil
+		}
+	}
+	return pongo2.AsValue(text), nil
+}
+
+// filterEscapeJS is Django's escapejs: the characters that could end a
+// JavaScript string or an HTML element, and control characters, as \uXXXX.
+func filterEscapeJS(in, _ *pongo2.Value) (*pongo2.Value, *pongo2.Error) {
+	const hex = "0123456789ABCDEF"
+	var b strings.Builder
+	for _, r := range in.String() {
+		if r < 32 || r == 0x2028 || r == 0x2029 || (r < 0x80 && strings.ContainsRune("\\'\"><&=-;`", r)) {
+			b.WriteString(`\u`)
+			for shift := 12; shift >= 0; shift -= 4 {
+				b.WriteByte(hex[(r>>shift)&15])
+			}
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return pongo2.AsSafeValue(b.String()), nil
+}

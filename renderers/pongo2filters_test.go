@@ -1,0 +1,61 @@
+package renderers
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+// Django's filters where pongo2's differ: each want is what the reference
+// Django printed for the same template and context.
+func TestDjangoFilters(t *testing.T) {
+	ctx := Context{"n": 5, "none": nil, "items": []any{"a<", "b", "c"}, "one": []any{"x"}, "js": "a'b\"c<d>&e=f-g;h`"}
+	tests := []struct{ tpl, want string }{
+		{"{{ '3'|add:'4' }}", "7"},
+		{"{{ ' 3 '|add:'1_0' }}", "13"},
+		{"{{ 3|add:'x' }}", ""},
+		{"{{ 'a'|add:'b' }}", "ab"},
+		{"{{ 3.7|add:1 }}", "4"},
+		{"{{ n|add:2 }}", "7"},
+		{"{{ none|add:2 }}", ""},
+		{"{{ 1|pluralize }}", ""},
+		{"{{ 2|pluralize }}", "s"},
+		{"{{ '1'|pluralize }}", ""},
+		{"{{ 'x'|pluralize }}", ""},
+		{"{{ 1|pluralize:'y,ies' }}", "y"},
+		{"{{ 0|pluralize:'y,ies' }}", "ies"},
+		{"{{ 2|pluralize:'a,b,c' }}", ""},
+		{"{{ items|pluralize }}", "s"},
+		{"{{ one|pluralize }}", ""},
+		{"{{ 'Hello World ÄÖ é_-x '|slugify }}", "hello-world-ao-e_-x"},
+		{"{{ ' --a  b-- '|slugify }}", "a-b"},
+		{"{{ 'x<y>&\"z\"'|slugify }}", "xyz"},
+		{"{{ 'a b/c?d=é'|urlencode }}", "a%20b/c%3Fd%3D%C3%A9"},
+		{"{{ 'a b/c'|urlencode:'' }}", "a%20b%2Fc"},
+		{"{{ 'a b/c?d=é'|iriencode }}", "a%20b/c?d=%C3%A9"},
+		{"{{ 'Hello world'|truncatechars:5 }}", "Hell…"},
+		{"{{ 'Hello'|truncatechars:5 }}", "Hello"},
+		{"{{ 'Hello'|truncatechars:0 }}", "…"},
+		{"{{ 'Hello'|truncatechars:1 }}", "…"},
+		{"{{ js|escapejs }}", "a\\u0027b\\u0022c\\u003Cd\\u003E\\u0026e\\u003Df\\u002Dg\\u003Bh\\u0060"},
+		{"{{ '<b>'|force_escape }}", "&lt;b&gt;"},
+		{"{{ '<b>'|force_escape|force_escape }}", "&amp;lt;b&amp;gt;"},
+		{"{{ items|length }}", "3"},
+		{"{{ items|first }}", "a&lt;"},
+		{"{{ items|last }}", "c"},
+		{"{{ items|join:' & ' }}", "a&lt; & b & c"},
+		{"{{ items|length_is:3 }}", "True"},
+		{"{{ none|length }}", "0"},
+	}
+	for _, tt := range tests {
+		r := &DjangoTemplates{Overlay: fstest.MapFS{"t.html": {Data: []byte(tt.tpl)}}}
+		var b strings.Builder
+		if err := r.Render(&b, "t.html", ctx); err != nil {
+			t.Errorf("%s: %v", tt.tpl, err)
+			continue
+		}
+		if b.String() != tt.want {
+			t.Errorf("%s = %q, want %q", tt.tpl, b.String(), tt.want)
+		}
+	}
+}
