@@ -552,6 +552,12 @@ func (bf *BoundField) object() renderers.Object {
 			return renderers.Safe(h)
 		},
 		"css_classes": func() any { return bf.CSSClasses() },
+		// as_widget, as_hidden, as_text, as_textarea: Django's methods
+		// with their default arguments.
+		"as_widget":   func() any { return bf.asWidgetObject(nil) },
+		"as_hidden":   func() any { return bf.asWidgetObject(hiddenWidget(bf.field)) },
+		"as_text":     func() any { return bf.asWidgetObject(widgets.NewTextInput(nil)) },
+		"as_textarea": func() any { return bf.asWidgetObject(widgets.NewTextarea(nil)) },
 		"errors":      func() any { return bf.Errors().object(bf.form.sink) },
 		"value":       func() any { return bf.Value() },
 		"data":        func() any { return bf.Data() },
@@ -584,8 +590,56 @@ func (bf *BoundField) object() renderers.Object {
 			"label":               bf.label,
 			"help_text":           bf.HelpText(),
 			"show_hidden_initial": c.ShowHiddenInitial,
+			"localize":            c.Localize,
+			"initial":             func() any { return c.Initial },
+			// {{ field.field.widget.attrs.class }}, .is_hidden; plain
+			// values, as Jinja reads these attributes without a call.
+			"widget": widgetObject(bf.Widget()),
+			// {% for value, label in field.field.choices %}.
+			"choices": choicePairs(bf.field),
 		},
 	}
+}
+
+// asWidgetObject is the field rendered with widget w (nil: its own), as
+// a template value.
+func (bf *BoundField) asWidgetObject(w widgets.Widget) any {
+	h, err := bf.AsWidget(w, nil, false)
+	bf.form.sink.Set(err)
+	return renderers.Safe(h)
+}
+
+// widgetObject is a widget as templates see field.field.widget: its own
+// attributes ({{ field.field.widget.attrs.class }}) and whether it is
+// hidden.
+func widgetObject(w widgets.Widget) renderers.Object {
+	return renderers.Object{
+		"attrs":     w.Base().Attrs,
+		"is_hidden": w.IsHidden(),
+	}
+}
+
+// choicePairs is a choice field's choices as (value, label) pairs, a
+// group's label with its own pairs, as Django's field.choices iterates;
+// nil for a field without choices.
+func choicePairs(f Field) []any {
+	cf, ok := f.(interface{ WidgetChoices() []Choice })
+	if !ok {
+		return nil
+	}
+	var out []any
+	for _, ch := range cf.WidgetChoices() {
+		if ch.Group != nil {
+			var sub []any
+			for _, g := range ch.Group {
+				sub = append(sub, []any{g.Value, g.Label})
+			}
+			out = append(out, []any{ch.Label, sub})
+			continue
+		}
+		out = append(out, []any{ch.Value, ch.Label})
+	}
+	return out
 }
 
 // describedIDBase is the start of the ids accessible renderings give the

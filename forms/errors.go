@@ -237,7 +237,56 @@ func (l *ErrorList) object(sink *renderers.ErrorSink) renderers.Object {
 			return out
 		},
 		"error_class": l.Class,
+		"as_ul": func() any {
+			h, err := l.AsUL()
+			sink.Set(err)
+			return renderers.Safe(h)
+		},
+		"as_text": func() any {
+			t, err := l.AsText()
+			sink.Set(err)
+			return renderers.Safe(renderers.HTML(t))
+		},
 	}
+}
+
+// object is the dict as templates see form.errors: it prints as HTML,
+// iterates over its field names, has .items, a list per field name
+// ({{ form.errors.email }}), as_ul and as_text, and is false when empty.
+func (d *ErrorDict) object(sink *renderers.ErrorSink) renderers.Object {
+	if d.Len() == 0 {
+		return renderers.Object{}
+	}
+	o := renderers.Object{
+		renderers.HTMLKey: func() renderers.HTML {
+			h, err := d.HTML()
+			sink.Set(err)
+			return h
+		},
+		"as_ul": func() any {
+			h, err := d.AsUL()
+			sink.Set(err)
+			return renderers.Safe(h)
+		},
+		"as_text": func() any {
+			t, err := d.AsText()
+			sink.Set(err)
+			return renderers.Safe(renderers.HTML(t))
+		},
+	}
+	keys := make([]any, d.Len())
+	items := make([]any, d.Len())
+	for i, k := range d.Keys() {
+		keys[i] = k
+		items[i] = []any{k, d.lists[i].object(sink)}
+	}
+	o[renderers.IterKey] = keys
+	o["items"] = items
+	o["keys"] = keys
+	for i, k := range d.Keys() {
+		o[k] = d.lists[i].object(sink)
+	}
+	return o
 }
 
 // ErrorDict maps field names (and NonFieldErrors) to their errors, in the

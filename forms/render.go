@@ -187,13 +187,11 @@ func (f *Form) Object() renderers.Object {
 		"non_field_errors": func() any {
 			return f.NonFieldErrors().object(sink)
 		},
-		"errors": func() any {
-			return renderers.Object{renderers.HTMLKey: func() renderers.HTML {
-				h, err := f.Errors().HTML()
-				sink.Set(err)
-				return h
-			}}
-		},
+		"errors":       func() any { return f.Errors().object(sink) },
+		"label_suffix": f.labelSfx,
+		"is_valid":     func() any { return f.IsValid() },
+		"has_changed":  func() any { return f.HasChanged() },
+		"changed_data": func() any { return stringsAsAny(f.ChangedData()) },
 		"hidden_fields": func() any {
 			var out []any
 			for _, bf := range f.HiddenFields() {
@@ -215,6 +213,14 @@ func (f *Form) Object() renderers.Object {
 		"media":        func() any { return renderers.Safe(renderers.HTML(f.Media().Render())) },
 		"is_multipart": func() any { return f.IsMultipart() },
 	}
+	// {{ form.email }}: Django's template lookup tries form["email"]
+	// before any attribute, so a field is found by its name, even where
+	// the name is also an attribute's (a field named "prefix"). Jinja
+	// finds it as an attribute, not a method to call: it is the field's
+	// Object itself, which the form's loop builds anyway.
+	for _, bf := range f.fields {
+		o[bf.name] = bf.Object()
+	}
 	return o
 }
 
@@ -230,4 +236,13 @@ func renderMethod(m func() (renderers.HTML, error), sink *renderers.ErrorSink) a
 	h, err := m()
 	sink.Set(err)
 	return renderers.Safe(h)
+}
+
+// stringsAsAny is ss as the []any a template loop visits.
+func stringsAsAny(ss []string) []any {
+	out := make([]any, len(ss))
+	for i, s := range ss {
+		out[i] = s
+	}
+	return out
 }

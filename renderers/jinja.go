@@ -33,8 +33,8 @@ func (e *JinjaError) Error() string {
 // set, include (with context); literals (strings, numbers, lists,
 // dicts, true/false/none), attribute and item access, method calls
 // (with keyword arguments, a method NAME(k=v) is called as
-// NAME_kwargs({k: v}); the properties errors, data, initial and media
-// are called where they are read), mapping.items(), the operators of Jinja (and,
+// NAME_kwargs({k: v}); the properties errors, data, initial, media and
+// changed_data are called where they are read), mapping.items(), the operators of Jinja (and,
 // or, not, comparisons, in, ~, arithmetic, x if c else y), the tests
 // sameas, none, defined, undefined, true and false, and the filters
 // safe, escape (e), length (count), default (d), lower, upper, trim,
@@ -1069,14 +1069,14 @@ func numberLit(s string) string {
 }
 
 // jinjaProperties are the attributes Django computes as properties
-// (BoundField.errors, .data, .initial, Form.errors, .media) and formwork's
+// (BoundField.errors, .data, .initial, Form.errors, .media, .changed_data) and formwork's
 // template objects as methods: read without a call, they are called.
-var jinjaProperties = map[string]bool{"errors": true, "data": true, "initial": true, "media": true}
+var jinjaProperties = map[string]bool{"errors": true, "data": true, "initial": true, "media": true, "changed_data": true}
 
 // jinjaFilters are the filters translated, to functions of the same
 // arguments ("" means the renderer's own function of that name).
 var jinjaFilters = map[string]string{
-	"safe": "safe", "escape": "jinja_escape", "e": "jinja_escape", "length": "len", "count": "len",
+	"safe": "safe", "escape": "jinja_escape", "e": "jinja_escape", "length": "jinja_length", "count": "jinja_length",
 	"default": "jinja_default", "d": "jinja_default", "lower": "jinja_lower", "upper": "jinja_upper",
 	"trim": "jinja_trim", "capitalize": "jinja_capitalize", "title": "jinja_title", "string": "str",
 	"join": "jinja_join", "first": "jinja_first", "last": "jinja_last",

@@ -58,6 +58,7 @@ func addJinjaGlobals(set *jet.Set) {
 		"jinja_capitalize": jinjaString(capitalize),
 		"jinja_title":      jinjaString(title),
 		"jinja_join":       jinjaJoin,
+		"jinja_length":     jinjaLength,
 		"jinja_first":      jinjaEnd(true),
 		"jinja_last":       jinjaEnd(false),
 	} {
@@ -191,6 +192,30 @@ func jinjaValues(v any) []any {
 		}
 	}
 	return items
+}
+
+// jinjaLength is the length filter, Python's len(): an Object's number
+// of items (an error list's messages, a form's fields), not of its keys.
+func jinjaLength(a jet.Arguments) reflect.Value {
+	a.RequireNumOfArguments("length", 1, 1)
+	switch x := valueOf(a.Get(0)).(type) {
+	case jetObject:
+		return reflect.ValueOf(len(Object(x).Items()))
+	case string:
+		return reflect.ValueOf(utf8.RuneCountInString(x))
+	case nil:
+		a.Panicf("length: object of type 'NoneType' has no len()")
+	}
+	v := a.Get(0)
+	for v.Kind() == reflect.Interface || v.Kind() == reflect.Pointer {
+		v = v.Elem()
+	}
+	switch v.Kind() {
+	case reflect.Slice, reflect.Array, reflect.Map, reflect.String:
+		return reflect.ValueOf(v.Len())
+	}
+	a.Panicf("length: object of type %s has no len()", v.Type())
+	return reflect.Value{}
 }
 
 // jinjaList is the list a translated for loop visits.

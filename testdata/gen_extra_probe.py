@@ -88,3 +88,50 @@ case("float_float_literal_bound", {"form": {"fields": [{"name": "share", "type":
 # steps exactly.
 case("int_step_past_float", {"form": {"fields": [{"name": "n", "type": "IntegerField", "step_size": 2}]},
                              "bind": {"data": {"n": "99999999999999999999"}}, "renderer": "DjangoTemplates"})
+
+# Theme templates (Django syntax) reaching into the form as Django's
+# template language does: a field by name, the error dict and lists as
+# lists, the field's own methods and Django's filters where pongo2's
+# differ.
+THEMES = {
+    "by_name": "{{ form.email }}{{ form.email.errors }}{{ form.email.label_tag }}|{{ form.age.label }}|{{ form.age.html_name }}|{{ form.age.help_text }}",
+    "name_over_attr": "{{ form.prefix }}|{{ form.prefix.label }}",
+    "errors_dict": "{% if form.errors %}E{{ form.errors|length }}:{% for name in form.errors %}{{ name }},{% endfor %}{% for name, errs in form.errors.items %}[{{ name }}={{ errs|length }}]{% endfor %}{{ form.errors.email }}{% else %}no errors{% endif %}",
+    "errors_text": "{{ form.errors.as_text }}|{{ form.errors.as_ul }}|{{ form.email.errors.as_text }}|{{ form.email.errors.as_ul }}",
+    "error_list": "{{ form.email.errors|length }}|{{ form.email.errors|first }}|{{ form.email.errors|last }}|{{ form.email.errors|join:' / ' }}|{% if form.email.errors|length > 0 %}bad{% endif %}",
+    "as_methods": "{{ form.email.as_hidden }}{{ form.email.as_text }}{{ form.email.as_textarea }}{{ form.email.as_widget }}",
+    "form_attrs": "{{ form.label_suffix }}|{{ form.is_bound }}|{{ form.is_valid }}|{{ form.has_changed }}|{% for n in form.changed_data %}{{ n }};{% endfor %}",
+    "field_field": "{% for f in form %}{{ f.field.required }}/{{ f.field.widget.is_hidden }}/{{ f.field.widget.attrs.class }}/{% for v, l in f.field.choices %}({{ v }}={{ l }}){% endfor %};{% endfor %}",
+    "filters": "{{ form.age.label|slugify }}|{{ form.email.label|truncatechars:4 }}|{{ '3'|add:'4' }}|{{ 3|add:'x' }}|{{ 'a'|add:'b' }}|{{ form.email.label|urlencode }}|{{ 'a b/c'|iriencode }}|{{ form.email.label|escapejs }}|{{ '<i>'|force_escape }}|{{ 2|pluralize }}{{ 1|pluralize }}{{ 'x'|pluralize }}|{{ form.email.errors|pluralize:'y,ies' }}",
+}
+THEME_FIELDS = [
+    {"name": "email", "type": "EmailField", "label": "E-mail <address>", "widget": {"type": "EmailInput", "attrs": {"class": "wide"}}},
+    {"name": "age", "type": "IntegerField", "min_value": 18, "required": False, "help_text": "Years <b>old</b>"},
+    {"name": "prefix", "type": "ChoiceField", "choices": [["mr", "Mr"], ["ms", "Ms"]], "required": False},
+]
+for tname, body in THEMES.items():
+    for state, bind in [("unbound", None), ("invalid", {"email": "no \"at\" sign", "age": "7", "prefix": "dr"}),
+                        ("valid", {"email": "a@example.com", "age": "30", "prefix": "ms"})]:
+        c = {"form": {"fields": THEME_FIELDS}, "templates": {"theme/form.html": body},
+             "renderer": {"class": "DjangoDivFormRenderer", "form_template_name": "theme/form.html"},
+             "outputs": ["str", "as_div"]}
+        if bind is not None:
+            c["bind"] = {"data": bind}
+        case(f"theme_{tname}_{state}", c)
+
+# The same reach into the form from Jinja2 theme templates: a field is an
+# attribute (form.email), its methods are called.
+JINJA_THEMES = {
+    "by_name": "{{ form.email }}{{ form.email.errors }}{{ form.email.label_tag() }}|{{ form.age.label }}|{{ form.age.html_name }}|{{ form.age.help_text }}",
+    "lengths": "{{ form.errors|length }}|{{ form.email.errors|length }}|{% for e in form.email.errors %}!{{ e }}{% endfor %}|{{ form.email.errors|join(' / ') }}",
+    "methods": "{{ form.email.as_hidden() }}{{ form.email.as_text() }}|{{ form.label_suffix }}|{{ form.is_bound }}|{% if form.errors %}{{ form.errors.as_text() }}{% endif %}",
+}
+for tname, body in JINJA_THEMES.items():
+    for state, bind in [("unbound", None), ("invalid", {"email": "no \"at\" sign", "age": "7", "prefix": "dr"}),
+                        ("valid", {"email": "a@example.com", "age": "30", "prefix": "ms"})]:
+        c = {"form": {"fields": THEME_FIELDS}, "templates": {"theme/form.html": body},
+             "renderer": {"class": "Jinja2DivFormRenderer", "form_template_name": "theme/form.html"},
+             "outputs": ["str", "as_div"]}
+        if bind is not None:
+            c["bind"] = {"data": bind}
+        case(f"jinja_theme_{tname}_{state}", c)
