@@ -2,6 +2,8 @@ package media
 
 import (
 	"strings"
+
+	"github.com/formwork/formwork/internal/pyurl"
 )
 
 // Renderer renders media to HTML. Its zero value, DefaultRenderer, renders
@@ -74,7 +76,7 @@ func (r Renderer) AbsolutePath(path string) string {
 // Static returns Django's static(path) without django.contrib.staticfiles:
 // urljoin(STATIC_URL, quote(path)).
 func (r Renderer) Static(path string) string {
-	quoted := quote(path, "/")
+	quoted := pyurl.Quote(path, "/")
 	if r.StaticURL == "" {
 		return quoted
 	}
@@ -83,7 +85,7 @@ func (r Renderer) Static(path string) string {
 		!strings.HasPrefix(prefix, "/") {
 		prefix = "/" + prefix
 	}
-	return urljoin(quote(prefix, "/#%[]=:;$&()+,!?*@'~"), quoted)
+	return urljoin(pyurl.Quote(prefix, pyurl.IRISafe), quoted)
 }
 
 // AbsolutePath is DefaultRenderer.AbsolutePath(path).
@@ -110,26 +112,6 @@ func escape(s string) string {
 		default:
 			b.WriteByte(c)
 		}
-	}
-	return b.String()
-}
-
-// quote is Python's urllib.parse.quote(s, safe): UTF-8 bytes other than
-// ASCII letters, digits, "_.-~" and those in safe become %XX.
-func quote(s, safe string) string {
-	const hex = "0123456789ABCDEF"
-	var b strings.Builder
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' ||
-			c == '_' || c == '.' || c == '-' || c == '~' ||
-			c < 0x80 && strings.IndexByte(safe, c) >= 0 {
-			b.WriteByte(c)
-			continue
-		}
-		b.WriteByte('%')
-		b.WriteByte(hex[c>>4])
-		b.WriteByte(hex[c&15])
 	}
 	return b.String()
 }

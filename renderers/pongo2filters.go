@@ -11,6 +11,8 @@ import (
 
 	"github.com/flosch/pongo2/v6"
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/formwork/formwork/internal/pyurl"
 )
 
 // Django's filters where pongo2's differ, or that pongo2 lacks, as a
@@ -278,29 +280,11 @@ func filterURLEncode(in, param *pongo2.Value) (*pongo2.Value, *pongo2.Error) {
 	if !param.IsNil() {
 		safe = param.String()
 	}
-	return pongo2.AsValue(pyQuote(in.String(), safe)), nil
+	return pongo2.AsValue(pyurl.Quote(in.String(), safe)), nil
 }
 
 func filterIRIEncode(in, _ *pongo2.Value) (*pongo2.Value, *pongo2.Error) {
-	return pongo2.AsValue(pyQuote(in.String(), "/#%[]=:;$&()+,!?*@'~")), nil
-}
-
-// pyQuote is Python's urllib.parse.quote(s, safe): every byte of the
-// UTF-8 text but letters, digits, "_.-~" and those in safe as %XX.
-func pyQuote(s, safe string) string {
-	const hex = "0123456789ABCDEF"
-	var b strings.Builder
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c < 0x80 && (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || strings.IndexByte("_.-~", c) >= 0 || strings.IndexByte(safe, c) >= 0) {
-			b.WriteByte(c)
-			continue
-		}
-		b.WriteByte('%')
-		b.WriteByte(hex[c>>4])
-		b.WriteByte(hex[c&15])
-	}
-	return b.String()
+	return pongo2.AsValue(pyurl.Quote(in.String(), pyurl.IRISafe)), nil
 }
 
 var (

@@ -1,6 +1,7 @@
-// Package pyurl splits and joins URLs exactly as Python's
-// urllib.parse.urlsplit and urlunsplit do, which is what Django's
-// URLField uses to complete a URL typed without a scheme.
+// Package pyurl splits, joins and quotes URLs exactly as Python's
+// urllib.parse.urlsplit, urlunsplit and quote do: what Django's URLField
+// uses to complete a URL typed without a scheme, and what its media and
+// its urlencode and iriencode filters use to percent-encode.
 package pyurl
 
 import (
@@ -138,3 +139,26 @@ func Join(p Parts) string {
 	}
 	return url
 }
+
+// Quote is Python's urllib.parse.quote(s, safe): UTF-8 bytes other than
+// ASCII letters, digits, "_.-~" and those in safe become %XX.
+func Quote(s, safe string) string {
+	const hex = "0123456789ABCDEF"
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' ||
+			c == '_' || c == '.' || c == '-' || c == '~' ||
+			c < 0x80 && strings.IndexByte(safe, c) >= 0 {
+			b.WriteByte(c)
+			continue
+		}
+		b.WriteByte('%')
+		b.WriteByte(hex[c>>4])
+		b.WriteByte(hex[c&15])
+	}
+	return b.String()
+}
+
+// IRISafe is what Django's iri_to_uri leaves unquoted: quote(iri, IRISafe).
+const IRISafe = "/#%[]=:;$&()+,!?*@'~"

@@ -85,3 +85,18 @@ func ExampleSplit() {
 	// https:///example.com/path?q=1
 	// An IPv4 address cannot be in brackets
 }
+
+// Quote's wants are Python 3.11's urllib.parse.quote.
+func TestQuote(t *testing.T) {
+	tests := []struct{ in, safe, want string }{
+		{"a b/c?d=é", "/", "a%20b/c%3Fd%3D%C3%A9"},
+		{"a b/c", "", "a%20b%2Fc"},
+		{"a b/c?d=é#x", IRISafe, "a%20b/c?d=%C3%A9#x"},
+		{"_.-~AZaz09", "", "_.-~AZaz09"},
+	}
+	for _, tt := range tests {
+		if got := Quote(tt.in, tt.safe); got != tt.want {
+			t.Errorf("Quote(%q, %q) = %q, want %q", tt.in, tt.safe, got, tt.want)
+		}
+	}
+}
