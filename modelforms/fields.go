@@ -404,6 +404,13 @@ func (f *ModelMultipleChoiceField) HasChanged(initial, data any) bool {
 	}
 	a, _ := f.list(f.PrepareValue(initial))
 	b, _ := f.list(data)
+	if s, ok := data.(string); ok {
+		// A one-value widget (HiddenInput) gives a string, which
+		// Django's len() and set() read as its characters.
+		for _, r := range s {
+			b = append(b, string(r))
+		}
+	}
 	if len(a) != len(b) {
 		return true
 	}

@@ -467,6 +467,9 @@ func (f *Form) postClean() {
 	f.constructInstance()
 	f.updateErrors(cleanFields(f.instance, exclude))
 	f.validateUnique()
+	if f.Errors().Len() == 0 {
+		f.updateErrors(storableErrors(f.instance, exclude))
+	}
 }
 
 // constructInstance is Django's construct_instance.

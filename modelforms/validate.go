@@ -17,7 +17,7 @@ import (
 )
 
 // cleanFields is Django's Model.clean_fields: each field not excluded is
-// checked for null, blank, choices, max_length and the integer range.
+// checked for null, blank, choices and max_length.
 func cleanFields(inst *Instance, exclude map[string]bool) fieldErrors {
 	var errs fieldErrors
 	for _, f := range inst.Model.Fields() {
@@ -58,10 +58,34 @@ func validateField(f orm.Field, raw any, empty bool) *validators.ValidationError
 				"max_length", map[string]any{"limit_value": f.MaxLength, "show_value": n})
 		}
 	}
+	return nil
+}
+
+// storableErrors checks that each integer field not excluded fits in
+// SQLite's 64-bit INTEGER. Django 4.2 gives SQLite's integer fields no
+// range validators, so a form with other errors shows none for them;
+// saving one that does not fit raises OverflowError, a server error.
+// formwork reports it as the field's error instead, where Django would
+// save: only when the form has no other error (postClean).
+func storableErrors(inst *Instance, exclude map[string]bool) fieldErrors {
+	var errs fieldErrors
+	for _, f := range inst.Model.Fields() {
+		if exclude[f.Name] || !f.Editable() {
+			continue
+		}
+		if raw := inst.Row[f.Name]; !forms.IsEmpty(raw) {
+			if err := storableInteger(f, raw); err != nil {
+				errs.add(f.Name, err)
+			}
+		}
+	}
+	return errs
+}
+
+func storableInteger(f orm.Field, raw any) *validators.ValidationError {
 	var lo, hi int64
 	switch f.Type {
 	case orm.IntegerField, orm.SmallIntegerField, orm.BigIntegerField:
-		// SQLite's range, which the reference uses, for every integer.
 		lo, hi = math.MinInt64, math.MaxInt64
 	case orm.PositiveIntegerField, orm.PositiveSmallIntegerField:
 		lo, hi = 0, math.MaxInt64

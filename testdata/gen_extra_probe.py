@@ -135,3 +135,29 @@ for tname, body in JINJA_THEMES.items():
         if bind is not None:
             c["bind"] = {"data": bind}
         case(f"jinja_theme_{tname}_{state}", c)
+
+# Model forms.
+TAG = {"name": "Tag", "fields": [{"name": "label", "type": "CharField", "max_length": 20}],
+       "rows": [{"label": "go"}, {"label": "py"}, {"label": "rs"}], "str": "{label}"}
+MF_OUT = ["as_div", "is_valid", "errors", "cleaned_data", "has_changed", "changed_data", "bound_fields", "db_after_save", "instance_pk"]
+# A many-to-many field shown as one hidden input: its value is one
+# string, which Django's has_changed measures as a sequence.
+for i, (instance, data) in enumerate([(None, {"tags": ["3"]}), (1, {"tags": ["1"]}), (1, {"tags": ["2", "3"]}), (None, {})]):
+    mf = {"model": "Item", "widgets": {"tags": "HiddenInput"}}
+    if instance:
+        mf["instance"] = instance
+    case(f"m2m_hidden_changed_{i}", {"models": [TAG, {"name": "Item", "fields": [
+        {"name": "tags", "type": "ManyToManyField", "to": "Tag", "blank": True},
+        {"name": "title", "type": "CharField", "max_length": 20, "blank": True}],
+        "rows": [{"tags": [1], "title": "x"}]}], "model_form": mf, "bind": {"data": data}, "outputs": MF_OUT})
+# A JSONField saved with an integer past float64's precision keeps it.
+case("json_big_int_saved", {"models": [{"name": "Doc", "fields": [{"name": "body", "type": "JSONField", "null": True, "blank": True}],
+                                        "rows": [{"body": {"a": 1}}]}],
+                            "model_form": {"model": "Doc", "instance": 1}, "bind": {"data": {"body": "[99999999999999999999, 1.5]"}},
+                            "outputs": MF_OUT})
+# An integer field past SQLite's INTEGER in a form with another error:
+# Django 4.2 on SQLite has no range validator, so only the other error.
+case("int_past_sqlite_other_error", {"models": [{"name": "Stock", "fields": [
+    {"name": "count", "type": "PositiveIntegerField"}, {"name": "name", "type": "CharField", "max_length": 5}]}],
+    "model_form": {"model": "Stock"}, "bind": {"data": {"count": "99999999999999999999", "name": "too long"}},
+    "outputs": ["as_div", "is_valid", "errors", "cleaned_data"]})

@@ -8,6 +8,7 @@ import (
 	"github.com/shopspring/decimal"
 	"math"
 	"sort"
+	"strings"
 	"time"
 )
 
@@ -343,8 +344,12 @@ func FieldToSpec(f orm.Field, v any) any {
 			return map[string]any{"$uuid": x}
 		}
 	case orm.JSON:
+		// Numbers as written: Python's json keeps 99999999999999999999,
+		// a float64 would print 100000000000000000000.
 		var out any
-		if err := json.Unmarshal([]byte(x), &out); err != nil {
+		dec := json.NewDecoder(strings.NewReader(string(x)))
+		dec.UseNumber()
+		if err := dec.Decode(&out); err != nil {
 			return string(x)
 		}
 		return out
