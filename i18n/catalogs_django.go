@@ -92,6 +92,7 @@ var djangoMessages = [...]string{
 	78: "and",
 	79: "or",
 	80: "“%(pk)s” is not a valid value.",
+	81: "…",
 }
 
 // djangoPlural0 is plural=0
@@ -279,6 +280,7 @@ var djangoLanguages = [...]djangoLanguage{
 		78: "en",
 		79: "of",
 		80: "“%(pk)s” is nie ’n geldige waarde nie.",
+		81: "…",
 	}},
 	{code: "ar", name: "Arabic", nameLocal: "العربيّة", bidi: true, nplurals: 6, pluralSource: "n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : n%100>=3 && n%100<=10 ? 3 : n%100>=11 && n%100<=99 ? 4 : 5", plural: djangoPlural15, messages: []string{
 		0:  "%(field_label)s يجب أن يكون فريد لـ %(date_field_label)s %(lookup_type)s.",
@@ -362,6 +364,7 @@ var djangoLanguages = [...]djangoLanguage{
 		78: "و",
 		79: "أو",
 		80: "\"%(pk)s\" ليست قيمة صالحة.",
+		81: "...",
 	}},
 	{code: "ar-dz", name: "Algerian Arabic", nameLocal: "العربية الجزائرية", bidi: true, nplurals: 6, pluralSource: "n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : n%100>=3 && n%100<=10 ? 3 : n%100>=11 && n%100<=99 ? 4 : 5", plural: djangoPlural15, messages: []string{
 		0:  "%(field_label)s يجب أن يكون فريد لـ %(date_field_label)s %(lookup_type)s.",
@@ -445,6 +448,7 @@ var djangoLanguages = [...]djangoLanguage{
 		78: "و",
 		79: "أو",
 		80: "“%(pk)s” ليست قيمة صالحة.",
+		81: "...",
 	}},
 	{code: "ast", name: "Asturian", nameLocal: "asturianu", bidi: false, nplurals: 2, pluralSource: "(n != 1)", plural: djangoPlural2, messages: []string{
 		0:  "",
@@ -528,6 +532,7 @@ var djangoLanguages = [...]djangoLanguage{
 		78: "y",
 		79: "o",
 		80: "",
+		81: "",
 	}},
 	{code: "az", name: "Azerbaijani", nameLocal: "Azərbaycanca", bidi: false, nplurals: 2, pluralSource: "(n != 1)", plural: djangoPlural2, messages: []string{
 		0:  "%(field_label)s dəyəri %(date_field_label)s %(lookup_type)s üçün unikal olmalıdır.",
@@ -611,6 +616,7 @@ var djangoLanguages = [...]djangoLanguage{
 		78: "və",
 		79: "və ya",
 		80: "“%(pk)s” düzgün dəyər deyil.",
+		81: "…",
 	}},
 	{code: "bg", name: "Bulgarian", nameLocal: "български", bidi: false, nplurals: 2, pluralSource: "(n != 1)", plural: djangoPlural2, messages: []string{
 		0:  "%(field_label)s трябва да е уникално за %(date_field_label)s %(lookup_type)s.",
@@ -694,6 +700,7 @@ var djangoLanguages = [...]djangoLanguage{
 		78: "и",
 		79: "или",
 		80: "“%(pk)s” не е валидна стойност.",
+		81: "...",
 	}},
 	{code: "be", name: "Belarusian", nameLocal: "беларуская", bidi: false, nplurals: 4, pluralSource: "(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && (n%100<12 || n%100>14) ? 1 : n%10==0 || (n%10>=5 && n%10<=9) || (n%100>=11 && n%100<=14)? 2 : 3)", plural: djangoPlural13, messages: []string{
 		0:  "%(field_label)s павінна быць унікальна для %(date_field_label)s %(lookup_type)s.",
@@ -777,6 +784,7 @@ var djangoLanguages = [...]djangoLanguage{
 		78: "і",
 		79: "або",
 		80: "“%(pk)s” не сапраўднае значэнне.",
+		81: "...",
 	}},
 	{code: "bn", name: "Bengali", nameLocal: "বাংলা", bidi: false, nplurals: 2, pluralSource: "(n != 1)", plural: djangoPlural2, messages: []string{
 		0:  "",
@@ -860,6 +868,7 @@ var djangoLanguages = [...]djangoLanguage{
 		78: "এবং",
 		79: "অথবা",
 		80: "",
+		81: "",
 	}},
 	{code: "br", name: "Breton", nameLocal: "brezhoneg", bidi: false, nplurals: 5, pluralSource: "((n%10 == 1) && (n%100 != 11) && (n%100 !=71) && (n%100 !=91) ? 0 :(n%10 == 2) && (n%100 != 12) && (n%100 !=72) && (n%100 !=92) ? 1 :(n%10 ==3 || n%10==4 || n%10==9) && (n%100 < 10 || n% 100 > 19) && (n%100 < 70 || n%100 > 79) && (n%100 < 90 || n%100 > 99) ? 2 :(n != 0 && n % 1000000 == 0) ? 3 : 4)", plural: djangoPlural4, messages: []string{
 		0:  "",
@@ -943,6 +952,7 @@ var djangoLanguages = [...]djangoLanguage{
 		78: "ha",
 		79: "pe",
 		80: "",
+		81: "...",
 	}},
 	{code: "bs", name: "Bosnian", nameLocal: "bosanski", bidi: false, nplurals: 3, pluralSource: "(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2)", plural: djangoPlural12, messages: []string{
 		0:  "",
@@ -1026,6 +1036,7 @@ var djangoLanguages = [...]djangoLanguage{
 		78: "i",
 		79: "ili",
 		80: "",
+		81: "",
 	}},
 	{code: "ca", name: "Catalan", nameLocal: "català", bidi: false, nplurals: 2, pluralSource: "(n != 1)", plural: djangoPlural2, messages: []string{
 		0:  "%(field_label)s ha de ser únic per a %(date_field_label)s i %(lookup_type)s.",
@@ -1109,6 +1120,7 @@ var djangoLanguages = [...]djangoLanguage{
 		78: "i",
 		79: "o",
 		80: "\"%(pk)s\" no és un valor vàlid",
+		81: "...",
 	}},
 	{code: "ckb", name: "Central Kurdish (Sorani)", nameLocal: "کوردی", bidi: true, nplurals: 2, pluralSource: "(n != 1)", plural: djangoPlural2, messages: []string{
 		0:  "%(field_label)s دەبێت بێهاوتا بێت بۆ %(date_field_label)s %(lookup_type)s.",
@@ -1192,6 +1204,7 @@ var djangoLanguages = [...]djangoLanguage{
 		78: "و",
 		79: "یان",
 		80: "“%(pk)s” بەهایەکی دروست نیە.",
+		81: "...",
 	}},
 	{code: "cs", name: "Czech", nameLocal: "česky", bidi: false, nplurals: 4, pluralSource: "(n == 1 && n % 1 == 0) ? 0 : (n >= 2 && n <= 4 && n % 1 == 0) ? 1: (n % 1 != 0 ) ? 2 : 3", plural: djangoPlural6, messages: []string{
 		0:  "Pole %(field_label)s musí být unikátní testem %(lookup_type)s pro pole %(date_field_label)s.",
@@ -1275,6 +1288,7 @@ var djangoLanguages = [...]djangoLanguage{
 		78: "a",
 		79: "nebo",
 		80: "\"%(pk)s\" není platná hodnota.",
+		81: "…",
 	}},
 	{code: "cy", name: "Welsh", nameLocal: "Cymraeg", bidi: false, nplurals: 4, pluralSource: "(n==1) ? 0 : (n==2) ? 1 : (n != 8 && n != 11) ? 2 : 3", plural: djangoPlural18, messages: []string{
 		0:  "",
@@ -1358,6 +1372,7 @@ var djangoLanguages = [...]djangoLanguage{
 		78: "a",
 		79: "neu",
 		80: "",
+		81: "",
 	}},
 	{code: "da", name: "Danish", nameLocal: "dansk", bidi: false, nplurals: 2, pluralSource: "(n != 1)", plural: djangoPlural2, messages: []string{
 		0:  "%(field_label)s skal være unik for %(date_field_label)s %(lookup_type)s.",
@@ -1441,6 +1456,7 @@ var djangoLanguages = [...]djangoLanguage{
 		78: "og",
 		79: "eller",
 		80: "“%(pk)s” er ikke en gyldig værdi.",
+		81: "…",
 	}},
 	{code: "de", name: "German", nameLocal: "Deutsch", bidi: false, nplurals: 2, pluralSource: "(n != 1)", plural: djangoPlural2, messages: []string{
 		0:  "%(field_label)s muss für %(date_field_label)s %(lookup_type)s eindeutig sein.",
@@ -1524,6 +1540,7 @@ var djangoLanguages = [...]djangoLanguage{
 		78: "und",
 		79: "oder",
 		80: "„%(pk)s“ ist kein gültiger Wert.",
+		81: "…",
 	}},
 	{code: "dsb", name: "Lower Sorbian", nameLocal: "dolnoserbski", bidi: false, nplurals: 4, pluralSource: "(n%100==1 ? 0 : n%100==2 ? 1 : n%100==3 || n%100==4 ? 2 : 3)", plural: djangoPlural20, messages: []string{
 		0:  "%(field_label)s musy za %(date_field_label)s %(lookup_type)s jadnorazowy byś.",
@@ -1607,6 +1624,7 @@ var djangoLanguages = [...]djangoLanguage{
 		78: "a",
 		79: "abo",
 		80: "„%(pk)s“ njejo płaśiwa gódnota.",
+		81: "…",
 	}},
 	{code: "el", name: "Greek", nameLocal: "Ελληνικά", bidi: false, nplurals: 2, pluralSource: "(n != 1)", plural: djangoPlural2, messages: []string{
 		0:  "%(field_label)s πρέπει να είναι μοναδική για  %(date_field_label)s %(lookup_type)s.",
@@ -1690,6 +1708,7 @@ var djangoLanguages = [...]djangoLanguage{
 		78: "και",
 		79: "ή",
 		80: "\"%(pk)s\" δεν είναι έγκυρη τιμή.",
+		81: "",
 	}},
 	{code: "en", name: "English", nameLocal: "English", bidi: false, nplurals: 2, pluralSource: "(n != 1)", plural: djangoPlural2, messages: []string{
 		0:  "",
@@ -1773,6 +1792,7 @@ var djangoLanguages = [...]djangoLanguage{
 		78: "",
 		79: "",
 		80: "",
+		81: "",
 	}},
 	{code: "en-au", name: "Australian English", nameLocal: "Australian English", bidi: false, nplurals: 2, pluralSource: "(n != 1)", plural: djangoPlural2, messages: []string{
 		0:  "%(field_label)s must be unique for %(date_field_label)s %(lookup_type)s.",
@@ -1856,6 +1876,7 @@ var djangoLanguages = [...]djangoLanguage{
 		78: "and",
 		79: "or",
 		80: "“%(pk)s” is not a valid value.",
+		81: "…",
 	}},
 	{code: "en-gb", name: "British English", nameLocal: "British English", bidi: false, nplurals: 2, pluralSource: "(n != 1)", plural: djangoPlural2, messages: []string{
 		0:  "",
@@ -1939,6 +1960,7 @@ var djangoLanguages = [...]djangoLanguage{
 		78: "and",
 		79: "or",
 		80: "",
+		81: "",
 	}},
 	{code: "eo", name: "Esperanto", nameLocal: "Esperanto", bidi: false, nplurals: 2, pluralSource: "(n != 1)", plural: djangoPlural2, messages: []string{
 		0:  "%(field_label)s devas esti unika por %(date_field_label)s %(lookup_type)s.",
@@ -2022,6 +2044,7 @@ var djangoLanguages = [...]djangoLanguage{
 		78: "kaj",
 		79: "aŭ",
 		80: "“%(pk)s” estas neakceptebla valoro.",
+		81: "…",
 	}},
 	{code: "es", name: "Spanish", nameLocal: "español", bidi: false, nplurals: 2, pluralSource: "(n != 1)", plural: djangoPlural2, messages: []string{
 		0:  "%(field_label)s debe ser único para %(date_field_label)s %(lookup_type)s.",
@@ -2105,6 +2128,7 @@ var djangoLanguages = [...]djangoLanguage{
 		78: "y",
 		79: "o",
 		80: "“%(pk)s” no es un valor válido.",
+		81: "...",
 	}},
 	{code: "es-ar", name: "Argentinian Spanish", nameLocal: "español de Argentina", bidi: false, nplurals: 2, pluralSource: "(n != 1)", plural: djangoPlural2, messages: []string{
 		0:  "%(field_label)s debe ser único/a para un %(lookup_type)s %(date_field_label)s determinado.",
@@ -2188,6 +2212,7 @@ var djangoLanguages = [...]djangoLanguage{
 		78: "y",
 		79: "o",
 		80: "“%(pk)s” no es un valor válido.",
+		81: "…",
 	}},
 	{code: "es-co", name: "Colombian Spanish", nameLocal: "español de Colombia", bidi: false, nplurals: 2, pluralSource: "(n != 1)", plural: djangoPlural2, messages: []string{
 		0:  "%(field_label)s debe ser único para %(date_field_label)s %(lookup_type)s.",
@@ -2271,6 +2296,7 @@ var djangoLanguages = [...]djangoLanguage{
 		78: "y",
 		79: "o",
 		80: "“%(pk)s” no es un valor válido.",
+		81: "...",
 	}},
 	{code: "es-mx", name: "Mexican Spanish", nameLocal: "español de Mexico", bidi: false, nplurals: 2, pluralSource: "(n != 1)", plural: djangoPlural2, messages: []string{
 		0:  "%(field_label)s debe ser único para %(date_field_label)s %(lookup_type)s.",
@@ -2354,6 +2380,7 @@ var djangoLanguages = [...]djangoLanguage{
 		78: "y",
 		79: "o",
 		80: "“%(pk)s” no es un valor válido.",
+		81: "...",
 	}},
 	{code: "es-ni", name: "Nicaraguan Spanish", nameLocal: "español de Nicaragua", bidi: false, nplurals: 2, pluralSource: "(n != 1)", plural: djangoPlural2, messages: []string{
 		0:  "%(field_label)s debe ser único para %(date_field_label)s %(lookup_type)s.",
@@ -2437,6 +2464,7 @@ var djangoLanguages = [...]djangoLanguage{
 		78: "y",
 		79: "o",
 		80: "“%(pk)s” no es un valor válido.",
+		81: "...",
 	}},
 	{code: "es-ve", name: "Venezuelan Spanish", nameLocal: "español de Venezuela", bidi: false, nplurals: 2, pluralSource: "(n != 1)", plural: djangoPlural2, messages: []string{
 		0:  "%(field_label)s debe ser único para %(date_field_label)s %(lookup_type)s.",
@@ -2520,6 +2548,7 @@ var djangoLanguages = [...]djangoLanguage{
 		78: "y",
 		79: "o",
 		80: "“%(pk)s” no es un valor válido.",
+		81: "...",
 	}},
 	{code: "et", name: "Estonian", nameLocal: "eesti", bidi: false, nplurals: 2, pluralSource: "(n != 1)", plural: djangoPlural2, messages: []string{
 		0:  "%(field_label)s peab olema unikaalne %(date_field_label)s %(lookup_type)s suhtes.",
@@ -2603,6 +2632,7 @@ var djangoLanguages = [...]djangoLanguage{
 		78: "ja",
 		79: "või",
 		80: "“%(pk)s” ei ole korrektne väärtus.",
+		81: "…",
 	}},
 	{code: "eu", name: "Basque", nameLocal: "Basque", bidi: false, nplurals: 2, pluralSource: "(n != 1)", plural: djangoPlural2, messages: []string{
 		0:  "%(field_label)s must be unique for %(date_field_label)s %(lookup_type)s.",
@@ -2686,6 +2716,7 @@ var djangoLanguages = [...]djangoLanguage{
 		78: "eta",
 		79: "edo",
 		80: "",
+		81: "...",
 	}},
 	{code: "fa", name: "Persian", nameLocal: "فارسی", bidi: true, nplurals: 2, pluralSource: "(n > 1)", plural: djangoPlural3, messages: []string{
 		0:  "\u200f%(field_label)s باید برای %(lookup_type)s %(date_field_label)s یکتا باشد.",
@@ -2769,6 +2800,7 @@ var djangoLanguages = [...]djangoLanguage{
 		78: "و",
 		79: "یا",
 		80: "\"%(pk)s\" یک مقدار معتبر نیست.",
+		81: "…",
 	}},
 	{code: "fi", name: "Finnish", nameLocal: "suomi", bidi: false, nplurals: 2, pluralSource: "(n != 1)", plural: djangoPlural2, messages: []string{
 		0:  "\"%(field_label)s\"-kentän on oltava uniikki suhteessa: %(date_field_label)s %(lookup_type)s.",
@@ -2852,6 +2884,7 @@ var djangoLanguages = [...]djangoLanguage{
 		78: "ja",
 		79: "tai",
 		80: "\"%(pk)s\" ei ole kelvollinen arvo.",
+		81: "...",
 	}},
 	{code: "fr", name: "French", nameLocal: "français", bidi: false, nplurals: 2, pluralSource: "(n > 1)", plural: djangoPlural3, messages: []string{
 		0:  "%(field_label)s doit être unique pour la partie %(lookup_type)s de %(date_field_label)s.",
@@ -2935,6 +2968,7 @@ var djangoLanguages = [...]djangoLanguage{
 		78: "et",
 		79: "ou",
 		80: "«\u00a0%(pk)s\u00a0» n’est pas une valeur correcte.",
+		81: "…",
 	}},
 	{code: "fy", name: "Frisian", nameLocal: "frysk", bidi: false, nplurals: 2, pluralSource: "(n != 1)", plural: djangoPlural2, messages: []string{
 		0:  "",
@@ -3018,6 +3052,7 @@ var djangoLanguages = [...]djangoLanguage{
 		78: "",
 		79: "",
 		80: "",
+		81: "",
 	}},
 	{code: "ga", name: "Irish", nameLocal: "Gaeilge", bidi: false, nplurals: 5, pluralSource: "(n==1 ? 0 : n==2 ? 1 : n<7 ? 2 : n<11 ? 3 : 4)", plural: djangoPlural19, messages: []string{
 		0:  "",
@@ -3101,6 +3136,7 @@ var djangoLanguages = [...]djangoLanguage{
 		78: "agus",
 		79: "nó",
 		80: "",
+		81: "",
 	}},
 	{code: "gd", name: "Scottish Gaelic", nameLocal: "Gàidhlig", bidi: false, nplurals: 4, pluralSource: "(n==1 || n==11) ? 0 : (n==2 || n==12) ? 1 : (n > 2 && n < 20) ? 2 : 3", plural: djangoPlural8, messages: []string{
 		0:  "Chan fhaod %(field_label)s a bhith ann ach aon turas airson %(date_field_label)s %(lookup_type)s.",
@@ -3184,6 +3220,7 @@ var djangoLanguages = [...]djangoLanguage{
 		78: "agus",
 		79: "no",
 		80: "Chan e luach dligheach a tha ann an “%(pk)s”.",
+		81: "…",
 	}},
 	{code: "gl", name: "Galician", nameLocal: "galego", bidi: false, nplurals: 2, pluralSource: "(n != 1)", plural: djangoPlural2, messages: []string{
 		0:  "%(field_label)s ten que ser único para %(lookup_type)s en %(date_field_label)s.",
@@ -3267,6 +3304,7 @@ var djangoLanguages = [...]djangoLanguage{
 		78: "e",
 		79: "ou",
 		80: "“%(pk)s” non é un valor válido.",
+		81: "…",
 	}},
 	{code: "he", name: "Hebrew", nameLocal: "עברית", bidi: true, nplurals: 4, pluralSource: "(n == 1 && n % 1 == 0) ? 0 : (n == 2 && n % 1 == 0) ? 1: (n % 10 == 0 && n % 1 == 0 && n > 10) ? 2 : 3", plural: djangoPlural7, messages: []string{
 		0:  "%(field_label)s חייב להיות ייחודי עבור %(date_field_label)s %(lookup_type)s.",
@@ -3350,6 +3388,7 @@ var djangoLanguages = [...]djangoLanguage{
 		78: "ו",
 		79: "או",
 		80: "\"%(pk)s\" אינו ערך חוקי.",
+		81: "",
 	}},
 	{code: "hi", name: "Hindi", nameLocal: "हिंदी", bidi: false, nplurals: 2, pluralSource: "(n != 1)", plural: djangoPlural2, messages: []string{
 		0:  "",
@@ -3433,6 +3472,7 @@ var djangoLanguages = [...]djangoLanguage{
 		78: "और",
 		79: "अथवा",
 		80: "",
+		81: "",
 	}},
 	{code: "hr", name: "Croatian", nameLocal: "Hrvatski", bidi: false, nplurals: 3, pluralSource: "n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2", plural: djangoPlural12, messages: []string{
 		0:  "%(field_label)s mora biti jedinstven pojam za %(date_field_label)s %(lookup_type)s.",
@@ -3516,6 +3556,7 @@ var djangoLanguages = [...]djangoLanguage{
 		78: "i",
 		79: "ili",
 		80: "",
+		81: "",
 	}},
 	{code: "hsb", name: "Upper Sorbian", nameLocal: "hornjoserbsce", bidi: false, nplurals: 4, pluralSource: "(n%100==1 ? 0 : n%100==2 ? 1 : n%100==3 || n%100==4 ? 2 : 3)", plural: djangoPlural20, messages: []string{
 		0:  "%(field_label)s dyrbi za %(date_field_label)s %(lookup_type)s jónkróćne być.",
@@ -3599,6 +3640,7 @@ var djangoLanguages = [...]djangoLanguage{
 		78: "a",
 		79: "abo",
 		80: "\"%(pk)s\" płaćiwa hódnota njeje.",
+		81: "…",
 	}},
 	{code: "hu", name: "Hungarian", nameLocal: "Magyar", bidi: false, nplurals: 2, pluralSource: "(n != 1)", plural: djangoPlural2, messages: []string{
 		0:  "%(field_label)s egyedi kell hogy legyen %(lookup_type)s alapján a(z) %(date_field_label)s mezőn.",
@@ -3682,6 +3724,7 @@ var djangoLanguages = [...]djangoLanguage{
 		78: "és",
 		79: "vagy",
 		80: "Érvénytelen érték: \"%(pk)s\"",
+		81: "...",
 	}},
 	{code: "hy", name: "Armenian", nameLocal: "հայերեն", bidi: false, nplurals: 2, pluralSource: "(n != 1)", plural: djangoPlural2, messages: []string{
 		0:  "«%(field_label)s» դաշտի արժեքը պետք է լինի միակը %(date_field_label)s %(lookup_type)s համար",
@@ -3765,6 +3808,7 @@ var djangoLanguages = [...]djangoLanguage{
 		78: "և",
 		79: "կամ",
 		80: "",
+		81: "",
 	}},
 	{code: "ia", name: "Interlingua", nameLocal: "Interlingua", bidi: false, nplurals: 2, pluralSource: "(n != 1)", plural: djangoPlural2, messages: []string{
 		0:  "%(field_label)s debe esser unic pro %(lookup_type)s de %(date_field_label)s.",
@@ -3848,6 +3892,7 @@ var djangoLanguages = [...]djangoLanguage{
 		78: "e",
 		79: "o",
 		80: "",
+		81: "…",
 	}},
 	{code: "id", name: "Indonesian", nameLocal: "Bahasa Indonesia", bidi: false, nplurals: 1, pluralSource: "0", plural: djangoPlural0, messages: []string{
 		0:  "%(field_label)s haruslah unik untuk %(date_field_label)s %(lookup_type)s.",
@@ -3931,6 +3976,7 @@ var djangoLanguages = [...]djangoLanguage{
 		78: "dan",
 		79: "atau",
 		80: "“%(pk)s” bukan nilai yang valid.",
+		81: "…",
 	}},
 	{code: "ig", name: "Igbo", nameLocal: "Asụsụ Ìgbò", bidi: false, nplurals: 1, pluralSource: "0", plural: djangoPlural0, messages: []string{
 		0:  "%(field_label)s ga-abụ ihe pụrụ iche maka %(date_field_label)s %(lookup_type)s.",
@@ -4014,6 +4060,7 @@ var djangoLanguages = [...]djangoLanguage{
 		78: "na",
 		79: "ma obu",
 		80: "%(pk)sabụghi uru kwesịrị ekwesị",
+		81: "",
 	}},
 	{code: "io", name: "Ido", nameLocal: "ido", bidi: false, nplurals: 2, pluralSource: "(n != 1)", plural: djangoPlural2, messages: []string{
 		0:  "",
@@ -4097,6 +4144,7 @@ var djangoLanguages = [...]djangoLanguage{
 		78: "e",
 		79: "o",
 		80: "",
+		81: "",
 	}},
 	{code: "is", name: "Icelandic", nameLocal: "Íslenska", bidi: false, nplurals: 2, pluralSource: "(n % 10 != 1 || n % 100 == 11)", plural: djangoPlural1, messages: []string{
 		0:  "%(field_label)s verður að vera einkvæmt fyrir %(date_field_label)s %(lookup_type)s.",
@@ -4180,6 +4228,7 @@ var djangoLanguages = [...]djangoLanguage{
 		78: "og",
 		79: "eða",
 		80: "„%(pk)s“ er ekki gilt gildi.",
+		81: "…",
 	}},
 	{code: "it", name: "Italian", nameLocal: "italiano", bidi: false, nplurals: 2, pluralSource: "(n != 1)", plural: djangoPlural2, messages: []string{
 		0:  "%(field_label)s deve essere unico per %(date_field_label)s %(lookup_type)s.",
@@ -4263,6 +4312,7 @@ var djangoLanguages = [...]djangoLanguage{
 		78: "e",
 		79: "o",
 		80: "\"%(pk)s\" non è un valore valido.",
+		81: "...",
 	}},
 	{code: "ja", name: "Japanese", nameLocal: "日本語", bidi: false, nplurals: 1, pluralSource: "0", plural: djangoPlural0, messages: []string{
 		0:  "%(date_field_label)s %(lookup_type)s では %(field_label)s がユニークである必要があります。",
@@ -4346,6 +4396,7 @@ var djangoLanguages = [...]djangoLanguage{
 		78: "と",
 		79: "または",
 		80: "“%(pk)s” は無効な値です。",
+		81: "…",
 	}},
 	{code: "ka", name: "Georgian", nameLocal: "ქართული", bidi: false, nplurals: 2, pluralSource: "(n!=1)", plural: djangoPlural2, messages: []string{
 		0:  "%(field_label)s უნდა იყოს უნიკალური %(date_field_label)s %(lookup_type)s-სთვის.",
@@ -4429,6 +4480,7 @@ var djangoLanguages = [...]djangoLanguage{
 		78: "და",
 		79: "ან",
 		80: "",
+		81: "",
 	}},
 	{code: "kab", name: "Kabyle", nameLocal: "taqbaylit", bidi: false, nplurals: 2, pluralSource: "(n != 1)", plural: djangoPlural2, messages: []string{
 		0:  "",
@@ -4512,6 +4564,7 @@ var djangoLanguages = [...]djangoLanguage{
 		78: "akked",
 		79: "neɣ",
 		80: "",
+		81: "",
 	}},
 	{code: "kk", name: "Kazakh", nameLocal: "Қазақ", bidi: false, nplurals: 2, pluralSource: "(n!=1)", plural: djangoPlural2, messages: []string{
 		0:  "",
@@ -4595,6 +4648,7 @@ var djangoLanguages = [...]djangoLanguage{
 		78: "және",
 		79: "немесе",
 		80: "",
+		81: "",
 	}},
 	{code: "km", name: "Khmer", nameLocal: "Khmer", bidi: false, nplurals: 1, pluralSource: "0", plural: djangoPlural0, messages: []string{
 		0:  "",
@@ -4678,6 +4732,7 @@ var djangoLanguages = [...]djangoLanguage{
 		78: "និង",
 		79: "",
 		80: "",
+		81: "",
 	}},
 	{code: "kn", name: "Kannada", nameLocal: "Kannada", bidi: false, nplurals: 2, pluralSource: "(n > 1)", plural: djangoPlural3, messages: []string{
 		0:  "",
@@ -4761,6 +4816,7 @@ var djangoLanguages = [...]djangoLanguage{
 		78: "ಮತ್ತು",
 		79: "ಅಥವ",
 		80: "",
+		81: "",
 	}},
 	{code: "ko", name: "Korean", nameLocal: "한국어", bidi: false, nplurals: 1, pluralSource: "0", plural: djangoPlural0, messages: []string{
 		0:  "%(field_label)s은/는 반드시 %(date_field_label)s %(lookup_type)s에 대해 유일해야 합니다.",
@@ -4844,6 +4900,7 @@ var djangoLanguages = [...]djangoLanguage{
 		78: "또한",
 		79: "또는",
 		80: "\"%(pk)s\" 은/는 유효한 값이 아닙니다.",
+		81: "...",
 	}},
 	{code: "ky", name: "Kyrgyz", nameLocal: "Кыргызча", bidi: false, nplurals: 1, pluralSource: "0", plural: djangoPlural0, messages: []string{
 		0:  "%(field_label)s %(date_field_label)s %(lookup_type)s үчүн уникал болуусу керек.",
@@ -4927,6 +4984,7 @@ var djangoLanguages = [...]djangoLanguage{
 		78: "жана",
 		79: "же",
 		80: " “%(pk)s”туура эмес маани.",
+		81: "...",
 	}},
 	{code: "lb", name: "Luxembourgish", nameLocal: "Lëtzebuergesch", bidi: false, nplurals: 2, pluralSource: "(n != 1)", plural: djangoPlural2, messages: []string{
 		0:  "",
@@ -5010,6 +5068,7 @@ var djangoLanguages = [...]djangoLanguage{
 		78: "an",
 		79: "oder",
 		80: "",
+		81: "",
 	}},
 	{code: "lt", name: "Lithuanian", nameLocal: "Lietuviškai", bidi: false, nplurals: 4, pluralSource: "(n % 10 == 1 && (n % 100 > 19 || n % 100 < 11) ? 0 : (n % 10 >= 2 && n % 10 <=9) && (n % 100 > 19 || n % 100 < 11) ? 1 : n % 1 != 0 ? 2: 3)", plural: djangoPlural10, messages: []string{
 		0:  "%(field_label)s privalo būti unikalus %(date_field_label)s %(lookup_type)s.",
@@ -5093,6 +5152,7 @@ var djangoLanguages = [...]djangoLanguage{
 		78: "ir",
 		79: "arba",
 		80: "",
+		81: "",
 	}},
 	{code: "lv", name: "Latvian", nameLocal: "latviešu", bidi: false, nplurals: 3, pluralSource: "(n%10==1 && n%100!=11 ? 0 : n != 0 ? 1 : 2)", plural: djangoPlural14, messages: []string{
 		0:  "%(field_label)s jābūt unikālam %(date_field_label)s %(lookup_type)s.",
@@ -5176,6 +5236,7 @@ var djangoLanguages = [...]djangoLanguage{
 		78: "un",
 		79: "vai",
 		80: "“%(pk)s” nav derīga vērtība.",
+		81: "…",
 	}},
 	{code: "mk", name: "Macedonian", nameLocal: "Македонски", bidi: false, nplurals: 2, pluralSource: "(n % 10 == 1 && n % 100 != 11) ? 0 : 1", plural: djangoPlural11, messages: []string{
 		0:  "%(field_label)s мора да биде уникатно за %(date_field_label)s %(lookup_type)s.",
@@ -5259,6 +5320,7 @@ var djangoLanguages = [...]djangoLanguage{
 		78: "и",
 		79: "или",
 		80: "",
+		81: "",
 	}},
 	{code: "ml", name: "Malayalam", nameLocal: "മലയാളം", bidi: false, nplurals: 2, pluralSource: "(n != 1)", plural: djangoPlural2, messages: []string{
 		0:  "%(date_field_label)s %(lookup_type)s-നു %(field_label)s ആവര്\u200dത്തിക്കാന്\u200d പാടില്ല.",
@@ -5342,6 +5404,7 @@ var djangoLanguages = [...]djangoLanguage{
 		78: "പിന്നെ",
 		79: "അഥവാ",
 		80: "",
+		81: "",
 	}},
 	{code: "mn", name: "Mongolian", nameLocal: "Mongolian", bidi: false, nplurals: 2, pluralSource: "(n != 1)", plural: djangoPlural2, messages: []string{
 		0:  "%(field_label)s талбарт давхардахгүй байх хэрэгтэй %(date_field_label)s %(lookup_type)s оруулна.",
@@ -5425,6 +5488,7 @@ var djangoLanguages = [...]djangoLanguage{
 		78: "ба",
 		79: "буюу",
 		80: "",
+		81: "",
 	}},
 	{code: "mr", name: "Marathi", nameLocal: "मराठी", bidi: false, nplurals: 2, pluralSource: "(n != 1)", plural: djangoPlural2, messages: []string{
 		0:  "",
@@ -5508,6 +5572,7 @@ var djangoLanguages = [...]djangoLanguage{
 		78: "",
 		79: "",
 		80: "",
+		81: "",
 	}},
 	{code: "ms", name: "Malay", nameLocal: "Bahasa Melayu", bidi: false, nplurals: 1, pluralSource: "0", plural: djangoPlural0, messages: []string{
 		0:  "%(field_label)s mesti unik untuk %(date_field_label)s %(lookup_type)s.",
@@ -5591,6 +5656,7 @@ var djangoLanguages = [...]djangoLanguage{
 		78: "dan",
 		79: "atau",
 		80: "\"%(pk)s\" bukan nilai yang sah.",
+		81: "...",
 	}},
 	{code: "my", name: "Burmese", nameLocal: "မြန်မာဘာသာ", bidi: false, nplurals: 1, pluralSource: "0", plural: djangoPlural0, messages: []string{
 		0:  "",
@@ -5674,6 +5740,7 @@ var djangoLanguages = [...]djangoLanguage{
 		78: "နှင့်",
 		79: "",
 		80: "",
+		81: "",
 	}},
 	{code: "nb", name: "Norwegian Bokmål", nameLocal: "norsk (bokmål)", bidi: false, nplurals: 2, pluralSource: "(n != 1)", plural: djangoPlural2, messages: []string{
 		0:  "%(field_label)s må være unik for %(date_field_label)s %(lookup_type)s.",
@@ -5757,6 +5824,7 @@ var djangoLanguages = [...]djangoLanguage{
 		78: "og",
 		79: "eller",
 		80: "\"%(pk)s\" er ikke en gyldig verdi.",
+		81: "…",
 	}},
 	{code: "ne", name: "Nepali", nameLocal: "नेपाली", bidi: false, nplurals: 2, pluralSource: "(n != 1)", plural: djangoPlural2, messages: []string{
 		0:  "%(date_field_label)s %(lookup_type)s को लागि %(field_label)s  अनुपम हुनु पर्दछ ।",
@@ -5840,6 +5908,7 @@ var djangoLanguages = [...]djangoLanguage{
 		78: "र",
 		79: "अथवा",
 		80: "",
+		81: "",
 	}},
 	{code: "nl", name: "Dutch", nameLocal: "Nederlands", bidi: false, nplurals: 2, pluralSource: "(n != 1)", plural: djangoPlural2, messages: []string{
 		0:  "%(field_label)s moet uniek zijn voor %(date_field_label)s %(lookup_type)s.",
@@ -5923,6 +5992,7 @@ var djangoLanguages = [...]djangoLanguage{
 		78: "en",
 		79: "of",
 		80: "‘%(pk)s’ is geen geldige waarde.",
+		81: "…",
 	}},
 	{code: "nn", name: "Norwegian Nynorsk", nameLocal: "norsk (nynorsk)", bidi: false, nplurals: 2, pluralSource: "(n != 1)", plural: djangoPlural2, messages: []string{
 		0:  "%(field_label)s må vere unik for %(date_field_label)s %(lookup_type)s.",
@@ -6006,6 +6076,7 @@ var djangoLanguages = [...]djangoLanguage{
 		78: "og",
 		79: "eller",
 		80: "“%(pk)s” er ikkje ein gyldig verdi.",
+		81: "…",
 	}},
 	{code: "os", name: "Ossetic", nameLocal: "Ирон", bidi: false, nplurals: 2, pluralSource: "(n != 1)", plural: djangoPlural2, messages: []string{
 		0:  "",
@@ -6089,6 +6160,7 @@ var djangoLanguages = [...]djangoLanguage{
 		78: "ӕмӕ",
 		79: "кӕнӕ",
 		80: "",
+		81: "",
 	}},
 	{code: "pa", name: "Punjabi", nameLocal: "Punjabi", bidi: false, nplurals: 2, pluralSource: "(n != 1)", plural: djangoPlural2, messages: []string{
 		0:  "",
@@ -6172,6 +6244,7 @@ var djangoLanguages = [...]djangoLanguage{
 		78: "ਅਤੇ",
 		79: "ਜਾਂ",
 		80: "",
+		81: "",
 	}},
 	{code: "pl", name: "Polish", nameLocal: "polski", bidi: false, nplurals: 4, pluralSource: "(n==1 ? 0 : (n%10>=2 && n%10<=4) && (n%100<12 || n%100>14) ? 1 : n!=1 && (n%10>=0 && n%10<=1) || (n%10>=5 && n%10<=9) || (n%100>=12 && n%100<=14) ? 2 : 3)", plural: djangoPlural16, messages: []string{
 		0:  "Wartość pola %(field_label)s musi być unikatowa dla %(date_field_label)s %(lookup_type)s.",
@@ -6255,6 +6328,7 @@ var djangoLanguages = [...]djangoLanguage{
 		78: "i",
 		79: "lub",
 		80: "„%(pk)s” nie jest poprawną wartością.",
+		81: "…",
 	}},
 	{code: "pt", name: "Portuguese", nameLocal: "Português", bidi: false, nplurals: 2, pluralSource: "(n != 1)", plural: djangoPlural2, messages: []string{
 		0:  "%(field_label)s tem de ser único para %(date_field_label)s %(lookup_type)s.",
@@ -6338,6 +6412,7 @@ var djangoLanguages = [...]djangoLanguage{
 		78: "e",
 		79: "ou",
 		80: "",
+		81: "",
 	}},
 	{code: "pt-br", name: "Brazilian Portuguese", nameLocal: "Português Brasileiro", bidi: false, nplurals: 2, pluralSource: "(n > 1)", plural: djangoPlural3, messages: []string{
 		0:  "%(field_label)s deve ser único para %(date_field_label)s %(lookup_type)s.",
@@ -6421,6 +6496,7 @@ var djangoLanguages = [...]djangoLanguage{
 		78: "e",
 		79: "ou",
 		80: "“%(pk)s” não é um valor válido.",
+		81: "…",
 	}},
 	{code: "ro", name: "Romanian", nameLocal: "Română", bidi: false, nplurals: 3, pluralSource: "(n==1?0:(((n%100>19)||((n%100==0)&&(n!=0)))?2:1))", plural: djangoPlural17, messages: []string{
 		0:  "%(field_label)s trebuie să fie unic(e) pentru %(date_field_label)s %(lookup_type)s.",
@@ -6504,6 +6580,7 @@ var djangoLanguages = [...]djangoLanguage{
 		78: "și",
 		79: "sau",
 		80: "",
+		81: "",
 	}},
 	{code: "ru", name: "Russian", nameLocal: "Русский", bidi: false, nplurals: 4, pluralSource: "(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && (n%100<12 || n%100>14) ? 1 : n%10==0 || (n%10>=5 && n%10<=9) || (n%100>=11 && n%100<=14)? 2 : 3)", plural: djangoPlural13, messages: []string{
 		0:  "Значение в поле «%(field_label)s» должно быть уникальным для фрагмента «%(lookup_type)s» даты в поле %(date_field_label)s.",
@@ -6587,6 +6664,7 @@ var djangoLanguages = [...]djangoLanguage{
 		78: "и",
 		79: "или",
 		80: "“%(pk)s” является неверным значением.",
+		81: "…",
 	}},
 	{code: "sk", name: "Slovak", nameLocal: "Slovensky", bidi: false, nplurals: 4, pluralSource: "(n % 1 == 0 && n == 1 ? 0 : n % 1 == 0 && n >= 2 && n <= 4 ? 1 : n % 1 != 0 ? 2: 3)", plural: djangoPlural9, messages: []string{
 		0:  "%(field_label)s musí byť unikátne pre %(date_field_label)s %(lookup_type)s.",
@@ -6670,6 +6748,7 @@ var djangoLanguages = [...]djangoLanguage{
 		78: "a",
 		79: "alebo",
 		80: "\"%(pk)s\" nie je platná hodnota.",
+		81: "…",
 	}},
 	{code: "sl", name: "Slovenian", nameLocal: "Slovenščina", bidi: false, nplurals: 4, pluralSource: "(n%100==1 ? 0 : n%100==2 ? 1 : n%100==3 || n%100==4 ? 2 : 3)", plural: djangoPlural20, messages: []string{
 		0:  "%(field_label)s mora biti enolična za %(date_field_label)s %(lookup_type)s.",
@@ -6753,6 +6832,7 @@ var djangoLanguages = [...]djangoLanguage{
 		78: "in",
 		79: "ali",
 		80: "",
+		81: "…",
 	}},
 	{code: "sq", name: "Albanian", nameLocal: "shqip", bidi: false, nplurals: 2, pluralSource: "(n != 1)", plural: djangoPlural2, messages: []string{
 		0:  "%(field_label)s duhet të jetë unike për %(date_field_label)s %(lookup_type)s.",
@@ -6836,6 +6916,7 @@ var djangoLanguages = [...]djangoLanguage{
 		78: "dhe ",
 		79: "ose",
 		80: "“%(pk)s” s’është vlerë e vlefshme.",
+		81: "…",
 	}},
 	{code: "sr", name: "Serbian", nameLocal: "српски", bidi: false, nplurals: 3, pluralSource: "(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2)", plural: djangoPlural12, messages: []string{
 		0:  "%(field_label)s мора бити јединствен(a) за %(date_field_label)s %(lookup_type)s.",
@@ -6919,6 +7000,7 @@ var djangoLanguages = [...]djangoLanguage{
 		78: "и",
 		79: "или",
 		80: "\"%(pk)s\" није исправна вредност.",
+		81: "…",
 	}},
 	{code: "sr-latn", name: "Serbian Latin", nameLocal: "srpski (latinica)", bidi: false, nplurals: 3, pluralSource: "(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2)", plural: djangoPlural12, messages: []string{
 		0:  "%(field_label)s mora biti jedinstven(a) za %(date_field_label)s %(lookup_type)s.",
@@ -7002,6 +7084,7 @@ var djangoLanguages = [...]djangoLanguage{
 		78: "i",
 		79: "ili",
 		80: "\"%(pk)s\" није исправна вредност.",
+		81: "…",
 	}},
 	{code: "sv", name: "Swedish", nameLocal: "svenska", bidi: false, nplurals: 2, pluralSource: "(n != 1)", plural: djangoPlural2, messages: []string{
 		0:  "%(field_label)s måste vara unikt för %(date_field_label)s %(lookup_type)s.",
@@ -7085,6 +7168,7 @@ var djangoLanguages = [...]djangoLanguage{
 		78: "och",
 		79: "eller",
 		80: "“%(pk)s” är inte ett giltigt värde.",
+		81: "...",
 	}},
 	{code: "sw", name: "Swahili", nameLocal: "Kiswahili", bidi: false, nplurals: 2, pluralSource: "(n != 1)", plural: djangoPlural2, messages: []string{
 		0:  "",
@@ -7168,6 +7252,7 @@ var djangoLanguages = [...]djangoLanguage{
 		78: "na",
 		79: "au",
 		80: "",
+		81: "",
 	}},
 	{code: "ta", name: "Tamil", nameLocal: "தமிழ்", bidi: false, nplurals: 2, pluralSource: "(n != 1)", plural: djangoPlural2, messages: []string{
 		0:  "",
@@ -7251,6 +7336,7 @@ var djangoLanguages = [...]djangoLanguage{
 		78: "மற்றும்",
 		79: "",
 		80: "",
+		81: "",
 	}},
 	{code: "te", name: "Telugu", nameLocal: "తెలుగు", bidi: false, nplurals: 2, pluralSource: "(n != 1)", plural: djangoPlural2, messages: []string{
 		0:  "",
@@ -7334,6 +7420,7 @@ var djangoLanguages = [...]djangoLanguage{
 		78: "మరియు",
 		79: "లేదా",
 		80: "",
+		81: "",
 	}},
 	{code: "tg", name: "Tajik", nameLocal: "тоҷикӣ", bidi: false, nplurals: 2, pluralSource: "(n != 1)", plural: djangoPlural2, messages: []string{
 		0:  "Қимат дар майдони «%(field_label)s» бояд барои фрагменти«%(lookup_type)s» ягона бошад, санаҳо барои майдон %(date_field_label)s.",
@@ -7417,6 +7504,7 @@ var djangoLanguages = [...]djangoLanguage{
 		78: "ва",
 		79: "ё",
 		80: "",
+		81: "",
 	}},
 	{code: "th", name: "Thai", nameLocal: "ภาษาไทย", bidi: false, nplurals: 1, pluralSource: "0", plural: djangoPlural0, messages: []string{
 		0:  "",
@@ -7500,6 +7588,7 @@ var djangoLanguages = [...]djangoLanguage{
 		78: "และ",
 		79: "หรือ",
 		80: "",
+		81: "",
 	}},
 	{code: "tk", name: "Turkmen", nameLocal: "Türkmençe", bidi: false, nplurals: 2, pluralSource: "(n != 1)", plural: djangoPlural2, messages: []string{
 		0:  "%(lookup_type)s %(date_field_label)s üçin %(field_label)s özboluşly bolmalydyr.",
@@ -7583,6 +7672,7 @@ var djangoLanguages = [...]djangoLanguage{
 		78: "we",
 		79: "ýa",
 		80: "\"%(pk)s\" dogry baha däl.",
+		81: "...",
 	}},
 	{code: "tr", name: "Turkish", nameLocal: "Türkçe", bidi: false, nplurals: 2, pluralSource: "(n > 1)", plural: djangoPlural3, messages: []string{
 		0:  "%(field_label)s,  %(date_field_label)s %(lookup_type)s için benzersiz olmak zorundadır.",
@@ -7666,6 +7756,7 @@ var djangoLanguages = [...]djangoLanguage{
 		78: "ve",
 		79: "ya da",
 		80: "“%(pk)s” geçerli bir değer değil.",
+		81: "…",
 	}},
 	{code: "tt", name: "Tatar", nameLocal: "Татарча", bidi: false, nplurals: 1, pluralSource: "0", plural: djangoPlural0, messages: []string{
 		0:  "",
@@ -7749,6 +7840,7 @@ var djangoLanguages = [...]djangoLanguage{
 		78: "һәм",
 		79: "я",
 		80: "",
+		81: "",
 	}},
 	{code: "udm", name: "Udmurt", nameLocal: "Удмурт", bidi: false, nplurals: 1, pluralSource: "0", plural: djangoPlural0, messages: []string{
 		0:  "",
@@ -7832,6 +7924,7 @@ var djangoLanguages = [...]djangoLanguage{
 		78: "но",
 		79: "яке",
 		80: "",
+		81: "",
 	}},
 	{code: "uk", name: "Ukrainian", nameLocal: "Українська", bidi: false, nplurals: 4, pluralSource: "(n % 1 == 0 && n % 10 == 1 && n % 100 != 11 ? 0 : n % 1 == 0 && n % 10 >= 2 && n % 10 <= 4 && (n % 100 < 12 || n % 100 > 14) ? 1 : n % 1 == 0 && (n % 10 ==0 || (n % 10 >=5 && n % 10 <=9) || (n % 100 >=11 && n % 100 <=14 )) ? 2: 3)", plural: djangoPlural5, messages: []string{
 		0:  "%(field_label)s повинне бути унікальним для %(date_field_label)s %(lookup_type)s.",
@@ -7915,6 +8008,7 @@ var djangoLanguages = [...]djangoLanguage{
 		78: "та",
 		79: "або",
 		80: "",
+		81: "…",
 	}},
 	{code: "ur", name: "Urdu", nameLocal: "اردو", bidi: true, nplurals: 2, pluralSource: "(n != 1)", plural: djangoPlural2, messages: []string{
 		0:  "",
@@ -7998,6 +8092,7 @@ var djangoLanguages = [...]djangoLanguage{
 		78: "اور",
 		79: "یا",
 		80: "",
+		81: "",
 	}},
 	{code: "uz", name: "Uzbek", nameLocal: "oʻzbek tili", bidi: false, nplurals: 1, pluralSource: "0", plural: djangoPlural0, messages: []string{
 		0:  "%(field_label)s %(date_field_label)s %(lookup_type)s uchun noyob bo'lishi kerak.",
@@ -8081,6 +8176,7 @@ var djangoLanguages = [...]djangoLanguage{
 		78: "va",
 		79: "yoki",
 		80: "\"%(pk)s\" to'g'ri qiymat emas.",
+		81: "",
 	}},
 	{code: "vi", name: "Vietnamese", nameLocal: "Tiếng Việt", bidi: false, nplurals: 1, pluralSource: "0", plural: djangoPlural0, messages: []string{
 		0:  "%(field_label)s phải là duy nhất %(date_field_label)s %(lookup_type)s.",
@@ -8164,6 +8260,7 @@ var djangoLanguages = [...]djangoLanguage{
 		78: "và",
 		79: "hoặc",
 		80: "",
+		81: "",
 	}},
 	{code: "zh-hans", name: "Simplified Chinese", nameLocal: "简体中文", bidi: false, nplurals: 1, pluralSource: "0", plural: djangoPlural0, messages: []string{
 		0:  "%(field_label)s 必须在 %(date_field_label)s 字段查找类型为 %(lookup_type)s 中唯一。",
@@ -8247,6 +8344,7 @@ var djangoLanguages = [...]djangoLanguage{
 		78: "和",
 		79: "或",
 		80: "“%(pk)s”不是一个有效的值",
+		81: "…",
 	}},
 	{code: "zh-hant", name: "Traditional Chinese", nameLocal: "繁體中文", bidi: false, nplurals: 1, pluralSource: "0", plural: djangoPlural0, messages: []string{
 		0:  "%(field_label)s 在 %(date_field_label)s %(lookup_type)s 上必須唯一。",
@@ -8330,6 +8428,7 @@ var djangoLanguages = [...]djangoLanguage{
 		78: "和",
 		79: "或",
 		80: "",
+		81: "",
 	}},
 }
 
