@@ -276,15 +276,18 @@ func (d *ErrorDict) object(sink *renderers.ErrorSink) renderers.Object {
 	}
 	keys := make([]any, d.Len())
 	items := make([]any, d.Len())
+	lists := make([]renderers.Object, d.Len())
 	for i, k := range d.Keys() {
-		keys[i] = k
-		items[i] = []any{k, d.lists[i].object(sink)}
+		lists[i] = d.lists[i].object(sink)
+		keys[i], items[i] = k, []any{k, lists[i]}
 	}
 	o[renderers.IterKey] = keys
 	o["items"] = items
 	o["keys"] = keys
+	// A field's name is looked up before the dict's attributes, as
+	// Django's template lookup tries errors[name] first.
 	for i, k := range d.Keys() {
-		o[k] = d.lists[i].object(sink)
+		o[k] = lists[i]
 	}
 	return o
 }
