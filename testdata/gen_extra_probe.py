@@ -161,3 +161,16 @@ case("int_past_sqlite_other_error", {"models": [{"name": "Stock", "fields": [
     {"name": "count", "type": "PositiveIntegerField"}, {"name": "name", "type": "CharField", "max_length": 5}]}],
     "model_form": {"model": "Stock"}, "bind": {"data": {"count": "99999999999999999999", "name": "too long"}},
     "outputs": ["as_div", "is_valid", "errors", "cleaned_data"]})
+
+# A SplitDateTimeField with a datetime initial, posted back unchanged:
+# the widget's decompress gives a naive date and time, equal to what the
+# inputs clean to, so nothing has changed.
+for i, (widget, data) in enumerate([(None, {"at_0": "2022-08-03", "at_1": "10:30"}),
+                                    ("SplitHiddenDateTimeWidget", {"at_0": "2022-08-03", "at_1": "10:30"}),
+                                    (None, {"at_0": "2022-08-03", "at_1": "10:31"}),
+                                    ("SplitHiddenDateTimeWidget", {"at_0": "2022-08-04", "at_1": "10:30"})]):
+    fld = {"name": "at", "type": "SplitDateTimeField", "initial": {"$datetime": "2022-08-03T10:30:00"}}
+    if widget:
+        fld["widget"] = widget
+    case(f"split_datetime_unchanged_{i}", {"form": {"fields": [fld]}, "bind": {"data": data},
+                                           "outputs": ["as_div", "has_changed", "changed_data", "cleaned_data", "bound_fields"]})

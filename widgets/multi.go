@@ -218,8 +218,12 @@ func splitDateTime(value any) []any {
 	if !ok || !truthy(value) {
 		return []any{nil, nil}
 	}
-	date := time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, t.Location())
-	clock := time.Date(0, 1, 1, t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), t.Location())
+	// Python's value.date() and value.time() are naive: a date and a
+	// time of day as formwork holds them, in UTC (forms.IsDate,
+	// forms.IsTimeOfDay), whatever the zone of the datetime, so that
+	// they compare equal to the date and time the inputs clean to.
+	date := time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+	clock := time.Date(0, 1, 1, t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), time.UTC)
 	return []any{date, clock}
 }
 
