@@ -1,16 +1,13 @@
 #!/usr/bin/env python3
-"""Theme-template cases (Jinja2 syntax): each snippet, a form template reaching\ninto the form, rendered with random forms by the Jinja2 renderer.
+"""Theme-template cases (Jinja2 syntax): each snippet, a form template reaching
+into the form, rendered with random forms by the Jinja2 renderer.
 
 usage: gen_jinja.py OUT_DIR N SEED  (every snippet with N random forms of gen_forms)
 """
-import json
 import os
-import random
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import gen_forms  # noqa: E402
-
 SNIPS = [
  "{{ form.f0 }}{{ form.f0.errors }}{{ form.f0.label_tag() }}{{ form.f0.legend_tag() }}",
  "{% for field in form %}[{{ field.label }}|{{ field.name }}|{{ field.html_name }}|{{ field.id_for_label }}|{{ field.auto_id }}|{{ field.help_text }}|{{ field.is_hidden }}|{{ field.field.required }}|{{ field.widget_type }}]{% endfor %}",
@@ -33,14 +30,5 @@ SNIPS = [
 ]
 
 if __name__ == "__main__":
-    out, n, seed = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
-    os.makedirs(out, exist_ok=True)
-    rnd = random.Random(seed)
-    for si, snip in enumerate(SNIPS):
-        for j in range(n):
-            c = gen_forms.make_case(rnd, j)
-            c["templates"] = {"theme/form.html": snip}
-            c["renderer"] = {"class": "Jinja2DivFormRenderer", "form_template_name": "theme/form.html"}
-            c["outputs"] = ["str"]
-            with open(os.path.join(out, f"jinja{seed}_s{si:02d}_{j}.json"), "w") as fh:
-                json.dump(c, fh, indent=1, ensure_ascii=False)
+    import gen_themes  # noqa: E402
+    gen_themes.write(sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), SNIPS, "Jinja2DivFormRenderer", "jinja")

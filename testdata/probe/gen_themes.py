@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Theme-template cases (Django syntax): each snippet, a form template reaching\ninto the form with Django's template language, rendered with random forms.
+"""Theme-template cases (Django syntax): each snippet, a form template reaching
+into the form with Django's template language, rendered with random forms.
 
 usage: gen_themes.py OUT_DIR N SEED  (every snippet with N random forms of gen_forms)
 """
@@ -58,15 +59,19 @@ SNIPS = [
     "{{ form.f0.label|urlencode }}|{{ form.f0.label|iriencode }}|{{ form.f0.label|addslashes }}|{{ form.f0.label|escapejs }}",
 ]
 
-if __name__ == "__main__":
-    out, n, seed = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+def write(out, n, seed, snips, renderer, prefix):
+    """Writes every snippet as the form template of n random forms."""
     os.makedirs(out, exist_ok=True)
     rnd = random.Random(seed)
-    for si, snip in enumerate(SNIPS):
+    for si, snip in enumerate(snips):
         for j in range(n):
             c = gen_forms.make_case(rnd, j)
             c["templates"] = {"theme/form.html": snip}
-            c["renderer"] = {"class": "DjangoDivFormRenderer", "form_template_name": "theme/form.html"}
+            c["renderer"] = {"class": renderer, "form_template_name": "theme/form.html"}
             c["outputs"] = ["str"]
-            with open(os.path.join(out, f"themes{seed}_s{si:02d}_{j}.json"), "w") as fh:
+            with open(os.path.join(out, f"{prefix}{seed}_s{si:02d}_{j}.json"), "w") as fh:
                 json.dump(c, fh, indent=1, ensure_ascii=False)
+
+
+if __name__ == "__main__":
+    write(sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), SNIPS, "DjangoDivFormRenderer", "themes")

@@ -5,10 +5,8 @@ import json, os, random, sys
 out, n, seed = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
 rnd = random.Random(seed)
 os.makedirs(out, exist_ok=True)
-ORACLE_HOME = os.environ.get("ORACLE_HOME", os.path.expanduser("~/.cache/django-oracle"))
-LANGS = [l.replace("_", "-") for l in sorted(os.listdir(os.path.join(ORACLE_HOME, "site", "django", "conf", "locale")))
-         if not l.startswith("_")]
-RENDERERS = ["DjangoTemplates", "DjangoDivFormRenderer", "Jinja2", "Jinja2DivFormRenderer"]
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from gen_forms import LANGS, RENDERERS  # noqa: E402
 OUTS = ["as_div", "as_table", "as_p", "is_valid", "errors", "cleaned_data", "bound_fields", "has_changed", "changed_data", "media"]
 ATTRS = [{}, {"class": "x"}, {"placeholder": "P \"q\""}, {"data-x": "1", "autofocus": True}, {"id": "custom"}, {"required": False}]
 
