@@ -604,9 +604,7 @@ func (bf *BoundField) object() renderers.Object {
 // asWidgetObject is the field rendered with widget w (nil: its own), as
 // a template value.
 func (bf *BoundField) asWidgetObject(w widgets.Widget) any {
-	h, err := bf.AsWidget(w, nil, false)
-	bf.form.sink.Set(err)
-	return renderers.Safe(h)
+	return renderMethod(func() (renderers.HTML, error) { return bf.AsWidget(w, nil, false) }, bf.form.sink)
 }
 
 // widgetObject is a widget as templates see field.field.widget: its own

@@ -237,16 +237,8 @@ func (l *ErrorList) object(sink *renderers.ErrorSink) renderers.Object {
 			return out
 		},
 		"error_class": l.Class,
-		"as_ul": func() any {
-			h, err := l.AsUL()
-			sink.Set(err)
-			return renderers.Safe(h)
-		},
-		"as_text": func() any {
-			t, err := l.AsText()
-			sink.Set(err)
-			return renderers.Safe(renderers.HTML(t))
-		},
+		"as_ul":       func() any { return renderMethod(l.AsUL, sink) },
+		"as_text":     func() any { return renderTextMethod(l.AsText, sink) },
 	}
 }
 
@@ -263,16 +255,8 @@ func (d *ErrorDict) object(sink *renderers.ErrorSink) renderers.Object {
 			sink.Set(err)
 			return h
 		},
-		"as_ul": func() any {
-			h, err := d.AsUL()
-			sink.Set(err)
-			return renderers.Safe(h)
-		},
-		"as_text": func() any {
-			t, err := d.AsText()
-			sink.Set(err)
-			return renderers.Safe(renderers.HTML(t))
-		},
+		"as_ul":   func() any { return renderMethod(d.AsUL, sink) },
+		"as_text": func() any { return renderTextMethod(d.AsText, sink) },
 	}
 	keys := make([]any, d.Len())
 	items := make([]any, d.Len())

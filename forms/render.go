@@ -238,6 +238,14 @@ func renderMethod(m func() (renderers.HTML, error), sink *renderers.ErrorSink) a
 	return renderers.Safe(h)
 }
 
+// renderTextMethod is renderMethod for a method rendering text (as_text),
+// which Django marks safe as it does HTML.
+func renderTextMethod(m func() (string, error), sink *renderers.ErrorSink) any {
+	t, err := m()
+	sink.Set(err)
+	return renderers.Safe(renderers.HTML(t))
+}
+
 // stringsAsAny is ss as the []any a template loop visits.
 func stringsAsAny(ss []string) []any {
 	out := make([]any, len(ss))
