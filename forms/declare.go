@@ -102,6 +102,22 @@ func (d *Declaration) Field(name string) Field {
 	return nil
 }
 
+// IsMultipart reports whether the forms of d need multipart encoding: a
+// declared field's widget renders a file input (Django's is_multipart,
+// asked of the declaration, as Form.IsMultipart asks it of one form).
+// formhttp.Bind keeps no uploaded file for a declaration that has none.
+func (d *Declaration) IsMultipart() bool {
+	if d.index == nil {
+		_ = d.Prepare()
+	}
+	for _, nf := range d.Fields {
+		if widgets.NeedsMultipart(nf.Field.Core().widget) {
+			return true
+		}
+	}
+	return false
+}
+
 // isNilField reports a typed nil pointer in a Field interface.
 func isNilField(f Field) bool {
 	v := reflect.ValueOf(f)

@@ -16,7 +16,7 @@
 //	)
 //
 //	func handle(w http.ResponseWriter, r *http.Request) {
-//		f, err := forms.BindRequest(contact, r, forms.Options{}, forms.RequestLimits{})
+//		f, err := formhttp.Bind(contact, r, forms.Options{}, formhttp.Limits{})
 //		if err != nil { ... 400 ... }
 //		if f.IsValid() {
 //			email, _ := forms.Cleaned[string](f, "email")
@@ -24,6 +24,12 @@
 //		}
 //		forms.ExecuteTemplate(w, page, "page", map[string]any{"Form": f}) // {{.Form.HTML}}
 //	}
+//
+// The formhttp package binds a form to an *http.Request (formhttp.Bind,
+// above) within Django's request limits. This package does not import
+// net/http, so that a program that only declares, binds and renders forms
+// does not link it: Declaration.Bind binds data already read (url.Values
+// and widgets.Files).
 //
 // For declares a form from a struct type and gives the validated struct
 // back (see For). Each field type documents the one Go type it cleans to.

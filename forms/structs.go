@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"net/http"
 	"net/url"
 	"reflect"
 	"strconv"
@@ -23,7 +22,7 @@ import (
 // concurrent use; what reflection T needs is done once, by For.
 type Typed[T any] struct {
 	// Declaration is the form's declaration, for what takes one
-	// (formsets, BindRequest).
+	// (formsets, formhttp.Bind).
 	*Declaration
 	// fields maps each form field, by position in Declaration.Fields, to
 	// the struct field that receives its value.
@@ -57,7 +56,7 @@ type TypedForm[T any] struct {
 //
 //	var signup = forms.MustFor[Signup]()
 //	...
-//	f, err := signup.BindRequest(r, forms.Options{}, forms.RequestLimits{})
+//	f, err := formhttp.BindTyped(signup, r, forms.Options{}, formhttp.Limits{})
 //	if s, ok := f.Valid(); ok { ... s.Age ... }
 //
 // The tag is, as encoding/json's, the form field's name first ("" or no
@@ -171,19 +170,10 @@ func (d *Typed[T]) NewFrom(v T, opts Options) *TypedForm[T] {
 	return d.New(opts)
 }
 
-// Bind returns a form bound to submitted data and files.
+// Bind returns a form bound to submitted data and files
+// (formhttp.BindTyped reads them from a request).
 func (d *Typed[T]) Bind(data url.Values, files widgets.Files, opts Options) *TypedForm[T] {
 	return &TypedForm[T]{Form: d.Declaration.Bind(data, files, opts), typed: d}
-}
-
-// BindRequest returns a form bound to what the request submits, within
-// limits, as the function BindRequest.
-func (d *Typed[T]) BindRequest(r *http.Request, opts Options, limits RequestLimits) (*TypedForm[T], error) {
-	f, err := BindRequest(d.Declaration, r, opts, limits)
-	if err != nil {
-		return nil, err
-	}
-	return &TypedForm[T]{Form: f, typed: d}, nil
 }
 
 // Valid reports whether the form is valid and, if so, returns its cleaned

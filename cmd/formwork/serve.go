@@ -22,6 +22,7 @@ import (
 	"github.com/flosch/pongo2/v6"
 
 	"github.com/formwork/formwork/examples/exampleapp"
+	"github.com/formwork/formwork/formhttp"
 	"github.com/formwork/formwork/forms"
 	"github.com/formwork/formwork/i18n"
 	"github.com/formwork/formwork/internal/formspec"
@@ -280,7 +281,7 @@ func (p *preview) live(r *http.Request, c *formspec.Case, data map[string]any) {
 	data["Dir"] = tr.Dir()
 	var f *forms.Form
 	if r.Method == http.MethodPost {
-		if f, err = forms.BindRequest(prep.Decl, r, opts, forms.RequestLimits{}); err != nil {
+		if f, err = formhttp.Bind(prep.Decl, r, opts, formhttp.Limits{}); err != nil {
 			data["LiveErr"] = p.explain(err)
 			return
 		}

@@ -28,6 +28,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/formwork/formwork/formhttp"
 	"github.com/formwork/formwork/forms"
 	"github.com/formwork/formwork/formsets"
 	"github.com/formwork/formwork/i18n"
@@ -296,7 +297,7 @@ func (a *App) signupPage(w http.ResponseWriter, r *http.Request) {
 	data := map[string]any{"Title": "Sign up"}
 	var f *modelforms.Form
 	if r.Method == http.MethodPost {
-		values, files, err := forms.RequestData(r, forms.RequestLimits{NoFiles: true})
+		values, files, err := formhttp.Data(r, formhttp.Limits{NoFiles: true})
 		if err != nil {
 			fail(w, http.StatusBadRequest, err)
 			return
@@ -350,7 +351,7 @@ func (a *App) authorPage(w http.ResponseWriter, r *http.Request) {
 	var f *modelforms.Form
 	var fs *modelforms.Formset
 	if r.Method == http.MethodPost {
-		values, files, rerr := forms.RequestData(r, forms.RequestLimits{NoFiles: true})
+		values, files, rerr := formhttp.Data(r, formhttp.Limits{NoFiles: true})
 		if rerr != nil {
 			fail(w, http.StatusBadRequest, rerr)
 			return
@@ -424,7 +425,7 @@ func (a *App) contactPage(w http.ResponseWriter, r *http.Request) {
 		a.show(w, r, "contact", data)
 		return
 	}
-	f, err := a.contact.BindRequest(r, opts, forms.RequestLimits{NoFiles: true})
+	f, err := formhttp.BindTyped(a.contact, r, opts, formhttp.Limits{NoFiles: true})
 	if err != nil {
 		fail(w, http.StatusBadRequest, err)
 		return
@@ -444,7 +445,7 @@ func (a *App) orderPage(w http.ResponseWriter, r *http.Request) {
 		a.show(w, r, "order", data)
 		return
 	}
-	values, files, err := forms.RequestData(r, forms.RequestLimits{NoFiles: true})
+	values, files, err := formhttp.Data(r, formhttp.Limits{NoFiles: true})
 	if err != nil {
 		fail(w, http.StatusBadRequest, err)
 		return
@@ -475,7 +476,7 @@ func (a *App) booksPage(w http.ResponseWriter, r *http.Request) {
 	var fs *modelforms.Formset
 	var err error
 	if r.Method == http.MethodPost {
-		values, files, rerr := forms.RequestData(r, forms.RequestLimits{NoFiles: true})
+		values, files, rerr := formhttp.Data(r, formhttp.Limits{NoFiles: true})
 		if rerr != nil {
 			fail(w, http.StatusBadRequest, rerr)
 			return

@@ -4,14 +4,14 @@ import (
 	"net/http"
 	"time"
 
-	"github.com/formwork/formwork/forms"
+	"github.com/formwork/formwork/formhttp"
 )
 
 // MaxBodyBytes bounds a request body the application reads: Django's
-// 2.5 MB of data (forms.DefaultMaxMemory) and room for the multipart
-// framing. The forms' own limits (forms.RequestLimits) refuse less; this
+// 2.5 MB of data (formhttp.DefaultMaxMemory) and room for the multipart
+// framing. The forms' own limits (formhttp.Limits) refuse less; this
 // stops what they never see, such as a body of another content type.
-const MaxBodyBytes = forms.DefaultMaxMemory + 256<<10
+const MaxBodyBytes = formhttp.DefaultMaxMemory + 256<<10
 
 // Guard wraps h as the application serves it: a request that changes
 // state (POST, PUT, PATCH, DELETE) is refused with 403 when a browser

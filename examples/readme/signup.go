@@ -9,6 +9,7 @@ import (
 	"log"
 	"net/http"
 
+	"github.com/formwork/formwork/formhttp"
 	"github.com/formwork/formwork/forms"
 )
 
@@ -27,7 +28,7 @@ func signupHandler(w http.ResponseWriter, r *http.Request) {
 	f := signup.New(forms.Options{})
 	if r.Method == http.MethodPost {
 		var err error
-		if f, err = signup.BindRequest(r, forms.Options{}, forms.RequestLimits{}); err != nil {
+		if f, err = formhttp.BindTyped(signup, r, forms.Options{}, formhttp.Limits{}); err != nil {
 			http.Error(w, "bad request", http.StatusBadRequest)
 			return
 		}

@@ -2,10 +2,6 @@ package forms_test
 
 import (
 	"fmt"
-	"html/template"
-	"log"
-	"net/http"
-	"net/http/httptest"
 	"net/url"
 	"strings"
 
@@ -21,45 +17,23 @@ type Signup struct {
 
 var signupDecl = forms.MustFor[Signup]()
 
-var signupTmpl = template.Must(template.New("signup").Parse(
-	`<form method="post">{{.Form.HTML}}<button>Sign up</button></form>`))
-
-// signupPage is a handler as an application writes it: BindRequest, then
-// the validated struct, else the page with the form and its errors.
-func signupPage(w http.ResponseWriter, r *http.Request) {
-	f := signupDecl.New(forms.Options{})
-	if r.Method == http.MethodPost {
-		var err error
-		if f, err = signupDecl.BindRequest(r, forms.Options{}, forms.RequestLimits{}); err != nil {
-			http.Error(w, "bad request", http.StatusBadRequest)
-			return
-		}
-		if s, ok := f.Valid(); ok {
-			fmt.Fprintf(w, "Welcome, %s (%d)", s.Name, s.Age)
-			return
-		}
-	}
-	if err := forms.ExecuteTemplate(w, signupTmpl, "signup", map[string]any{"Form": f}); err != nil {
-		log.Print(err)
-		http.Error(w, "internal error", http.StatusInternalServerError)
-	}
-}
-
-// A struct declares the form, a handler binds each request with
-// BindRequest and gets the validated struct back, and the page shows
-// the form with {{.Form.HTML}}.
+// A struct declares the form, Bind binds submitted data to it (a
+// handler reads them from its request with formhttp.Bind), Valid gives
+// the validated struct back, and an invalid form renders with its
+// errors.
 func Example() {
-	post := func(body string) string {
-		r := httptest.NewRequest(http.MethodPost, "/signup", strings.NewReader(body))
-		r.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-		w := httptest.NewRecorder()
-		signupPage(w, r)
-		return w.Body.String()
+	f := signupDecl.Bind(url.Values{"name": {"Ada"}, "email": {"ada@example.com"}, "age": {"36"}}, nil, forms.Options{})
+	if s, ok := f.Valid(); ok {
+		fmt.Printf("Welcome, %s (%d)\n", s.Name, s.Age)
 	}
-	fmt.Println(post(url.Values{"name": {"Ada"}, "email": {"ada@example.com"}, "age": {"36"}}.Encode()))
 
-	page := post("name=Bo&email=bo@&age=12")
-	for _, line := range strings.Split(page, "\n") {
+	f = signupDecl.Bind(url.Values{"name": {"Bo"}, "email": {"bo@"}, "age": {"12"}}, nil, forms.Options{})
+	h, err := f.HTML()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, line := range strings.Split(string(h), "\n") {
 		if strings.Contains(line, "errorlist") {
 			fmt.Println(strings.TrimSpace(line))
 		}

@@ -1,8 +1,8 @@
-package forms_test
+package formhttp_test
 
 // Fuzz target of multipart binding. Run it with
 //
-//	go test -run='^$' -fuzz=FuzzBindMultipart -fuzztime=60s ./forms
+//	go test -run='^$' -fuzz=FuzzBindMultipart -fuzztime=60s ./formhttp
 
 import (
 	"bytes"
@@ -12,15 +12,15 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/formwork/formwork/formhttp"
 	"github.com/formwork/formwork/forms"
 )
 
 // FuzzBindMultipart binds any multipart body, with small limits, to a
-// form with a file field and to one without: BindRequest returns a form
-// or an error, never panics; a bound form has no more fields or files
-// than the limits allow and, without a file field, no file at all; and
-// with the limits off, what binds is what net/http's own multipart
-// parser reads.
+// form with a file field and to one without: Bind returns a form or an
+// error, never panics; a bound form has no more fields or files than the
+// limits allow and, without a file field, no file at all; and with the
+// limits off, what binds is what net/http's own multipart parser reads.
 func FuzzBindMultipart(f *testing.F) {
 	const boundary = "B"
 	part := func(disp, body string) string {
@@ -33,7 +33,7 @@ func FuzzBindMultipart(f *testing.F) {
 	f.Add([]byte("--B\r\nContent-Disposition: form-data; name=\"t\"\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n=41=42\r\n--B--\r\n"))
 	f.Add([]byte("--B\r\n\r\n--B--"))
 	f.Add([]byte("garbage"))
-	limits := forms.RequestLimits{MaxMemory: 512, MaxFields: 4, MaxFiles: 2, FileMemory: 64}
+	limits := formhttp.Limits{MaxMemory: 512, MaxFields: 4, MaxFiles: 2, FileMemory: 64}
 	post := func(body []byte) *http.Request {
 		r := httptest.NewRequest(http.MethodPost, "/upload", bytes.NewReader(body))
 		r.Header.Set("Content-Type", "multipart/form-data; boundary="+boundary)
@@ -45,7 +45,7 @@ func FuzzBindMultipart(f *testing.F) {
 		}
 		for _, decl := range []*forms.Declaration{uploadDecl, textDecl} {
 			r := post(body)
-			form, err := forms.BindRequest(decl, r, forms.Options{}, limits)
+			form, err := formhttp.Bind(decl, r, forms.Options{}, limits)
 			if r.MultipartForm != nil {
 				defer r.MultipartForm.RemoveAll()
 			}
@@ -76,7 +76,7 @@ func FuzzBindMultipart(f *testing.F) {
 		}
 		// With no limits, the values are net/http's.
 		r := post(body)
-		data, _, err := forms.RequestData(r, forms.RequestLimits{MaxMemory: -1, MaxFields: -1, MaxFiles: -1})
+		data, _, err := formhttp.Data(r, formhttp.Limits{MaxMemory: -1, MaxFields: -1, MaxFiles: -1})
 		if r.MultipartForm != nil {
 			defer r.MultipartForm.RemoveAll()
 		}

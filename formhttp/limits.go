@@ -1,4 +1,4 @@
-package forms
+package formhttp
 
 import (
 	"errors"
@@ -10,8 +10,8 @@ import (
 	"strings"
 )
 
-// Django's request limits, which BindRequest and RequestData apply when
-// RequestLimits leaves them zero.
+// Django's request limits, which Bind and Data apply when Limits leaves
+// them zero.
 const (
 	// DefaultMaxMemory is DATA_UPLOAD_MAX_MEMORY_SIZE: 2.5 MB of
 	// submitted data, file contents not counted.
@@ -26,12 +26,12 @@ const (
 	DefaultFileMemory = 2621440
 )
 
-// RequestLimits are the limits BindRequest and RequestData put on a
-// request, Django's settings of the same purpose. The zero value is
-// Django's defaults; a negative number turns a limit off (Django's None).
+// Limits are the limits Bind and Data put on a request, Django's
+// settings of the same purpose. The zero value is Django's defaults; a
+// negative number turns a limit off (Django's None).
 // These are the only limits a request meets: net/http's multipart
 // parser and its limits (1000 parts, 10 MB of values) are not in the way.
-type RequestLimits struct {
+type Limits struct {
 	// MaxMemory bounds the bytes of submitted data: the whole body of
 	// a URL-encoded request, the names and values of a multipart one's
 	// fields (DATA_UPLOAD_MAX_MEMORY_SIZE, DefaultMaxMemory).
@@ -49,15 +49,15 @@ type RequestLimits struct {
 	// NoFiles says the form has no file field: uploaded files are then
 	// neither kept nor written anywhere, and their contents count
 	// toward MaxMemory, so that a large upload to a form that takes
-	// none is refused early. BindRequest sets it for a declaration
-	// without a file widget.
+	// none is refused early. Bind sets it for a declaration without a
+	// file widget.
 	NoFiles bool
 }
 
-func (l RequestLimits) maxMemory() int64  { return orDefault64(l.MaxMemory, DefaultMaxMemory) }
-func (l RequestLimits) fileMemory() int64 { return orDefault64(l.FileMemory, DefaultFileMemory) }
-func (l RequestLimits) maxFields() int    { return int(orDefault64(int64(l.MaxFields), DefaultMaxFields)) }
-func (l RequestLimits) maxFiles() int     { return int(orDefault64(int64(l.MaxFiles), DefaultMaxFiles)) }
+func (l Limits) maxMemory() int64  { return orDefault64(l.MaxMemory, DefaultMaxMemory) }
+func (l Limits) fileMemory() int64 { return orDefault64(l.FileMemory, DefaultFileMemory) }
+func (l Limits) maxFields() int    { return int(orDefault64(int64(l.MaxFields), DefaultMaxFields)) }
+func (l Limits) maxFiles() int     { return int(orDefault64(int64(l.MaxFiles), DefaultMaxFiles)) }
 
 // orDefault64 is n, def for 0, and -1 (no limit) for a negative n.
 func orDefault64(n, def int64) int64 {
@@ -75,7 +75,7 @@ func orDefault64(n, def int64) int64 {
 type RequestTooBigError struct{ Limit int64 }
 
 func (e *RequestTooBigError) Error() string {
-	return fmt.Sprintf("request data exceeded %d bytes (RequestLimits.MaxMemory, Django's DATA_UPLOAD_MAX_MEMORY_SIZE)", e.Limit)
+	return fmt.Sprintf("request data exceeded %d bytes (Limits.MaxMemory, Django's DATA_UPLOAD_MAX_MEMORY_SIZE)", e.Limit)
 }
 
 // TooManyFieldsError refuses a request with more than MaxFields fields:
@@ -83,7 +83,7 @@ func (e *RequestTooBigError) Error() string {
 type TooManyFieldsError struct{ Limit int }
 
 func (e *TooManyFieldsError) Error() string {
-	return fmt.Sprintf("the number of fields exceeded %d (RequestLimits.MaxFields, Django's DATA_UPLOAD_MAX_NUMBER_FIELDS)", e.Limit)
+	return fmt.Sprintf("the number of fields exceeded %d (Limits.MaxFields, Django's DATA_UPLOAD_MAX_NUMBER_FIELDS)", e.Limit)
 }
 
 // TooManyFilesError refuses a request with more than MaxFiles files:
@@ -91,7 +91,7 @@ func (e *TooManyFieldsError) Error() string {
 type TooManyFilesError struct{ Limit int }
 
 func (e *TooManyFilesError) Error() string {
-	return fmt.Sprintf("the number of files exceeded %d (RequestLimits.MaxFiles, Django's DATA_UPLOAD_MAX_NUMBER_FILES)", e.Limit)
+	return fmt.Sprintf("the number of files exceeded %d (Limits.MaxFiles, Django's DATA_UPLOAD_MAX_NUMBER_FILES)", e.Limit)
 }
 
 // IsRequestLimit reports whether err is one of the request limits'
@@ -105,7 +105,7 @@ func IsRequestLimit(err error) bool {
 
 // parseQueryLimited is url.ParseQuery with Python's parse_qsl field
 // count (1 + the number of '&'), checked before anything is decoded.
-func parseQueryLimited(q string, l RequestLimits) (url.Values, error) {
+func parseQueryLimited(q string, l Limits) (url.Values, error) {
 	if max := l.maxFields(); max >= 0 && q != "" && strings.Count(q, "&")+1 > max {
 		return nil, &TooManyFieldsError{Limit: max}
 	}
@@ -113,7 +113,7 @@ func parseQueryLimited(q string, l RequestLimits) (url.Values, error) {
 }
 
 // readURLEncoded reads a URL-encoded body of at most MaxMemory bytes.
-func readURLEncoded(r *http.Request, l RequestLimits) (url.Values, error) {
+func readURLEncoded(r *http.Request, l Limits) (url.Values, error) {
 	max := l.maxMemory()
 	if max >= 0 && r.ContentLength > max {
 		return nil, &RequestTooBigError{Limit: max}
@@ -140,7 +140,7 @@ func readURLEncoded(r *http.Request, l RequestLimits) (url.Values, error) {
 // while FileMemory lasts and in a temporary file after, which the server
 // removes when the handler returns (r.MultipartForm). A limit exceeded
 // stops the body there: nothing past it is read or written.
-func readMultipart(r *http.Request, l RequestLimits) error {
+func readMultipart(r *http.Request, l Limits) error {
 	mr, err := r.MultipartReader()
 	if err != nil {
 		return err
@@ -157,7 +157,7 @@ func readMultipart(r *http.Request, l RequestLimits) error {
 
 // readParts reads the parts of mr into form, returning the first limit
 // exceeded or reading error.
-func readParts(mr *multipart.Reader, form *multipart.Form, l RequestLimits) error {
+func readParts(mr *multipart.Reader, form *multipart.Form, l Limits) error {
 	budget, maxFields, maxFiles := l.maxMemory(), l.maxFields(), l.maxFiles()
 	fileMemory := l.fileMemory()
 	fields, files := 0, 0
@@ -270,5 +270,5 @@ func storeFile(p *multipart.Part, memory int64) (*multipart.FileHeader, error) {
 		}
 	}
 	form.RemoveAll()
-	return nil, errors.New("forms: an uploaded file was lost in parsing")
+	return nil, errors.New("formhttp: an uploaded file was lost in parsing")
 }

@@ -1,4 +1,4 @@
-package forms_test
+package formhttp_test
 
 import (
 	"bytes"
@@ -13,6 +13,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/formwork/formwork/formhttp"
 	"github.com/formwork/formwork/forms"
 )
 
@@ -51,43 +52,43 @@ func multipartWithFiles(t *testing.T, n int) *http.Request {
 	return r
 }
 
-// TestRequestLimits: Django's DATA_UPLOAD_MAX_MEMORY_SIZE,
+// TestLimits: Django's DATA_UPLOAD_MAX_MEMORY_SIZE,
 // DATA_UPLOAD_MAX_NUMBER_FIELDS and DATA_UPLOAD_MAX_NUMBER_FILES, on by
 // default, each refused with its own error type.
-func TestRequestLimits(t *testing.T) {
-	tooBig := func(err error) bool { var e *forms.RequestTooBigError; return errors.As(err, &e) }
-	tooManyFields := func(err error) bool { var e *forms.TooManyFieldsError; return errors.As(err, &e) }
-	tooManyFiles := func(err error) bool { var e *forms.TooManyFilesError; return errors.As(err, &e) }
+func TestLimits(t *testing.T) {
+	tooBig := func(err error) bool { var e *formhttp.RequestTooBigError; return errors.As(err, &e) }
+	tooManyFields := func(err error) bool { var e *formhttp.TooManyFieldsError; return errors.As(err, &e) }
+	tooManyFiles := func(err error) bool { var e *formhttp.TooManyFilesError; return errors.As(err, &e) }
 	tests := []struct {
 		name   string
 		decl   *forms.Declaration
 		req    func(t *testing.T) *http.Request
-		limits forms.RequestLimits
+		limits formhttp.Limits
 		want   func(error) bool // nil: binds
 	}{
 		{"2.5 MB of data binds", textDecl, func(*testing.T) *http.Request {
-			return urlencoded("title=" + strings.Repeat("x", forms.DefaultMaxMemory-len("title=")))
-		}, forms.RequestLimits{}, nil},
+			return urlencoded("title=" + strings.Repeat("x", formhttp.DefaultMaxMemory-len("title=")))
+		}, formhttp.Limits{}, nil},
 		{"one byte more is refused", textDecl, func(*testing.T) *http.Request {
-			return urlencoded("title=" + strings.Repeat("x", forms.DefaultMaxMemory-len("title=")+1))
-		}, forms.RequestLimits{}, tooBig},
+			return urlencoded("title=" + strings.Repeat("x", formhttp.DefaultMaxMemory-len("title=")+1))
+		}, formhttp.Limits{}, tooBig},
 		{"without a Content-Length too", textDecl, func(*testing.T) *http.Request {
 			r := urlencoded("title=" + strings.Repeat("x", 3<<20))
 			r.ContentLength = -1
 			return r
-		}, forms.RequestLimits{}, tooBig},
+		}, formhttp.Limits{}, tooBig},
 		{"MaxMemory overrides", textDecl, func(*testing.T) *http.Request { return urlencoded("title=12345") },
-			forms.RequestLimits{MaxMemory: 8}, tooBig},
+			formhttp.Limits{MaxMemory: 8}, tooBig},
 		{"negative MaxMemory is no limit", textDecl, func(*testing.T) *http.Request {
 			return urlencoded("title=" + strings.Repeat("x", 3<<20))
-		}, forms.RequestLimits{MaxMemory: -1}, nil},
-		{"1000 fields bind", textDecl, func(*testing.T) *http.Request { return urlencoded(manyFields(1000)) }, forms.RequestLimits{}, nil},
-		{"1001 fields are refused", textDecl, func(*testing.T) *http.Request { return urlencoded(manyFields(1001)) }, forms.RequestLimits{}, tooManyFields},
+		}, formhttp.Limits{MaxMemory: -1}, nil},
+		{"1000 fields bind", textDecl, func(*testing.T) *http.Request { return urlencoded(manyFields(1000)) }, formhttp.Limits{}, nil},
+		{"1001 fields are refused", textDecl, func(*testing.T) *http.Request { return urlencoded(manyFields(1001)) }, formhttp.Limits{}, tooManyFields},
 		{"in a query too", textDecl, func(*testing.T) *http.Request {
 			return httptest.NewRequest(http.MethodGet, "/?"+manyFields(1001), nil)
-		}, forms.RequestLimits{}, tooManyFields},
+		}, formhttp.Limits{}, tooManyFields},
 		{"MaxFields overrides", textDecl, func(*testing.T) *http.Request { return urlencoded(manyFields(3)) },
-			forms.RequestLimits{MaxFields: 2}, tooManyFields},
+			formhttp.Limits{MaxFields: 2}, tooManyFields},
 		{"multipart fields count", textDecl, func(t *testing.T) *http.Request {
 			var body bytes.Buffer
 			mw := multipart.NewWriter(&body)
@@ -98,30 +99,30 @@ func TestRequestLimits(t *testing.T) {
 			r := httptest.NewRequest(http.MethodPost, "/", &body)
 			r.Header.Set("Content-Type", mw.FormDataContentType())
 			return r
-		}, forms.RequestLimits{}, tooManyFields},
+		}, formhttp.Limits{}, tooManyFields},
 		{"multipart field data counts", textDecl, func(t *testing.T) *http.Request {
 			return multipartRequest(t, map[string]string{"title": strings.Repeat("x", 3<<20)}, "", "", nil)
-		}, forms.RequestLimits{}, tooBig},
-		{"100 files bind", uploadDecl, func(t *testing.T) *http.Request { return multipartWithFiles(t, 100) }, forms.RequestLimits{}, nil},
-		{"101 files are refused", uploadDecl, func(t *testing.T) *http.Request { return multipartWithFiles(t, 101) }, forms.RequestLimits{}, tooManyFiles},
-		{"MaxFiles overrides", uploadDecl, func(t *testing.T) *http.Request { return multipartWithFiles(t, 2) }, forms.RequestLimits{MaxFiles: 1}, tooManyFiles},
+		}, formhttp.Limits{}, tooBig},
+		{"100 files bind", uploadDecl, func(t *testing.T) *http.Request { return multipartWithFiles(t, 100) }, formhttp.Limits{}, nil},
+		{"101 files are refused", uploadDecl, func(t *testing.T) *http.Request { return multipartWithFiles(t, 101) }, formhttp.Limits{}, tooManyFiles},
+		{"MaxFiles overrides", uploadDecl, func(t *testing.T) *http.Request { return multipartWithFiles(t, 2) }, formhttp.Limits{MaxFiles: 1}, tooManyFiles},
 		{"file contents do not count toward MaxMemory", uploadDecl, func(t *testing.T) *http.Request {
 			return multipartRequest(t, map[string]string{"title": "t"}, "doc", "big.bin", bytes.Repeat([]byte("x"), 3<<20))
-		}, forms.RequestLimits{}, nil},
+		}, formhttp.Limits{}, nil},
 		{"unless the form takes no file", textDecl, func(t *testing.T) *http.Request {
 			return multipartRequest(t, map[string]string{"title": "t"}, "doc", "big.bin", bytes.Repeat([]byte("x"), 3<<20))
-		}, forms.RequestLimits{}, tooBig},
+		}, formhttp.Limits{}, tooBig},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			r := tt.req(t)
-			f, err := forms.BindRequest(tt.decl, r, forms.Options{}, tt.limits)
+			f, err := formhttp.Bind(tt.decl, r, forms.Options{}, tt.limits)
 			if r.MultipartForm != nil {
 				defer r.MultipartForm.RemoveAll()
 			}
 			if tt.want == nil {
 				if err != nil {
-					t.Fatalf("BindRequest: %v", err)
+					t.Fatalf("Bind: %v", err)
 				}
 				if !f.IsBound() {
 					t.Fatal("not bound")
@@ -131,7 +132,7 @@ func TestRequestLimits(t *testing.T) {
 			if !tt.want(err) {
 				t.Fatalf("error %v (%T) is not the limit's", err, errors.Unwrap(err))
 			}
-			if !forms.IsRequestLimit(err) || f != nil {
+			if !formhttp.IsRequestLimit(err) || f != nil {
 				t.Errorf("IsRequestLimit(%v) false or a form returned", err)
 			}
 			if !strings.Contains(err.Error(), "Django's DATA_UPLOAD_MAX_") {
@@ -189,12 +190,12 @@ func TestNoFileFieldUpload(t *testing.T) {
 	}
 	r := httptest.NewRequest(http.MethodPost, "/contact", u)
 	r.Header.Set("Content-Type", "multipart/form-data; boundary="+boundary)
-	_, err := forms.BindRequest(textDecl, r, forms.Options{}, forms.RequestLimits{})
-	var tb *forms.RequestTooBigError
+	_, err := formhttp.Bind(textDecl, r, forms.Options{}, formhttp.Limits{})
+	var tb *formhttp.RequestTooBigError
 	if !errors.As(err, &tb) {
 		t.Fatalf("error %v, want a RequestTooBigError", err)
 	}
-	if u.read > 2*forms.DefaultMaxMemory {
+	if u.read > 2*formhttp.DefaultMaxMemory {
 		t.Errorf("read %d MB of the upload before refusing it", u.read>>20)
 	}
 	if ents, _ := os.ReadDir(tmp); len(ents) > 0 {
@@ -206,7 +207,7 @@ func TestNoFileFieldUpload(t *testing.T) {
 // rest, as r.URL.Query() did.
 func TestMalformedQuery(t *testing.T) {
 	r := httptest.NewRequest(http.MethodGet, "/?title=ok&bad=%zz", nil)
-	f, err := forms.BindRequest(textDecl, r, forms.Options{}, forms.RequestLimits{})
+	f, err := formhttp.Bind(textDecl, r, forms.Options{}, formhttp.Limits{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -239,33 +240,33 @@ func multipartBody(t *testing.T, fields [][2]string, files int) *http.Request {
 	return r
 }
 
-// TestMultipartOnlyRequestLimits: RequestLimits are the only limits a
-// multipart body meets. net/http's multipart parser refuses a form of
-// more than 1000 parts (GODEBUG multipartmaxparts) or 10 MB of values
-// whatever the limits allow; BindRequest does not, and still refuses
-// past each limit with its own error.
-func TestMultipartOnlyRequestLimits(t *testing.T) {
+// TestMultipartOnlyLimits: Limits are the only limits a multipart body
+// meets. net/http's multipart parser refuses a form of more than 1000
+// parts (GODEBUG multipartmaxparts) or 10 MB of values whatever the
+// limits allow; Bind does not, and still refuses past each limit with its
+// own error.
+func TestMultipartOnlyLimits(t *testing.T) {
 	var fields [][2]string
 	fields = append(fields, [2]string{"title", "t"})
 	for i := range 2000 {
 		fields = append(fields, [2]string{fmt.Sprintf("f%d", i), "x"})
 	}
-	f, err := forms.BindRequest(textDecl, multipartBody(t, fields, 0), forms.Options{}, forms.RequestLimits{MaxFields: 5000})
+	f, err := formhttp.Bind(textDecl, multipartBody(t, fields, 0), forms.Options{}, formhttp.Limits{MaxFields: 5000})
 	if err != nil {
 		t.Fatalf("2001 fields with MaxFields 5000: %v", err)
 	}
 	if !f.IsValid() || f.CleanedData()["title"] != "t" {
 		t.Errorf("2001 fields: valid %v, errors %v", f.IsValid(), f.Errors())
 	}
-	_, err = forms.BindRequest(textDecl, multipartBody(t, fields, 0), forms.Options{}, forms.RequestLimits{MaxFields: 2000})
-	if e := (*forms.TooManyFieldsError)(nil); !errors.As(err, &e) || e.Limit != 2000 {
+	_, err = formhttp.Bind(textDecl, multipartBody(t, fields, 0), forms.Options{}, formhttp.Limits{MaxFields: 2000})
+	if e := (*formhttp.TooManyFieldsError)(nil); !errors.As(err, &e) || e.Limit != 2000 {
 		t.Errorf("2001 fields with MaxFields 2000: error %v, want a *TooManyFieldsError", err)
 	}
 
 	// 1500 files, allowed by MaxFiles, each readable afterwards.
 	upload := forms.MustDeclare(forms.Named("title", forms.NewCharField()), forms.Named("doc", forms.NewFileField()))
 	r := multipartBody(t, [][2]string{{"title", "t"}}, 1500)
-	data, files, err := forms.RequestData(r, forms.RequestLimits{MaxFiles: 2000})
+	data, files, err := formhttp.Data(r, formhttp.Limits{MaxFiles: 2000})
 	if err != nil {
 		t.Fatalf("1500 files with MaxFiles 2000: %v", err)
 	}
@@ -282,21 +283,21 @@ func TestMultipartOnlyRequestLimits(t *testing.T) {
 	if string(got) != "content 1499" || files["doc"][1499].Name != "f1499.txt" {
 		t.Errorf("file 1499: %q named %q", got, files["doc"][1499].Name)
 	}
-	if _, err := forms.BindRequest(upload, multipartBody(t, nil, 1500), forms.Options{}, forms.RequestLimits{MaxFiles: 1000}); !forms.IsRequestLimit(err) {
+	if _, err := formhttp.Bind(upload, multipartBody(t, nil, 1500), forms.Options{}, formhttp.Limits{MaxFiles: 1000}); !formhttp.IsRequestLimit(err) {
 		t.Errorf("1500 files with MaxFiles 1000: error %v, want a *TooManyFilesError", err)
 	}
 
 	// 11 MB of one value, allowed by MaxMemory.
 	big := strings.Repeat("x", 11<<20)
-	f, err = forms.BindRequest(textDecl, multipartBody(t, [][2]string{{"title", "t"}, {"notes", big}}, 0), forms.Options{}, forms.RequestLimits{MaxMemory: 12 << 20})
+	f, err = formhttp.Bind(textDecl, multipartBody(t, [][2]string{{"title", "t"}, {"notes", big}}, 0), forms.Options{}, formhttp.Limits{MaxMemory: 12 << 20})
 	if err != nil {
 		t.Fatalf("an 11 MB value with MaxMemory 12 MB: %v", err)
 	}
 	if f.Data().Get("notes") != big {
 		t.Errorf("the 11 MB value came back as %d bytes", len(f.Data().Get("notes")))
 	}
-	_, err = forms.BindRequest(textDecl, multipartBody(t, [][2]string{{"notes", big}}, 0), forms.Options{}, forms.RequestLimits{MaxMemory: 10 << 20})
-	if e := (*forms.RequestTooBigError)(nil); !errors.As(err, &e) {
+	_, err = formhttp.Bind(textDecl, multipartBody(t, [][2]string{{"notes", big}}, 0), forms.Options{}, formhttp.Limits{MaxMemory: 10 << 20})
+	if e := (*formhttp.RequestTooBigError)(nil); !errors.As(err, &e) {
 		t.Errorf("an 11 MB value with MaxMemory 10 MB: error %v, want a *RequestTooBigError", err)
 	}
 }

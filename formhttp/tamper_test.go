@@ -1,4 +1,4 @@
-package forms_test
+package formhttp_test
 
 import (
 	"bytes"
@@ -10,11 +10,12 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/formwork/formwork/formhttp"
 	"github.com/formwork/formwork/forms"
 )
 
-// TestTamperedUploads binds forged multipart uploads through BindRequest
-// with a small memory limit. The expected messages are the reference
+// TestTamperedUploads binds forged multipart uploads through Bind with a
+// small memory limit. The expected messages are the reference
 // Django's (rendered with ../shared/tools/django-oracle): Django's
 // UploadedFile keeps only the base name of a file and cuts names longer
 // than 255 characters, keeping the extension, before FileField checks
@@ -40,7 +41,7 @@ func TestTamperedUploads(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			r := multipartRequest(t, nil, "f", tt.fileName, bytes.Repeat([]byte("x"), tt.size))
-			f, err := forms.BindRequest(decl, r, forms.Options{}, forms.RequestLimits{FileMemory: 4 << 10})
+			f, err := formhttp.Bind(decl, r, forms.Options{}, formhttp.Limits{FileMemory: 4 << 10})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -77,7 +78,7 @@ func TestDisabledFieldsIgnorePostedValues(t *testing.T) {
 		t.Fatal(err)
 	}
 	r.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-	f, err := forms.BindRequest(decl, r, forms.Options{}, forms.RequestLimits{})
+	f, err := formhttp.Bind(decl, r, forms.Options{}, formhttp.Limits{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,10 +1,9 @@
-package forms_test
+package formhttp_test
 
 import (
 	"bytes"
 	"errors"
 	"fmt"
-	"html/template"
 	"io"
 	"mime/multipart"
 	"net/http"
@@ -13,8 +12,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/formwork/formwork/formhttp"
 	"github.com/formwork/formwork/forms"
-	"github.com/formwork/formwork/renderers"
 )
 
 var uploadDecl = forms.MustDeclare(
@@ -45,7 +44,7 @@ func multipartRequest(t *testing.T, fields map[string]string, fileField, fileNam
 	return r
 }
 
-func TestBindRequest(t *testing.T) {
+func TestBind(t *testing.T) {
 	big := bytes.Repeat([]byte("0123456789"), 10_000) // 100 kB
 	tests := []struct {
 		name      string
@@ -54,7 +53,7 @@ func TestBindRequest(t *testing.T) {
 		valid     bool
 		errs      []string // fields with errors
 		fileSize  int64
-		err       bool // BindRequest itself fails
+		err       bool // Bind itself fails
 	}{
 		{"urlencoded", func(t *testing.T) *http.Request {
 			r := httptest.NewRequest(http.MethodPost, "/", strings.NewReader(url.Values{"title": {"Hello"}}.Encode()))
@@ -90,7 +89,7 @@ func TestBindRequest(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			r := tt.req(t)
-			f, err := forms.BindRequest(uploadDecl, r, forms.Options{}, forms.RequestLimits{FileMemory: tt.maxMemory})
+			f, err := formhttp.Bind(uploadDecl, r, forms.Options{}, formhttp.Limits{FileMemory: tt.maxMemory})
 			if r.MultipartForm != nil {
 				defer r.MultipartForm.RemoveAll()
 			}
@@ -98,7 +97,7 @@ func TestBindRequest(t *testing.T) {
 				if err == nil {
 					t.Fatal("want an error")
 				}
-				if !strings.Contains(err.Error(), "/") || !strings.HasPrefix(err.Error(), "forms: ") {
+				if !strings.Contains(err.Error(), "/") || !strings.HasPrefix(err.Error(), "formhttp: ") {
 					t.Errorf("error %q does not say what was read", err)
 				}
 				return
@@ -132,55 +131,25 @@ func TestBindRequest(t *testing.T) {
 	}
 }
 
-func TestBindRequestMaxBytesError(t *testing.T) {
+func TestBindMaxBytesError(t *testing.T) {
 	r := multipartRequest(t, map[string]string{"title": "Big"}, "doc", "big.bin", bytes.Repeat([]byte("x"), 10_000))
 	r.Body = http.MaxBytesReader(httptest.NewRecorder(), r.Body, 100)
-	_, err := forms.BindRequest(uploadDecl, r, forms.Options{}, forms.RequestLimits{})
+	_, err := formhttp.Bind(uploadDecl, r, forms.Options{}, formhttp.Limits{})
 	var mbe *http.MaxBytesError
 	if !errors.As(err, &mbe) {
 		t.Fatalf("error %v does not wrap *http.MaxBytesError", err)
 	}
 }
 
-func TestTemplateHTMLAndWriteTo(t *testing.T) {
-	f := uploadDecl.New(forms.Options{Renderer: renderers.NewDjangoDivFormRenderer()})
-	page := template.Must(template.New("page").Funcs(forms.TemplateFuncs()).Parse(
-		`<form>{{ .HTML }}</form>|{{ formhtml . }}|{{ formstyle "p" . }}`))
-	var buf bytes.Buffer
-	if err := forms.ExecuteTemplate(&buf, page, "page", f); err != nil {
-		t.Fatal(err)
-	}
-	want, _ := f.Render()
-	wantP, _ := f.AsP()
-	if got := buf.String(); got != "<form>"+string(want)+"</form>|"+string(want)+"|"+string(wantP) {
-		t.Errorf("page:\n%s", got)
-	}
-	if !strings.Contains(string(want), `<input type="file" name="doc"`) {
-		t.Errorf("escaped or missing widget:\n%s", want)
-	}
-	var w bytes.Buffer
-	n, err := f.WriteTo(&w)
-	if err != nil || n != int64(len(want)) || w.String() != string(want) {
-		t.Errorf("WriteTo wrote %d bytes (%v)", n, err)
-	}
-	bad := template.Must(template.New("bad").Funcs(forms.TemplateFuncs()).Parse(`{{ formstyle "grid" . }}`))
-	var out bytes.Buffer
-	if err := forms.ExecuteTemplate(&out, bad, "bad", f); err == nil || !strings.Contains(err.Error(), "grid") || out.Len() != 0 {
-		t.Errorf("bad style: err %v, wrote %q", err, out.String())
-	}
-}
-
-func ptr[T any](v T) *T { return &v }
-
-// BindRequest binds a form to what a request submits; a handler then
+// Bind binds a form to what a request submits; a handler then
 // checks IsValid.
-func ExampleBindRequest() {
+func ExampleBind() {
 	contact := forms.MustDeclare(
 		forms.Named("name", &forms.CharField{MaxLength: 40}),
 		forms.Named("email", &forms.EmailField{}),
 	)
 	handler := func(w http.ResponseWriter, r *http.Request) {
-		f, err := forms.BindRequest(contact, r, forms.Options{}, forms.RequestLimits{})
+		f, err := formhttp.Bind(contact, r, forms.Options{}, formhttp.Limits{})
 		if err != nil {
 			http.Error(w, "bad request", http.StatusBadRequest)
 			return
@@ -203,25 +172,4 @@ func ExampleBindRequest() {
 	// Output:
 	// 422 [Enter a valid email address.]
 	// 200 thanks, Ann
-}
-
-func ExampleForm_HTML() {
-	search := forms.MustDeclare(forms.Named("q", &forms.CharField{FieldCore: forms.FieldCore{Label: "Search", Optional: true}}))
-	page := template.Must(template.New("page").Parse(`<form method="get">{{ .Form.HTML }}</form>`))
-	f := search.New(forms.Options{Renderer: renderers.NewDjangoDivFormRenderer()})
-	var buf bytes.Buffer
-	if err := forms.ExecuteTemplate(&buf, page, "page", map[string]any{"Form": f}); err != nil {
-		fmt.Println(err)
-	}
-	// Django's templates leave blank lines; skip them here.
-	for _, line := range strings.Split(buf.String(), "\n") {
-		if line = strings.TrimSpace(line); line != "" {
-			fmt.Println(line)
-		}
-	}
-	// Output:
-	// <form method="get"><div>
-	// <label for="id_q">Search:</label>
-	// <input type="text" name="q" id="id_q">
-	// </div></form>
 }
