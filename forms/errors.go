@@ -5,6 +5,7 @@ import (
 	"errors"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/formwork/formwork/internal/pyfmt"
 	"github.com/formwork/formwork/renderers"
@@ -367,12 +368,84 @@ func (d *ErrorDict) render(name string) (renderers.HTML, error) {
 		return "", err
 	}
 	defer d.nesting.Leave()
+	if h, ok, err := d.renderView(name); ok {
+		return h, err
+	}
 	sink := &renderers.ErrorSink{}
 	s, err := renderers.RenderString(d.rendererOrDefault(), name, d.context(sink))
 	if err == nil {
 		err = sink.Err()
 	}
 	return renderers.HTML(s), err
+}
+
+// renderView renders the named error dict template with its generated
+// writer; ok is false when the engine must render it.
+func (d *ErrorDict) renderView(name string) (h renderers.HTML, ok bool, err error) {
+	r := d.rendererOrDefault()
+	if !renderers.NativeOK(r, name) {
+		return "", false, nil
+	}
+	sc := dictScratchPool.Get().(*dictScratch)
+	defer sc.release()
+	for i, k := range d.Keys() {
+		sc.lists = append(sc.lists, dictList{d.lists[i], sc})
+		sc.items = append(sc.items, renderers.ErrorDictItem{Field: k})
+	}
+	for i := range sc.items {
+		sc.items[i].Errors = &sc.lists[i]
+	}
+	b := getBuffer()
+	defer putBuffer(b)
+	v := renderers.ErrorDictView{Errors: sc.items, ErrorClass: "errorlist"}
+	if ok, err = renderers.WriteErrorDict(b, r, name, &v); !ok || err != nil {
+		return "", ok, err
+	}
+	// What the dict's template prints itself (field names, and messages
+	// in text.txt) is escaped as its renderer's engine escapes (Jinja2:
+	// markupsafe's entities, in the text template too); each list printed
+	// whole ({{ error }}) keeps its own renderer's spelling.
+	out := getBuffer()
+	defer putBuffer(out)
+	last := 0
+	for _, sp := range append(sc.spans, [2]int{b.Len(), b.Len()}) {
+		start := out.Len()
+		out.Write(b.Bytes()[last:sp[0]])
+		renderers.UseEngineEntities(r, out, start)
+		out.Write(b.Bytes()[sp[0]:sp[1]])
+		last = sp[1]
+	}
+	return renderers.HTML(out.String()), true, nil
+}
+
+// dictList is a field's error list as its error dict's template sees it,
+// noting in its scratch where it printed itself whole.
+type dictList struct {
+	*ErrorList
+	sc *dictScratch
+}
+
+func (l *dictList) WriteHTML(b *bytes.Buffer) error {
+	start := b.Len()
+	err := l.ErrorList.WriteHTML(b)
+	l.sc.spans = append(l.sc.spans, [2]int{start, b.Len()})
+	return err
+}
+
+// dictScratch is the reusable memory of one error dict rendering.
+type dictScratch struct {
+	items []renderers.ErrorDictItem
+	lists []dictList
+	spans [][2]int
+}
+
+var dictScratchPool = sync.Pool{New: func() any { return new(dictScratch) }}
+
+func (sc *dictScratch) release() {
+	clear(sc.items)
+	clear(sc.lists)
+	sc.items, sc.lists, sc.spans = sc.items[:0], sc.lists[:0], sc.spans[:0]
+	dictScratchPool.Put(sc)
 }
 
 // AsUL renders the errors as nested <ul> lists.

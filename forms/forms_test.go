@@ -178,6 +178,34 @@ func TestErrorDictAndList(t *testing.T) {
 	}
 }
 
+// An error dict and an error list print on the writers generated from
+// their built-in templates, not through the template engine, for every
+// built-in renderer: a few allocations (the result string), where the
+// engine costs hundreds.
+func TestErrorsRenderOnGeneratedWriters(t *testing.T) {
+	for _, r := range []renderers.Renderer{renderers.NewDjangoTemplates(), renderers.NewDjangoDivFormRenderer(), renderers.NewJinja2()} {
+		f := contact().Bind(url.Values{"name": {""}, "email": {"nope"}}, nil, forms.Options{Renderer: r})
+		f.IsValid()
+		errs, list := f.Errors(), f.Field("email").Errors()
+		for _, tc := range []struct {
+			name   string
+			render func() error
+		}{
+			{"ErrorDict.AsUL", func() error { _, err := errs.AsUL(); return err }},
+			{"ErrorDict.AsText", func() error { _, err := errs.AsText(); return err }},
+			{"ErrorDict.HTML", func() error { _, err := errs.HTML(); return err }},
+			{"ErrorList.AsText", func() error { _, err := list.AsText(); return err }},
+		} {
+			if err := tc.render(); err != nil {
+				t.Fatalf("%T %s: %v", r, tc.name, err)
+			}
+			if n := testing.AllocsPerRun(20, func() { _ = tc.render() }); n > 8 {
+				t.Errorf("%T %s: %.0f allocations per render, want at most 8 (the engine renders it)", r, tc.name, n)
+			}
+		}
+	}
+}
+
 func TestCleanHooks(t *testing.T) {
 	ok := contact().Bind(url.Values{"name": {" ann "}, "email": {"a@example.com"}, "token": {"t"}}, nil, forms.Options{})
 	if v := ok.IsValid(); v != expected(t, "ok_valid") {

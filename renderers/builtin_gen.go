@@ -90,6 +90,7 @@ func genLabel(name string) (func(*genState, *bytes.Buffer, *LabelView) error, []
 
 var depsErrorsListDefaultHtml = []string{"django/forms/errors/list/default.html", "django/forms/errors/list/ul.html"}
 var depsErrorsListUlHtml = []string{"django/forms/errors/list/ul.html"}
+var depsErrorsListTextTxt = []string{"django/forms/errors/list/text.txt"}
 
 // genErrorList returns the writer of the named template for a ErrorListView, and the
 // templates it stands for.
@@ -99,6 +100,26 @@ func genErrorList(name string) (func(*genState, *bytes.Buffer, *ErrorListView) e
 		return genErrorsListDefaultHtml, depsErrorsListDefaultHtml
 	case "django/forms/errors/list/ul.html":
 		return genErrorsListUlHtml, depsErrorsListUlHtml
+	case "django/forms/errors/list/text.txt":
+		return genErrorsListTextTxt, depsErrorsListTextTxt
+	}
+	return nil, nil
+}
+
+var depsErrorsDictDefaultHtml = []string{"django/forms/errors/dict/default.html", "django/forms/errors/dict/ul.html"}
+var depsErrorsDictUlHtml = []string{"django/forms/errors/dict/ul.html"}
+var depsErrorsDictTextTxt = []string{"django/forms/errors/dict/text.txt"}
+
+// genErrorDict returns the writer of the named template for a ErrorDictView, and the
+// templates it stands for.
+func genErrorDict(name string) (func(*genState, *bytes.Buffer, *ErrorDictView) error, []string) {
+	switch name {
+	case "django/forms/errors/dict/default.html":
+		return genErrorsDictDefaultHtml, depsErrorsDictDefaultHtml
+	case "django/forms/errors/dict/ul.html":
+		return genErrorsDictUlHtml, depsErrorsDictUlHtml
+	case "django/forms/errors/dict/text.txt":
+		return genErrorsDictTextTxt, depsErrorsDictTextTxt
 	}
 	return nil, nil
 }
@@ -152,7 +173,7 @@ func genFormset(name string) (func(*genState, *bytes.Buffer, *FormsetView) error
 }
 
 // genNames are the templates with a generated writer.
-var genNames = []string{"django/forms/widgets/input.html", "django/forms/widgets/text.html", "django/forms/widgets/number.html", "django/forms/widgets/email.html", "django/forms/widgets/url.html", "django/forms/widgets/password.html", "django/forms/widgets/hidden.html", "django/forms/widgets/date.html", "django/forms/widgets/datetime.html", "django/forms/widgets/time.html", "django/forms/widgets/checkbox.html", "django/forms/widgets/file.html", "django/forms/widgets/textarea.html", "django/forms/widgets/select.html", "django/forms/widgets/select_option.html", "django/forms/widgets/radio.html", "django/forms/widgets/checkbox_select.html", "django/forms/widgets/multiple_input.html", "django/forms/widgets/input_option.html", "django/forms/widgets/radio_option.html", "django/forms/widgets/checkbox_option.html", "django/forms/label.html", "django/forms/errors/list/default.html", "django/forms/errors/list/ul.html", "django/forms/div.html", "django/forms/p.html", "django/forms/ul.html", "django/forms/table.html", "django/forms/default.html", "django/forms/formsets/default.html", "django/forms/formsets/div.html", "django/forms/formsets/p.html", "django/forms/formsets/table.html", "django/forms/formsets/ul.html"}
+var genNames = []string{"django/forms/widgets/input.html", "django/forms/widgets/text.html", "django/forms/widgets/number.html", "django/forms/widgets/email.html", "django/forms/widgets/url.html", "django/forms/widgets/password.html", "django/forms/widgets/hidden.html", "django/forms/widgets/date.html", "django/forms/widgets/datetime.html", "django/forms/widgets/time.html", "django/forms/widgets/checkbox.html", "django/forms/widgets/file.html", "django/forms/widgets/textarea.html", "django/forms/widgets/select.html", "django/forms/widgets/select_option.html", "django/forms/widgets/radio.html", "django/forms/widgets/checkbox_select.html", "django/forms/widgets/multiple_input.html", "django/forms/widgets/input_option.html", "django/forms/widgets/radio_option.html", "django/forms/widgets/checkbox_option.html", "django/forms/label.html", "django/forms/errors/list/default.html", "django/forms/errors/list/ul.html", "django/forms/errors/list/text.txt", "django/forms/errors/dict/default.html", "django/forms/errors/dict/ul.html", "django/forms/errors/dict/text.txt", "django/forms/div.html", "django/forms/p.html", "django/forms/ul.html", "django/forms/table.html", "django/forms/default.html", "django/forms/formsets/default.html", "django/forms/formsets/div.html", "django/forms/formsets/p.html", "django/forms/formsets/table.html", "django/forms/formsets/ul.html"}
 
 // genWidgetsInputHtml writes django/forms/widgets/input.html.
 func genWidgetsInputHtml(s *genState, b *bytes.Buffer, x *WidgetView) error {
@@ -1257,6 +1278,117 @@ func genErrorsListUlHtml(s *genState, b *bytes.Buffer, x *ErrorListView) error {
 	return nil
 }
 
+// genErrorsListTextTxt writes django/forms/errors/list/text.txt.
+func genErrorsListTextTxt(s *genState, b *bytes.Buffer, x *ErrorListView) error {
+	{
+		c121 := x.Errors
+		n122 := c121.Len()
+		for i120 := 0; i120 < n122; i120++ {
+			e123 := errorItem{c121, i120}
+			_ = e123
+			b.WriteString("* ")
+			if err := e123.WriteHTML(b); err != nil {
+				return err
+			}
+			b.WriteByte('\n')
+		}
+	}
+	if !s.jinja {
+		b.WriteByte('\n')
+	}
+	return nil
+}
+
+// genErrorsDictDefaultHtml writes django/forms/errors/dict/default.html.
+func genErrorsDictDefaultHtml(s *genState, b *bytes.Buffer, x *ErrorDictView) error {
+	{
+		if len(x.Errors) > 0 {
+			b.WriteString("<ul class=\"")
+			EscapeTo(b, x.ErrorClass)
+			b.WriteString("\">")
+			{
+				c125 := x.Errors
+				n126 := len(c125)
+				for i124 := 0; i124 < n126; i124++ {
+					e127 := &c125[i124]
+					_ = e127
+					b.WriteString("<li>")
+					EscapeTo(b, e127.Field)
+					if err := e127.Errors.WriteHTML(b); err != nil {
+						return err
+					}
+					b.WriteString("</li>")
+				}
+			}
+			b.WriteString("</ul>")
+		}
+		if !s.jinja {
+			b.WriteByte('\n')
+		}
+	}
+	return nil
+}
+
+// genErrorsDictUlHtml writes django/forms/errors/dict/ul.html.
+func genErrorsDictUlHtml(s *genState, b *bytes.Buffer, x *ErrorDictView) error {
+	if len(x.Errors) > 0 {
+		b.WriteString("<ul class=\"")
+		EscapeTo(b, x.ErrorClass)
+		b.WriteString("\">")
+		{
+			c129 := x.Errors
+			n130 := len(c129)
+			for i128 := 0; i128 < n130; i128++ {
+				e131 := &c129[i128]
+				_ = e131
+				b.WriteString("<li>")
+				EscapeTo(b, e131.Field)
+				if err := e131.Errors.WriteHTML(b); err != nil {
+					return err
+				}
+				b.WriteString("</li>")
+			}
+		}
+		b.WriteString("</ul>")
+	}
+	if !s.jinja {
+		b.WriteByte('\n')
+	}
+	return nil
+}
+
+// genErrorsDictTextTxt writes django/forms/errors/dict/text.txt.
+func genErrorsDictTextTxt(s *genState, b *bytes.Buffer, x *ErrorDictView) error {
+	{
+		c133 := x.Errors
+		n134 := len(c133)
+		for i132 := 0; i132 < n134; i132++ {
+			e135 := &c133[i132]
+			_ = e135
+			b.WriteString("* ")
+			EscapeTo(b, e135.Field)
+			b.WriteByte('\n')
+			{
+				c137 := e135.Errors
+				n138 := c137.Len()
+				for i136 := 0; i136 < n138; i136++ {
+					e139 := errorItem{c137, i136}
+					_ = e139
+					b.WriteString("  * ")
+					if err := e139.WriteHTML(b); err != nil {
+						return err
+					}
+					b.WriteByte('\n')
+				}
+			}
+		}
+	}
+	if !s.jinja {
+		b.WriteByte('\n')
+	}
+	return nil
+}
+
 // genDivHtml writes django/forms/div.html.
 func genDivHtml(s *genState, b *bytes.Buffer, x *FormView) error {
 	if err := x.Errors.WriteHTML(b); err != nil {
@@ -1266,12 +1398,12 @@ func genDivHtml(s *genState, b *bytes.Buffer, x *FormView) error {
 	if (x.Errors.Len() > 0) && (!(len(x.Fields) > 0)) {
 		b.WriteString("\n  <div>")
 		{
-			c121 := x.Hidden
-			n122 := len(c121)
-			for i120 := 0; i120 < n122; i120++ {
-				e123 := c121[i120]
-				_ = e123
-				if err := e123.WriteHTML(b); err != nil {
+			c141 := x.Hidden
+			n142 := len(c141)
+			for i140 := 0; i140 < n142; i140++ {
+				e143 := c141[i140]
+				_ = e143
+				if err := e143.WriteHTML(b); err != nil {
 					return err
 				}
 			}
@@ -1280,67 +1412,67 @@ func genDivHtml(s *genState, b *bytes.Buffer, x *FormView) error {
 	}
 	b.WriteByte('\n')
 	{
-		c125 := x.Fields
-		n126 := len(c125)
-		for i124 := 0; i124 < n126; i124++ {
-			e127 := &c125[i124]
-			_ = e127
+		c145 := x.Fields
+		n146 := len(c145)
+		for i144 := 0; i144 < n146; i144++ {
+			e147 := &c145[i144]
+			_ = e147
 			b.WriteString("\n  <div")
 			{
-				w128 := e127.Field.CSSClasses()
-				_ = w128
-				if w128 != "" {
+				w148 := e147.Field.CSSClasses()
+				_ = w148
+				if w148 != "" {
 					b.WriteString(" class=\"")
-					EscapeTo(b, w128)
+					EscapeTo(b, w148)
 					b.WriteByte('"')
 				}
 			}
 			b.WriteString(">\n    ")
-			if e127.Field.UseFieldset() {
+			if e147.Field.UseFieldset() {
 				b.WriteString("\n      <fieldset>\n      ")
-				if e127.Field.Label() != "" {
-					if err := e127.Field.WriteLegendTag(b); err != nil {
+				if e147.Field.Label() != "" {
+					if err := e147.Field.WriteLegendTag(b); err != nil {
 						return err
 					}
 				}
 				b.WriteString("\n    ")
 			} else {
 				b.WriteString("\n      ")
-				if e127.Field.Label() != "" {
-					if err := e127.Field.WriteLabelTag(b); err != nil {
+				if e147.Field.Label() != "" {
+					if err := e147.Field.WriteLabelTag(b); err != nil {
 						return err
 					}
 				}
 				b.WriteString("\n    ")
 			}
 			b.WriteString("\n    ")
-			if e127.Field.HelpText() != "" {
+			if e147.Field.HelpText() != "" {
 				b.WriteString("<div class=\"helptext\">")
-				b.WriteString(e127.Field.HelpText())
+				b.WriteString(e147.Field.HelpText())
 				b.WriteString("</div>")
 			}
 			b.WriteString("\n    ")
-			if err := e127.Errors.WriteHTML(b); err != nil {
+			if err := e147.Errors.WriteHTML(b); err != nil {
 				return err
 			}
 			b.WriteString("\n    ")
-			if err := e127.Field.WriteHTML(b); err != nil {
+			if err := e147.Field.WriteHTML(b); err != nil {
 				return err
 			}
 			b.WriteString("\n    ")
-			if e127.Field.UseFieldset() {
+			if e147.Field.UseFieldset() {
 				b.WriteString("</fieldset>")
 			}
 			b.WriteString("\n    ")
-			if i124 == n126-1 {
+			if i144 == n146-1 {
 				b.WriteString("\n      ")
 				{
-					c130 := x.Hidden
-					n131 := len(c130)
-					for i129 := 0; i129 < n131; i129++ {
-						e132 := c130[i129]
-						_ = e132
-						if err := e132.WriteHTML(b); err != nil {
+					c150 := x.Hidden
+					n151 := len(c150)
+					for i149 := 0; i149 < n151; i149++ {
+						e152 := c150[i149]
+						_ = e152
+						if err := e152.WriteHTML(b); err != nil {
 							return err
 						}
 					}
@@ -1354,12 +1486,12 @@ func genDivHtml(s *genState, b *bytes.Buffer, x *FormView) error {
 	if (!(len(x.Fields) > 0)) && (!(x.Errors.Len() > 0)) {
 		b.WriteString("\n  ")
 		{
-			c134 := x.Hidden
-			n135 := len(c134)
-			for i133 := 0; i133 < n135; i133++ {
-				e136 := c134[i133]
-				_ = e136
-				if err := e136.WriteHTML(b); err != nil {
+			c154 := x.Hidden
+			n155 := len(c154)
+			for i153 := 0; i153 < n155; i153++ {
+				e156 := c154[i153]
+				_ = e156
+				if err := e156.WriteHTML(b); err != nil {
 					return err
 				}
 			}
@@ -1381,12 +1513,12 @@ func genPHtml(s *genState, b *bytes.Buffer, x *FormView) error {
 	if (x.Errors.Len() > 0) && (!(len(x.Fields) > 0)) {
 		b.WriteString("\n  <p>")
 		{
-			c138 := x.Hidden
-			n139 := len(c138)
-			for i137 := 0; i137 < n139; i137++ {
-				e140 := c138[i137]
-				_ = e140
-				if err := e140.WriteHTML(b); err != nil {
+			c158 := x.Hidden
+			n159 := len(c158)
+			for i157 := 0; i157 < n159; i157++ {
+				e160 := c158[i157]
+				_ = e160
+				if err := e160.WriteHTML(b); err != nil {
 					return err
 				}
 			}
@@ -1395,51 +1527,51 @@ func genPHtml(s *genState, b *bytes.Buffer, x *FormView) error {
 	}
 	b.WriteByte('\n')
 	{
-		c142 := x.Fields
-		n143 := len(c142)
-		for i141 := 0; i141 < n143; i141++ {
-			e144 := &c142[i141]
-			_ = e144
+		c162 := x.Fields
+		n163 := len(c162)
+		for i161 := 0; i161 < n163; i161++ {
+			e164 := &c162[i161]
+			_ = e164
 			b.WriteString("\n  ")
-			if err := e144.Errors.WriteHTML(b); err != nil {
+			if err := e164.Errors.WriteHTML(b); err != nil {
 				return err
 			}
 			b.WriteString("\n  <p")
 			{
-				w145 := e144.Field.CSSClasses()
-				_ = w145
-				if w145 != "" {
+				w165 := e164.Field.CSSClasses()
+				_ = w165
+				if w165 != "" {
 					b.WriteString(" class=\"")
-					EscapeTo(b, w145)
+					EscapeTo(b, w165)
 					b.WriteByte('"')
 				}
 			}
 			b.WriteString(">\n    ")
-			if e144.Field.Label() != "" {
-				if err := e144.Field.WriteLabelTag(b); err != nil {
+			if e164.Field.Label() != "" {
+				if err := e164.Field.WriteLabelTag(b); err != nil {
 					return err
 				}
 			}
 			b.WriteString("\n    ")
-			if err := e144.Field.WriteHTML(b); err != nil {
+			if err := e164.Field.WriteHTML(b); err != nil {
 				return err
 			}
 			b.WriteString("\n    ")
-			if e144.Field.HelpText() != "" {
+			if e164.Field.HelpText() != "" {
 				b.WriteString("\n      <span class=\"helptext\">")
-				b.WriteString(e144.Field.HelpText())
+				b.WriteString(e164.Field.HelpText())
 				b.WriteString("</span>\n    ")
 			}
 			b.WriteString("\n    ")
-			if i141 == n143-1 {
+			if i161 == n163-1 {
 				b.WriteString("\n      ")
 				{
-					c147 := x.Hidden
-					n148 := len(c147)
-					for i146 := 0; i146 < n148; i146++ {
-						e149 := c147[i146]
-						_ = e149
-						if err := e149.WriteHTML(b); err != nil {
+					c167 := x.Hidden
+					n168 := len(c167)
+					for i166 := 0; i166 < n168; i166++ {
+						e169 := c167[i166]
+						_ = e169
+						if err := e169.WriteHTML(b); err != nil {
 							return err
 						}
 					}
@@ -1453,12 +1585,12 @@ func genPHtml(s *genState, b *bytes.Buffer, x *FormView) error {
 	if (!(len(x.Fields) > 0)) && (!(x.Errors.Len() > 0)) {
 		b.WriteString("\n  ")
 		{
-			c151 := x.Hidden
-			n152 := len(c151)
-			for i150 := 0; i150 < n152; i150++ {
-				e153 := c151[i150]
-				_ = e153
-				if err := e153.WriteHTML(b); err != nil {
+			c171 := x.Hidden
+			n172 := len(c171)
+			for i170 := 0; i170 < n172; i170++ {
+				e173 := c171[i170]
+				_ = e173
+				if err := e173.WriteHTML(b); err != nil {
 					return err
 				}
 			}
@@ -1482,12 +1614,12 @@ func genUlHtml(s *genState, b *bytes.Buffer, x *FormView) error {
 		if !(len(x.Fields) > 0) {
 			b.WriteString("\n    ")
 			{
-				c155 := x.Hidden
-				n156 := len(c155)
-				for i154 := 0; i154 < n156; i154++ {
-					e157 := c155[i154]
-					_ = e157
-					if err := e157.WriteHTML(b); err != nil {
+				c175 := x.Hidden
+				n176 := len(c175)
+				for i174 := 0; i174 < n176; i174++ {
+					e177 := c175[i174]
+					_ = e177
+					if err := e177.WriteHTML(b); err != nil {
 						return err
 					}
 				}
@@ -1498,51 +1630,51 @@ func genUlHtml(s *genState, b *bytes.Buffer, x *FormView) error {
 	}
 	b.WriteByte('\n')
 	{
-		c159 := x.Fields
-		n160 := len(c159)
-		for i158 := 0; i158 < n160; i158++ {
-			e161 := &c159[i158]
-			_ = e161
+		c179 := x.Fields
+		n180 := len(c179)
+		for i178 := 0; i178 < n180; i178++ {
+			e181 := &c179[i178]
+			_ = e181
 			b.WriteString("\n  <li")
 			{
-				w162 := e161.Field.CSSClasses()
-				_ = w162
-				if w162 != "" {
+				w182 := e181.Field.CSSClasses()
+				_ = w182
+				if w182 != "" {
 					b.WriteString(" class=\"")
-					EscapeTo(b, w162)
+					EscapeTo(b, w182)
 					b.WriteByte('"')
 				}
 			}
 			b.WriteString(">\n    ")
-			if err := e161.Errors.WriteHTML(b); err != nil {
+			if err := e181.Errors.WriteHTML(b); err != nil {
 				return err
 			}
 			b.WriteString("\n    ")
-			if e161.Field.Label() != "" {
-				if err := e161.Field.WriteLabelTag(b); err != nil {
+			if e181.Field.Label() != "" {
+				if err := e181.Field.WriteLabelTag(b); err != nil {
 					return err
 				}
 			}
 			b.WriteString("\n    ")
-			if err := e161.Field.WriteHTML(b); err != nil {
+			if err := e181.Field.WriteHTML(b); err != nil {
 				return err
 			}
 			b.WriteString("\n    ")
-			if e161.Field.HelpText() != "" {
+			if e181.Field.HelpText() != "" {
 				b.WriteString("\n      <span class=\"helptext\">")
-				b.WriteString(e161.Field.HelpText())
+				b.WriteString(e181.Field.HelpText())
 				b.WriteString("</span>\n    ")
 			}
 			b.WriteString("\n    ")
-			if i158 == n160-1 {
+			if i178 == n180-1 {
 				b.WriteString("\n      ")
 				{
-					c164 := x.Hidden
-					n165 := len(c164)
-					for i163 := 0; i163 < n165; i163++ {
-						e166 := c164[i163]
-						_ = e166
-						if err := e166.WriteHTML(b); err != nil {
+					c184 := x.Hidden
+					n185 := len(c184)
+					for i183 := 0; i183 < n185; i183++ {
+						e186 := c184[i183]
+						_ = e186
+						if err := e186.WriteHTML(b); err != nil {
 							return err
 						}
 					}
@@ -1556,12 +1688,12 @@ func genUlHtml(s *genState, b *bytes.Buffer, x *FormView) error {
 	if (!(len(x.Fields) > 0)) && (!(x.Errors.Len() > 0)) {
 		b.WriteString("\n  ")
 		{
-			c168 := x.Hidden
-			n169 := len(c168)
-			for i167 := 0; i167 < n169; i167++ {
-				e170 := c168[i167]
-				_ = e170
-				if err := e170.WriteHTML(b); err != nil {
+			c188 := x.Hidden
+			n189 := len(c188)
+			for i187 := 0; i187 < n189; i187++ {
+				e190 := c188[i187]
+				_ = e190
+				if err := e190.WriteHTML(b); err != nil {
 					return err
 				}
 			}
@@ -1585,12 +1717,12 @@ func genTableHtml(s *genState, b *bytes.Buffer, x *FormView) error {
 		if !(len(x.Fields) > 0) {
 			b.WriteString("\n        ")
 			{
-				c172 := x.Hidden
-				n173 := len(c172)
-				for i171 := 0; i171 < n173; i171++ {
-					e174 := c172[i171]
-					_ = e174
-					if err := e174.WriteHTML(b); err != nil {
+				c192 := x.Hidden
+				n193 := len(c192)
+				for i191 := 0; i191 < n193; i191++ {
+					e194 := c192[i191]
+					_ = e194
+					if err := e194.WriteHTML(b); err != nil {
 						return err
 					}
 				}
@@ -1601,51 +1733,51 @@ func genTableHtml(s *genState, b *bytes.Buffer, x *FormView) error {
 	}
 	b.WriteByte('\n')
 	{
-		c176 := x.Fields
-		n177 := len(c176)
-		for i175 := 0; i175 < n177; i175++ {
-			e178 := &c176[i175]
-			_ = e178
+		c196 := x.Fields
+		n197 := len(c196)
+		for i195 := 0; i195 < n197; i195++ {
+			e198 := &c196[i195]
+			_ = e198
 			b.WriteString("\n  <tr")
 			{
-				w179 := e178.Field.CSSClasses()
-				_ = w179
-				if w179 != "" {
+				w199 := e198.Field.CSSClasses()
+				_ = w199
+				if w199 != "" {
 					b.WriteString(" class=\"")
-					EscapeTo(b, w179)
+					EscapeTo(b, w199)
 					b.WriteByte('"')
 				}
 			}
 			b.WriteString(">\n    <th>")
-			if e178.Field.Label() != "" {
-				if err := e178.Field.WriteLabelTag(b); err != nil {
+			if e198.Field.Label() != "" {
+				if err := e198.Field.WriteLabelTag(b); err != nil {
 					return err
 				}
 			}
 			b.WriteString("</th>\n    <td>\n      ")
-			if err := e178.Errors.WriteHTML(b); err != nil {
+			if err := e198.Errors.WriteHTML(b); err != nil {
 				return err
 			}
 			b.WriteString("\n      ")
-			if err := e178.Field.WriteHTML(b); err != nil {
+			if err := e198.Field.WriteHTML(b); err != nil {
 				return err
 			}
 			b.WriteString("\n      ")
-			if e178.Field.HelpText() != "" {
+			if e198.Field.HelpText() != "" {
 				b.WriteString("\n        <br>\n        <span class=\"helptext\">")
-				b.WriteString(e178.Field.HelpText())
+				b.WriteString(e198.Field.HelpText())
 				b.WriteString("</span>\n      ")
 			}
 			b.WriteString("\n      ")
-			if i175 == n177-1 {
+			if i195 == n197-1 {
 				b.WriteString("\n        ")
 				{
-					c181 := x.Hidden
-					n182 := len(c181)
-					for i180 := 0; i180 < n182; i180++ {
-						e183 := c181[i180]
-						_ = e183
-						if err := e183.WriteHTML(b); err != nil {
+					c201 := x.Hidden
+					n202 := len(c201)
+					for i200 := 0; i200 < n202; i200++ {
+						e203 := c201[i200]
+						_ = e203
+						if err := e203.WriteHTML(b); err != nil {
 							return err
 						}
 					}
@@ -1659,12 +1791,12 @@ func genTableHtml(s *genState, b *bytes.Buffer, x *FormView) error {
 	if (!(len(x.Fields) > 0)) && (!(x.Errors.Len() > 0)) {
 		b.WriteString("\n  ")
 		{
-			c185 := x.Hidden
-			n186 := len(c185)
-			for i184 := 0; i184 < n186; i184++ {
-				e187 := c185[i184]
-				_ = e187
-				if err := e187.WriteHTML(b); err != nil {
+			c205 := x.Hidden
+			n206 := len(c205)
+			for i204 := 0; i204 < n206; i204++ {
+				e207 := c205[i204]
+				_ = e207
+				if err := e207.WriteHTML(b); err != nil {
 					return err
 				}
 			}
@@ -1689,12 +1821,12 @@ func genDefaultHtml(s *genState, b *bytes.Buffer, x *FormView) error {
 			if !(len(x.Fields) > 0) {
 				b.WriteString("\n        ")
 				{
-					c189 := x.Hidden
-					n190 := len(c189)
-					for i188 := 0; i188 < n190; i188++ {
-						e191 := c189[i188]
-						_ = e191
-						if err := e191.WriteHTML(b); err != nil {
+					c209 := x.Hidden
+					n210 := len(c209)
+					for i208 := 0; i208 < n210; i208++ {
+						e211 := c209[i208]
+						_ = e211
+						if err := e211.WriteHTML(b); err != nil {
 							return err
 						}
 					}
@@ -1705,51 +1837,51 @@ func genDefaultHtml(s *genState, b *bytes.Buffer, x *FormView) error {
 		}
 		b.WriteByte('\n')
 		{
-			c193 := x.Fields
-			n194 := len(c193)
-			for i192 := 0; i192 < n194; i192++ {
-				e195 := &c193[i192]
-				_ = e195
+			c213 := x.Fields
+			n214 := len(c213)
+			for i212 := 0; i212 < n214; i212++ {
+				e215 := &c213[i212]
+				_ = e215
 				b.WriteString("\n  <tr")
 				{
-					w196 := e195.Field.CSSClasses()
-					_ = w196
-					if w196 != "" {
+					w216 := e215.Field.CSSClasses()
+					_ = w216
+					if w216 != "" {
 						b.WriteString(" class=\"")
-						EscapeTo(b, w196)
+						EscapeTo(b, w216)
 						b.WriteByte('"')
 					}
 				}
 				b.WriteString(">\n    <th>")
-				if e195.Field.Label() != "" {
-					if err := e195.Field.WriteLabelTag(b); err != nil {
+				if e215.Field.Label() != "" {
+					if err := e215.Field.WriteLabelTag(b); err != nil {
 						return err
 					}
 				}
 				b.WriteString("</th>\n    <td>\n      ")
-				if err := e195.Errors.WriteHTML(b); err != nil {
+				if err := e215.Errors.WriteHTML(b); err != nil {
 					return err
 				}
 				b.WriteString("\n      ")
-				if err := e195.Field.WriteHTML(b); err != nil {
+				if err := e215.Field.WriteHTML(b); err != nil {
 					return err
 				}
 				b.WriteString("\n      ")
-				if e195.Field.HelpText() != "" {
+				if e215.Field.HelpText() != "" {
 					b.WriteString("\n        <br>\n        <span class=\"helptext\">")
-					b.WriteString(e195.Field.HelpText())
+					b.WriteString(e215.Field.HelpText())
 					b.WriteString("</span>\n      ")
 				}
 				b.WriteString("\n      ")
-				if i192 == n194-1 {
+				if i212 == n214-1 {
 					b.WriteString("\n        ")
 					{
-						c198 := x.Hidden
-						n199 := len(c198)
-						for i197 := 0; i197 < n199; i197++ {
-							e200 := c198[i197]
-							_ = e200
-							if err := e200.WriteHTML(b); err != nil {
+						c218 := x.Hidden
+						n219 := len(c218)
+						for i217 := 0; i217 < n219; i217++ {
+							e220 := c218[i217]
+							_ = e220
+							if err := e220.WriteHTML(b); err != nil {
 								return err
 							}
 						}
@@ -1763,12 +1895,12 @@ func genDefaultHtml(s *genState, b *bytes.Buffer, x *FormView) error {
 		if (!(len(x.Fields) > 0)) && (!(x.Errors.Len() > 0)) {
 			b.WriteString("\n  ")
 			{
-				c202 := x.Hidden
-				n203 := len(c202)
-				for i201 := 0; i201 < n203; i201++ {
-					e204 := c202[i201]
-					_ = e204
-					if err := e204.WriteHTML(b); err != nil {
+				c222 := x.Hidden
+				n223 := len(c222)
+				for i221 := 0; i221 < n223; i221++ {
+					e224 := c222[i221]
+					_ = e224
+					if err := e224.WriteHTML(b); err != nil {
 						return err
 					}
 				}
@@ -1791,12 +1923,12 @@ func genFormsetsDefaultHtml(s *genState, b *bytes.Buffer, x *FormsetView) error 
 		return err
 	}
 	{
-		c206 := x.Forms
-		n207 := len(c206)
-		for i205 := 0; i205 < n207; i205++ {
-			e208 := c206[i205]
-			_ = e208
-			if err := e208.WriteHTML(b); err != nil {
+		c226 := x.Forms
+		n227 := len(c226)
+		for i225 := 0; i225 < n227; i225++ {
+			e228 := c226[i225]
+			_ = e228
+			if err := e228.WriteHTML(b); err != nil {
 				return err
 			}
 		}
@@ -1813,12 +1945,12 @@ func genFormsetsDivHtml(s *genState, b *bytes.Buffer, x *FormsetView) error {
 		return err
 	}
 	{
-		c210 := x.Forms
-		n211 := len(c210)
-		for i209 := 0; i209 < n211; i209++ {
-			e212 := c210[i209]
-			_ = e212
-			if err := e212.WriteAsDiv(b); err != nil {
+		c230 := x.Forms
+		n231 := len(c230)
+		for i229 := 0; i229 < n231; i229++ {
+			e232 := c230[i229]
+			_ = e232
+			if err := e232.WriteAsDiv(b); err != nil {
 				return err
 			}
 		}
@@ -1835,12 +1967,12 @@ func genFormsetsPHtml(s *genState, b *bytes.Buffer, x *FormsetView) error {
 		return err
 	}
 	{
-		c214 := x.Forms
-		n215 := len(c214)
-		for i213 := 0; i213 < n215; i213++ {
-			e216 := c214[i213]
-			_ = e216
-			if err := e216.WriteAsP(b); err != nil {
+		c234 := x.Forms
+		n235 := len(c234)
+		for i233 := 0; i233 < n235; i233++ {
+			e236 := c234[i233]
+			_ = e236
+			if err := e236.WriteAsP(b); err != nil {
 				return err
 			}
 		}
@@ -1857,12 +1989,12 @@ func genFormsetsTableHtml(s *genState, b *bytes.Buffer, x *FormsetView) error {
 		return err
 	}
 	{
-		c218 := x.Forms
-		n219 := len(c218)
-		for i217 := 0; i217 < n219; i217++ {
-			e220 := c218[i217]
-			_ = e220
-			if err := e220.WriteAsTable(b); err != nil {
+		c238 := x.Forms
+		n239 := len(c238)
+		for i237 := 0; i237 < n239; i237++ {
+			e240 := c238[i237]
+			_ = e240
+			if err := e240.WriteAsTable(b); err != nil {
 				return err
 			}
 		}
@@ -1879,12 +2011,12 @@ func genFormsetsUlHtml(s *genState, b *bytes.Buffer, x *FormsetView) error {
 		return err
 	}
 	{
-		c222 := x.Forms
-		n223 := len(c222)
-		for i221 := 0; i221 < n223; i221++ {
-			e224 := c222[i221]
-			_ = e224
-			if err := e224.WriteAsUL(b); err != nil {
+		c242 := x.Forms
+		n243 := len(c242)
+		for i241 := 0; i241 < n243; i241++ {
+			e244 := c242[i241]
+			_ = e244
+			if err := e244.WriteAsUL(b); err != nil {
 				return err
 			}
 		}

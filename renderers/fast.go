@@ -192,6 +192,9 @@ func genDeps(name string) []string {
 	if _, d := genErrorList(name); d != nil {
 		return d
 	}
+	if _, d := genErrorDict(name); d != nil {
+		return d
+	}
 	if _, d := genForm(name); d != nil {
 		return d
 	}
@@ -281,6 +284,12 @@ func WriteLabel(b *bytes.Buffer, r Renderer, name string, v *LabelView) (bool, e
 // WriteErrorList writes the named error list template for v.
 func WriteErrorList(b *bytes.Buffer, r Renderer, name string, v *ErrorListView) (bool, error) {
 	fn, deps := genErrorList(name)
+	return write(b, r, name, fn, deps, v)
+}
+
+// WriteErrorDict writes the named error dict template for v.
+func WriteErrorDict(b *bytes.Buffer, r Renderer, name string, v *ErrorDictView) (bool, error) {
+	fn, deps := genErrorDict(name)
 	return write(b, r, name, fn, deps, v)
 }
 

@@ -38,6 +38,7 @@ const (
 	vkWidget viewKind = iota + 1
 	vkLabel
 	vkErrorList
+	vkErrorDict
 	vkForm
 	vkFormset
 )
@@ -53,6 +54,9 @@ func kindOf(name string) viewKind {
 	}
 	if fn, _ := genErrorList(name); fn != nil {
 		return vkErrorList
+	}
+	if fn, _ := genErrorDict(name); fn != nil {
+		return vkErrorDict
 	}
 	if fn, _ := genForm(name); fn != nil {
 		return vkForm
@@ -241,6 +245,24 @@ var (
 		"error_class": {ptString, func(x pval) pval { return pval{s: refOf[*ErrorListView](x).ErrorClass} }},
 	}}
 
+	// An error dict: (field, error list) pairs, the list printed as its
+	// HTML or its messages visited.
+	ptDictErrors = &ptyp{name: "ErrorListMarkup", kind: pkSeq, elem: ptErrorItem,
+		print:  func(b *bytes.Buffer, x pval) error { return refOf[ErrorListMarkup](x).WriteHTML(b) },
+		truth:  ptErrorItems.truth,
+		length: ptErrorItems.length,
+		at:     ptErrorItems.at}
+	ptDictItem = &ptyp{name: "ErrorDictItem", kind: pkStruct, tuple: []pattr{
+		{ptString, func(x pval) pval { return pval{s: refOf[*ErrorDictItem](x).Field} }},
+		{ptDictErrors, func(x pval) pval { return pval{ref: ErrorItems(refOf[*ErrorDictItem](x).Errors)} }},
+	}}
+	ptErrorDict = &ptyp{name: "ErrorDictView", kind: pkStruct, attrs: map[string]pattr{
+		"errors": {&ptyp{name: "[]ErrorDictItem", kind: pkSeq, elem: ptDictItem,
+			length: func(x pval) int { return len(refOf[*ErrorDictView](x).Errors) },
+			at:     func(x pval, i int) pval { return pval{ref: &refOf[*ErrorDictView](x).Errors[i]} }}, func(x pval) pval { return x }},
+		"error_class": {ptString, func(x pval) pval { return pval{s: refOf[*ErrorDictView](x).ErrorClass} }},
+	}}
+
 	ptMarkupList = &ptyp{name: "MarkupList", kind: pkMarkup,
 		print: func(b *bytes.Buffer, x pval) error { return x.ref.(MarkupList).WriteHTML(b) },
 		truth: func(x pval) bool { return x.ref.(MarkupList).Len() > 0 }}
@@ -320,6 +342,8 @@ func rootType(k viewKind) *ptyp {
 		return ptLabel
 	case vkErrorList:
 		return ptErrorList
+	case vkErrorDict:
+		return ptErrorDict
 	case vkForm:
 		return ptForm
 	case vkFormset:
@@ -530,9 +554,11 @@ func (c *pcompiler) print(sc *pscope, n *tmplparse.Var) (pnode, error) {
 			return nil, c.errf(n.Line, "{{ %s|safe }}: safe on a widget value is not supported", n.Expr)
 		}
 		return func(e *penv, b *bytes.Buffer) error { v := get(e).v; v.write(b); return nil }, nil
-	case pkMarkup:
-		pr := x.t.print
-		return func(e *penv, b *bytes.Buffer) error { return pr(b, get(e)) }, nil
+	case pkMarkup, pkSeq:
+		// A sequence that prints itself: an error dict's error list.
+		if pr := x.t.print; pr != nil {
+			return func(e *penv, b *bytes.Buffer) error { return pr(b, get(e)) }, nil
+		}
 	}
 	return nil, c.errf(n.Line, "{{ %s }}: cannot print a %s", n.Expr, x.t.name)
 }

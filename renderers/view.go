@@ -190,6 +190,27 @@ type ErrorListView struct {
 	ErrorClass string
 }
 
+// ErrorDictView is what an error dict template sees: errors, the
+// (field, error list) pairs in order, and error_class.
+type ErrorDictView struct {
+	Errors     []ErrorDictItem
+	ErrorClass string
+}
+
+// ErrorDictItem is one field's errors in an ErrorDictView.
+type ErrorDictItem struct {
+	Field  string
+	Errors ErrorListMarkup
+}
+
+// ErrorListMarkup is an error list inside an error dict: printed as its
+// own HTML ({{ error }}), or its messages visited one by one
+// ({% for error in errors %}).
+type ErrorListMarkup interface {
+	Markup
+	ErrorItems
+}
+
 // FieldView is a bound field as a form template sees it.
 type FieldView interface {
 	// WriteHTML prints {{ field }}: its widget(s).

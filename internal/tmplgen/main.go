@@ -292,6 +292,11 @@ func (g *gen) print(w *bytes.Buffer, e *env, n *varNode) error {
 			return g.errf(e, n.Line, "filter %q is not supported by the generator", f)
 		}
 	}
+	if b.t.kind == kErrorItems && b.t.printFmt != "" {
+		// An error list that is also printed whole (an error dict's).
+		fmt.Fprintf(w, "if err := %s; err != nil { return err }\n", sprintf(b.t.printFmt, b.expr))
+		return nil
+	}
 	switch b.t.kind {
 	case kString:
 		if safe {

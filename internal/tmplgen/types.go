@@ -70,6 +70,15 @@ var (
 		"error_class": {"%s.ErrorClass", tString},
 	}}
 
+	// An error dict: (field, error list) pairs, the list printed as its
+	// HTML ({{ error }}) or its messages visited ({% for error in errors %}).
+	tDictErrors = &typ{name: "ErrorListMarkup", kind: kErrorItems, elem: tErrorItem, printFmt: "%s.WriteHTML(b)", truthFmt: "(%s != nil && %s.Len() > 0)"}
+	tDictItem   = &typ{name: "ErrorDictItem", kind: kStruct, tuple: []attr{{"%s.Field", tString}, {"%s.Errors", tDictErrors}}}
+	tErrorDict  = &typ{name: "ErrorDictView", kind: kStruct, attrs: map[string]attr{
+		"errors":      {"%s.Errors", &typ{name: "[]ErrorDictItem", kind: kSlice, elem: tDictItem, ptrElem: true}},
+		"error_class": {"%s.ErrorClass", tString},
+	}}
+
 	tMarkupList = &typ{name: "MarkupList", kind: kMarkup, printFmt: "%s.WriteHTML(b)", truthFmt: "%s.Len() > 0"}
 	tField      = &typ{name: "FieldView", kind: kMarkup, printFmt: "%s.WriteHTML(b)", attrs: map[string]attr{
 		"css_classes":  {"%s.CSSClasses()", tString},
@@ -127,9 +136,10 @@ var (
 	vWidget    = &view{goType: "WidgetView", table: "genWidget", t: &typ{name: "widget context", kind: kStruct, attrs: map[string]attr{"widget": {"%s", tWidget}}}, widgetCtx: "widget"}
 	vLabel     = &view{goType: "LabelView", table: "genLabel", t: tLabel}
 	vErrorList = &view{goType: "ErrorListView", table: "genErrorList", t: tErrorList}
+	vErrorDict = &view{goType: "ErrorDictView", table: "genErrorDict", t: tErrorDict}
 	vForm      = &view{goType: "FormView", table: "genForm", t: tForm}
 	vFormset   = &view{goType: "FormsetView", table: "genFormset", t: tFormset}
-	views      = []*view{vWidget, vLabel, vErrorList, vForm, vFormset}
+	views      = []*view{vWidget, vLabel, vErrorList, vErrorDict, vForm, vFormset}
 )
 
 // roots are the built-in templates the fast path renders, by the view
@@ -163,6 +173,12 @@ var roots = map[*view][]string{
 	vErrorList: {
 		"django/forms/errors/list/default.html",
 		"django/forms/errors/list/ul.html",
+		"django/forms/errors/list/text.txt",
+	},
+	vErrorDict: {
+		"django/forms/errors/dict/default.html",
+		"django/forms/errors/dict/ul.html",
+		"django/forms/errors/dict/text.txt",
 	},
 	vForm: {
 		"django/forms/div.html",
