@@ -12,7 +12,11 @@ html/template, a module of its own), keeping the best of -count rounds.
 Prints each path's ns/op against the peer and against the built-in path,
 Render/Floor per workload and their geometric mean, the cold start of a
 one-form program (benchmarks/coldstart) against a minimal html/template
-program, and whether each target holds. The machine may be shared: the load average is printed.
+program, the growth of a full cycle in fields, choices and forms (1 to
+1000, BenchmarkGrowth) with allocations per field and per form against
+the commit that added the growth benchmark (-growth-base REV, built in a
+temporary git worktree in the same run), and whether each target holds.
+The machine may be shared: the load average is printed.
 """
 import math
 import os
@@ -25,6 +29,10 @@ import tempfile
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+GROWTH = re.compile(r"^BenchmarkGrowth/(\w+)=(\d+)(?:-\d+)?\s+\d+\s+[\d.]+ ns/op\s+([\d.]+) allocs/(\w+)\s+([\d.]+) ns/\w+")
+# The commit that added BenchmarkGrowth: allocations per field and per form
+# are compared with it.
+GROWTH_BASE = "b98d5c9"
 LINE = re.compile(r"^(Benchmark\S+?)(?:-\d+)?\s+\d+\s+([\d.]+) ns/op\s+([\d.]+) B/op\s+([\d.]+) allocs/op")
 
 
@@ -43,6 +51,38 @@ def bench(dirname, pattern, benchtime, count):
             if name not in best or ns < best[name][0]:
                 best[name] = (ns, float(m.group(3)), float(m.group(4)))
     return best
+
+
+def growth(dirname, pattern, benchtime):
+    """{(unit, n): (allocs per unit, ns per unit)} of BenchmarkGrowth."""
+    out = subprocess.run(
+        ["go", "test", "-run", "^$", "-bench", pattern, "-benchtime", benchtime, "."],
+        cwd=dirname, capture_output=True, text=True)
+    if out.returncode != 0:
+        sys.exit(f"targets.py: BenchmarkGrowth in {dirname} failed:\n{out.stdout}{out.stderr}")
+    res = {}
+    for line in out.stdout.splitlines():
+        m = GROWTH.match(line)
+        if m:
+            res[(m.group(1), int(m.group(2)))] = (float(m.group(3)), float(m.group(5)))
+    return res
+
+
+def growth_base(rev, benchtime):
+    """BenchmarkGrowth's 1000-field and 1000-form rows at rev, or None when
+    the repository or the commit is not at hand."""
+    top = subprocess.run(["git", "rev-parse", "--show-toplevel"], cwd=HERE, capture_output=True, text=True)
+    if top.returncode != 0:
+        return None
+    with tempfile.TemporaryDirectory() as tmp:
+        wt = os.path.join(tmp, "base")
+        add = subprocess.run(["git", "worktree", "add", "--detach", wt, rev], cwd=HERE, capture_output=True, text=True)
+        if add.returncode != 0:
+            return None
+        try:
+            return growth(os.path.join(wt, "benchmarks"), "^BenchmarkGrowth/(fields|forms)=1000$", benchtime)
+        finally:
+            subprocess.run(["git", "worktree", "remove", "--force", wt], cwd=HERE, capture_output=True)
 
 
 def cold_start(runs=40):
@@ -69,12 +109,14 @@ def cold_start(runs=40):
 
 
 def main():
-    benchtime, count = "1s", 3
+    benchtime, count, base_rev = "1s", 3, GROWTH_BASE
     args = sys.argv[1:]
     while args:
         a = args.pop(0)
         if a == "-benchtime":
             benchtime = args.pop(0)
+        elif a == "-growth-base":
+            base_rev = args.pop(0)
         elif a == "-count":
             count = int(args.pop(0))
         else:
@@ -126,6 +168,24 @@ def main():
                      ("formwork", "one-form formwork program")):
         print(f"| {label} | {cold[n]*1000:.2f} | {cold[n]/cold['htmltemplate']:.2f}× | "
               f"{cold_cpu[n]*1000:.2f} | {cold_cpu[n]/cold_cpu['htmltemplate']:.2f}× |")
+    grow = growth(HERE, "^BenchmarkGrowth$", benchtime)
+    base = growth_base(base_rev, benchtime)
+    print()
+    print(f"| growth (full cycle) | n=1 | n=10 | n=100 | n=1000 | ns/unit 1000 vs 100 | allocs/unit at 1000 | at {base_rev} |")
+    print("|---|---|---|---|---|---|---|---|")
+    linear = 0.0
+    for unit in ("fields", "choices", "forms"):
+        row = [grow.get((unit, n)) for n in (1, 10, 100, 1000)]
+        if None in row:
+            sys.exit(f"targets.py: BenchmarkGrowth printed no {unit} row")
+        lin = row[3][1] / row[2][1]
+        linear = max(linear, lin)
+        was = base.get((unit, 1000)) if base else None
+        cells = " | ".join(f"{r[1]:.0f} ns, {r[0]:.3g} allocs" for r in row)
+        print(f"| per {unit[:-1]} | {cells} | {lin:.2f}× | {row[3][0]:.3g} | {f'{was[0]:.3g}' if was else '–'} |")
+    def halved(unit):
+        was = base.get((unit, 1000)) if base else None
+        return grow[(unit, 1000)][0] / was[0] if was else float("inf")
     print()
     checks = [
         ("built-in full cycle <= 0.33x the peer", base_f / pf, 0.33),
@@ -135,6 +195,8 @@ def main():
         ("every template overridden <= 4x built-in (pongo2)", ratios["theme_all_pongo2"][0], 4),
         ("every template overridden <= 4x built-in (jet)", ratios["theme_all_jet"][0], 4),
         ("cold start <= 1.5x a minimal html/template program", cold["formwork"] / cold["htmltemplate"], 1.5),
+        ("growth linear: ns per unit at 1000 <= 1.5x at 100", linear, 1.5),
+        (f"allocations per field halved (1000 fields vs {base_rev})", halved("fields"), 0.5),
     ]
     for label, got, limit in checks:
         print(f"{'MET ' if got <= limit else 'MISS'}  {label}: {got:.2f}")
