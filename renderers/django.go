@@ -135,6 +135,7 @@ const rendererKey = "_fw_renderer"
 // Render implements Renderer.
 func (r *DjangoTemplates) Render(w io.Writer, name string, ctx Context) (err error) {
 	defer recoverTemplatePanic(name, &err) // recursion.go
+	noteEngine(name)
 	set := r.templateSet()
 	if r.themeErr != nil {
 		return r.themeErr

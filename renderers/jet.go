@@ -199,6 +199,7 @@ func addJetGlobals(set *jet.Set) {
 // Render implements Renderer. Nothing is written to w unless the whole
 // template rendered.
 func (r *Jinja2) Render(w io.Writer, name string, ctx Context) (err error) {
+	noteEngine(name)
 	set := r.jetSet()
 	if r.themeErr != nil {
 		return r.themeErr
