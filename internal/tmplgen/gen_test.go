@@ -34,7 +34,7 @@ func TestUnsupported(t *testing.T) {
 	tests := []struct {
 		name, src, want string
 	}{
-		{"tag", "{% spaceless %}x{% endspaceless %}", "label.html:1: tag {% spaceless %} is not supported"},
+		{"tag", "{% cycle a b %}", "label.html:1: tag {% cycle %} is not supported"},
 		{"filter", "{{ label|upper }}", `label.html:1: filter "upper" is not supported`},
 		{"attribute", "\n{{ attrs.items.x }}", `label.html:2: attrs.items.x: a attrs.items has no attribute "x"`},
 		{"print", "{{ attrs }}", "label.html:1: {{ attrs }}: cannot print a attrs"},

@@ -12,7 +12,8 @@ import (
 // the one the built-in jet templates and the theme packs use:
 // {{ expr }} and {{ expr | safe }}, {{ if }}, {{ else if }}, {{ else }},
 // {{ end }}, {{ range [k[, v] :=] x }}, {{ include "name" }} and
-// {{ include expr }}, {{ a[, b] := x[, y] }} and {* comments *}.
+// {{ include expr }}, {{ a[, b] := x[, y] }}, {* comments *} and the
+// trim markers of {{- x -}}.
 // Expressions are rewritten into the Django forms the compilers know:
 // iter(x) is x, items(x) is x.items, a call with no arguments f() is f,
 // x[0] is x.0, nil is None, x != false is x is not False (and so on for
@@ -37,12 +38,14 @@ func ParseJet(file, src string) ([]Node, error) {
 	return nodes, nil
 }
 
-// jetDelims are jet's tags: {{ }} actions and {* *} comments. Trimming
-// markers ({{- -}}) are refused: the compilers keep text as written.
+// jetDelims are jet's tags: {{ }} actions, with their trim markers
+// ("{{- " and " -}}", as jet's lexer knows them: the marker's space is
+// part of it), and {* *} comments. A '-' at an edge of an action without
+// its space is refused.
 var jetDelims = map[byte]delim{
-	'{': {end: "}}", kind: 'v', check: func(inner string) string {
+	'{': {end: "}}", kind: 'v', trim: true, check: func(inner string) string {
 		if strings.HasPrefix(inner, "-") || strings.HasSuffix(inner, "-") {
-			return "{{- -}}: trimming whitespace is not supported"
+			return "{{-x}}: a '-' at the edge of an action without a space is not supported"
 		}
 		return ""
 	}},

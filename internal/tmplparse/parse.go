@@ -1,6 +1,7 @@
 // Package tmplparse parses the subset of Django's template language the
 // built-in form templates use into a tree: text, {{ var.path|filter }},
-// and the tags if/elif/else, for, with, include, load and comment. Two
+// and the tags if/elif/else, for, with, include, spaceless, load and
+// comment. Two
 // compilers read the tree: internal/tmplgen, which turns the built-in
 // templates into the renderers' generated Go writers, and the renderers'
 // theme programs, which compile a theme's overriding template at run
@@ -14,8 +15,8 @@ import (
 	"strings"
 )
 
-// Node is a node of a template's tree: *Text, *Var, *If, *For, *With or
-// *Include.
+// Node is a node of a template's tree: *Text, *Var, *If, *For, *With,
+// *Include or *Spaceless.
 type Node interface{}
 
 // Text is literal text, printed as is.
@@ -65,6 +66,14 @@ type Include struct {
 	Literal bool
 }
 
+// Spaceless is {% spaceless %}Body{% endspaceless %}: what Body prints,
+// without its leading and trailing whitespace and with the whitespace
+// between tags (">  <") removed.
+type Spaceless struct {
+	Body []Node
+	Line int
+}
+
 type parser struct {
 	file string
 	src  string
@@ -93,11 +102,19 @@ type token struct {
 // after its opening '{': what closes it, and the token it makes ('v' a
 // variable, 'b' a block tag, 0 nothing: a comment). check, when set, sees
 // the tag's untrimmed inside and refuses what the syntax cannot parse.
+// trim says the tag may carry jet's trim markers: "- " right after its
+// opening strips the whitespace (space, tab, CR, LF) ending the text just
+// before the tag, " -" right before its end the whitespace starting the
+// text just after; text with a comment between is not touched.
 type delim struct {
 	end   string
 	kind  byte
 	check func(inner string) string
+	trim  bool
 }
+
+// trimSet is the whitespace jet's trim markers strip.
+const trimSet = " \t\r\n"
 
 // djangoDelims are the tags of Django's template language.
 var djangoDelims = map[byte]delim{
@@ -112,6 +129,19 @@ func (p *parser) tokens(delims map[byte]delim) ([]token, error) {
 	var out []token
 	s := p.src
 	line := 1
+	// text is the index in out of the text just before the scanner, -1
+	// when a tag or comment is; trimNext says the last tag ends with a
+	// trim marker.
+	text, trimNext := -1, false
+	addText := func(t string) {
+		if trimNext {
+			t = strings.TrimLeft(t, trimSet)
+		}
+		if t != "" {
+			out = append(out, token{'t', t, line})
+			text = len(out) - 1
+		}
+	}
 	for len(s) > 0 {
 		i := strings.Index(s, "{")
 		for i >= 0 && i+1 < len(s) {
@@ -126,11 +156,11 @@ func (p *parser) tokens(delims map[byte]delim) ([]token, error) {
 			i += 1 + j
 		}
 		if i < 0 || i+1 >= len(s) {
-			out = append(out, token{'t', s, line})
+			addText(s)
 			break
 		}
 		if i > 0 {
-			out = append(out, token{'t', s[:i], line})
+			addText(s[:i])
 			line += strings.Count(s[:i], "\n")
 			s = s[i:]
 		}
@@ -141,6 +171,22 @@ func (p *parser) tokens(delims map[byte]delim) ([]token, error) {
 		}
 		j += 2
 		inner := s[2:j]
+		right := false
+		if d.trim {
+			if strings.HasPrefix(inner, "- ") {
+				inner = inner[2:]
+				if text >= 0 && text == len(out)-1 {
+					if t := strings.TrimRight(out[text].text, trimSet); t != "" {
+						out[text].text = t
+					} else {
+						out = out[:text]
+					}
+				}
+			}
+			if strings.HasSuffix(inner, " -") {
+				inner, right = inner[:len(inner)-2], true
+			}
+		}
 		if d.check != nil {
 			if msg := d.check(inner); msg != "" {
 				return nil, p.errf(line, "%s", msg)
@@ -149,6 +195,7 @@ func (p *parser) tokens(delims map[byte]delim) ([]token, error) {
 		if d.kind != 0 {
 			out = append(out, token{d.kind, strings.TrimSpace(inner), line})
 		}
+		text, trimNext = -1, right
 		line += strings.Count(s[:j+2], "\n")
 		s = s[j+2:]
 	}
@@ -278,6 +325,15 @@ func (p *parser) tag(t token, f []string, toks []token) (Node, []token, error) {
 			return nil, nil, err
 		}
 		return &With{Name: k, Expr: v, Body: body, Line: t.line}, rest, nil
+	case "spaceless":
+		if len(f) != 1 {
+			return nil, nil, p.errf(t.line, "spaceless takes no arguments, got {%% %s %%}", t.text)
+		}
+		body, rest, _, err := p.block(toks, []string{"endspaceless"})
+		if err != nil {
+			return nil, nil, err
+		}
+		return &Spaceless{Body: body, Line: t.line}, rest, nil
 	case "load":
 		// Django's {% load %}: formwork's tags need no library.
 		return &Text{}, toks, nil

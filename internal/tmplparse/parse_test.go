@@ -31,13 +31,80 @@ func TestElif(t *testing.T) {
 	}
 }
 
+// TestSpaceless checks that {% spaceless %} parses into a node holding
+// its body.
+func TestSpaceless(t *testing.T) {
+	nodes, err := Parse("t.html", "a\n{% spaceless %}<p> {{ b }} </p>{% endspaceless %}c")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(nodes) != 3 {
+		t.Fatalf("got %d nodes, want text, spaceless, text", len(nodes))
+	}
+	n, ok := nodes[1].(*Spaceless)
+	if !ok || n.Line != 2 || len(n.Body) != 3 {
+		t.Fatalf("got %#v, want a spaceless on line 2 with three nodes", nodes[1])
+	}
+	if v, ok := n.Body[1].(*Var); !ok || v.Expr != "b" {
+		t.Fatalf("body: got %#v", n.Body[1])
+	}
+}
+
+// TestJetTrim checks jet's trim markers: "{{- " strips the whitespace
+// ending the text just before, " -}}" the whitespace starting the text
+// just after, and a comment between keeps the text as it is.
+func TestJetTrim(t *testing.T) {
+	for src, want := range map[string]string{
+		"a \n\t{{- x }} b":             "a|x| b",
+		"a {{ x -}} \r\n b":            "a |x|b",
+		"a\n{{- x -}}\n":               "a|x",
+		" {{- x -}} ":                  "x",
+		"a {* c *} {{- x -}}{* d *} b": "a |x| b",
+		"a {* c *}{{- x }}":            "a |x",
+		"{{ range w := iter(w.s) -}}\n  {{ include w.t }}\n{{- end }}\n": "range(include)|\n",
+		"a {{ x }} b": "a |x| b",
+	} {
+		nodes, err := ParseJet("t.jet", src)
+		if err != nil {
+			t.Errorf("ParseJet(%q): %v", src, err)
+			continue
+		}
+		if got := flat(nodes); got != want {
+			t.Errorf("ParseJet(%q): got %q, want %q", src, got, want)
+		}
+	}
+}
+
+// flat shows nodes as text, variables, and the bodies of loops, joined
+// by |.
+func flat(nodes []Node) string {
+	var parts []string
+	for _, n := range nodes {
+		switch n := n.(type) {
+		case *Text:
+			parts = append(parts, n.Text)
+		case *Var:
+			parts = append(parts, n.Expr)
+		case *For:
+			parts = append(parts, "range("+flat(n.Body)+")")
+		case *Include:
+			parts = append(parts, "include")
+		default:
+			parts = append(parts, "?")
+		}
+	}
+	return strings.Join(parts, "|")
+}
+
 // TestErrors checks that what the parser does not know is an error
 // naming the template, line and construct.
 func TestErrors(t *testing.T) {
 	for src, want := range map[string]string{
-		"a\n{% spaceless %}": "t.html:2: tag {% spaceless %} is not supported",
-		"{% if a %}":         "missing {% endif %}",
-		"{{ a":               `t.html:1: unclosed "{{"`,
+		"a\n{% cycle a b %}":                  "t.html:2: tag {% cycle %} is not supported",
+		"{% if a %}":                          "missing {% endif %}",
+		"a\n{% spaceless %}":                  "t.html:2: missing {% endspaceless %}",
+		"{% spaceless x %}{% endspaceless %}": "spaceless takes no arguments",
+		"{{ a":                                `t.html:1: unclosed "{{"`,
 		"{% for a in b %}{% empty %}{% endfor %}": "{% empty %} is not supported",
 		"{% endif %}": "tag {% endif %} is not supported",
 		// The closing delimiter is looked for after the opening one, so
@@ -51,10 +118,11 @@ func TestErrors(t *testing.T) {
 		}
 	}
 	for src, want := range map[string]string{
-		"{{- a }}": "{{- -}}: trimming whitespace is not supported",
-		"{{ a -}}": "{{- -}}: trimming whitespace is not supported",
-		"{*}":      `t.jet:1: unclosed "{*"`,
-		"{{ a":     `t.jet:1: unclosed "{{"`,
+		"{{-a }}": "a '-' at the edge of an action without a space is not supported",
+		"{{ a-}}": "a '-' at the edge of an action without a space is not supported",
+		"{{-}}":   "a '-' at the edge of an action without a space is not supported",
+		"{*}":     `t.jet:1: unclosed "{*"`,
+		"{{ a":    `t.jet:1: unclosed "{{"`,
 	} {
 		_, err := ParseJet("t.jet", src)
 		if err == nil || !strings.Contains(err.Error(), want) {
