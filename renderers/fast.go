@@ -136,6 +136,20 @@ func (s *genState) truth(v Value) bool {
 	return t
 }
 
+// valueAttr is {{ v.name }} of a widget value: an attribute of the value
+// a ClearableFileInput shows its stored file by (an Object whose url and
+// name are strings). Any other value, or an attribute not a string,
+// declines the rendering.
+func (s *genState) valueAttr(v Value, name string) Value {
+	if o, ok := v.v.(Object); ok && v.kind == 2 {
+		if a, ok := o[name].(string); ok {
+			return StringValue(a)
+		}
+	}
+	s.declined = true
+	return Value{}
+}
+
 // includeWidget is {% include name with widget=x %}: the named widget
 // template's writer, or a decline when it has none or is overridden.
 func (s *genState) includeWidget(b *bytes.Buffer, name string, x *WidgetView) error {
@@ -255,6 +269,39 @@ func write[T any](b *bytes.Buffer, r Renderer, name string, fn func(*genState, *
 }
 
 var statePool = sync.Pool{New: func() any { return new(genState) }}
+
+// spaceless is Django's {% spaceless %} on what was written to b after
+// mark, as the engine's tag does it (pongo2compat.go): the whitespace
+// around it stripped, and the whitespace between a '>' and a '<'
+// (regexp's \s: tab, newline, form feed, carriage return, space)
+// removed. The text only shrinks, so it is rewritten in place.
+func spaceless(b *bytes.Buffer, mark int) {
+	trimFrom(b, mark)
+	buf := b.Bytes()
+	w, i := mark, mark
+	for {
+		k := bytes.IndexByte(buf[i:], '>')
+		if k < 0 {
+			break
+		}
+		k += i + 1 // past the '>'
+		j := k
+		for j < len(buf) && (buf[j] == ' ' || buf[j] == '\n' || buf[j] == '\t' || buf[j] == '\r' || buf[j] == '\f') {
+			j++
+		}
+		if j == k || j == len(buf) || buf[j] != '<' {
+			// Not whitespace between tags: kept, and the search goes on
+			// after the '>' (the whitespace may end at another '>').
+			w += copy(buf[w:], buf[i:k])
+			i = k
+			continue
+		}
+		w += copy(buf[w:], buf[i:k])
+		i = j // the '<' is copied with what follows
+	}
+	w += copy(buf[w:], buf[i:])
+	b.Truncate(w)
+}
 
 // trimFrom strips the whitespace around what was written to b after mark.
 func trimFrom(b *bytes.Buffer, mark int) {

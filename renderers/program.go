@@ -330,6 +330,17 @@ func init() {
 		"template_name": {ptString, func(x pval) pval { return pval{s: refOf[*WidgetView](x).TemplateName} }},
 		"label":         {ptString, func(x pval) pval { return pval{s: refOf[*WidgetView](x).Label} }},
 		"wrap_label":    {ptBool, func(x pval) pval { return boolVal(refOf[*WidgetView](x).WrapLabel) }},
+		"required":      {ptBool, func(x pval) pval { return boolVal(refOf[*WidgetView](x).Required) }},
+		"subwidgets": {&ptyp{name: "[]*WidgetView", kind: pkSeq, elem: ptWidget,
+			length: func(x pval) int { return len(refOf[*WidgetView](x).Subwidgets) },
+			at:     func(x pval, i int) pval { return pval{ref: refOf[*WidgetView](x).Subwidgets[i]} }}, func(x pval) pval { return x }},
+		// ClearableFileInput's.
+		"is_initial":           {ptBool, func(x pval) pval { return boolVal(refOf[*WidgetView](x).IsInitial) }},
+		"initial_text":         {ptString, func(x pval) pval { return pval{s: refOf[*WidgetView](x).InitialText} }},
+		"input_text":           {ptString, func(x pval) pval { return pval{s: refOf[*WidgetView](x).InputText} }},
+		"checkbox_name":        {ptString, func(x pval) pval { return pval{s: refOf[*WidgetView](x).CheckboxName} }},
+		"checkbox_id":          {ptString, func(x pval) pval { return pval{s: refOf[*WidgetView](x).CheckboxID} }},
+		"clear_checkbox_label": {ptString, func(x pval) pval { return pval{s: refOf[*WidgetView](x).ClearCheckboxLabel} }},
 	}
 }
 
@@ -521,6 +532,21 @@ func (c *pcompiler) node(sc *pscope, n tmplparse.Node) (pnode, error) {
 		return c.loop(sc, n)
 	case *tmplparse.Include:
 		return c.include(sc, n)
+	case *tmplparse.Spaceless:
+		// Only Django syntax has the tag: the program's own template
+		// uses it, whichever renderer runs the program.
+		body, err := c.nodes(sc.child(), n.Body)
+		if err != nil {
+			return nil, err
+		}
+		return func(e *penv, b *bytes.Buffer) error {
+			mark := b.Len()
+			if err := body(e, b); err != nil {
+				return err
+			}
+			spaceless(b, mark)
+			return nil
+		}, nil
 	}
 	return nil, fmt.Errorf("%s: unknown node %T", c.chain[len(c.chain)-1], n)
 }
@@ -601,6 +627,14 @@ func (c *pcompiler) expr(sc *pscope, s string, line int) (pbinding, error) {
 			key := p
 			get := b.get
 			b = pbinding{t: ptValue, get: func(e *penv) pval { return pval{v: refOf[*AttrSet](get(e)).Lookup(key)} }}
+			continue
+		}
+		if !ok && b.t.kind == pkValue {
+			// An attribute of a widget value (a stored file's url), as
+			// the generated writers read it: other values decline.
+			key := p
+			get := b.get
+			b = pbinding{t: ptValue, get: func(e *penv) pval { return pval{v: e.s.valueAttr(get(e).v, key)} }}
 			continue
 		}
 		if !ok {
@@ -810,7 +844,8 @@ func (c *pcompiler) include(sc *pscope, n *tmplparse.Include) (pnode, error) {
 		}
 		return func(e *penv, b *bytes.Buffer) error { set(e); return body(e, b) }, nil
 	}
-	// A template named at run time: a widget's option template.
+	// A template named at run time: a widget's option template, or a
+	// multi-part widget's subwidget's.
 	name, err := c.expr(sc, n.Expr, n.Line)
 	if err != nil {
 		return nil, err
@@ -818,12 +853,22 @@ func (c *pcompiler) include(sc *pscope, n *tmplparse.Include) (pnode, error) {
 	if name.t.kind != pkString {
 		return nil, c.errf(n.Line, "{%% include %s %%}: the name is a %s, not a string", n.Expr, name.t.name)
 	}
-	if len(n.Withs) != 1 || n.Withs[0][0] != "widget" {
-		return nil, c.errf(n.Line, "{%% include %s %%}: a template named at run time must be included with widget=...", n.Expr)
-	}
-	w := inner.vars["widget"]
-	if w.t != ptWidget {
-		return nil, c.errf(n.Line, "{%% include %s with widget=%s %%}: %s is a %s, not a widget", n.Expr, n.Withs[0][1], n.Withs[0][1], w.t.name)
+	// It sees the widget of its with widget=..., or with no with the
+	// widget of the includer's context (a loop's over subwidgets).
+	var w pbinding
+	switch {
+	case len(n.Withs) == 1 && n.Withs[0][0] == "widget":
+		w = inner.vars["widget"]
+		if w.t != ptWidget {
+			return nil, c.errf(n.Line, "{%% include %s with widget=%s %%}: %s is a %s, not a widget", n.Expr, n.Withs[0][1], n.Withs[0][1], w.t.name)
+		}
+	case len(n.Withs) == 0:
+		var ok bool
+		if w, ok = sc.lookup("widget"); !ok || w.t != ptWidget {
+			return nil, c.errf(n.Line, "{%% include %s %%}: a template named at run time is included with widget=..., or where widget is a widget", n.Expr)
+		}
+	default:
+		return nil, c.errf(n.Line, "{%% include %s %%}: a template named at run time must be included with widget=... alone", n.Expr)
 	}
 	getName, getW := name.get, w.get
 	return func(e *penv, b *bytes.Buffer) error {

@@ -106,6 +106,19 @@ type WidgetView struct {
 	Label string
 	// WrapLabel is an option's wrap_label.
 	WrapLabel bool
+	// Required is the widget's required (its field's).
+	Required bool
+	// IsInitial is a ClearableFileInput's is_initial: Value is a stored
+	// file, shown as a link.
+	IsInitial bool
+	// Subwidgets are a multi-part widget's parts, each printed with its
+	// own TemplateName.
+	Subwidgets []*WidgetView
+	// The texts and the clear box of a ClearableFileInput: initial_text,
+	// input_text, checkbox_name, checkbox_id and clear_checkbox_label.
+	InitialText, InputText   string
+	CheckboxName, CheckboxID string
+	ClearCheckboxLabel       string
 }
 
 // Reset empties v for reuse, keeping its attribute storage.
@@ -113,6 +126,8 @@ func (v *WidgetView) Reset() {
 	v.Attrs.Reset()
 	v.Name, v.Type, v.TemplateName, v.Label = "", "", "", ""
 	v.Value, v.Optgroups, v.WrapLabel = Value{}, nil, false
+	v.Required, v.IsInitial, v.Subwidgets = false, false, nil
+	v.InitialText, v.InputText, v.CheckboxName, v.CheckboxID, v.ClearCheckboxLabel = "", "", "", "", ""
 }
 
 // OptGroupView is one group of a choice widget's options: (name, options,

@@ -41,7 +41,8 @@ func TestUnsupported(t *testing.T) {
 		{"unknown variable", "{{ nope }}", `label.html:1: unknown variable "nope"`},
 		{"comparison", "{% if tag == 'x' %}{% endif %}", "comparing a string is not supported"},
 		{"unclosed", "{% if use_tag %}", "missing {% endif %}"},
-		{"dynamic include", "{% include tag %}", "must be included with widget="},
+		{"dynamic include", "{% include tag %}", "is included with widget=..., or where widget is a widget"},
+		{"dynamic include with", "{% include tag with label=tag %}", "must be included with widget=... alone"},
 		{"missing include", "{% include 'nope.html' %}", "nope.html"},
 	}
 	for _, tt := range tests {

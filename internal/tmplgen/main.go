@@ -269,6 +269,17 @@ func (g *gen) node(w *bytes.Buffer, e *env, n node) error {
 		return g.loop(w, e, n)
 	case *includeNode:
 		return g.include(w, e, n)
+	case *spacelessNode:
+		// Django's spaceless, on the part of the buffer the body wrote.
+		// Jinja has no such tag: the Jinja2 twin of a template using it
+		// (templates/jet, as Django's own jinja2 templates) prints its
+		// body as it is, so the Jinja2 renderers skip it.
+		m := g.fresh("m")
+		fmt.Fprintf(w, "{\n%s := b.Len()\n", m)
+		if err := g.nodes(w, e.child(), n.Body); err != nil {
+			return err
+		}
+		fmt.Fprintf(w, "if !s.jinja { spaceless(b, %s) }\n}\n", m)
 	default:
 		return fmt.Errorf("%s: unknown node %T", e.file, n)
 	}
@@ -344,6 +355,13 @@ func (g *gen) expr(e *env, s string, line int) (binding, error) {
 		return binding{}, g.errf(e, line, "unknown variable %q", parts[0])
 	}
 	for _, p := range parts[1:] {
+		if b.t.kind == kValue {
+			// An attribute of a widget value (a stored file's url): the
+			// writers know those of an Object holding strings, and decline
+			// the rendering for anything else.
+			b = binding{expr: fmt.Sprintf("s.valueAttr(%s, %q)", b.expr, p), t: tValue}
+			continue
+		}
 		if b.t.kind == kAttrSet {
 			if a, ok := b.t.attrs[p]; ok {
 				b = binding{expr: sprintf(a.f, b.expr), t: a.t}
@@ -525,12 +543,24 @@ func (g *gen) include(w *bytes.Buffer, e *env, n *includeNode) error {
 	if name.t.kind != kString {
 		return g.errf(e, n.Line, "{%% include %s %%}: the name is a %s, not a string", n.Expr, name.t.name)
 	}
-	if len(n.Withs) != 1 || n.Withs[0][0] != vWidget.widgetCtx {
-		return g.errf(e, n.Line, "{%% include %s %%}: a template named at run time must be included with widget=...", n.Expr)
-	}
-	b := inner.vars[vWidget.widgetCtx]
-	if b.t != tWidget {
-		return g.errf(e, n.Line, "{%% include %s with widget=%s %%}: %s is a %s, not a widget", n.Expr, n.Withs[0][1], n.Withs[0][1], b.t.name)
+	// The included template sees the widget of its with widget=..., or
+	// with no with the widget of the includer's context (a loop's over
+	// subwidgets): the view its writer prints.
+	var b binding
+	switch {
+	case len(n.Withs) == 1 && n.Withs[0][0] == vWidget.widgetCtx:
+		b = inner.vars[vWidget.widgetCtx]
+		if b.t != tWidget {
+			return g.errf(e, n.Line, "{%% include %s with widget=%s %%}: %s is a %s, not a widget", n.Expr, n.Withs[0][1], n.Withs[0][1], b.t.name)
+		}
+	case len(n.Withs) == 0:
+		var ok bool
+		b, ok = e.lookup(vWidget.widgetCtx)
+		if !ok || b.t != tWidget {
+			return g.errf(e, n.Line, "{%% include %s %%}: a template named at run time is included with widget=..., or where widget is a widget", n.Expr)
+		}
+	default:
+		return g.errf(e, n.Line, "{%% include %s %%}: a template named at run time must be included with widget=... alone", n.Expr)
 	}
 	fmt.Fprintf(w, "if err := s.includeWidget(b, %s, %s); err != nil { return err }\n", name.expr, b.expr)
 	return nil

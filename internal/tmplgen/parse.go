@@ -5,13 +5,14 @@ import "github.com/formwork/formwork/internal/tmplparse"
 // The generator compiles the tree internal/tmplparse makes of a
 // template; these are its names for the tree's nodes.
 type (
-	node        = tmplparse.Node
-	textNode    = tmplparse.Text
-	varNode     = tmplparse.Var
-	ifNode      = tmplparse.If
-	forNode     = tmplparse.For
-	withNode    = tmplparse.With
-	includeNode = tmplparse.Include
+	node          = tmplparse.Node
+	textNode      = tmplparse.Text
+	varNode       = tmplparse.Var
+	ifNode        = tmplparse.If
+	forNode       = tmplparse.For
+	withNode      = tmplparse.With
+	includeNode   = tmplparse.Include
+	spacelessNode = tmplparse.Spaceless
 )
 
 func parse(file, src string) ([]node, error) { return tmplparse.Parse(file, src) }

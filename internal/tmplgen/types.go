@@ -118,6 +118,15 @@ func init() {
 		"template_name": {"%s.TemplateName", tString},
 		"label":         {"%s.Label", tString},
 		"wrap_label":    {"%s.WrapLabel", tBool},
+		"required":      {"%s.Required", tBool},
+		"subwidgets":    {"%s.Subwidgets", &typ{name: "[]*WidgetView", kind: kSlice, elem: tWidget}},
+		// ClearableFileInput's.
+		"is_initial":           {"%s.IsInitial", tBool},
+		"initial_text":         {"%s.InitialText", tString},
+		"input_text":           {"%s.InputText", tString},
+		"checkbox_name":        {"%s.CheckboxName", tString},
+		"checkbox_id":          {"%s.CheckboxID", tString},
+		"clear_checkbox_label": {"%s.ClearCheckboxLabel", tString},
 	}
 }
 
