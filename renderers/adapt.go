@@ -13,12 +13,15 @@ import (
 // generated writer when the renderer does not override it.
 
 // ctxView is a widget context as a view, with its options made one at a
-// time from the context's option maps.
+// time from the context's option maps, and the views of its subwidgets
+// (a multi-part widget's parts), each a ctxView of its own.
 type ctxView struct {
 	v    WidgetView
 	opt  WidgetView
 	opts []map[string]any
 	grps []OptGroupView
+	subs []*ctxView
+	subv []*WidgetView
 }
 
 var ctxViewPool = sync.Pool{New: func() any { return new(ctxView) }}
@@ -28,6 +31,14 @@ func (c *ctxView) release() {
 	c.opt.Reset()
 	clear(c.opts)
 	c.opts, c.grps = c.opts[:0], c.grps[:0]
+	if len(c.subs) > 0 {
+		for _, sub := range c.subs {
+			sub.release()
+		}
+		clear(c.subs)
+		clear(c.subv)
+		c.subs, c.subv = c.subs[:0], c.subv[:0]
+	}
 	ctxViewPool.Put(c)
 }
 
@@ -74,12 +85,80 @@ func fillWidget(v *WidgetView, m map[string]any) bool {
 	return ok
 }
 
+// fillWidgetOwn sets what v holds of a widget's context and not of an
+// option's (which has none of these keys: a template reading them from
+// an option sees "" and false, as the zero view holds): required,
+// ClearableFileInput's is_initial and texts. False for a context holding
+// what a WidgetView cannot.
+func fillWidgetOwn(v *WidgetView, m map[string]any) bool {
+	ok := true
+	flag := func(k string) bool {
+		switch b := m[k].(type) {
+		case bool:
+			return b
+		case nil:
+		default:
+			ok = false
+		}
+		return false
+	}
+	v.Required = flag("required")
+	if _, has := m["is_initial"]; !has {
+		return ok // not a ClearableFileInput's
+	}
+	v.IsInitial = flag("is_initial")
+	str := func(k string) string {
+		switch s := m[k].(type) {
+		case string:
+			return s
+		case nil:
+			return ""
+		}
+		ok = false
+		return ""
+	}
+	v.InitialText, v.InputText = str("initial_text"), str("input_text")
+	v.CheckboxName, v.CheckboxID = str("checkbox_name"), str("checkbox_id")
+	v.ClearCheckboxLabel = str("clear_checkbox_label")
+	return ok
+}
+
 // widgetView returns the view of a widget context.
-func widgetView(m map[string]any) (*ctxView, bool) {
+func widgetView(m map[string]any) (*ctxView, bool) { return widgetViewAt(m, 0) }
+
+// widgetViewAt is widgetView for a context depth subwidgets down: past
+// MaxTemplateDepth (a context holding itself) there is no view, and the
+// engine renders it (and stops the recursion).
+func widgetViewAt(m map[string]any, depth int) (*ctxView, bool) {
+	if depth > MaxTemplateDepth {
+		return nil, false
+	}
 	c := ctxViewPool.Get().(*ctxView)
-	if !fillWidget(&c.v, m) {
+	if !fillWidget(&c.v, m) || !fillWidgetOwn(&c.v, m) {
 		c.release()
 		return nil, false
+	}
+	if sw, has := m["subwidgets"]; has && sw != nil {
+		list, ok := sw.([]any)
+		if !ok {
+			c.release()
+			return nil, false
+		}
+		for _, x := range list {
+			sm, ok := x.(map[string]any)
+			if !ok {
+				c.release()
+				return nil, false
+			}
+			sub, ok := widgetViewAt(sm, depth+1)
+			if !ok {
+				c.release()
+				return nil, false
+			}
+			c.subs = append(c.subs, sub)
+			c.subv = append(c.subv, &sub.v)
+		}
+		c.v.Subwidgets = c.subv
 	}
 	if g, has := m["optgroups"]; has && g != nil {
 		groups, ok := g.([]any)

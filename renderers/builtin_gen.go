@@ -25,6 +25,12 @@ var depsWidgetsMultipleInputHtml = []string{"django/forms/widgets/multiple_input
 var depsWidgetsInputOptionHtml = []string{"django/forms/widgets/attrs.html", "django/forms/widgets/input.html", "django/forms/widgets/input_option.html"}
 var depsWidgetsRadioOptionHtml = []string{"django/forms/widgets/attrs.html", "django/forms/widgets/input.html", "django/forms/widgets/input_option.html", "django/forms/widgets/radio_option.html"}
 var depsWidgetsCheckboxOptionHtml = []string{"django/forms/widgets/attrs.html", "django/forms/widgets/checkbox_option.html", "django/forms/widgets/input.html", "django/forms/widgets/input_option.html"}
+var depsWidgetsClearableFileInputHtml = []string{"django/forms/widgets/attrs.html", "django/forms/widgets/clearable_file_input.html"}
+var depsWidgetsMultiwidgetHtml = []string{"django/forms/widgets/multiwidget.html"}
+var depsWidgetsSplitdatetimeHtml = []string{"django/forms/widgets/multiwidget.html", "django/forms/widgets/splitdatetime.html"}
+var depsWidgetsSplithiddendatetimeHtml = []string{"django/forms/widgets/multiwidget.html", "django/forms/widgets/splithiddendatetime.html"}
+var depsWidgetsSelectDateHtml = []string{"django/forms/widgets/multiwidget.html", "django/forms/widgets/select_date.html"}
+var depsWidgetsMultipleHiddenHtml = []string{"django/forms/widgets/multiple_hidden.html", "django/forms/widgets/multiwidget.html"}
 
 // genWidget returns the writer of the named template for a WidgetView, and the
 // templates it stands for.
@@ -72,6 +78,18 @@ func genWidget(name string) (func(*genState, *bytes.Buffer, *WidgetView) error, 
 		return genWidgetsRadioOptionHtml, depsWidgetsRadioOptionHtml
 	case "django/forms/widgets/checkbox_option.html":
 		return genWidgetsCheckboxOptionHtml, depsWidgetsCheckboxOptionHtml
+	case "django/forms/widgets/clearable_file_input.html":
+		return genWidgetsClearableFileInputHtml, depsWidgetsClearableFileInputHtml
+	case "django/forms/widgets/multiwidget.html":
+		return genWidgetsMultiwidgetHtml, depsWidgetsMultiwidgetHtml
+	case "django/forms/widgets/splitdatetime.html":
+		return genWidgetsSplitdatetimeHtml, depsWidgetsSplitdatetimeHtml
+	case "django/forms/widgets/splithiddendatetime.html":
+		return genWidgetsSplithiddendatetimeHtml, depsWidgetsSplithiddendatetimeHtml
+	case "django/forms/widgets/select_date.html":
+		return genWidgetsSelectDateHtml, depsWidgetsSelectDateHtml
+	case "django/forms/widgets/multiple_hidden.html":
+		return genWidgetsMultipleHiddenHtml, depsWidgetsMultipleHiddenHtml
 	}
 	return nil, nil
 }
@@ -173,7 +191,7 @@ func genFormset(name string) (func(*genState, *bytes.Buffer, *FormsetView) error
 }
 
 // genNames are the templates with a generated writer.
-var genNames = []string{"django/forms/widgets/input.html", "django/forms/widgets/text.html", "django/forms/widgets/number.html", "django/forms/widgets/email.html", "django/forms/widgets/url.html", "django/forms/widgets/password.html", "django/forms/widgets/hidden.html", "django/forms/widgets/date.html", "django/forms/widgets/datetime.html", "django/forms/widgets/time.html", "django/forms/widgets/checkbox.html", "django/forms/widgets/file.html", "django/forms/widgets/textarea.html", "django/forms/widgets/select.html", "django/forms/widgets/select_option.html", "django/forms/widgets/radio.html", "django/forms/widgets/checkbox_select.html", "django/forms/widgets/multiple_input.html", "django/forms/widgets/input_option.html", "django/forms/widgets/radio_option.html", "django/forms/widgets/checkbox_option.html", "django/forms/label.html", "django/forms/errors/list/default.html", "django/forms/errors/list/ul.html", "django/forms/errors/list/text.txt", "django/forms/errors/dict/default.html", "django/forms/errors/dict/ul.html", "django/forms/errors/dict/text.txt", "django/forms/div.html", "django/forms/p.html", "django/forms/ul.html", "django/forms/table.html", "django/forms/default.html", "django/forms/formsets/default.html", "django/forms/formsets/div.html", "django/forms/formsets/p.html", "django/forms/formsets/table.html", "django/forms/formsets/ul.html"}
+var genNames = []string{"django/forms/widgets/input.html", "django/forms/widgets/text.html", "django/forms/widgets/number.html", "django/forms/widgets/email.html", "django/forms/widgets/url.html", "django/forms/widgets/password.html", "django/forms/widgets/hidden.html", "django/forms/widgets/date.html", "django/forms/widgets/datetime.html", "django/forms/widgets/time.html", "django/forms/widgets/checkbox.html", "django/forms/widgets/file.html", "django/forms/widgets/textarea.html", "django/forms/widgets/select.html", "django/forms/widgets/select_option.html", "django/forms/widgets/radio.html", "django/forms/widgets/checkbox_select.html", "django/forms/widgets/multiple_input.html", "django/forms/widgets/input_option.html", "django/forms/widgets/radio_option.html", "django/forms/widgets/checkbox_option.html", "django/forms/widgets/clearable_file_input.html", "django/forms/widgets/multiwidget.html", "django/forms/widgets/splitdatetime.html", "django/forms/widgets/splithiddendatetime.html", "django/forms/widgets/select_date.html", "django/forms/widgets/multiple_hidden.html", "django/forms/label.html", "django/forms/errors/list/default.html", "django/forms/errors/list/ul.html", "django/forms/errors/list/text.txt", "django/forms/errors/dict/default.html", "django/forms/errors/dict/ul.html", "django/forms/errors/dict/text.txt", "django/forms/div.html", "django/forms/p.html", "django/forms/ul.html", "django/forms/table.html", "django/forms/default.html", "django/forms/formsets/default.html", "django/forms/formsets/div.html", "django/forms/formsets/p.html", "django/forms/formsets/table.html", "django/forms/formsets/ul.html"}
 
 // genWidgetsInputHtml writes django/forms/widgets/input.html.
 func genWidgetsInputHtml(s *genState, b *bytes.Buffer, x *WidgetView) error {
@@ -1185,6 +1203,211 @@ func genWidgetsCheckboxOptionHtml(s *genState, b *bytes.Buffer, x *WidgetView) e
 	return nil
 }
 
+// genWidgetsClearableFileInputHtml writes django/forms/widgets/clearable_file_input.html.
+func genWidgetsClearableFileInputHtml(s *genState, b *bytes.Buffer, x *WidgetView) error {
+	if x.IsInitial {
+		EscapeTo(b, x.InitialText)
+		b.WriteString(": <a href=\"")
+		s.valueAttr(x.Value, "url").write(b)
+		b.WriteString("\">")
+		x.Value.write(b)
+		b.WriteString("</a>")
+		if !(x.Required) {
+			b.WriteString("\n<input type=\"checkbox\" name=\"")
+			EscapeTo(b, x.CheckboxName)
+			b.WriteString("\" id=\"")
+			EscapeTo(b, x.CheckboxID)
+			b.WriteByte('"')
+			if s.truth(x.Attrs.Lookup("disabled")) {
+				b.WriteString(" disabled")
+			}
+			b.WriteString(">\n<label for=\"")
+			EscapeTo(b, x.CheckboxID)
+			b.WriteString("\">")
+			EscapeTo(b, x.ClearCheckboxLabel)
+			b.WriteString("</label>")
+		}
+		b.WriteString("<br>\n")
+		EscapeTo(b, x.InputText)
+		b.WriteByte(':')
+	}
+	b.WriteString("\n<input type=\"")
+	EscapeTo(b, x.Type)
+	b.WriteString("\" name=\"")
+	EscapeTo(b, x.Name)
+	b.WriteByte('"')
+	{
+		{
+			c109 := &x.Attrs
+			c109.sortForPrint()
+			n110 := c109.n
+			for i108 := 0; i108 < n110; i108++ {
+				e111 := c109.item(i108)
+				_ = e111
+				if !e111.Val.IsFalse() {
+					b.WriteByte(' ')
+					EscapeTo(b, e111.Key)
+					if !e111.Val.IsTrue() {
+						b.WriteString("=\"")
+						e111.Val.write(b)
+						b.WriteByte('"')
+					}
+				}
+			}
+		}
+	}
+	b.WriteByte('>')
+	if !s.jinja {
+		b.WriteByte('\n')
+	}
+	return nil
+}
+
+// genWidgetsMultiwidgetHtml writes django/forms/widgets/multiwidget.html.
+func genWidgetsMultiwidgetHtml(s *genState, b *bytes.Buffer, x *WidgetView) error {
+	{
+		m112 := b.Len()
+		{
+			c114 := x.Subwidgets
+			n115 := len(c114)
+			for i113 := 0; i113 < n115; i113++ {
+				e116 := c114[i113]
+				_ = e116
+				if err := s.includeWidget(b, e116.TemplateName, e116); err != nil {
+					return err
+				}
+			}
+		}
+		if !s.jinja {
+			spaceless(b, m112)
+		}
+	}
+	if !s.jinja {
+		b.WriteByte('\n')
+	}
+	return nil
+}
+
+// genWidgetsSplitdatetimeHtml writes django/forms/widgets/splitdatetime.html.
+func genWidgetsSplitdatetimeHtml(s *genState, b *bytes.Buffer, x *WidgetView) error {
+	{
+		{
+			m117 := b.Len()
+			{
+				c119 := x.Subwidgets
+				n120 := len(c119)
+				for i118 := 0; i118 < n120; i118++ {
+					e121 := c119[i118]
+					_ = e121
+					if err := s.includeWidget(b, e121.TemplateName, e121); err != nil {
+						return err
+					}
+				}
+			}
+			if !s.jinja {
+				spaceless(b, m117)
+			}
+		}
+		if !s.jinja {
+			b.WriteByte('\n')
+		}
+	}
+	if !s.jinja {
+		b.WriteByte('\n')
+	}
+	return nil
+}
+
+// genWidgetsSplithiddendatetimeHtml writes django/forms/widgets/splithiddendatetime.html.
+func genWidgetsSplithiddendatetimeHtml(s *genState, b *bytes.Buffer, x *WidgetView) error {
+	{
+		{
+			m122 := b.Len()
+			{
+				c124 := x.Subwidgets
+				n125 := len(c124)
+				for i123 := 0; i123 < n125; i123++ {
+					e126 := c124[i123]
+					_ = e126
+					if err := s.includeWidget(b, e126.TemplateName, e126); err != nil {
+						return err
+					}
+				}
+			}
+			if !s.jinja {
+				spaceless(b, m122)
+			}
+		}
+		if !s.jinja {
+			b.WriteByte('\n')
+		}
+	}
+	if !s.jinja {
+		b.WriteByte('\n')
+	}
+	return nil
+}
+
+// genWidgetsSelectDateHtml writes django/forms/widgets/select_date.html.
+func genWidgetsSelectDateHtml(s *genState, b *bytes.Buffer, x *WidgetView) error {
+	{
+		{
+			m127 := b.Len()
+			{
+				c129 := x.Subwidgets
+				n130 := len(c129)
+				for i128 := 0; i128 < n130; i128++ {
+					e131 := c129[i128]
+					_ = e131
+					if err := s.includeWidget(b, e131.TemplateName, e131); err != nil {
+						return err
+					}
+				}
+			}
+			if !s.jinja {
+				spaceless(b, m127)
+			}
+		}
+		if !s.jinja {
+			b.WriteByte('\n')
+		}
+	}
+	if !s.jinja {
+		b.WriteByte('\n')
+	}
+	return nil
+}
+
+// genWidgetsMultipleHiddenHtml writes django/forms/widgets/multiple_hidden.html.
+func genWidgetsMultipleHiddenHtml(s *genState, b *bytes.Buffer, x *WidgetView) error {
+	{
+		{
+			m132 := b.Len()
+			{
+				c134 := x.Subwidgets
+				n135 := len(c134)
+				for i133 := 0; i133 < n135; i133++ {
+					e136 := c134[i133]
+					_ = e136
+					if err := s.includeWidget(b, e136.TemplateName, e136); err != nil {
+						return err
+					}
+				}
+			}
+			if !s.jinja {
+				spaceless(b, m132)
+			}
+		}
+		if !s.jinja {
+			b.WriteByte('\n')
+		}
+	}
+	if !s.jinja {
+		b.WriteByte('\n')
+	}
+	return nil
+}
+
 // genLabelHtml writes django/forms/label.html.
 func genLabelHtml(s *genState, b *bytes.Buffer, x *LabelView) error {
 	if x.UseTag {
@@ -1192,18 +1415,18 @@ func genLabelHtml(s *genState, b *bytes.Buffer, x *LabelView) error {
 		EscapeTo(b, x.Tag)
 		{
 			{
-				c109 := &x.Attrs
-				c109.sortForPrint()
-				n110 := c109.n
-				for i108 := 0; i108 < n110; i108++ {
-					e111 := c109.item(i108)
-					_ = e111
-					if !e111.Val.IsFalse() {
+				c138 := &x.Attrs
+				c138.sortForPrint()
+				n139 := c138.n
+				for i137 := 0; i137 < n139; i137++ {
+					e140 := c138.item(i137)
+					_ = e140
+					if !e140.Val.IsFalse() {
 						b.WriteByte(' ')
-						EscapeTo(b, e111.Key)
-						if !e111.Val.IsTrue() {
+						EscapeTo(b, e140.Key)
+						if !e140.Val.IsTrue() {
 							b.WriteString("=\"")
-							e111.Val.write(b)
+							e140.Val.write(b)
 							b.WriteByte('"')
 						}
 					}
@@ -1236,13 +1459,13 @@ func genErrorsListDefaultHtml(s *genState, b *bytes.Buffer, x *ErrorListView) er
 			EscapeTo(b, x.ErrorClass)
 			b.WriteString("\">")
 			{
-				c113 := x.Errors
-				n114 := c113.Len()
-				for i112 := 0; i112 < n114; i112++ {
-					e115 := errorItem{c113, i112}
-					_ = e115
+				c142 := x.Errors
+				n143 := c142.Len()
+				for i141 := 0; i141 < n143; i141++ {
+					e144 := errorItem{c142, i141}
+					_ = e144
 					b.WriteString("<li>")
-					if err := e115.WriteHTML(b); err != nil {
+					if err := e144.WriteHTML(b); err != nil {
 						return err
 					}
 					b.WriteString("</li>")
@@ -1261,13 +1484,13 @@ func genErrorsListUlHtml(s *genState, b *bytes.Buffer, x *ErrorListView) error {
 		EscapeTo(b, x.ErrorClass)
 		b.WriteString("\">")
 		{
-			c117 := x.Errors
-			n118 := c117.Len()
-			for i116 := 0; i116 < n118; i116++ {
-				e119 := errorItem{c117, i116}
-				_ = e119
+			c146 := x.Errors
+			n147 := c146.Len()
+			for i145 := 0; i145 < n147; i145++ {
+				e148 := errorItem{c146, i145}
+				_ = e148
 				b.WriteString("<li>")
-				if err := e119.WriteHTML(b); err != nil {
+				if err := e148.WriteHTML(b); err != nil {
 					return err
 				}
 				b.WriteString("</li>")
@@ -1281,13 +1504,13 @@ func genErrorsListUlHtml(s *genState, b *bytes.Buffer, x *ErrorListView) error {
 // genErrorsListTextTxt writes django/forms/errors/list/text.txt.
 func genErrorsListTextTxt(s *genState, b *bytes.Buffer, x *ErrorListView) error {
 	{
-		c121 := x.Errors
-		n122 := c121.Len()
-		for i120 := 0; i120 < n122; i120++ {
-			e123 := errorItem{c121, i120}
-			_ = e123
+		c150 := x.Errors
+		n151 := c150.Len()
+		for i149 := 0; i149 < n151; i149++ {
+			e152 := errorItem{c150, i149}
+			_ = e152
 			b.WriteString("* ")
-			if err := e123.WriteHTML(b); err != nil {
+			if err := e152.WriteHTML(b); err != nil {
 				return err
 			}
 			b.WriteByte('\n')
@@ -1307,14 +1530,14 @@ func genErrorsDictDefaultHtml(s *genState, b *bytes.Buffer, x *ErrorDictView) er
 			EscapeTo(b, x.ErrorClass)
 			b.WriteString("\">")
 			{
-				c125 := x.Errors
-				n126 := len(c125)
-				for i124 := 0; i124 < n126; i124++ {
-					e127 := &c125[i124]
-					_ = e127
+				c154 := x.Errors
+				n155 := len(c154)
+				for i153 := 0; i153 < n155; i153++ {
+					e156 := &c154[i153]
+					_ = e156
 					b.WriteString("<li>")
-					EscapeTo(b, e127.Field)
-					if err := e127.Errors.WriteHTML(b); err != nil {
+					EscapeTo(b, e156.Field)
+					if err := e156.Errors.WriteHTML(b); err != nil {
 						return err
 					}
 					b.WriteString("</li>")
@@ -1336,14 +1559,14 @@ func genErrorsDictUlHtml(s *genState, b *bytes.Buffer, x *ErrorDictView) error {
 		EscapeTo(b, x.ErrorClass)
 		b.WriteString("\">")
 		{
-			c129 := x.Errors
-			n130 := len(c129)
-			for i128 := 0; i128 < n130; i128++ {
-				e131 := &c129[i128]
-				_ = e131
+			c158 := x.Errors
+			n159 := len(c158)
+			for i157 := 0; i157 < n159; i157++ {
+				e160 := &c158[i157]
+				_ = e160
 				b.WriteString("<li>")
-				EscapeTo(b, e131.Field)
-				if err := e131.Errors.WriteHTML(b); err != nil {
+				EscapeTo(b, e160.Field)
+				if err := e160.Errors.WriteHTML(b); err != nil {
 					return err
 				}
 				b.WriteString("</li>")
@@ -1360,22 +1583,22 @@ func genErrorsDictUlHtml(s *genState, b *bytes.Buffer, x *ErrorDictView) error {
 // genErrorsDictTextTxt writes django/forms/errors/dict/text.txt.
 func genErrorsDictTextTxt(s *genState, b *bytes.Buffer, x *ErrorDictView) error {
 	{
-		c133 := x.Errors
-		n134 := len(c133)
-		for i132 := 0; i132 < n134; i132++ {
-			e135 := &c133[i132]
-			_ = e135
+		c162 := x.Errors
+		n163 := len(c162)
+		for i161 := 0; i161 < n163; i161++ {
+			e164 := &c162[i161]
+			_ = e164
 			b.WriteString("* ")
-			EscapeTo(b, e135.Field)
+			EscapeTo(b, e164.Field)
 			b.WriteByte('\n')
 			{
-				c137 := e135.Errors
-				n138 := c137.Len()
-				for i136 := 0; i136 < n138; i136++ {
-					e139 := errorItem{c137, i136}
-					_ = e139
+				c166 := e164.Errors
+				n167 := c166.Len()
+				for i165 := 0; i165 < n167; i165++ {
+					e168 := errorItem{c166, i165}
+					_ = e168
 					b.WriteString("  * ")
-					if err := e139.WriteHTML(b); err != nil {
+					if err := e168.WriteHTML(b); err != nil {
 						return err
 					}
 					b.WriteByte('\n')
@@ -1398,12 +1621,12 @@ func genDivHtml(s *genState, b *bytes.Buffer, x *FormView) error {
 	if (x.Errors.Len() > 0) && (!(len(x.Fields) > 0)) {
 		b.WriteString("\n  <div>")
 		{
-			c141 := x.Hidden
-			n142 := len(c141)
-			for i140 := 0; i140 < n142; i140++ {
-				e143 := c141[i140]
-				_ = e143
-				if err := e143.WriteHTML(b); err != nil {
+			c170 := x.Hidden
+			n171 := len(c170)
+			for i169 := 0; i169 < n171; i169++ {
+				e172 := c170[i169]
+				_ = e172
+				if err := e172.WriteHTML(b); err != nil {
 					return err
 				}
 			}
@@ -1412,67 +1635,67 @@ func genDivHtml(s *genState, b *bytes.Buffer, x *FormView) error {
 	}
 	b.WriteByte('\n')
 	{
-		c145 := x.Fields
-		n146 := len(c145)
-		for i144 := 0; i144 < n146; i144++ {
-			e147 := &c145[i144]
-			_ = e147
+		c174 := x.Fields
+		n175 := len(c174)
+		for i173 := 0; i173 < n175; i173++ {
+			e176 := &c174[i173]
+			_ = e176
 			b.WriteString("\n  <div")
 			{
-				w148 := e147.Field.CSSClasses()
-				_ = w148
-				if w148 != "" {
+				w177 := e176.Field.CSSClasses()
+				_ = w177
+				if w177 != "" {
 					b.WriteString(" class=\"")
-					EscapeTo(b, w148)
+					EscapeTo(b, w177)
 					b.WriteByte('"')
 				}
 			}
 			b.WriteString(">\n    ")
-			if e147.Field.UseFieldset() {
+			if e176.Field.UseFieldset() {
 				b.WriteString("\n      <fieldset>\n      ")
-				if e147.Field.Label() != "" {
-					if err := e147.Field.WriteLegendTag(b); err != nil {
+				if e176.Field.Label() != "" {
+					if err := e176.Field.WriteLegendTag(b); err != nil {
 						return err
 					}
 				}
 				b.WriteString("\n    ")
 			} else {
 				b.WriteString("\n      ")
-				if e147.Field.Label() != "" {
-					if err := e147.Field.WriteLabelTag(b); err != nil {
+				if e176.Field.Label() != "" {
+					if err := e176.Field.WriteLabelTag(b); err != nil {
 						return err
 					}
 				}
 				b.WriteString("\n    ")
 			}
 			b.WriteString("\n    ")
-			if e147.Field.HelpText() != "" {
+			if e176.Field.HelpText() != "" {
 				b.WriteString("<div class=\"helptext\">")
-				b.WriteString(e147.Field.HelpText())
+				b.WriteString(e176.Field.HelpText())
 				b.WriteString("</div>")
 			}
 			b.WriteString("\n    ")
-			if err := e147.Errors.WriteHTML(b); err != nil {
+			if err := e176.Errors.WriteHTML(b); err != nil {
 				return err
 			}
 			b.WriteString("\n    ")
-			if err := e147.Field.WriteHTML(b); err != nil {
+			if err := e176.Field.WriteHTML(b); err != nil {
 				return err
 			}
 			b.WriteString("\n    ")
-			if e147.Field.UseFieldset() {
+			if e176.Field.UseFieldset() {
 				b.WriteString("</fieldset>")
 			}
 			b.WriteString("\n    ")
-			if i144 == n146-1 {
+			if i173 == n175-1 {
 				b.WriteString("\n      ")
 				{
-					c150 := x.Hidden
-					n151 := len(c150)
-					for i149 := 0; i149 < n151; i149++ {
-						e152 := c150[i149]
-						_ = e152
-						if err := e152.WriteHTML(b); err != nil {
+					c179 := x.Hidden
+					n180 := len(c179)
+					for i178 := 0; i178 < n180; i178++ {
+						e181 := c179[i178]
+						_ = e181
+						if err := e181.WriteHTML(b); err != nil {
 							return err
 						}
 					}
@@ -1486,12 +1709,12 @@ func genDivHtml(s *genState, b *bytes.Buffer, x *FormView) error {
 	if (!(len(x.Fields) > 0)) && (!(x.Errors.Len() > 0)) {
 		b.WriteString("\n  ")
 		{
-			c154 := x.Hidden
-			n155 := len(c154)
-			for i153 := 0; i153 < n155; i153++ {
-				e156 := c154[i153]
-				_ = e156
-				if err := e156.WriteHTML(b); err != nil {
+			c183 := x.Hidden
+			n184 := len(c183)
+			for i182 := 0; i182 < n184; i182++ {
+				e185 := c183[i182]
+				_ = e185
+				if err := e185.WriteHTML(b); err != nil {
 					return err
 				}
 			}
@@ -1513,12 +1736,12 @@ func genPHtml(s *genState, b *bytes.Buffer, x *FormView) error {
 	if (x.Errors.Len() > 0) && (!(len(x.Fields) > 0)) {
 		b.WriteString("\n  <p>")
 		{
-			c158 := x.Hidden
-			n159 := len(c158)
-			for i157 := 0; i157 < n159; i157++ {
-				e160 := c158[i157]
-				_ = e160
-				if err := e160.WriteHTML(b); err != nil {
+			c187 := x.Hidden
+			n188 := len(c187)
+			for i186 := 0; i186 < n188; i186++ {
+				e189 := c187[i186]
+				_ = e189
+				if err := e189.WriteHTML(b); err != nil {
 					return err
 				}
 			}
@@ -1527,51 +1750,51 @@ func genPHtml(s *genState, b *bytes.Buffer, x *FormView) error {
 	}
 	b.WriteByte('\n')
 	{
-		c162 := x.Fields
-		n163 := len(c162)
-		for i161 := 0; i161 < n163; i161++ {
-			e164 := &c162[i161]
-			_ = e164
+		c191 := x.Fields
+		n192 := len(c191)
+		for i190 := 0; i190 < n192; i190++ {
+			e193 := &c191[i190]
+			_ = e193
 			b.WriteString("\n  ")
-			if err := e164.Errors.WriteHTML(b); err != nil {
+			if err := e193.Errors.WriteHTML(b); err != nil {
 				return err
 			}
 			b.WriteString("\n  <p")
 			{
-				w165 := e164.Field.CSSClasses()
-				_ = w165
-				if w165 != "" {
+				w194 := e193.Field.CSSClasses()
+				_ = w194
+				if w194 != "" {
 					b.WriteString(" class=\"")
-					EscapeTo(b, w165)
+					EscapeTo(b, w194)
 					b.WriteByte('"')
 				}
 			}
 			b.WriteString(">\n    ")
-			if e164.Field.Label() != "" {
-				if err := e164.Field.WriteLabelTag(b); err != nil {
+			if e193.Field.Label() != "" {
+				if err := e193.Field.WriteLabelTag(b); err != nil {
 					return err
 				}
 			}
 			b.WriteString("\n    ")
-			if err := e164.Field.WriteHTML(b); err != nil {
+			if err := e193.Field.WriteHTML(b); err != nil {
 				return err
 			}
 			b.WriteString("\n    ")
-			if e164.Field.HelpText() != "" {
+			if e193.Field.HelpText() != "" {
 				b.WriteString("\n      <span class=\"helptext\">")
-				b.WriteString(e164.Field.HelpText())
+				b.WriteString(e193.Field.HelpText())
 				b.WriteString("</span>\n    ")
 			}
 			b.WriteString("\n    ")
-			if i161 == n163-1 {
+			if i190 == n192-1 {
 				b.WriteString("\n      ")
 				{
-					c167 := x.Hidden
-					n168 := len(c167)
-					for i166 := 0; i166 < n168; i166++ {
-						e169 := c167[i166]
-						_ = e169
-						if err := e169.WriteHTML(b); err != nil {
+					c196 := x.Hidden
+					n197 := len(c196)
+					for i195 := 0; i195 < n197; i195++ {
+						e198 := c196[i195]
+						_ = e198
+						if err := e198.WriteHTML(b); err != nil {
 							return err
 						}
 					}
@@ -1585,12 +1808,12 @@ func genPHtml(s *genState, b *bytes.Buffer, x *FormView) error {
 	if (!(len(x.Fields) > 0)) && (!(x.Errors.Len() > 0)) {
 		b.WriteString("\n  ")
 		{
-			c171 := x.Hidden
-			n172 := len(c171)
-			for i170 := 0; i170 < n172; i170++ {
-				e173 := c171[i170]
-				_ = e173
-				if err := e173.WriteHTML(b); err != nil {
+			c200 := x.Hidden
+			n201 := len(c200)
+			for i199 := 0; i199 < n201; i199++ {
+				e202 := c200[i199]
+				_ = e202
+				if err := e202.WriteHTML(b); err != nil {
 					return err
 				}
 			}
@@ -1614,12 +1837,12 @@ func genUlHtml(s *genState, b *bytes.Buffer, x *FormView) error {
 		if !(len(x.Fields) > 0) {
 			b.WriteString("\n    ")
 			{
-				c175 := x.Hidden
-				n176 := len(c175)
-				for i174 := 0; i174 < n176; i174++ {
-					e177 := c175[i174]
-					_ = e177
-					if err := e177.WriteHTML(b); err != nil {
+				c204 := x.Hidden
+				n205 := len(c204)
+				for i203 := 0; i203 < n205; i203++ {
+					e206 := c204[i203]
+					_ = e206
+					if err := e206.WriteHTML(b); err != nil {
 						return err
 					}
 				}
@@ -1630,51 +1853,51 @@ func genUlHtml(s *genState, b *bytes.Buffer, x *FormView) error {
 	}
 	b.WriteByte('\n')
 	{
-		c179 := x.Fields
-		n180 := len(c179)
-		for i178 := 0; i178 < n180; i178++ {
-			e181 := &c179[i178]
-			_ = e181
+		c208 := x.Fields
+		n209 := len(c208)
+		for i207 := 0; i207 < n209; i207++ {
+			e210 := &c208[i207]
+			_ = e210
 			b.WriteString("\n  <li")
 			{
-				w182 := e181.Field.CSSClasses()
-				_ = w182
-				if w182 != "" {
+				w211 := e210.Field.CSSClasses()
+				_ = w211
+				if w211 != "" {
 					b.WriteString(" class=\"")
-					EscapeTo(b, w182)
+					EscapeTo(b, w211)
 					b.WriteByte('"')
 				}
 			}
 			b.WriteString(">\n    ")
-			if err := e181.Errors.WriteHTML(b); err != nil {
+			if err := e210.Errors.WriteHTML(b); err != nil {
 				return err
 			}
 			b.WriteString("\n    ")
-			if e181.Field.Label() != "" {
-				if err := e181.Field.WriteLabelTag(b); err != nil {
+			if e210.Field.Label() != "" {
+				if err := e210.Field.WriteLabelTag(b); err != nil {
 					return err
 				}
 			}
 			b.WriteString("\n    ")
-			if err := e181.Field.WriteHTML(b); err != nil {
+			if err := e210.Field.WriteHTML(b); err != nil {
 				return err
 			}
 			b.WriteString("\n    ")
-			if e181.Field.HelpText() != "" {
+			if e210.Field.HelpText() != "" {
 				b.WriteString("\n      <span class=\"helptext\">")
-				b.WriteString(e181.Field.HelpText())
+				b.WriteString(e210.Field.HelpText())
 				b.WriteString("</span>\n    ")
 			}
 			b.WriteString("\n    ")
-			if i178 == n180-1 {
+			if i207 == n209-1 {
 				b.WriteString("\n      ")
 				{
-					c184 := x.Hidden
-					n185 := len(c184)
-					for i183 := 0; i183 < n185; i183++ {
-						e186 := c184[i183]
-						_ = e186
-						if err := e186.WriteHTML(b); err != nil {
+					c213 := x.Hidden
+					n214 := len(c213)
+					for i212 := 0; i212 < n214; i212++ {
+						e215 := c213[i212]
+						_ = e215
+						if err := e215.WriteHTML(b); err != nil {
 							return err
 						}
 					}
@@ -1688,12 +1911,12 @@ func genUlHtml(s *genState, b *bytes.Buffer, x *FormView) error {
 	if (!(len(x.Fields) > 0)) && (!(x.Errors.Len() > 0)) {
 		b.WriteString("\n  ")
 		{
-			c188 := x.Hidden
-			n189 := len(c188)
-			for i187 := 0; i187 < n189; i187++ {
-				e190 := c188[i187]
-				_ = e190
-				if err := e190.WriteHTML(b); err != nil {
+			c217 := x.Hidden
+			n218 := len(c217)
+			for i216 := 0; i216 < n218; i216++ {
+				e219 := c217[i216]
+				_ = e219
+				if err := e219.WriteHTML(b); err != nil {
 					return err
 				}
 			}
@@ -1717,12 +1940,12 @@ func genTableHtml(s *genState, b *bytes.Buffer, x *FormView) error {
 		if !(len(x.Fields) > 0) {
 			b.WriteString("\n        ")
 			{
-				c192 := x.Hidden
-				n193 := len(c192)
-				for i191 := 0; i191 < n193; i191++ {
-					e194 := c192[i191]
-					_ = e194
-					if err := e194.WriteHTML(b); err != nil {
+				c221 := x.Hidden
+				n222 := len(c221)
+				for i220 := 0; i220 < n222; i220++ {
+					e223 := c221[i220]
+					_ = e223
+					if err := e223.WriteHTML(b); err != nil {
 						return err
 					}
 				}
@@ -1733,51 +1956,51 @@ func genTableHtml(s *genState, b *bytes.Buffer, x *FormView) error {
 	}
 	b.WriteByte('\n')
 	{
-		c196 := x.Fields
-		n197 := len(c196)
-		for i195 := 0; i195 < n197; i195++ {
-			e198 := &c196[i195]
-			_ = e198
+		c225 := x.Fields
+		n226 := len(c225)
+		for i224 := 0; i224 < n226; i224++ {
+			e227 := &c225[i224]
+			_ = e227
 			b.WriteString("\n  <tr")
 			{
-				w199 := e198.Field.CSSClasses()
-				_ = w199
-				if w199 != "" {
+				w228 := e227.Field.CSSClasses()
+				_ = w228
+				if w228 != "" {
 					b.WriteString(" class=\"")
-					EscapeTo(b, w199)
+					EscapeTo(b, w228)
 					b.WriteByte('"')
 				}
 			}
 			b.WriteString(">\n    <th>")
-			if e198.Field.Label() != "" {
-				if err := e198.Field.WriteLabelTag(b); err != nil {
+			if e227.Field.Label() != "" {
+				if err := e227.Field.WriteLabelTag(b); err != nil {
 					return err
 				}
 			}
 			b.WriteString("</th>\n    <td>\n      ")
-			if err := e198.Errors.WriteHTML(b); err != nil {
+			if err := e227.Errors.WriteHTML(b); err != nil {
 				return err
 			}
 			b.WriteString("\n      ")
-			if err := e198.Field.WriteHTML(b); err != nil {
+			if err := e227.Field.WriteHTML(b); err != nil {
 				return err
 			}
 			b.WriteString("\n      ")
-			if e198.Field.HelpText() != "" {
+			if e227.Field.HelpText() != "" {
 				b.WriteString("\n        <br>\n        <span class=\"helptext\">")
-				b.WriteString(e198.Field.HelpText())
+				b.WriteString(e227.Field.HelpText())
 				b.WriteString("</span>\n      ")
 			}
 			b.WriteString("\n      ")
-			if i195 == n197-1 {
+			if i224 == n226-1 {
 				b.WriteString("\n        ")
 				{
-					c201 := x.Hidden
-					n202 := len(c201)
-					for i200 := 0; i200 < n202; i200++ {
-						e203 := c201[i200]
-						_ = e203
-						if err := e203.WriteHTML(b); err != nil {
+					c230 := x.Hidden
+					n231 := len(c230)
+					for i229 := 0; i229 < n231; i229++ {
+						e232 := c230[i229]
+						_ = e232
+						if err := e232.WriteHTML(b); err != nil {
 							return err
 						}
 					}
@@ -1791,12 +2014,12 @@ func genTableHtml(s *genState, b *bytes.Buffer, x *FormView) error {
 	if (!(len(x.Fields) > 0)) && (!(x.Errors.Len() > 0)) {
 		b.WriteString("\n  ")
 		{
-			c205 := x.Hidden
-			n206 := len(c205)
-			for i204 := 0; i204 < n206; i204++ {
-				e207 := c205[i204]
-				_ = e207
-				if err := e207.WriteHTML(b); err != nil {
+			c234 := x.Hidden
+			n235 := len(c234)
+			for i233 := 0; i233 < n235; i233++ {
+				e236 := c234[i233]
+				_ = e236
+				if err := e236.WriteHTML(b); err != nil {
 					return err
 				}
 			}
@@ -1821,12 +2044,12 @@ func genDefaultHtml(s *genState, b *bytes.Buffer, x *FormView) error {
 			if !(len(x.Fields) > 0) {
 				b.WriteString("\n        ")
 				{
-					c209 := x.Hidden
-					n210 := len(c209)
-					for i208 := 0; i208 < n210; i208++ {
-						e211 := c209[i208]
-						_ = e211
-						if err := e211.WriteHTML(b); err != nil {
+					c238 := x.Hidden
+					n239 := len(c238)
+					for i237 := 0; i237 < n239; i237++ {
+						e240 := c238[i237]
+						_ = e240
+						if err := e240.WriteHTML(b); err != nil {
 							return err
 						}
 					}
@@ -1837,51 +2060,51 @@ func genDefaultHtml(s *genState, b *bytes.Buffer, x *FormView) error {
 		}
 		b.WriteByte('\n')
 		{
-			c213 := x.Fields
-			n214 := len(c213)
-			for i212 := 0; i212 < n214; i212++ {
-				e215 := &c213[i212]
-				_ = e215
+			c242 := x.Fields
+			n243 := len(c242)
+			for i241 := 0; i241 < n243; i241++ {
+				e244 := &c242[i241]
+				_ = e244
 				b.WriteString("\n  <tr")
 				{
-					w216 := e215.Field.CSSClasses()
-					_ = w216
-					if w216 != "" {
+					w245 := e244.Field.CSSClasses()
+					_ = w245
+					if w245 != "" {
 						b.WriteString(" class=\"")
-						EscapeTo(b, w216)
+						EscapeTo(b, w245)
 						b.WriteByte('"')
 					}
 				}
 				b.WriteString(">\n    <th>")
-				if e215.Field.Label() != "" {
-					if err := e215.Field.WriteLabelTag(b); err != nil {
+				if e244.Field.Label() != "" {
+					if err := e244.Field.WriteLabelTag(b); err != nil {
 						return err
 					}
 				}
 				b.WriteString("</th>\n    <td>\n      ")
-				if err := e215.Errors.WriteHTML(b); err != nil {
+				if err := e244.Errors.WriteHTML(b); err != nil {
 					return err
 				}
 				b.WriteString("\n      ")
-				if err := e215.Field.WriteHTML(b); err != nil {
+				if err := e244.Field.WriteHTML(b); err != nil {
 					return err
 				}
 				b.WriteString("\n      ")
-				if e215.Field.HelpText() != "" {
+				if e244.Field.HelpText() != "" {
 					b.WriteString("\n        <br>\n        <span class=\"helptext\">")
-					b.WriteString(e215.Field.HelpText())
+					b.WriteString(e244.Field.HelpText())
 					b.WriteString("</span>\n      ")
 				}
 				b.WriteString("\n      ")
-				if i212 == n214-1 {
+				if i241 == n243-1 {
 					b.WriteString("\n        ")
 					{
-						c218 := x.Hidden
-						n219 := len(c218)
-						for i217 := 0; i217 < n219; i217++ {
-							e220 := c218[i217]
-							_ = e220
-							if err := e220.WriteHTML(b); err != nil {
+						c247 := x.Hidden
+						n248 := len(c247)
+						for i246 := 0; i246 < n248; i246++ {
+							e249 := c247[i246]
+							_ = e249
+							if err := e249.WriteHTML(b); err != nil {
 								return err
 							}
 						}
@@ -1895,12 +2118,12 @@ func genDefaultHtml(s *genState, b *bytes.Buffer, x *FormView) error {
 		if (!(len(x.Fields) > 0)) && (!(x.Errors.Len() > 0)) {
 			b.WriteString("\n  ")
 			{
-				c222 := x.Hidden
-				n223 := len(c222)
-				for i221 := 0; i221 < n223; i221++ {
-					e224 := c222[i221]
-					_ = e224
-					if err := e224.WriteHTML(b); err != nil {
+				c251 := x.Hidden
+				n252 := len(c251)
+				for i250 := 0; i250 < n252; i250++ {
+					e253 := c251[i250]
+					_ = e253
+					if err := e253.WriteHTML(b); err != nil {
 						return err
 					}
 				}
@@ -1923,12 +2146,12 @@ func genFormsetsDefaultHtml(s *genState, b *bytes.Buffer, x *FormsetView) error 
 		return err
 	}
 	{
-		c226 := x.Forms
-		n227 := len(c226)
-		for i225 := 0; i225 < n227; i225++ {
-			e228 := c226[i225]
-			_ = e228
-			if err := e228.WriteHTML(b); err != nil {
+		c255 := x.Forms
+		n256 := len(c255)
+		for i254 := 0; i254 < n256; i254++ {
+			e257 := c255[i254]
+			_ = e257
+			if err := e257.WriteHTML(b); err != nil {
 				return err
 			}
 		}
@@ -1945,12 +2168,12 @@ func genFormsetsDivHtml(s *genState, b *bytes.Buffer, x *FormsetView) error {
 		return err
 	}
 	{
-		c230 := x.Forms
-		n231 := len(c230)
-		for i229 := 0; i229 < n231; i229++ {
-			e232 := c230[i229]
-			_ = e232
-			if err := e232.WriteAsDiv(b); err != nil {
+		c259 := x.Forms
+		n260 := len(c259)
+		for i258 := 0; i258 < n260; i258++ {
+			e261 := c259[i258]
+			_ = e261
+			if err := e261.WriteAsDiv(b); err != nil {
 				return err
 			}
 		}
@@ -1967,12 +2190,12 @@ func genFormsetsPHtml(s *genState, b *bytes.Buffer, x *FormsetView) error {
 		return err
 	}
 	{
-		c234 := x.Forms
-		n235 := len(c234)
-		for i233 := 0; i233 < n235; i233++ {
-			e236 := c234[i233]
-			_ = e236
-			if err := e236.WriteAsP(b); err != nil {
+		c263 := x.Forms
+		n264 := len(c263)
+		for i262 := 0; i262 < n264; i262++ {
+			e265 := c263[i262]
+			_ = e265
+			if err := e265.WriteAsP(b); err != nil {
 				return err
 			}
 		}
@@ -1989,12 +2212,12 @@ func genFormsetsTableHtml(s *genState, b *bytes.Buffer, x *FormsetView) error {
 		return err
 	}
 	{
-		c238 := x.Forms
-		n239 := len(c238)
-		for i237 := 0; i237 < n239; i237++ {
-			e240 := c238[i237]
-			_ = e240
-			if err := e240.WriteAsTable(b); err != nil {
+		c267 := x.Forms
+		n268 := len(c267)
+		for i266 := 0; i266 < n268; i266++ {
+			e269 := c267[i266]
+			_ = e269
+			if err := e269.WriteAsTable(b); err != nil {
 				return err
 			}
 		}
@@ -2011,12 +2234,12 @@ func genFormsetsUlHtml(s *genState, b *bytes.Buffer, x *FormsetView) error {
 		return err
 	}
 	{
-		c242 := x.Forms
-		n243 := len(c242)
-		for i241 := 0; i241 < n243; i241++ {
-			e244 := c242[i241]
-			_ = e244
-			if err := e244.WriteAsUL(b); err != nil {
+		c271 := x.Forms
+		n272 := len(c271)
+		for i270 := 0; i270 < n272; i270++ {
+			e273 := c271[i270]
+			_ = e273
+			if err := e273.WriteAsUL(b); err != nil {
 				return err
 			}
 		}

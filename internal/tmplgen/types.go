@@ -177,6 +177,12 @@ var roots = map[*view][]string{
 		"django/forms/widgets/input_option.html",
 		"django/forms/widgets/radio_option.html",
 		"django/forms/widgets/checkbox_option.html",
+		"django/forms/widgets/clearable_file_input.html",
+		"django/forms/widgets/multiwidget.html",
+		"django/forms/widgets/splitdatetime.html",
+		"django/forms/widgets/splithiddendatetime.html",
+		"django/forms/widgets/select_date.html",
+		"django/forms/widgets/multiple_hidden.html",
 	},
 	vLabel: {"django/forms/label.html"},
 	vErrorList: {
