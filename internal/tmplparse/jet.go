@@ -27,6 +27,12 @@ func ParseJet(file, src string) ([]Node, error) {
 	if err != nil {
 		return nil, err
 	}
+	// jet's parser skips the text before the first action while it is
+	// only whitespace (looking for {{ extends }} and {{ import }}): it
+	// prints none of it.
+	for len(toks) > 0 && toks[0].kind == 't' && strings.TrimSpace(toks[0].text) == "" {
+		toks = toks[1:]
+	}
 	j := &jetParser{p: p}
 	nodes, rest, end, err := j.block(toks, false)
 	if err != nil {
