@@ -55,3 +55,12 @@ func TestUseEngineEntities(t *testing.T) {
 		})
 	}
 }
+
+// An Object whose HTML is text (a stored file's name) prints it escaped
+// as Django's escape() does, as {{ file }} prints str(file) in Django.
+func TestObjectTextEscapedLikeDjango(t *testing.T) {
+	o := Object{HTMLKey: `O'Brien "q" <&>.pdf`}
+	if got, want := o.String(), `O&#x27;Brien &quot;q&quot; &lt;&amp;&gt;.pdf`; got != want {
+		t.Errorf("String() = %s, want %s", got, want)
+	}
+}

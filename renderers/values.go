@@ -2,7 +2,6 @@ package renderers
 
 import (
 	"fmt"
-	"html"
 	"sort"
 	"strings"
 
@@ -65,7 +64,7 @@ func (o Object) String() string {
 	case HTML:
 		return string(h)
 	case string:
-		return html.EscapeString(h)
+		return Escape(h)
 	}
 	return ""
 }
@@ -157,12 +156,12 @@ func (a Attrs) Write(b *strings.Builder) {
 		case bool:
 			if x {
 				b.WriteByte(' ')
-				b.WriteString(html.EscapeString(k))
+				b.WriteString(Escape(k))
 			}
 			continue
 		case nil:
 			b.WriteByte(' ')
-			b.WriteString(html.EscapeString(k))
+			b.WriteString(Escape(k))
 			b.WriteString(`="None"`)
 			continue
 		}
