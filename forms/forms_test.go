@@ -181,7 +181,8 @@ func TestErrorDictAndList(t *testing.T) {
 // An error dict and an error list print on the writers generated from
 // their built-in templates, not through the template engine, for every
 // built-in renderer: a few allocations (the result string), where the
-// engine costs hundreds.
+// engine costs 80 to 110. The bound leaves room for the race detector,
+// under which sync.Pool drops some of what it is given.
 func TestErrorsRenderOnGeneratedWriters(t *testing.T) {
 	for _, r := range []renderers.Renderer{renderers.NewDjangoTemplates(), renderers.NewDjangoDivFormRenderer(), renderers.NewJinja2()} {
 		f := contact().Bind(url.Values{"name": {""}, "email": {"nope"}}, nil, forms.Options{Renderer: r})
@@ -199,8 +200,8 @@ func TestErrorsRenderOnGeneratedWriters(t *testing.T) {
 			if err := tc.render(); err != nil {
 				t.Fatalf("%T %s: %v", r, tc.name, err)
 			}
-			if n := testing.AllocsPerRun(20, func() { _ = tc.render() }); n > 8 {
-				t.Errorf("%T %s: %.0f allocations per render, want at most 8 (the engine renders it)", r, tc.name, n)
+			if n := testing.AllocsPerRun(20, func() { _ = tc.render() }); n > 30 {
+				t.Errorf("%T %s: %.0f allocations per render, want at most 30 (the engine renders it)", r, tc.name, n)
 			}
 		}
 	}
