@@ -70,6 +70,10 @@ type Accessible struct {
 	Overlay fs.FS
 	// Reload parses templates on every render (a development mode).
 	Reload bool
+	// NoFastPath renders every template with the engine (see
+	// DjangoTemplates.NoFastPath): the reference the fast path is
+	// checked against.
+	NoFastPath bool
 
 	once sync.Once
 	dt   *DjangoTemplates
@@ -89,6 +93,7 @@ func (r *Accessible) templates() *DjangoTemplates {
 			FormsetTemplate: DivFormsetTemplate,
 			Overlay:         overlay,
 			Reload:          r.Reload,
+			NoFastPath:      r.NoFastPath,
 		}
 	})
 	return r.dt

@@ -10,6 +10,7 @@ import (
 
 	"github.com/flosch/pongo2/v6"
 
+	"github.com/formwork/formwork/internal/enginecount"
 	"github.com/formwork/formwork/internal/tmplparse"
 	"github.com/formwork/formwork/templates"
 )
@@ -135,7 +136,7 @@ const rendererKey = "_fw_renderer"
 // Render implements Renderer.
 func (r *DjangoTemplates) Render(w io.Writer, name string, ctx Context) (err error) {
 	defer recoverTemplatePanic(name, &err) // recursion.go
-	noteEngine(name)
+	enginecount.Note(name)
 	set := r.templateSet()
 	if r.themeErr != nil {
 		return r.themeErr

@@ -15,6 +15,7 @@ import (
 
 	"github.com/CloudyKit/jet/v6"
 
+	"github.com/formwork/formwork/internal/enginecount"
 	"github.com/formwork/formwork/internal/pyfmt"
 	"github.com/formwork/formwork/internal/tmplparse"
 	"github.com/formwork/formwork/templates"
@@ -199,7 +200,7 @@ func addJetGlobals(set *jet.Set) {
 // Render implements Renderer. Nothing is written to w unless the whole
 // template rendered.
 func (r *Jinja2) Render(w io.Writer, name string, ctx Context) (err error) {
-	noteEngine(name)
+	enginecount.Note(name)
 	set := r.jetSet()
 	if r.themeErr != nil {
 		return r.themeErr

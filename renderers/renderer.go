@@ -20,7 +20,6 @@ import (
 	"bytes"
 	"io"
 	"sync"
-	"sync/atomic"
 )
 
 // Renderer renders templates by name. Implementations are safe for
@@ -67,16 +66,3 @@ func RenderString(r Renderer, name string, ctx Context) (string, error) {
 func Default() Renderer { return defaultRenderer }
 
 var defaultRenderer = NewDjangoTemplates()
-
-// engineHook, set only by tests (export_test.go), is told the name of
-// every template a DjangoTemplates or Jinja2 renderer renders with its
-// engine (pongo2 or jet) rather than a generated writer, so that a test
-// can see which renderings leave the fast path.
-var engineHook atomic.Pointer[func(name string)]
-
-// noteEngine tells engineHook, when set, that the engine renders name.
-func noteEngine(name string) {
-	if f := engineHook.Load(); f != nil {
-		(*f)(name)
-	}
-}

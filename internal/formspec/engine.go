@@ -32,6 +32,8 @@ func (c *Case) engineRenderer(r renderers.Renderer) renderers.Renderer {
 	case *renderers.Jinja2:
 		y := &renderers.Jinja2{FormTemplate: x.FormTemplate, FormsetTemplate: x.FormsetTemplate, Overlay: x.Overlay, Theme: x.Theme, Reload: x.Reload, NoFastPath: true}
 		return y
+	case *renderers.Accessible:
+		return &renderers.Accessible{Overlay: x.Overlay, Reload: x.Reload, NoFastPath: true}
 	}
 	return r
 }

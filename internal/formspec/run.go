@@ -40,6 +40,9 @@ type Case struct {
 	// engineOnly, set by RunEngine, renders every template with the
 	// engine.
 	engineOnly bool
+	// language, when set, replaces the case's "language" ("en" for
+	// English).
+	language string
 }
 
 // Result is what rendering a case produces: its outputs by name.
@@ -120,6 +123,9 @@ func (c *Case) Run() (*Result, error) {
 			return nil, err
 		}
 		env.Language = s
+	}
+	if c.language != "" {
+		env.Language = c.language
 	}
 	var mc *caseModels
 	if mn, ok := root.get("models"); ok {
