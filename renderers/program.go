@@ -512,6 +512,9 @@ func (c *pcompiler) node(sc *pscope, n tmplparse.Node) (pnode, error) {
 			return els(e, b)
 		}, nil
 	case *tmplparse.With:
+		if len(n.Filters) > 0 {
+			return nil, c.errf(n.Line, "{%% with %s=%s|%s %%}: filters in with are not supported", n.Name, n.Expr, strings.Join(n.Filters, "|"))
+		}
 		x, err := c.expr(sc, n.Expr, n.Line)
 		if err != nil {
 			return nil, err
@@ -547,6 +550,10 @@ func (c *pcompiler) node(sc *pscope, n tmplparse.Node) (pnode, error) {
 			spaceless(b, mark)
 			return nil
 		}, nil
+	case *tmplparse.Translate:
+		return nil, c.errf(n.Line, "{%% translate %%} is not supported")
+	case *tmplparse.LangAttrs:
+		return nil, c.errf(n.Line, "{%% langattrs %%} is not supported")
 	}
 	return nil, fmt.Errorf("%s: unknown node %T", c.chain[len(c.chain)-1], n)
 }
@@ -804,10 +811,19 @@ func (c *pcompiler) loop(sc *pscope, n *tmplparse.For) (pnode, error) {
 	if err != nil {
 		return nil, err
 	}
+	var empty pnode
+	if n.HasEmpty {
+		if empty, err = c.nodes(sc.child(), n.Empty); err != nil {
+			return nil, err
+		}
+	}
 	get, length, at := coll.get, coll.t.length, coll.t.at
 	return func(e *penv, b *bytes.Buffer) error {
 		x := get(e)
 		l := length(x)
+		if l == 0 && empty != nil {
+			return empty(e, b)
+		}
 		for i := 0; i < l; i++ {
 			e.vars[slot].n, e.vars[slot+1].n = i, l
 			e.vars[slot+2] = at(x, i)

@@ -125,3 +125,42 @@ func TestJetProgramsRun(t *testing.T) {
 		t.Error("a template with a construct programs lack: NativeOK is true")
 	}
 }
+
+// TestProgramForEmpty checks that {% for %}...{% empty %} runs on a theme
+// program as pongo2 runs it: a theme's select.html whose loop has an
+// empty branch, rendered with and without options.
+func TestProgramForEmpty(t *testing.T) {
+	const name = "django/forms/widgets/select.html"
+	theme := fstest.MapFS{name: {Data: []byte(`<select name="{{ widget.name }}">{% for group_name, group_choices, group_index in widget.optgroups %}` +
+		`{% for option in group_choices %}<option value="{{ option.value|stringformat:'s' }}">{{ option.label }}</option>{% empty %}(empty group){% endfor %}` +
+		`{% empty %}(no options){% endfor %}</select>`)}}
+	r := &DjangoTemplates{Overlay: theme}
+	if p := r.programs().get(name, vkWidget); p == nil {
+		t.Fatalf("no program: %v", compileError(r.programs(), name))
+	}
+	option := func(v string) map[string]any {
+		return map[string]any{"name": "s", "value": v, "label": v, "template_name": "django/forms/widgets/select_option.html"}
+	}
+	for _, tt := range []struct {
+		groups []any
+		want   string
+	}{
+		{nil, `<select name="s">(no options)</select>`},
+		{[]any{[]any{nil, []any{option("a"), option("b")}, 0}, []any{"G", []any{}, 1}},
+			`<select name="s"><option value="a">a</option><option value="b">b</option>(empty group)</select>`},
+	} {
+		groups := tt.groups
+		ctx := Context{"widget": map[string]any{"name": "s", "template_name": name, "optgroups": groups}}
+		got, err := RenderString(r, name, ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := RenderString(&DjangoTemplates{Overlay: theme, NoFastPath: true}, name, ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got != want || got != tt.want {
+			t.Errorf("program %q, pongo2 %q, want %q", got, want, tt.want)
+		}
+	}
+}

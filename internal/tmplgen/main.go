@@ -253,6 +253,9 @@ func (g *gen) node(w *bytes.Buffer, e *env, n node) error {
 		}
 		w.WriteString("}\n")
 	case *withNode:
+		if len(n.Filters) > 0 {
+			return g.errf(e, n.Line, "{%% with %s=%s|%s %%}: filters in with are not supported", n.Name, n.Expr, strings.Join(n.Filters, "|"))
+		}
 		b, err := g.expr(e, n.Expr, n.Line)
 		if err != nil {
 			return err
@@ -460,6 +463,9 @@ func (g *gen) join(e *env, parts []string, op string, line int) (string, error) 
 }
 
 func (g *gen) loop(w *bytes.Buffer, e *env, n *forNode) error {
+	if n.HasEmpty {
+		return g.errf(e, n.Line, "{%% for %%}: {%% empty %%} is not supported")
+	}
 	coll, err := g.expr(e, n.Coll, n.Line)
 	if err != nil {
 		return err

@@ -1,7 +1,8 @@
 // Package tmplparse parses the subset of Django's template language the
 // built-in form templates use into a tree: text, {{ var.path|filter }},
-// and the tags if/elif/else, for, with, include, spaceless, load and
-// comment. Two
+// and the tags if/elif/else, for/empty, with, include, spaceless, load
+// and comment, and formwork's translate and langattrs (the accessible
+// templates'). Two
 // compilers read the tree: internal/tmplgen, which turns the built-in
 // templates into the renderers' generated Go writers, and the renderers'
 // theme programs, which compile a theme's overriding template at run
@@ -16,7 +17,7 @@ import (
 )
 
 // Node is a node of a template's tree: *Text, *Var, *If, *For, *With,
-// *Include or *Spaceless.
+// *Include, *Spaceless, *Translate or *LangAttrs.
 type Node interface{}
 
 // Text is literal text, printed as is.
@@ -39,22 +40,41 @@ type If struct {
 	HasElse    bool
 }
 
-// For is {% for Vars in Coll %}Body{% endfor %}. Index, set only by
+// For is {% for Vars in Coll %}Body{% empty %}Empty{% endfor %}
+// (HasEmpty when the loop has an {% empty %}). Index, set only by
 // ParseJet, names a variable holding the 0-based index of the item.
 type For struct {
-	Vars  []string
-	Coll  string
-	Body  []Node
-	Line  int
-	Index string
+	Vars     []string
+	Coll     string
+	Body     []Node
+	Empty    []Node
+	HasEmpty bool
+	Line     int
+	Index    string
 }
 
-// With is {% with Name=Expr %}Body{% endwith %}.
+// With is {% with Name=Expr|filter... %}Body{% endwith %}; Filters are
+// as a Var's.
 type With struct {
 	Name, Expr string
+	Filters    []string
 	Body       []Node
 	Line       int
 }
+
+// Translate is formwork's {% translate "Message" name=expr ... %}
+// (renderers/accessible_i18n.go): Message translated by the context's
+// translator, its %(name)s parameters the values of Params' dotted
+// variable paths.
+type Translate struct {
+	Message string
+	Params  [][2]string // name, expression
+	Line    int
+}
+
+// LangAttrs is formwork's {% langattrs %}: the lang and dir attributes
+// of the context's language.
+type LangAttrs struct{ Line int }
 
 // Include is {% include name [with k=v ...] %}: a literal Name, or
 // the expression Expr giving the name at run time.
@@ -310,10 +330,13 @@ func (p *parser) tag(t token, f []string, toks []token) (Node, []token, error) {
 		if err != nil {
 			return nil, nil, err
 		}
-		if end == "empty" {
-			return nil, nil, p.errf(t.line, "for: {%% empty %%} is not supported")
-		}
 		n.Body = body
+		if end == "empty" {
+			n.HasEmpty = true
+			if n.Empty, rest, _, err = p.block(rest, []string{"endfor"}); err != nil {
+				return nil, nil, err
+			}
+		}
 		return n, rest, nil
 	case "with":
 		if len(f) != 2 || !strings.Contains(f[1], "=") {
@@ -324,7 +347,8 @@ func (p *parser) tag(t token, f []string, toks []token) (Node, []token, error) {
 		if err != nil {
 			return nil, nil, err
 		}
-		return &With{Name: k, Expr: v, Body: body, Line: t.line}, rest, nil
+		parts := strings.Split(v, "|")
+		return &With{Name: k, Expr: parts[0], Filters: parts[1:], Body: body, Line: t.line}, rest, nil
 	case "spaceless":
 		if len(f) != 1 {
 			return nil, nil, p.errf(t.line, "spaceless takes no arguments, got {%% %s %%}", t.text)
@@ -334,6 +358,14 @@ func (p *parser) tag(t token, f []string, toks []token) (Node, []token, error) {
 			return nil, nil, err
 		}
 		return &Spaceless{Body: body, Line: t.line}, rest, nil
+	case "translate":
+		n, err := p.translate(t)
+		return n, toks, err
+	case "langattrs":
+		if len(f) != 1 {
+			return nil, nil, p.errf(t.line, "langattrs takes no arguments")
+		}
+		return &LangAttrs{Line: t.line}, toks, nil
 	case "load":
 		// Django's {% load %}: formwork's tags need no library.
 		return &Text{}, toks, nil
@@ -363,6 +395,32 @@ func (p *parser) tag(t token, f []string, toks []token) (Node, []token, error) {
 		return n, toks, nil
 	}
 	return nil, nil, p.errf(t.line, "tag {%% %s %%} is not supported", f[0])
+}
+
+// translate parses {% translate "message" name=expr ... %}: a quoted
+// message without backslashes, then name=value pairs, each value a
+// dotted variable path.
+func (p *parser) translate(t token) (Node, error) {
+	rest := strings.TrimSpace(strings.TrimPrefix(t.text, "translate"))
+	if rest == "" || (rest[0] != '"' && rest[0] != '\'') {
+		return nil, p.errf(t.line, "translate: want a quoted message, got {%% %s %%}", t.text)
+	}
+	end := strings.IndexByte(rest[1:], rest[0])
+	if end < 0 {
+		return nil, p.errf(t.line, "translate: unclosed message in {%% %s %%}", t.text)
+	}
+	n := &Translate{Message: rest[1 : end+1], Line: t.line}
+	if strings.ContainsRune(n.Message, '\\') {
+		return nil, p.errf(t.line, "translate: a backslash in the message is not supported")
+	}
+	for _, kv := range strings.Fields(rest[end+2:]) {
+		k, v, ok := strings.Cut(kv, "=")
+		if !ok || k == "" || v == "" {
+			return nil, p.errf(t.line, "translate: want name=value after the message, got %q", kv)
+		}
+		n.Params = append(n.Params, [2]string{k, v})
+	}
+	return n, nil
 }
 
 // SplitWord splits a condition s around the operator word w ("and",

@@ -105,8 +105,10 @@ func TestErrors(t *testing.T) {
 		"a\n{% spaceless %}":                  "t.html:2: missing {% endspaceless %}",
 		"{% spaceless x %}{% endspaceless %}": "spaceless takes no arguments",
 		"{{ a":                                `t.html:1: unclosed "{{"`,
-		"{% for a in b %}{% empty %}{% endfor %}": "{% empty %} is not supported",
-		"{% endif %}": "tag {% endif %} is not supported",
+		"{% translate There %}":               "translate: want a quoted message",
+		"{% translate \"a\" b %}":             `want name=value after the message, got "b"`,
+		"{% langattrs x %}":                   "langattrs takes no arguments",
+		"{% endif %}":                         "tag {% endif %} is not supported",
 		// The closing delimiter is looked for after the opening one, so
 		// that {#} and {%} are unclosed, not a tag ending inside its start.
 		"{#}":  `t.html:1: unclosed "{#"`,
@@ -128,5 +130,30 @@ func TestErrors(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("ParseJet(%q): %v, want an error containing %q", src, err, want)
 		}
+	}
+}
+
+// TestAccessibleTags checks formwork's translate and langattrs, for with
+// an empty branch and a with's filters.
+func TestAccessibleTags(t *testing.T) {
+	nodes, err := Parse("t.html", `{% translate "Form %(number)s" number=forloop.counter %}{% langattrs %}`+
+		`{% for a in b %}A{% empty %}E{% endfor %}{% with s=form.errors|stringformat:"s" %}{% endwith %}`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(nodes) != 4 {
+		t.Fatalf("got %d nodes, want 4", len(nodes))
+	}
+	if n, ok := nodes[0].(*Translate); !ok || n.Message != "Form %(number)s" || len(n.Params) != 1 || n.Params[0] != [2]string{"number", "forloop.counter"} {
+		t.Errorf("translate: got %#v", nodes[0])
+	}
+	if _, ok := nodes[1].(*LangAttrs); !ok {
+		t.Errorf("langattrs: got %#v", nodes[1])
+	}
+	if n, ok := nodes[2].(*For); !ok || !n.HasEmpty || len(n.Body) != 1 || len(n.Empty) != 1 || n.Empty[0].(*Text).Text != "E" {
+		t.Errorf("for/empty: got %#v", nodes[2])
+	}
+	if n, ok := nodes[3].(*With); !ok || n.Expr != "form.errors" || len(n.Filters) != 1 || n.Filters[0] != `stringformat:"s"` {
+		t.Errorf("with: got %#v", nodes[3])
 	}
 }
