@@ -108,6 +108,9 @@ func (bf *BoundField) HelpText() string {
 // Widget returns the widget the field renders with.
 func (bf *BoundField) Widget() widgets.Widget { return bf.localizedWidget(bf.field.Core().widget) }
 
+// fieldErrors returns the field's errors, nil when it has none.
+func (bf *BoundField) fieldErrors() *ErrorList { return bf.form.Errors().Get(bf.name) }
+
 // Errors returns the field's errors (an empty list when it has none).
 func (bf *BoundField) Errors() *ErrorList {
 	if l := bf.form.Errors().Get(bf.name); l != nil {
@@ -407,11 +410,10 @@ func (bf *BoundField) LabelTag(opts LabelOptions) (renderers.HTML, error) {
 		"use_tag": id != "",
 		"tag":     tag,
 	}
+	// The accessible label.html reads the field, and a template of the
+	// application's own may.
+	ctx["field"] = bf.Object()
 	name := bf.form.templateNameLabel()
-	if !renderers.NativeOK(bf.form.renderer, name) {
-		// Only a template of the application's own reads the field.
-		ctx["field"] = bf.Object()
-	}
 	// A label template printing {{ field.label_tag }} comes back here.
 	if err := bf.form.nesting.Enter(name); err != nil {
 		return "", err
@@ -668,7 +670,7 @@ func (bf *BoundField) HelpTextID() string {
 // accessible renderings: AutoID + "_errors" (the HTML name + "_errors" in
 // a form without ids), or "" when the field has no errors.
 func (bf *BoundField) ErrorsID() string {
-	if id := bf.describedIDBase(); id != "" && bf.Errors().Len() > 0 {
+	if id := bf.describedIDBase(); id != "" && bf.fieldErrors().Len() > 0 {
 		return id + "_errors"
 	}
 	return ""

@@ -14,20 +14,94 @@ import (
 // FieldView, LabelView, ErrorListView), printed by the writers generated
 // from those templates when the renderer does not override them.
 
+// boundView is a bound field as the view model sees it
+// (renderers.FieldView): the bound field itself, under another name, so
+// that a view of it costs no allocation.
+type boundView BoundField
+
+func (v *boundView) bf() *BoundField                      { return (*BoundField)(v) }
+func (v *boundView) WriteHTML(b *bytes.Buffer) error      { return v.bf().writeHTML(b) }
+func (v *boundView) CSSClasses() string                   { return v.bf().cssClasses(v.bf().fieldErrors()) }
+func (v *boundView) UseFieldset() bool                    { return v.bf().UseFieldset() }
+func (v *boundView) Label() string                        { return v.label }
+func (v *boundView) HelpText() string                     { return v.bf().HelpText() }
+func (v *boundView) WriteLabelTag(b *bytes.Buffer) error  { return v.bf().writeLabelTag(b, "label") }
+func (v *boundView) WriteLegendTag(b *bytes.Buffer) error { return v.bf().writeLabelTag(b, "legend") }
+func (v *boundView) IDForLabel() string                   { return v.bf().IDForLabel() }
+func (v *boundView) Required() bool                       { return v.field.Core().Required() }
+func (v *boundView) Invalid() bool                        { return v.bf().fieldErrors().Len() > 0 }
+func (v *boundView) HelpTextID() string                   { return v.bf().HelpTextID() }
+func (v *boundView) ErrorsID() string                     { return v.bf().ErrorsID() }
+func (v *boundView) FocusID() string                      { return v.bf().FocusID() }
+func (v *boundView) LegendID() string                     { return v.bf().LegendID() }
+func (v *boundView) AccessibleLabel() string              { return v.bf().AccessibleLabel() }
+func (v *boundView) AccessibleFieldset() bool             { return v.bf().accessibleWidget().UseFieldset() }
+
+// Translator is the form's translator, nil for English.
+func (v *boundView) Translator() renderers.Translator { return v.form.translator() }
+
+// Errors is field.errors: the field's errors (an empty list when it has
+// none, of the class Errors gives one).
+func (v *boundView) Errors() renderers.ErrorListView {
+	if l := v.bf().fieldErrors(); l != nil {
+		return renderers.ErrorListView{Errors: l, ErrorClass: l.Class}
+	}
+	return renderers.ErrorListView{Errors: (*ErrorList)(nil), ErrorClass: "errorlist"}
+}
+
+// WriteAccessibleWidget writes AccessibleHTML().
+func (v *boundView) WriteAccessibleWidget(b *bytes.Buffer) error {
+	h, err := v.bf().AccessibleHTML()
+	b.WriteString(string(h))
+	return err
+}
+
 // fieldView is a bound field with its errors, as a form template's loop
 // sees it.
 type fieldView struct {
-	bf   *BoundField
+	*boundView
 	errs *ErrorList
 }
 
-func (v *fieldView) WriteHTML(b *bytes.Buffer) error      { return v.bf.writeHTML(b) }
-func (v *fieldView) CSSClasses() string                   { return v.bf.cssClasses(v.errs) }
-func (v *fieldView) UseFieldset() bool                    { return v.bf.UseFieldset() }
-func (v *fieldView) Label() string                        { return v.bf.label }
-func (v *fieldView) HelpText() string                     { return v.bf.HelpText() }
-func (v *fieldView) WriteLabelTag(b *bytes.Buffer) error  { return v.bf.writeLabelTag(b, "label") }
-func (v *fieldView) WriteLegendTag(b *bytes.Buffer) error { return v.bf.writeLabelTag(b, "legend") }
+func (v *fieldView) CSSClasses() string { return v.bf().cssClasses(v.errs) }
+
+// translator is the form's translator as the view model holds it: nil
+// for English.
+func (f *Form) translator() renderers.Translator {
+	if t := f.opts.Translator; t != nil {
+		return t
+	}
+	return nil
+}
+
+// formParts is a form as the accessible formset template reads it
+// (renderers.FormParts): the form itself, under another name.
+type formParts Form
+
+// Parts returns what the accessible formset template reads of the form
+// (renderers.FormParts): its non-field errors, its hidden and visible
+// fields and its translator.
+func (f *Form) Parts() renderers.FormParts { return (*formParts)(f) }
+
+func (p *formParts) NonFieldErrors() renderers.ErrorListView {
+	l := (*Form)(p).NonFieldErrors()
+	return renderers.ErrorListView{Errors: l, ErrorClass: l.Class}
+}
+
+func (p *formParts) HiddenFields() []renderers.FieldView  { return (*Form)(p).fieldViews(true) }
+func (p *formParts) VisibleFields() []renderers.FieldView { return (*Form)(p).fieldViews(false) }
+func (p *formParts) Translator() renderers.Translator     { return (*Form)(p).translator() }
+
+// fieldViews are the views of the hidden (or the visible) fields.
+func (f *Form) fieldViews(hidden bool) []renderers.FieldView {
+	var out []renderers.FieldView
+	for _, bf := range f.fields {
+		if bf.IsHidden() == hidden {
+			out = append(out, (*boundView)(bf))
+		}
+	}
+	return out
+}
 
 // formScratch is the view of one form rendering, reused from one
 // rendering to the next.
@@ -80,11 +154,11 @@ func (f *Form) writeForm(b *bytes.Buffer, name string) (handled bool, err error)
 		if fe == nil {
 			fe = &s.empty
 		}
-		s.fields = append(s.fields, fieldView{bf, fe})
+		s.fields = append(s.fields, fieldView{(*boundView)(bf), fe})
 	}
 	for i := range s.fields {
 		fv := &s.fields[i]
-		if fv.bf.IsHidden() {
+		if fv.bf().IsHidden() {
 			s.hidden = append(s.hidden, fv)
 			continue
 		}
@@ -95,7 +169,7 @@ func (f *Form) writeForm(b *bytes.Buffer, name string) (handled bool, err error)
 		s.emptyTop = ErrorList{Class: nonFieldClass, renderer: f.renderer, tr: f.opts.Translator}
 		top = &s.emptyTop
 	}
-	s.v = renderers.FormView{Errors: top, Fields: s.rows, Hidden: s.hidden}
+	s.v = renderers.FormView{Errors: top, Fields: s.rows, Hidden: s.hidden, HasErrors: errs.Len() > 0, Translator: f.translator()}
 	return renderers.WriteForm(b, f.renderer, name, &s.v)
 }
 
@@ -214,6 +288,7 @@ func (bf *BoundField) labelView(v *renderers.LabelView, opts LabelOptions) bool 
 		v.Tag = "label"
 	}
 	v.UseTag = id != ""
+	v.Field = (*boundView)(bf)
 	return true
 }
 

@@ -59,11 +59,32 @@ var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 // the template Object (every form's, the empty form's) would be wasted.
 func (fs *Formset) writeView(b *bytes.Buffer, name string) (bool, error) {
 	all := fs.Forms()
-	v := renderers.FormsetView{ManagementForm: fs.ManagementForm(), Forms: make([]renderers.FormMarkup, len(all))}
+	v := renderers.FormsetView{ManagementForm: fs.ManagementForm(), Forms: make([]renderers.FormMarkup, len(all)), Formset: (*formsetParts)(fs)}
 	for i, f := range all {
 		v.Forms[i] = f
 	}
 	return renderers.WriteFormset(b, fs.renderer, name, &v)
+}
+
+// formsetParts is what the accessible formset template reads of the
+// formset (renderers.FormsetParts): the formset itself, under another
+// name.
+type formsetParts Formset
+
+func (p *formsetParts) TotalErrorCount() int { return (*Formset)(p).TotalErrorCount() }
+
+func (p *formsetParts) NonFormErrors() renderers.ErrorListView {
+	l := (*Formset)(p).NonFormErrors()
+	if l == nil {
+		return renderers.ErrorListView{Errors: l}
+	}
+	return renderers.ErrorListView{Errors: l, ErrorClass: l.Class}
+}
+
+// Translator is the management form's, which the template's formset
+// holds (renderers.TranslatorOf).
+func (p *formsetParts) Translator() renderers.Translator {
+	return (*Formset)(p).ManagementForm().Parts().Translator()
 }
 
 // Context returns what formset templates see: the formset.

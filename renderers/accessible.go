@@ -11,8 +11,10 @@ import (
 )
 
 // Accessible is the AccessibleFormRenderer: Django 4.1's div style,
-// rendered with pongo2, with templates that go beyond Django's for users
-// of assistive technology.  Each choice serves a WCAG 2.2 success
+// with templates that go beyond Django's for users of assistive
+// technology. Like Django's, its templates are compiled into Go writers
+// (the fast path, builtin_gen.go), which print the view model; a
+// template its Overlay overrides renders on a theme program or pongo2.  Each choice serves a WCAG 2.2 success
 // criterion (templates/accessible/README.md gives the details):
 //
 //   - Help text and the field's error list have ids (AutoID+"_helptext",
@@ -77,6 +79,12 @@ type Accessible struct {
 
 	once sync.Once
 	dt   *DjangoTemplates
+
+	// The fast path: the writers generated from the accessible templates
+	// (internal/tmplgen), where Overlay overrides none of them.
+	overrides overrides
+	fastOnce  sync.Once
+	fast      fastInfo
 }
 
 // NewAccessible returns an AccessibleFormRenderer.

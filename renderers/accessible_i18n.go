@@ -1,6 +1,7 @@
 package renderers
 
 import (
+	"bytes"
 	"sort"
 
 	"github.com/flosch/pongo2/v6"
@@ -93,6 +94,48 @@ func (langAttrsNode) Execute(ctx *pongo2.ExecutionContext, w pongo2.TemplateWrit
 	}
 	_, _ = w.WriteString(` lang="` + Escape(l.Code()) + `" dir="` + Escape(l.Dir()) + `"`)
 	return nil
+}
+
+// The translate and langattrs tags on the generated writers of the
+// accessible templates, which find the translator in the view
+// (internal/tmplgen compiles TranslatorOf's search of field, form and
+// formset into the writer).
+
+// firstTranslator returns the first translator that is not nil, as
+// TranslatorOf takes the first variable that holds one.
+func firstTranslator(ts ...Translator) Translator {
+	for _, t := range ts {
+		if t != nil {
+			return t
+		}
+	}
+	return nil
+}
+
+// writeTranslated writes what {% translate message name=value ... %}
+// prints: message translated by t (nil: English), interpolated with
+// params when there are any, escaped.
+func writeTranslated(b *bytes.Buffer, t Translator, message string, params map[string]any) {
+	if t != nil {
+		message = t.Translate(message)
+	}
+	if params != nil {
+		message = pyfmt.Interpolate(message, params)
+	}
+	EscapeTo(b, message)
+}
+
+// writeLangAttrs writes what {% langattrs %} prints for translator t.
+func writeLangAttrs(b *bytes.Buffer, t Translator) {
+	l, ok := t.(Language)
+	if !ok {
+		return
+	}
+	b.WriteString(` lang="`)
+	EscapeTo(b, l.Code())
+	b.WriteString(`" dir="`)
+	EscapeTo(b, l.Dir())
+	b.WriteByte('"')
 }
 
 // contextTranslator is TranslatorOf for a template's execution context.

@@ -213,8 +213,9 @@ func renderWidgetContext(b *bytes.Buffer, r Renderer, name string, ctx Context) 
 	if !ok {
 		return false
 	}
-	fn, deps := genWidget(name)
-	if fn == nil {
+	// A set of built-in templates replaces writers of Django's, never
+	// adds one: no writer in Django's set, none in r's.
+	if fn, _ := genWidget(name, setDjango); fn == nil {
 		return false
 	}
 	c, ok := widgetView(m)
@@ -222,19 +223,19 @@ func renderWidgetContext(b *bytes.Buffer, r Renderer, name string, ctx Context) 
 		return false
 	}
 	defer c.release()
-	handled, err := write(b, r, name, fn, deps, &c.v)
+	handled, err := write(b, r, name, genWidget, &c.v)
 	return handled && err == nil
 }
 
 // includeWidget writes an included built-in widget template (not
 // trimmed, as an include is not) on its generated writer.
 func includeWidgetContext(b *bytes.Buffer, r Renderer, name string, m map[string]any) bool {
-	fn, deps := genWidget(name)
-	if fn == nil {
+	fi, ok := fastRenderer(r)
+	if !ok {
 		return false
 	}
-	fi, ok := fastRenderer(r)
-	if !ok || !fi.usable(deps) {
+	fn, deps := genWidget(name, fi.set)
+	if fn == nil || !fi.usable(deps) {
 		return false
 	}
 	c, ok := widgetView(m)

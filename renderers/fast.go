@@ -20,6 +20,17 @@ import (
 // (an option template that is overridden, a value of an unknown kind)
 // makes the writer decline, and the caller renders with the engine.
 
+// builtinSet names a renderer's set of built-in templates, which
+// internal/tmplgen compiles: Django's (DjangoTemplates, Jinja2), or the
+// AccessibleFormRenderer's (templates/accessible laid over Django's),
+// whose writers replace Django's where its templates do.
+type builtinSet uint8
+
+const (
+	setDjango builtinSet = iota
+	setAccessible
+)
+
 // errDecline is how a generated writer gives the rendering back to the
 // engine.
 var errDecline = errors.New("renderers: the fast path declines")
@@ -69,6 +80,18 @@ func fastRenderer(r Renderer) (fi *fastInfo, ok bool) {
 			x.fast = fastInfo{ov: &x.overrides, overlay: x.overlay(), jinja: true, progs: x.programs()}
 		})
 		return &x.fast, true
+	case *Accessible:
+		if x.Reload || x.NoFastPath {
+			return nil, false
+		}
+		x.fastOnce.Do(func() {
+			// The writers of the accessible set stand for the accessible
+			// templates: only the application's overlay overrides them.
+			// An overridden template runs on its theme program, compiled
+			// from the overlay over the accessible templates.
+			x.fast = fastInfo{ov: &x.overrides, overlay: x.Overlay, set: setAccessible, progs: x.templates().programs()}
+		})
+		return &x.fast, true
 	}
 	return nil, false
 }
@@ -79,6 +102,8 @@ type fastInfo struct {
 	ov      *overrides
 	overlay fs.FS
 	jinja   bool
+	// set is the renderer's set of built-in templates.
+	set builtinSet
 	// progs are the renderer's theme programs (program.go), nil for
 	// none: an overridden template runs on its program when it has one.
 	progs *programs
@@ -154,7 +179,7 @@ func (s *genState) valueAttr(v Value, name string) Value {
 // template's writer, or a decline when it has none or is overridden.
 func (s *genState) includeWidget(b *bytes.Buffer, name string, x *WidgetView) error {
 	if name != s.lastName || s.lastFn == nil {
-		fn, deps := genWidget(name)
+		fn, deps := genWidget(name, s.set)
 		if fn == nil || !s.usable(deps) {
 			if p := s.progs.get(name, vkWidget); p != nil {
 				return s.runProgram(p, name, b, x)
@@ -190,44 +215,48 @@ func NativeOK(r Renderer, name string) bool {
 	if !ok {
 		return false
 	}
-	deps := genDeps(name)
+	deps := genDeps(name, fi.set)
 	return deps != nil && (fi.usable(deps) || fi.progs.get(name, kindOf(name)) != nil)
 }
 
-// genDeps returns the templates the named template's writer stands for,
-// nil when it has none.
-func genDeps(name string) []string {
-	if _, d := genWidget(name); d != nil {
+// genDeps returns the templates the named template's writer in set
+// stands for, nil when it has none.
+func genDeps(name string, set builtinSet) []string {
+	if _, d := genWidget(name, set); d != nil {
 		return d
 	}
-	if _, d := genLabel(name); d != nil {
+	if _, d := genLabel(name, set); d != nil {
 		return d
 	}
-	if _, d := genErrorList(name); d != nil {
+	if _, d := genErrorList(name, set); d != nil {
 		return d
 	}
-	if _, d := genErrorDict(name); d != nil {
+	if _, d := genErrorDict(name, set); d != nil {
 		return d
 	}
-	if _, d := genForm(name); d != nil {
+	if _, d := genForm(name, set); d != nil {
 		return d
 	}
-	_, d := genFormset(name)
+	_, d := genFormset(name, set)
 	return d
 }
 
 // Generated lists the built-in templates that have a generated writer.
 func Generated() []string { return append([]string(nil), genNames...) }
 
-// write runs a generated writer into b, trimmed as RenderString trims
-// its result. handled is false (and b as it was) when the engine must
-// render instead.
-func write[T any](b *bytes.Buffer, r Renderer, name string, fn func(*genState, *bytes.Buffer, *T) error, deps []string, v *T) (handled bool, err error) {
-	if fn == nil || v == nil {
+// write runs the writer of the named template in r's set (lookup finds
+// it) into b, trimmed as RenderString trims its result. handled is false
+// (and b as it was) when the engine must render instead.
+func write[T any](b *bytes.Buffer, r Renderer, name string, lookup func(string, builtinSet) (func(*genState, *bytes.Buffer, *T) error, []string), v *T) (handled bool, err error) {
+	if v == nil {
 		return false, nil
 	}
 	fi, ok := fastRenderer(r)
 	if !ok {
+		return false, nil
+	}
+	fn, deps := lookup(name, fi.set)
+	if fn == nil {
 		return false, nil
 	}
 	var p *program
@@ -318,36 +347,30 @@ func trimFrom(b *bytes.Buffer, mark int) {
 // WriteWidget writes the named widget template for v to b with its
 // generated writer; false when r's engine must render it.
 func WriteWidget(b *bytes.Buffer, r Renderer, name string, v *WidgetView) (bool, error) {
-	fn, deps := genWidget(name)
-	return write(b, r, name, fn, deps, v)
+	return write(b, r, name, genWidget, v)
 }
 
 // WriteLabel writes the named label template for v.
 func WriteLabel(b *bytes.Buffer, r Renderer, name string, v *LabelView) (bool, error) {
-	fn, deps := genLabel(name)
-	return write(b, r, name, fn, deps, v)
+	return write(b, r, name, genLabel, v)
 }
 
 // WriteErrorList writes the named error list template for v.
 func WriteErrorList(b *bytes.Buffer, r Renderer, name string, v *ErrorListView) (bool, error) {
-	fn, deps := genErrorList(name)
-	return write(b, r, name, fn, deps, v)
+	return write(b, r, name, genErrorList, v)
 }
 
 // WriteErrorDict writes the named error dict template for v.
 func WriteErrorDict(b *bytes.Buffer, r Renderer, name string, v *ErrorDictView) (bool, error) {
-	fn, deps := genErrorDict(name)
-	return write(b, r, name, fn, deps, v)
+	return write(b, r, name, genErrorDict, v)
 }
 
 // WriteForm writes the named form template for v.
 func WriteForm(b *bytes.Buffer, r Renderer, name string, v *FormView) (bool, error) {
-	fn, deps := genForm(name)
-	return write(b, r, name, fn, deps, v)
+	return write(b, r, name, genForm, v)
 }
 
 // WriteFormset writes the named formset template for v.
 func WriteFormset(b *bytes.Buffer, r Renderer, name string, v *FormsetView) (bool, error) {
-	fn, deps := genFormset(name)
-	return write(b, r, name, fn, deps, v)
+	return write(b, r, name, genFormset, v)
 }

@@ -397,7 +397,7 @@ var incPool = sync.Pool{New: func() any { return make(pongo2.Context, 16) }}
 // override with its generated writer: the widget the include sees (its
 // with widget=..., else the including context's) as a view.
 func (n *includeNode) fast(ctx *pongo2.ExecutionContext, w pongo2.TemplateWriter, r Renderer, name string) bool {
-	if fn, _ := genWidget(name); fn == nil {
+	if fn, _ := genWidget(name, setDjango); fn == nil {
 		return false
 	}
 	var widget any

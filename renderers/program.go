@@ -46,22 +46,22 @@ const (
 // kindOf returns the view the named built-in template is rendered from,
 // 0 for a name that is not a built-in template with a generated writer.
 func kindOf(name string) viewKind {
-	if fn, _ := genWidget(name); fn != nil {
+	if fn, _ := genWidget(name, setDjango); fn != nil {
 		return vkWidget
 	}
-	if fn, _ := genLabel(name); fn != nil {
+	if fn, _ := genLabel(name, setDjango); fn != nil {
 		return vkLabel
 	}
-	if fn, _ := genErrorList(name); fn != nil {
+	if fn, _ := genErrorList(name, setDjango); fn != nil {
 		return vkErrorList
 	}
-	if fn, _ := genErrorDict(name); fn != nil {
+	if fn, _ := genErrorDict(name, setDjango); fn != nil {
 		return vkErrorDict
 	}
-	if fn, _ := genForm(name); fn != nil {
+	if fn, _ := genForm(name, setDjango); fn != nil {
 		return vkForm
 	}
-	if fn, _ := genFormset(name); fn != nil {
+	if fn, _ := genFormset(name, setDjango); fn != nil {
 		return vkFormset
 	}
 	return 0

@@ -19,10 +19,10 @@ type Markup interface {
 }
 
 // MarkupList is an error list as a form template sees it: printed as its
-// HTML, true when it holds errors.
+// HTML, true when it holds errors, its messages visited by a loop.
 type MarkupList interface {
 	Markup
-	Len() int
+	ErrorItems
 }
 
 // Value is a context value of a widget: a string (unboxed) or any other
@@ -173,12 +173,15 @@ type LabelView struct {
 	Tag    string
 	Label  LabelText
 	Attrs  AttrSet
+	// Field is the bound field labelled, which the accessible label.html
+	// reads (its legend's id, whether it is required, its translator).
+	Field FieldView
 }
 
 // Reset empties v for reuse, keeping its attribute storage.
 func (v *LabelView) Reset() {
 	v.Attrs.Reset()
-	v.UseTag, v.Tag, v.Label = false, "", LabelText{}
+	v.UseTag, v.Tag, v.Label, v.Field = false, "", LabelText{}, nil
 }
 
 // ErrorItems are the messages of an error list, printed escaped.
@@ -236,6 +239,25 @@ type FieldView interface {
 	HelpText() string
 	WriteLabelTag(b *bytes.Buffer) error
 	WriteLegendTag(b *bytes.Buffer) error
+	IDForLabel() string
+	// Errors is field.errors: its messages and class.
+	Errors() ErrorListView
+	// Required is field.field.required.
+	Required() bool
+	// Translator is the form's translator (TranslatorKey), nil for
+	// English.
+	Translator() Translator
+
+	// What the accessible templates read besides (the keys of the bound
+	// field's Object of the same names: invalid, helptext_id, ...).
+	Invalid() bool
+	HelpTextID() string
+	ErrorsID() string
+	FocusID() string
+	LegendID() string
+	AccessibleLabel() string
+	AccessibleFieldset() bool
+	WriteAccessibleWidget(b *bytes.Buffer) error
 }
 
 // FieldRowView is one (field, errors) pair of a form template's loop.
@@ -246,11 +268,16 @@ type FieldRowView struct {
 
 // FormView is what a form template sees: errors (the form's own and its
 // hidden fields'), fields (the visible ones with their errors) and
-// hidden_fields.
+// hidden_fields; and of form, what the accessible div.html reads.
 type FormView struct {
 	Errors MarkupList
 	Fields []FieldRowView
 	Hidden []FieldView
+	// HasErrors is the truth of form.errors (and of its HTML).
+	HasErrors bool
+	// Translator is the form's translator (TranslatorKey), nil for
+	// English.
+	Translator Translator
 }
 
 // FormMarkup is a form of a formset as its template prints it.
@@ -260,12 +287,37 @@ type FormMarkup interface {
 	WriteAsP(b *bytes.Buffer) error
 	WriteAsTable(b *bytes.Buffer) error
 	WriteAsUL(b *bytes.Buffer) error
+	// Parts are what the accessible formset template reads of the form.
+	Parts() FormParts
+}
+
+// FormParts is what the accessible formset template reads of one of its
+// forms: form.non_field_errors, form.hidden_fields and
+// form.visible_fields (each field with its errors), and the form's
+// translator.
+type FormParts interface {
+	NonFieldErrors() ErrorListView
+	HiddenFields() []FieldView
+	VisibleFields() []FieldView
+	Translator() Translator
 }
 
 // FormsetView is what a formset template sees as formset.
 type FormsetView struct {
-	ManagementForm Markup
+	ManagementForm FormMarkup
 	Forms          []FormMarkup
+	// Formset is what the accessible formset template reads of the
+	// formset itself.
+	Formset FormsetParts
+}
+
+// FormsetParts is what the accessible formset template reads of a
+// formset: formset.total_error_count, formset.non_form_errors, and the
+// translator of its management form (TranslatorOf).
+type FormsetParts interface {
+	TotalErrorCount() int
+	NonFormErrors() ErrorListView
+	Translator() Translator
 }
 
 // attrItem is one (name, value) of attrs.items, in print order.

@@ -203,3 +203,25 @@ func concurrentPrograms(t *testing.T, casePath string, mk func(engine bool) rend
 		}
 	}
 }
+
+// TestAccessibleProgramsMatchEngine is TestProgramsMatchEngine for the
+// AccessibleFormRenderer with an overlay: a copy of every built-in
+// Django template (laid over the accessible ones, so that Django's div
+// style runs on programs again), a copy of the accessible templates
+// (which the programs cannot compile: pongo2 renders them, the rest on
+// Django's writers) and each theme pack's Django templates.
+func TestAccessibleProgramsMatchEngine(t *testing.T) {
+	django := copyTemplates(t, templates.Django)
+	acc := copyTemplates(t, templates.Accessible)
+	variants := []progVariant{
+		{"accessible, every Django template copied", func(e bool) renderers.Renderer { return &renderers.Accessible{Overlay: django, NoFastPath: e} }},
+		{"accessible, every accessible template copied", func(e bool) renderers.Renderer { return &renderers.Accessible{Overlay: acc, NoFastPath: e} }},
+	}
+	for _, th := range templates.ThemeNames() {
+		pack, _ := templates.LookupTheme(th)
+		variants = append(variants, progVariant{"accessible, theme " + th, func(e bool) renderers.Renderer {
+			return &renderers.Accessible{Overlay: pack.Django, NoFastPath: e}
+		}})
+	}
+	sweepPrograms(t, variants)
+}

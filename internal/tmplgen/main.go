@@ -7,8 +7,17 @@
 // and the templates a writer stands for (itself and what it includes)
 // are listed beside it, found in the templates' own include tags.
 //
+// The AccessibleFormRenderer's templates (templates/accessible, laid
+// over Django's) are a second set (sets): every root template of
+// Django's that they override, or whose includes they override, is
+// compiled again from them into a writer of that set, which the
+// accessible renderer uses in place of Django's.
+//
 // It supports the subset of the template language the built-in templates
-// use and fails naming the template, line and construct otherwise.
+// use (with formwork's translate and langattrs tags, for/empty, string
+// comparisons with a literal, and str() of the few values a template
+// tests as a string) and fails naming the template, line and construct
+// otherwise.
 //
 //	go run ./internal/tmplgen -templates templates -out renderers/builtin_gen.go
 package main
@@ -42,32 +51,101 @@ func main() {
 	}
 }
 
-// generate returns the Go source of the writers of every root template.
+// A tmplSet is a set of built-in templates laid over Django's for one
+// renderer, under the same names (templates/accessible, the
+// AccessibleFormRenderer's). Each root template of Django's that the set
+// overrides, itself or a template it includes, is compiled again with
+// the set's templates found first, into writers of the set; the others
+// serve the set's renderer as they are.
+type tmplSet struct {
+	dir    string // the set's directory in the templates directory
+	ident  string // the renderers constant naming the set
+	prefix string // of its writers' names
+}
+
+var sets = []tmplSet{{dir: "accessible", ident: "setAccessible", prefix: "Acc"}}
+
+// rootOut is one compiled root template.
+type rootOut struct {
+	name, fn string
+	deps     []string
+}
+
+// generate returns the Go source of the writers of every root template,
+// Django's and those of each set.
 func generate(fsys fs.FS) ([]byte, error) {
 	g := &gen{fsys: fsys, parsed: map[string][]node{}}
 	var body bytes.Buffer
-	var tables bytes.Buffer
 	var all []string
+	django := map[*view][]rootOut{}
 	for _, v := range views {
-		names := roots[v]
-		var sw bytes.Buffer
-		for _, name := range names {
-			fn, deps, err := g.root(&body, v, name)
+		for _, name := range roots[v] {
+			fn, deps, err := g.root(&body, v, name, "")
 			if err != nil {
 				return nil, err
 			}
-			fmt.Fprintf(&tables, "var deps%s = %#v\n", fn[3:], deps)
-			fmt.Fprintf(&sw, "\tcase %q:\n\t\treturn %s, deps%s\n", name, fn, fn[3:])
+			django[v] = append(django[v], rootOut{name, fn, deps})
 			all = append(all, name)
 		}
-		fmt.Fprintf(&tables, "\n// %s returns the writer of the named template for a %s, and the\n// templates it stands for.\n", v.table, v.goType)
-		fmt.Fprintf(&tables, "func %s(name string) (func(*genState, *bytes.Buffer, *%s) error, []string) {\n\tswitch name {\n", v.table, v.goType)
-		tables.Write(sw.Bytes())
-		tables.WriteString("\t}\n\treturn nil, nil\n}\n\n")
+	}
+	inSet := map[*view]map[string][]rootOut{} // view -> set ident -> roots
+	for _, st := range sets {
+		if _, err := fs.Stat(fsys, st.dir); err != nil {
+			continue // no such set (a test's file system)
+		}
+		own, err := fs.Sub(fsys, st.dir)
+		if err != nil {
+			return nil, err
+		}
+		gs := &gen{fsys: layerFS{own, fsys}, parsed: map[string][]node{}, n: g.n, set: st.dir}
+		for _, v := range views {
+			for _, r := range django[v] {
+				overridden := false
+				for _, d := range r.deps {
+					if _, err := fs.Stat(own, d); err == nil {
+						overridden = true
+					}
+				}
+				if !overridden {
+					continue
+				}
+				fn, deps, err := gs.root(&body, v, r.name, st.prefix)
+				if err != nil {
+					return nil, fmt.Errorf("%s: %w", st.dir, err)
+				}
+				if inSet[v] == nil {
+					inSet[v] = map[string][]rootOut{}
+				}
+				inSet[v][st.ident] = append(inSet[v][st.ident], rootOut{r.name, fn, deps})
+			}
+		}
+		g.n = gs.n
+	}
+	var tables bytes.Buffer
+	for _, v := range views {
+		cases := func(rs []rootOut) string {
+			var sw strings.Builder
+			for _, r := range rs {
+				fmt.Fprintf(&tables, "var deps%s = %#v\n", r.fn[3:], r.deps)
+				fmt.Fprintf(&sw, "\tcase %q:\n\t\treturn %s, deps%s\n", r.name, r.fn, r.fn[3:])
+			}
+			return sw.String()
+		}
+		dj := cases(django[v])
+		var bySet strings.Builder
+		for _, st := range sets {
+			if rs := inSet[v][st.ident]; len(rs) > 0 {
+				fmt.Fprintf(&bySet, "\tif set == %s {\n\tswitch name {\n%s\t}\n\t}\n", st.ident, cases(rs))
+			}
+		}
+		fmt.Fprintf(&tables, "\n// %s returns the writer of the named template for a %s in the\n// renderer's set of built-in templates, and the templates it stands for.\n", v.table, v.goType)
+		fmt.Fprintf(&tables, "func %s(name string, set builtinSet) (func(*genState, *bytes.Buffer, *%s) error, []string) {\n", v.table, v.goType)
+		tables.WriteString(bySet.String())
+		fmt.Fprintf(&tables, "\tswitch name {\n%s\t}\n\treturn nil, nil\n}\n\n", dj)
 	}
 	fmt.Fprintf(&tables, "// genNames are the templates with a generated writer.\nvar genNames = %#v\n\n", all)
 	var out bytes.Buffer
-	out.WriteString("// Code generated by internal/tmplgen from templates/django; DO NOT EDIT.\n\n")
+	out.WriteString("// Code generated by internal/tmplgen from templates/django and templates/accessible; DO NOT EDIT.\n\n")
 	out.WriteString("package renderers\n\nimport \"bytes\"\n\n")
 	out.Write(tables.Bytes())
 	out.Write(body.Bytes())
@@ -78,10 +156,25 @@ func generate(fsys fs.FS) ([]byte, error) {
 	return src, nil
 }
 
+// layerFS opens a file from the first layer that has it.
+type layerFS []fs.FS
+
+func (l layerFS) Open(name string) (fs.File, error) {
+	var err error
+	for _, f := range l {
+		var file fs.File
+		if file, err = f.Open(name); err == nil {
+			return file, nil
+		}
+	}
+	return nil, err
+}
+
 type gen struct {
 	fsys   fs.FS
 	parsed map[string][]node
-	n      int // for fresh Go names
+	n      int    // for fresh Go names
+	set    string // the directory of the set compiled, "" for Django's
 }
 
 func (g *gen) fresh(p string) string {
@@ -143,9 +236,10 @@ func (e *env) child() *env {
 
 func sprintf(f, recv string) string { return strings.ReplaceAll(f, "%s", recv) }
 
-func funcName(name string) string {
+func funcName(name, prefix string) string {
 	var b strings.Builder
 	b.WriteString("gen")
+	b.WriteString(prefix)
 	up := true
 	for _, r := range strings.TrimPrefix(name, "django/forms/") {
 		if r == '/' || r == '_' || r == '.' {
@@ -161,15 +255,20 @@ func funcName(name string) string {
 	return b.String()
 }
 
-// root writes the writer of template name for view v.
-func (g *gen) root(w *bytes.Buffer, v *view, name string) (fn string, deps []string, err error) {
-	fn = funcName(name)
+// root writes the writer of template name for view v, its Go name made
+// with prefix.
+func (g *gen) root(w *bytes.Buffer, v *view, name, prefix string) (fn string, deps []string, err error) {
+	fn = funcName(name, prefix)
 	e := &env{vars: map[string]binding{}, root: binding{expr: "x", t: v.t}, file: name, deps: map[string]bool{name: true}}
 	var body bytes.Buffer
 	if err := g.template(&body, e, name); err != nil {
 		return "", nil, err
 	}
-	fmt.Fprintf(w, "// %s writes %s.\n", fn, name)
+	if g.set != "" {
+		fmt.Fprintf(w, "// %s writes %s as templates/%s has it.\n", fn, name, g.set)
+	} else {
+		fmt.Fprintf(w, "// %s writes %s.\n", fn, name)
+	}
 	fmt.Fprintf(w, "func %s(s *genState, b *bytes.Buffer, x *%s) error {\n", fn, v.goType)
 	w.Write(body.Bytes())
 	w.WriteString("\treturn nil\n}\n\n")
@@ -241,6 +340,18 @@ func (g *gen) node(w *bytes.Buffer, e *env, n node) error {
 		if err != nil {
 			return err
 		}
+		if c == "false" {
+			// {% if undefined %}: Django's undefined variable is false,
+			// and what the branch names need not exist.
+			if n.HasElse {
+				w.WriteString("{\n")
+				if err := g.nodes(w, e.child(), n.Else); err != nil {
+					return err
+				}
+				w.WriteString("}\n")
+			}
+			return nil
+		}
 		fmt.Fprintf(w, "if %s {\n", c)
 		if err := g.nodes(w, e.child(), n.Then); err != nil {
 			return err
@@ -253,12 +364,22 @@ func (g *gen) node(w *bytes.Buffer, e *env, n node) error {
 		}
 		w.WriteString("}\n")
 	case *withNode:
-		if len(n.Filters) > 0 {
-			return g.errf(e, n.Line, "{%% with %s=%s|%s %%}: filters in with are not supported", n.Name, n.Expr, strings.Join(n.Filters, "|"))
-		}
 		b, err := g.expr(e, n.Expr, n.Line)
 		if err != nil {
 			return err
+		}
+		for _, f := range n.Filters {
+			if f != "stringformat:'s'" && f != `stringformat:"s"` {
+				return g.errf(e, n.Line, "{%% with %s=%s|%s %%}: filter %q is not supported in with", n.Name, n.Expr, strings.Join(n.Filters, "|"), f)
+			}
+			switch {
+			case b.t.kind == kString:
+			case b.t.strType != nil:
+				b.t = b.t.strType
+				g.typeDeps(e, b.t)
+			default:
+				return g.errf(e, n.Line, "{%% with %s=%s|%s %%}: str() of a %s is not supported", n.Name, n.Expr, f, b.t.name)
+			}
 		}
 		v := g.fresh("w")
 		fmt.Fprintf(w, "{\n%s := %s\n_ = %s\n", v, b.expr, v)
@@ -283,6 +404,10 @@ func (g *gen) node(w *bytes.Buffer, e *env, n node) error {
 			return err
 		}
 		fmt.Fprintf(w, "if !s.jinja { spaceless(b, %s) }\n}\n", m)
+	case *translateNode:
+		return g.translate(w, e, n)
+	case *langAttrsNode:
+		fmt.Fprintf(w, "writeLangAttrs(b, %s)\n", g.translator(e))
 	default:
 		return fmt.Errorf("%s: unknown node %T", e.file, n)
 	}
@@ -355,8 +480,9 @@ func (g *gen) expr(e *env, s string, line int) (binding, error) {
 	}
 	b, ok := e.lookup(parts[0])
 	if !ok {
-		return binding{}, g.errf(e, line, "unknown variable %q", parts[0])
+		return binding{}, &unknownVar{g.errf(e, line, "unknown variable %q", parts[0])}
 	}
+	defer func() { g.typeDeps(e, b.t) }()
 	for _, p := range parts[1:] {
 		if b.t.kind == kValue {
 			// An attribute of a widget value (a stored file's url): the
@@ -380,6 +506,67 @@ func (g *gen) expr(e *env, s string, line int) (binding, error) {
 		b = binding{expr: sprintf(a.f, b.expr), t: a.t}
 	}
 	return b, nil
+}
+
+// unknownVar is the error of a variable the view does not have.
+type unknownVar struct{ error }
+
+// typeDeps adds the templates a value of type t depends on to the
+// writer's.
+func (g *gen) typeDeps(e *env, t *typ) {
+	if t == nil {
+		return
+	}
+	for _, d := range t.deps {
+		e.deps[d] = true
+	}
+}
+
+// translator returns the Go expression of the translator the translate
+// and langattrs tags use: that of the first of the variables field, form
+// and formset that holds one (renderers.TranslatorOf), nil for none.
+func (g *gen) translator(e *env) string {
+	var holders []string
+	for _, name := range []string{"field", "form", "formset"} {
+		if b, ok := e.lookup(name); ok && b.t != nil && b.t.translatorFmt != "" {
+			holders = append(holders, sprintf(b.t.translatorFmt, b.expr))
+		}
+	}
+	switch len(holders) {
+	case 0:
+		return "nil"
+	case 1:
+		return holders[0]
+	}
+	return "firstTranslator(" + strings.Join(holders, ", ") + ")"
+}
+
+// translate compiles {% translate "message" name=value ... %}.
+func (g *gen) translate(w *bytes.Buffer, e *env, n *translateNode) error {
+	tr := g.translator(e)
+	if len(n.Params) == 0 {
+		fmt.Fprintf(w, "writeTranslated(b, %s, %q, nil)\n", tr, n.Message)
+		return nil
+	}
+	var params []string
+	for _, kv := range n.Params {
+		b, err := g.expr(e, kv[1], n.Line)
+		if err != nil {
+			return err
+		}
+		var v string
+		switch b.t.kind {
+		case kString, kInt, kBool:
+			v = b.expr
+		case kValue:
+			v = b.expr + ".Any()"
+		default:
+			return g.errf(e, n.Line, "{%% translate %%}: the parameter %s=%s is a %s", kv[0], kv[1], b.t.name)
+		}
+		params = append(params, fmt.Sprintf("%q: %s", kv[0], v))
+	}
+	fmt.Fprintf(w, "writeTranslated(b, %s, %q, map[string]any{%s})\n", tr, n.Message, strings.Join(params, ", "))
+	return nil
 }
 
 // truth returns the Go condition of a value's truth.
@@ -423,12 +610,23 @@ func (g *gen) cond(e *env, s string, line int) (string, error) {
 		return "!(" + c + ")", nil
 	}
 	b, err := g.expr(e, f[0], line)
+	rest := strings.Join(f[1:], " ")
+	if _, ok := err.(*unknownVar); ok && rest == "" {
+		return "false", nil // Django's undefined variable
+	}
 	if err != nil {
 		return "", err
 	}
-	rest := strings.Join(f[1:], " ")
 	if rest == "" {
 		return g.truth(e, b, s, line)
+	}
+	if b.t.kind == kString && len(f) == 3 && (f[1] == "==" || f[1] == "!=") {
+		// A string against a literal: {% if tag == "legend" %}.
+		lit, ok := stringLiteral(f[2])
+		if !ok {
+			return "", g.errf(e, line, "{%% if %s %%}: comparing with %s is not supported", s, f[2])
+		}
+		return fmt.Sprintf("(%s %s %q)", b.expr, f[1], lit), nil
 	}
 	if b.t.kind != kValue {
 		return "", g.errf(e, line, "{%% if %s %%}: comparing a %s is not supported", s, b.t.name)
@@ -450,6 +648,19 @@ func (g *gen) cond(e *env, s string, line int) (string, error) {
 	return "", g.errf(e, line, "{%% if %s %%}: the comparison %q is not supported", s, rest)
 }
 
+// stringLiteral returns the string a quoted literal without escapes
+// stands for.
+func stringLiteral(s string) (string, bool) {
+	if len(s) < 2 || (s[0] != '"' && s[0] != '\'') || s[len(s)-1] != s[0] {
+		return "", false
+	}
+	in := s[1 : len(s)-1]
+	if strings.ContainsAny(in, "\\\"'") {
+		return "", false
+	}
+	return in, true
+}
+
 func (g *gen) join(e *env, parts []string, op string, line int) (string, error) {
 	var cs []string
 	for _, p := range parts {
@@ -463,15 +674,14 @@ func (g *gen) join(e *env, parts []string, op string, line int) (string, error) 
 }
 
 func (g *gen) loop(w *bytes.Buffer, e *env, n *forNode) error {
-	if n.HasEmpty {
-		return g.errf(e, n.Line, "{%% for %%}: {%% empty %%} is not supported")
-	}
 	coll, err := g.expr(e, n.Coll, n.Line)
 	if err != nil {
 		return err
 	}
 	if coll.t.kind == kStruct && coll.t.iter != "" {
 		a := coll.t.attrs[coll.t.iter]
+		coll = binding{expr: sprintf(a.f, coll.expr), t: a.t}
+	} else if a := coll.t.each; a != nil {
 		coll = binding{expr: sprintf(a.f, coll.expr), t: a.t}
 	}
 	i, c, l := g.fresh("i"), g.fresh("c"), g.fresh("n")
@@ -480,26 +690,30 @@ func (g *gen) loop(w *bytes.Buffer, e *env, n *forNode) error {
 	switch coll.t.kind {
 	case kSlice:
 		fmt.Fprintf(w, "{\n%s := %s\n%s := len(%s)\n", c, coll.expr, l, c)
-		fmt.Fprintf(w, "for %s := 0; %s < %s; %s++ {\n", i, i, l, i)
 		elem, et = fmt.Sprintf("%s[%s]", c, i), coll.t.elem
 		if coll.t.ptrElem {
 			elem = "&" + elem
 		}
 	case kAttrItems:
 		fmt.Fprintf(w, "{\n%s := &%s\n%s.sortForPrint()\n%s := %s.n\n", c, coll.expr, c, l, c)
-		fmt.Fprintf(w, "for %s := 0; %s < %s; %s++ {\n", i, i, l, i)
 		elem, et = fmt.Sprintf("%s.item(%s)", c, i), coll.t.elem
 	case kErrorItems:
 		fmt.Fprintf(w, "{\n%s := %s\n%s := %s.Len()\n", c, coll.expr, l, c)
-		fmt.Fprintf(w, "for %s := 0; %s < %s; %s++ {\n", i, i, l, i)
 		elem, et = fmt.Sprintf("errorItem{%s, %s}", c, i), coll.t.elem
 	case kOptions:
 		fmt.Fprintf(w, "{\n%s := %s\n%s := %s.End - %s.Start\n", c, coll.expr, l, c, c)
-		fmt.Fprintf(w, "for %s := 0; %s < %s; %s++ {\n", i, i, l, i)
 		elem, et = fmt.Sprintf("%s.Src.Option(%s.Start + %s)", c, c, i), coll.t.elem
 	default:
 		return g.errf(e, n.Line, "{%% for ... in %s %%}: cannot loop over a %s", n.Coll, coll.t.name)
 	}
+	if n.HasEmpty {
+		fmt.Fprintf(w, "if %s == 0 {\n", l)
+		if err := g.nodes(w, e.child(), n.Empty); err != nil {
+			return err
+		}
+		w.WriteString("}\n")
+	}
+	fmt.Fprintf(w, "for %s := 0; %s < %s; %s++ {\n", i, i, l, i)
 	body := e.child()
 	body.vars["forloop"] = binding{loop: &loopInfo{index: i, length: l}}
 	v := g.fresh("e")

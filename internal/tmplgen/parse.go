@@ -13,6 +13,9 @@ type (
 	withNode      = tmplparse.With
 	includeNode   = tmplparse.Include
 	spacelessNode = tmplparse.Spaceless
+	// formwork's tags of the accessible templates.
+	translateNode = tmplparse.Translate
+	langAttrsNode = tmplparse.LangAttrs
 )
 
 func parse(file, src string) ([]node, error) { return tmplparse.Parse(file, src) }

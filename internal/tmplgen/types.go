@@ -35,6 +35,17 @@ type typ struct {
 	printFmt string // how a kMarkup prints: a call returning an error
 	truthFmt string // a Go bool expression, for types whose truth is not their kind's
 	iter     string // the attribute a {% for %} over this struct visits
+	each     *attr  // what a {% for %} over this value visits, when it is no attribute
+	// translatorFmt is the translator a value holds, for the translate
+	// and langattrs tags, which look for one in the variables field,
+	// form and formset (renderers.TranslatorOf).
+	translatorFmt string
+	// strType is the type of str(value) ({% with s=v|stringformat:"s" %}),
+	// for the few values whose str() a template tests.
+	strType *typ
+	// deps are templates the value's meaning depends on: a writer using
+	// it stands for them too.
+	deps []string
 }
 
 var (
@@ -61,6 +72,7 @@ var (
 		"tag":     {"%s.Tag", tString},
 		"label":   {"(&%s.Label)", tLabelText},
 		"attrs":   {"%s.Attrs", tAttrSet},
+		"field":   {"%s.Field", tField},
 	}}
 
 	tErrorItem  = &typ{name: "error", kind: kMarkup, printFmt: "%s.WriteHTML(b)"}
@@ -69,6 +81,12 @@ var (
 		"errors":      {"%s.Errors", tErrorItems},
 		"error_class": {"%s.ErrorClass", tString},
 	}}
+	// tErrors is an error list as a value of a form or field
+	// (field.errors, form.non_field_errors): an ErrorListView, false when
+	// empty, whose loop visits its messages.
+	tErrors = &typ{name: "error list", kind: kStruct, truthFmt: "(%s.Errors != nil && %s.Errors.Len() > 0)",
+		each:  &attr{"%s.Errors", tErrorItems},
+		attrs: map[string]attr{"error_class": {"%s.ErrorClass", tString}}}
 
 	// An error dict: (field, error list) pairs, the list printed as its
 	// HTML ({{ error }}) or its messages visited ({% for error in errors %}).
@@ -79,31 +97,59 @@ var (
 		"error_class": {"%s.ErrorClass", tString},
 	}}
 
-	tMarkupList = &typ{name: "MarkupList", kind: kMarkup, printFmt: "%s.WriteHTML(b)", truthFmt: "%s.Len() > 0"}
-	tField      = &typ{name: "FieldView", kind: kMarkup, printFmt: "%s.WriteHTML(b)", attrs: map[string]attr{
+	tMarkupList = &typ{name: "MarkupList", kind: kMarkup, printFmt: "%s.WriteHTML(b)", truthFmt: "%s.Len() > 0",
+		each: &attr{"%s", tErrorItems}}
+	tField = &typ{name: "FieldView", kind: kMarkup, printFmt: "%s.WriteHTML(b)", translatorFmt: "%s.Translator()", attrs: map[string]attr{
 		"css_classes":  {"%s.CSSClasses()", tString},
 		"use_fieldset": {"%s.UseFieldset()", tBool},
 		"label":        {"%s.Label()", tString},
 		"help_text":    {"%s.HelpText()", tString},
 		"label_tag":    {"%s", &typ{name: "label_tag", kind: kMarkup, printFmt: "%s.WriteLabelTag(b)"}},
 		"legend_tag":   {"%s", &typ{name: "legend_tag", kind: kMarkup, printFmt: "%s.WriteLegendTag(b)"}},
+		"id_for_label": {"%s.IDForLabel()", tString},
+		"errors":       {"%s.Errors()", tErrors},
+		"field":        {"%s", &typ{name: "field.field", kind: kStruct, attrs: map[string]attr{"required": {"%s.Required()", tBool}}}},
+		// What the accessible templates read (forms/boundfield.go).
+		"invalid":             {"%s.Invalid()", tBool},
+		"helptext_id":         {"%s.HelpTextID()", tString},
+		"errors_id":           {"%s.ErrorsID()", tString},
+		"focus_id":            {"%s.FocusID()", tString},
+		"legend_id":           {"%s.LegendID()", tString},
+		"accessible_label":    {"%s.AccessibleLabel()", tString},
+		"accessible_fieldset": {"%s.AccessibleFieldset()", tBool},
+		"accessible_widget":   {"%s", &typ{name: "accessible_widget", kind: kMarkup, printFmt: "%s.WriteAccessibleWidget(b)"}},
 	}}
 	tFieldRow = &typ{name: "FieldRowView", kind: kStruct, tuple: []attr{{"%s.Field", tField}, {"%s.Errors", tMarkupList}}}
-	tForm     = &typ{name: "FormView", kind: kStruct, attrs: map[string]attr{
+	tFields   = &typ{name: "[]FieldView", kind: kSlice, elem: tField}
+	// str(form.errors) is the HTML of the built-in dict templates, which
+	// is empty exactly when the form has no errors.
+	tFormErrorsStr = &typ{name: "str(form.errors)", kind: kStruct, truthFmt: "%s.HasErrors",
+		deps: []string{"django/forms/errors/dict/default.html", "django/forms/errors/dict/ul.html"}}
+	tFormErrors = &typ{name: "form.errors", kind: kStruct, truthFmt: "%s.HasErrors", strType: tFormErrorsStr}
+	tFormObj    = &typ{name: "form", kind: kStruct, translatorFmt: "%s.Translator", attrs: map[string]attr{
+		"errors": {"%s", tFormErrors},
+	}}
+	tForm = &typ{name: "FormView", kind: kStruct, attrs: map[string]attr{
 		"errors":        {"%s.Errors", tMarkupList},
 		"fields":        {"%s.Fields", &typ{name: "[]FieldRowView", kind: kSlice, elem: tFieldRow, ptrElem: true}},
-		"hidden_fields": {"%s.Hidden", &typ{name: "[]FieldView", kind: kSlice, elem: tField}},
+		"hidden_fields": {"%s.Hidden", tFields},
+		"form":          {"%s", tFormObj},
 	}}
 
-	tFormMarkup = &typ{name: "FormMarkup", kind: kMarkup, printFmt: "%s.WriteHTML(b)", attrs: map[string]attr{
-		"as_div":   {"%s", &typ{name: "as_div", kind: kMarkup, printFmt: "%s.WriteAsDiv(b)"}},
-		"as_p":     {"%s", &typ{name: "as_p", kind: kMarkup, printFmt: "%s.WriteAsP(b)"}},
-		"as_table": {"%s", &typ{name: "as_table", kind: kMarkup, printFmt: "%s.WriteAsTable(b)"}},
-		"as_ul":    {"%s", &typ{name: "as_ul", kind: kMarkup, printFmt: "%s.WriteAsUL(b)"}},
+	tFormMarkup = &typ{name: "FormMarkup", kind: kMarkup, printFmt: "%s.WriteHTML(b)", translatorFmt: "%s.Parts().Translator()", attrs: map[string]attr{
+		"as_div":           {"%s", &typ{name: "as_div", kind: kMarkup, printFmt: "%s.WriteAsDiv(b)"}},
+		"as_p":             {"%s", &typ{name: "as_p", kind: kMarkup, printFmt: "%s.WriteAsP(b)"}},
+		"as_table":         {"%s", &typ{name: "as_table", kind: kMarkup, printFmt: "%s.WriteAsTable(b)"}},
+		"as_ul":            {"%s", &typ{name: "as_ul", kind: kMarkup, printFmt: "%s.WriteAsUL(b)"}},
+		"non_field_errors": {"%s.Parts().NonFieldErrors()", tErrors},
+		"hidden_fields":    {"%s.Parts().HiddenFields()", tFields},
+		"visible_fields":   {"%s.Parts().VisibleFields()", tFields},
 	}}
-	tFormsetObj = &typ{name: "formset", kind: kStruct, iter: "forms", attrs: map[string]attr{
-		"management_form": {"%s.ManagementForm", &typ{name: "Markup", kind: kMarkup, printFmt: "%s.WriteHTML(b)"}},
-		"forms":           {"%s.Forms", &typ{name: "[]FormMarkup", kind: kSlice, elem: tFormMarkup}},
+	tFormsetObj = &typ{name: "formset", kind: kStruct, iter: "forms", translatorFmt: "%s.Formset.Translator()", attrs: map[string]attr{
+		"management_form":   {"%s.ManagementForm", tFormMarkup},
+		"forms":             {"%s.Forms", &typ{name: "[]FormMarkup", kind: kSlice, elem: tFormMarkup}},
+		"total_error_count": {"%s.Formset.TotalErrorCount()", tInt},
+		"non_form_errors":   {"%s.Formset.NonFormErrors()", tErrors},
 	}}
 	tFormset = &typ{name: "FormsetView", kind: kStruct, attrs: map[string]attr{"formset": {"%s", tFormsetObj}}}
 )
