@@ -31,6 +31,14 @@ type BoundField struct {
 	// localWidget is the widget with the form's formats (l10n.go).
 	localWidget widgets.Widget
 	parsed      parsed // the last ToPython of the data (parse_once.go)
+	// What accessible renderings ask for again and again, made once:
+	// FocusID (for a choice widget it builds the options), the ids of
+	// the elements describing the field, and accessibleWidget (a
+	// multiple selection's checkboxes, a new widget).
+	focusID   string
+	focusDone bool
+	ids       describedIDs
+	accWidget widgets.Widget
 
 	// obj is Object(), built once: a render asks for a field's Object
 	// several times (the form's context, its loop, a label template's
@@ -659,19 +667,39 @@ func (bf *BoundField) describedIDBase() string {
 // in accessible renderings: AutoID + "_helptext" (the HTML name +
 // "_helptext" in a form without ids), or "" when the field has no help
 // text.
-func (bf *BoundField) HelpTextID() string {
-	if id := bf.describedIDBase(); id != "" && bf.HelpText() != "" {
-		return id + "_helptext"
+func (bf *BoundField) HelpTextID() string { return bf.describedIDs().helptext }
+
+// describedIDs are the ids of HelpTextID, ErrorsID (made whether or not
+// the field has errors) and LegendID, made once: an accessible rendering
+// asks for each several times.
+type describedIDs struct {
+	helptext, errors, legend string
+	done                     bool
+}
+
+func (bf *BoundField) describedIDs() *describedIDs {
+	d := &bf.ids
+	if !d.done {
+		if id := bf.describedIDBase(); id != "" {
+			if bf.HelpText() != "" {
+				d.helptext = id + "_helptext"
+			}
+			d.errors = id + "_errors"
+			if bf.accessibleWidget().UseFieldset() {
+				d.legend = id + "_legend"
+			}
+		}
+		d.done = true
 	}
-	return ""
+	return d
 }
 
 // ErrorsID returns the id of the element listing the field's errors in
 // accessible renderings: AutoID + "_errors" (the HTML name + "_errors" in
 // a form without ids), or "" when the field has no errors.
 func (bf *BoundField) ErrorsID() string {
-	if id := bf.describedIDBase(); id != "" && bf.fieldErrors().Len() > 0 {
-		return id + "_errors"
+	if bf.fieldErrors().Len() > 0 {
+		return bf.describedIDs().errors
 	}
 	return ""
 }
@@ -691,13 +719,27 @@ func (bf *BoundField) AccessibleLabel() string {
 // AriaDescribedBy returns the value of the widget's aria-describedby in
 // accessible renderings: HelpTextID and ErrorsID, space-separated, or "".
 func (bf *BoundField) AriaDescribedBy() string {
-	return strings.TrimSpace(bf.HelpTextID() + " " + bf.ErrorsID())
+	h, e := bf.HelpTextID(), bf.ErrorsID()
+	switch {
+	case h == "":
+		return strings.TrimSpace(e)
+	case e == "":
+		return strings.TrimSpace(h)
+	}
+	return strings.TrimSpace(h + " " + e)
 }
 
 // FocusID returns the id of the field's first control, the target of a
 // link from an error summary: IDForLabel, else the id of a choice list's
 // first option, else AutoID.
 func (bf *BoundField) FocusID() string {
+	if !bf.focusDone {
+		bf.focusID, bf.focusDone = bf.focusTarget(), true
+	}
+	return bf.focusID
+}
+
+func (bf *BoundField) focusTarget() string {
 	id := bf.widgetID()
 	if id == "" {
 		// No control has an id (auto_id=False): nothing to link to
@@ -733,43 +775,85 @@ func (bf *BoundField) AccessibleHTML() (renderers.HTML, error) {
 	if bf.IsHidden() {
 		return bf.HTML()
 	}
-	attrs := renderers.Attrs{}
-	if d := bf.AriaDescribedBy(); d != "" {
-		attrs["aria-describedby"] = d
+	var extra renderers.AttrSet
+	w := bf.accessibleWidgetAttrs(&extra)
+	h, err := bf.AsWidget(w, extra.Attrs(), false)
+	if err != nil || !bf.field.Core().ShowHiddenInitial {
+		return h, err
 	}
-	if bf.Errors().Len() > 0 {
-		attrs["aria-invalid"] = "true"
+	h2, err := bf.AsHidden(nil, true)
+	return h + h2, err
+}
+
+// accessibleWidgetAttrs sets in attrs what AccessibleHTML adds to the
+// widget's attributes, and returns the widget it renders (nil: the
+// field's own).
+func (bf *BoundField) accessibleWidgetAttrs(attrs *renderers.AttrSet) widgets.Widget {
+	if d := bf.AriaDescribedBy(); d != "" {
+		attrs.SetString("aria-describedby", d)
+	}
+	invalid := bf.fieldErrors().Len() > 0
+	if invalid {
+		attrs.SetString("aria-invalid", "true")
 	}
 	if id := bf.LegendID(); id != "" && bf.label != "" && isMultiPart(bf.Widget()) {
 		// The parts of a multi-part widget have no label of their own:
 		// the group's <legend> names each of them.
-		attrs["aria-labelledby"] = id
+		attrs.SetString("aria-labelledby", id)
 	}
 	if bf.label == "" && (!bf.accessibleWidget().UseFieldset() || isMultiPart(bf.Widget())) {
 		// A field declared with an empty label shows none: name its
 		// control, or each part of a multi-part widget (a group of
 		// choices is named on its <fieldset>, by the template, with
 		// accessible_label: its options keep their own labels).
-		attrs["aria-label"] = bf.AccessibleLabel()
+		attrs.SetString("aria-label", bf.AccessibleLabel())
 	}
 	if _, has := bf.Widget().Base().Attrs["autocomplete"]; !has {
 		if t := renderers.AutocompleteToken(bf.WidgetType(), bf.name); t != "" {
-			attrs["autocomplete"] = t
+			attrs.SetString("autocomplete", t)
 		}
 	}
 	var w widgets.Widget
-	if bf.Errors().Len() > 0 {
+	if invalid {
 		w = asTextInput(bf.Widget(), bf.Value())
 	}
 	if aw := bf.accessibleWidget(); aw != bf.Widget() {
 		w = aw
 	}
-	h, err := bf.AsWidget(w, attrs, false)
-	if err != nil || !bf.field.Core().ShowHiddenInitial {
-		return h, err
+	return w
+}
+
+// writeAccessibleHTML writes AccessibleHTML() to b, without the
+// attribute maps and the string.
+func (bf *BoundField) writeAccessibleHTML(b *bytes.Buffer) error {
+	if _, ok := bf.field.(subfieldRequirer); ok || bf.IsHidden() || bf.field.Core().ShowHiddenInitial {
+		h, err := bf.AccessibleHTML()
+		b.WriteString(string(h))
+		return err
 	}
-	h2, err := bf.AsHidden(nil, true)
-	return h + h2, err
+	var extra renderers.AttrSet
+	w := bf.accessibleWidgetAttrs(&extra)
+	if w == nil {
+		w = bf.Widget()
+	}
+	// AsWidget(w, extra, false), for a field other than a
+	// MultiValueField requiring its parts one by one.
+	w = bf.localizeWidget(w)
+	c := bf.field.Core()
+	if c.Required() && bf.form.useReq && w.UseRequiredAttribute(bf.Initial()) {
+		extra.Set("required", true)
+	}
+	if c.Disabled {
+		extra.Set("disabled", true)
+	}
+	if id := bf.AutoID(); id != "" {
+		if _, has := w.Base().Attrs["id"]; !has {
+			extra.SetString("id", id)
+		}
+	}
+	value := bf.Value()
+	w = translateWidget(w, bf.form.opts.Translator)
+	return widgets.WriteHTML(b, w, bf.htmlName, value, &extra, bf.form.renderer)
 }
 
 // asTextInput returns a copy of w typed "text" when w is an input whose
@@ -846,12 +930,7 @@ func isNumber(s string) bool {
 // LegendID returns the id of the <legend> of a field grouped in a
 // <fieldset> in accessible renderings: AutoID + "_legend" (the HTML name +
 // "_legend" in a form without ids), or "" when the field is not grouped.
-func (bf *BoundField) LegendID() string {
-	if id := bf.describedIDBase(); id != "" && bf.accessibleWidget().UseFieldset() {
-		return id + "_legend"
-	}
-	return ""
-}
+func (bf *BoundField) LegendID() string { return bf.describedIDs().legend }
 
 // accessibleWidget returns the widget accessible renderings show for the
 // field: a list of checkboxes (CheckboxSelectMultiple) for a <select
@@ -863,6 +942,13 @@ func (bf *BoundField) LegendID() string {
 // 2.1.1 Keyboard).  The checkboxes submit the same name and values, so
 // the field cleans the data as before.
 func (bf *BoundField) accessibleWidget() widgets.Widget {
+	if bf.accWidget == nil {
+		bf.accWidget = bf.makeAccessibleWidget()
+	}
+	return bf.accWidget
+}
+
+func (bf *BoundField) makeAccessibleWidget() widgets.Widget {
 	w := bf.Widget()
 	var sel *widgets.Select
 	switch x := w.(type) {

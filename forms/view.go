@@ -51,9 +51,7 @@ func (v *boundView) Errors() renderers.ErrorListView {
 
 // WriteAccessibleWidget writes AccessibleHTML().
 func (v *boundView) WriteAccessibleWidget(b *bytes.Buffer) error {
-	h, err := v.bf().AccessibleHTML()
-	b.WriteString(string(h))
-	return err
+	return v.bf().writeAccessibleHTML(b)
 }
 
 // fieldView is a bound field with its errors, as a form template's loop

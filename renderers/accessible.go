@@ -150,7 +150,7 @@ func (l layerFS) Open(name string) (fs.File, error) {
 // "first_name", "username", "phone", "postcode", ...).  Choice widgets,
 // hidden inputs, files and the like get none.
 func AutocompleteToken(widgetType, name string) string {
-	n := strings.ToLower(strings.NewReplacer("-", "_", " ", "_").Replace(name))
+	n := strings.ToLower(nameSeparators.Replace(name))
 	switch widgetType {
 	case "email":
 		return "email"
@@ -167,6 +167,9 @@ func AutocompleteToken(widgetType, name string) string {
 	}
 	return ""
 }
+
+// nameSeparators makes the separators of a field name underscores.
+var nameSeparators = strings.NewReplacer("-", "_", " ", "_")
 
 // personalTokens maps common field names to autocomplete tokens.
 var personalTokens = map[string]string{
