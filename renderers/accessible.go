@@ -14,7 +14,9 @@ import (
 // with templates that go beyond Django's for users of assistive
 // technology. Like Django's, its templates are compiled into Go writers
 // (the fast path, builtin_gen.go), which print the view model; a
-// template its Overlay overrides renders on a theme program or pongo2.  Each choice serves a WCAG 2.2 success
+// template its Overlay overrides renders on a theme program or, beyond
+// what programs print, the Django template engine (package
+// djangoengine). Each choice serves a WCAG 2.2 success
 // criterion (templates/accessible/README.md gives the details):
 //
 //   - Help text and the field's error list have ids (AutoID+"_helptext",

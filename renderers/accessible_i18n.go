@@ -2,9 +2,6 @@ package renderers
 
 import (
 	"bytes"
-	"sort"
-
-	"github.com/flosch/pongo2/v6"
 
 	"github.com/formwork/formwork/internal/pyfmt"
 )
@@ -33,11 +30,17 @@ var translatorHolders = []string{"field", "form", "formset"}
 // (whose management form shares the formset's translator); nil when there
 // is none, which means English.
 func TranslatorOf(ctx Context) Translator {
-	if t, ok := ctx[TranslatorKey].(Translator); ok {
+	return TranslatorFrom(func(name string) any { return ctx[name] })
+}
+
+// TranslatorFrom is TranslatorOf for a template engine's own context:
+// get returns the value of a template variable, nil when it is unset.
+func TranslatorFrom(get func(name string) any) Translator {
+	if t, ok := get(TranslatorKey).(Translator); ok {
 		return t
 	}
 	for _, name := range translatorHolders {
-		if t := objectTranslator(ctx[name]); t != nil {
+		if t := objectTranslator(get(name)); t != nil {
 			return t
 		}
 	}
@@ -60,40 +63,12 @@ func objectTranslator(v any) Translator {
 	return nil
 }
 
-func init() {
-	must(pongo2.RegisterTag("translate", parseTranslate))
-	must(pongo2.RegisterTag("langattrs", parseLangAttrs))
-}
-
 // Language is a translator that is a language: its code for the HTML
 // lang attribute and its direction for dir ("rtl" or "ltr"), as
 // *i18n.Translator is.
 type Language interface {
 	Code() string
 	Dir() string
-}
-
-// langAttrsNode is {% langattrs %}: formwork's tag writing the lang and
-// dir attributes of the context's language (TranslatorOf) on an element
-// the template owns, such as the accessible renderer's error summary, so
-// that it reads in the form's language and direction inside a page in
-// another; nothing when the form has no language.
-type langAttrsNode struct{}
-
-func parseLangAttrs(doc *pongo2.Parser, start *pongo2.Token, args *pongo2.Parser) (pongo2.INodeTag, *pongo2.Error) {
-	if args.Remaining() > 0 {
-		return nil, args.Error("langattrs takes no arguments", nil)
-	}
-	return langAttrsNode{}, nil
-}
-
-func (langAttrsNode) Execute(ctx *pongo2.ExecutionContext, w pongo2.TemplateWriter) *pongo2.Error {
-	l, ok := contextTranslator(ctx).(Language)
-	if !ok {
-		return nil
-	}
-	_, _ = w.WriteString(` lang="` + Escape(l.Code()) + `" dir="` + Escape(l.Dir()) + `"`)
-	return nil
 }
 
 // The translate and langattrs tags on the generated writers of the
@@ -136,79 +111,4 @@ func writeLangAttrs(b *bytes.Buffer, t Translator) {
 	b.WriteString(`" dir="`)
 	EscapeTo(b, l.Dir())
 	b.WriteByte('"')
-}
-
-// contextTranslator is TranslatorOf for a template's execution context.
-func contextTranslator(ctx *pongo2.ExecutionContext) Translator {
-	look := make(Context, len(translatorHolders)+1)
-	for _, k := range append([]string{TranslatorKey}, translatorHolders...) {
-		if v, ok := ctx.Private[k]; ok {
-			look[k] = v
-		} else if v, ok := ctx.Public[k]; ok {
-			look[k] = v
-		}
-	}
-	return TranslatorOf(look)
-}
-
-// translateNode is {% translate "message" name=expr ... %}: Django's
-// {% translate %} (the i18n library; {% load i18n %} is dropped at load
-// time), extended with %(name)s parameters so that a message with a
-// number ("Form %(number)s") is one message to translate, not two.  The
-// text, translated by the context's translator (TranslatorOf) and
-// interpolated, is escaped unless the template turns autoescape off.
-type translateNode struct {
-	message string
-	params  map[string]pongo2.IEvaluator
-}
-
-func parseTranslate(doc *pongo2.Parser, start *pongo2.Token, args *pongo2.Parser) (pongo2.INodeTag, *pongo2.Error) {
-	tok := args.MatchType(pongo2.TokenString)
-	if tok == nil {
-		return nil, args.Error(`translate: expected a quoted message, as in {% translate "There is a problem" %}`, nil)
-	}
-	node := &translateNode{message: tok.Val}
-	for args.Remaining() > 0 {
-		name := args.MatchType(pongo2.TokenIdentifier)
-		if name == nil || args.Match(pongo2.TokenSymbol, "=") == nil {
-			return nil, args.Error("translate: expected name=value parameters after the message", nil)
-		}
-		expr, err := args.ParseExpression()
-		if err != nil {
-			return nil, err
-		}
-		if node.params == nil {
-			node.params = map[string]pongo2.IEvaluator{}
-		}
-		node.params[name.Val] = expr
-	}
-	return node, nil
-}
-
-func (n *translateNode) Execute(ctx *pongo2.ExecutionContext, w pongo2.TemplateWriter) *pongo2.Error {
-	msg := n.message
-	if t := contextTranslator(ctx); t != nil {
-		msg = t.Translate(msg)
-	}
-	if len(n.params) > 0 {
-		params := make(map[string]any, len(n.params))
-		names := make([]string, 0, len(n.params))
-		for k := range n.params {
-			names = append(names, k)
-		}
-		sort.Strings(names) // evaluate in a stable order
-		for _, k := range names {
-			v, err := n.params[k].Evaluate(ctx)
-			if err != nil {
-				return err
-			}
-			params[k] = v.Interface()
-		}
-		msg = pyfmt.Interpolate(msg, params)
-	}
-	if ctx.Autoescape {
-		msg = Escape(msg)
-	}
-	_, _ = w.WriteString(msg)
-	return nil
 }

@@ -229,13 +229,17 @@ func renderWidgetContext(b *bytes.Buffer, r Renderer, name string, ctx Context) 
 
 // includeWidget writes an included built-in widget template (not
 // trimmed, as an include is not) on its generated writer.
-func includeWidgetContext(b *bytes.Buffer, r Renderer, name string, m map[string]any) bool {
+func includeWidgetContext(b *bytes.Buffer, r Renderer, name string, widget func() (map[string]any, bool)) bool {
 	fi, ok := fastRenderer(r)
 	if !ok {
 		return false
 	}
 	fn, deps := genWidget(name, fi.set)
 	if fn == nil || !fi.usable(deps) {
+		return false
+	}
+	m, ok := widget()
+	if !ok {
 		return false
 	}
 	c, ok := widgetView(m)

@@ -1,21 +1,19 @@
 package renderers
 
 import (
+	"bytes"
 	"errors"
-	"fmt"
 	"io"
 	"io/fs"
 	"strings"
 	"sync"
-
-	"github.com/flosch/pongo2/v6"
 
 	"github.com/formwork/formwork/internal/enginecount"
 	"github.com/formwork/formwork/internal/tmplparse"
 	"github.com/formwork/formwork/templates"
 )
 
-// DjangoTemplates renders Django-syntax templates with pongo2. Its zero
+// DjangoTemplates renders Django-syntax templates. Its zero
 // value is Django 4.1's DjangoTemplates renderer: forms render with
 // "django/forms/default.html" (the table style) and formsets with
 // "django/forms/formsets/default.html". Set FormTemplate and
@@ -28,7 +26,10 @@ import (
 // template of the overlay or theme that overrides a built-in one, and
 // uses only what the built-in templates use, is compiled on first use
 // into a theme program (program.go) that prints the view without the
-// engine; any other renders with pongo2.
+// engine; any other renders with the Django template engine, which a
+// program links by importing package djangoengine (pongo2). Without it,
+// rendering such a template fails with ErrNoDjangoEngine; the built-in
+// templates and theme programs need no engine.
 type DjangoTemplates struct {
 	FormTemplate    string
 	FormsetTemplate string
@@ -53,7 +54,7 @@ type DjangoTemplates struct {
 	themeErr  error
 
 	once sync.Once
-	set  *pongo2.TemplateSet
+	set  DjangoSet
 
 	progOnce sync.Once
 	progs    programs
@@ -114,24 +115,28 @@ func (r *DjangoTemplates) Overridden(name string) bool {
 	return r.overrides.has(r.overlay(), name, r.Reload)
 }
 
-func (r *DjangoTemplates) templateSet() *pongo2.TemplateSet {
+func (r *DjangoTemplates) templateSet() DjangoSet {
 	r.once.Do(func() {
-		loader := &djangoLoader{overlay: r.overlay(), builtin: templates.Django}
-		r.set = pongo2.NewSet("formwork", loader)
-		banPongo2Tags(r.set) // recursion.go
-		r.set.Debug = r.Reload
+		e := registeredEngine()
+		if e == nil {
+			return
+		}
+		l := &djangoLoader{overlay: r.overlay(), builtin: templates.Django}
+		r.set = e.NewSet(DjangoSource{
+			Load: l.load,
+			WriteWidget: func(b *bytes.Buffer, name string, widget func() (map[string]any, bool)) bool {
+				return includeWidgetContext(b, r, name, widget)
+			},
+			Reload: r.Reload,
+		})
 	})
 	return r.set
 }
 
-// setKey carries the template set through a render so that dynamic
-// includes find their templates in the same set, parsed once.
-const setKey = "_fw_set"
-
-// rendererKey carries the renderer through a render, so that an include
-// of a built-in template the renderer does not override runs on the
-// template's generated writer.
-const rendererKey = "_fw_renderer"
+// ErrNoDjangoEngine is the error of a DjangoTemplates renderer asked to
+// render a template with the engine when the program links none.
+var ErrNoDjangoEngine = errors.New(`renderers: rendering this template needs the Django template engine; ` +
+	`import _ "github.com/formwork/formwork/renderers/djangoengine" to link it`)
 
 // Render implements Renderer.
 func (r *DjangoTemplates) Render(w io.Writer, name string, ctx Context) (err error) {
@@ -141,81 +146,101 @@ func (r *DjangoTemplates) Render(w io.Writer, name string, ctx Context) (err err
 	if r.themeErr != nil {
 		return r.themeErr
 	}
-	tpl, err := set.FromCache(name)
-	if err != nil {
+	if set == nil {
+		return templateError(name, ErrNoDjangoEngine)
+	}
+	if err := set.Render(w, name, ctx); err != nil {
 		return templateError(name, err)
 	}
-	// pongo2 copies the context it is given into its own.
-	pctx := incPool.Get().(pongo2.Context)
-	defer func() { clear(pctx); incPool.Put(pctx) }()
-	for k, v := range ctx {
-		pctx[k] = v
-	}
-	pctx[setKey] = set
-	pctx[rendererKey] = r
-	pctx[chainKey] = []string{name}
-	sink := &ErrorSink{}
-	pctx[sinkKey] = sink
-	if err := tpl.ExecuteWriter(pctx, w); err != nil {
-		return templateError(name, err)
-	}
-	return sink.Err()
+	return nil
 }
 
-// ErrorSink keeps the first error met while printing values whose String
-// method cannot return one (an Object whose HTML failed to render).
-type ErrorSink struct {
-	mu  sync.Mutex
-	err error
+// A DjangoEngine parses and runs the Django-syntax templates of a
+// DjangoTemplates renderer that neither the Go writers generated from the
+// built-in templates nor the theme programs print: a theme's template
+// that goes beyond what the built-in templates use, any template when
+// NoFastPath or Reload is set. It is a package of its own, so that a
+// program rendering the built-in templates does not link an engine:
+// importing github.com/formwork/formwork/renderers/djangoengine (pongo2)
+// registers it.
+type DjangoEngine interface {
+	// NewSet returns the templates src finds, each parsed once (on
+	// every render when src.Reload is set).
+	NewSet(src DjangoSource) DjangoSet
 }
 
-// Set records err unless an error is already recorded.
-func (s *ErrorSink) Set(err error) {
-	if s == nil || err == nil {
-		return
-	}
-	s.mu.Lock()
-	if s.err == nil {
-		s.err = err
-	}
-	s.mu.Unlock()
+// DjangoSource is what a DjangoTemplates renderer gives its engine.
+type DjangoSource struct {
+	// Load returns the Django-syntax source of the named template, from
+	// the first layer holding it (the overlay's, the theme's, the
+	// built-in templates); a missing template's error matches
+	// fs.ErrNotExist. An {% extends %} that would recurse comes replaced
+	// with {% fw_fail "message" %}, which must fail to parse with that
+	// message.
+	Load func(name string) (string, error)
+	// WriteWidget writes an included built-in widget template that the
+	// renderer does not override with its generated writer; widget
+	// returns the widget context the include sees, false when it has
+	// none, and is called only for a template that has a writer.
+	// WriteWidget reports false when it cannot write the template: the
+	// engine renders it itself.
+	WriteWidget func(b *bytes.Buffer, name string, widget func() (map[string]any, bool)) bool
+	// Reload parses templates on every render.
+	Reload bool
 }
 
-// Err returns the first recorded error.
-func (s *ErrorSink) Err() error {
-	if s == nil {
-		return nil
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.err
+// A DjangoSet renders the templates of one DjangoSource.
+type DjangoSet interface {
+	// Render renders the named template with ctx to w. It is safe for
+	// concurrent use.
+	Render(w io.Writer, name string, ctx Context) error
 }
 
-const sinkKey = "_fw_sink"
+var djangoEngine struct {
+	sync.Mutex
+	e DjangoEngine
+}
+
+// RegisterDjangoEngine makes e the engine of every DjangoTemplates (and
+// Accessible) renderer. It is meant for an engine package's init;
+// registering a second engine panics.
+func RegisterDjangoEngine(e DjangoEngine) {
+	djangoEngine.Lock()
+	defer djangoEngine.Unlock()
+	if e == nil {
+		panic("renderers: RegisterDjangoEngine with a nil engine")
+	}
+	if djangoEngine.e != nil {
+		panic("renderers: RegisterDjangoEngine called twice")
+	}
+	djangoEngine.e = e
+}
+
+func registeredEngine() DjangoEngine {
+	djangoEngine.Lock()
+	defer djangoEngine.Unlock()
+	return djangoEngine.e
+}
 
 // djangoLoader finds templates in the overlay, then the built-ins, and
-// translates Django syntax that pongo2 lacks into formwork's tags.
+// gives their source to the engine.
 type djangoLoader struct {
 	overlay fs.FS
 	builtin fs.FS
 }
 
-func (l *djangoLoader) Abs(base, name string) string { return name }
-
-func (l *djangoLoader) Get(path string) (io.Reader, error) {
+// load is DjangoSource.Load.
+func (l *djangoLoader) load(path string) (string, error) {
 	src, err := l.source(path)
 	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
-			return nil, fmt.Errorf("TemplateDoesNotExist: %s", path)
-		}
-		return nil, err
+		return "", err
 	}
 	if strings.Contains(src, "extends") {
 		if err := checkExtends(path, src, l.source); err != nil {
 			src = failExtends(src, err)
 		}
 	}
-	return strings.NewReader(TranslateDjango(src)), nil
+	return src, nil
 }
 
 // source is a template's source as Get finds it, untranslated: the first

@@ -194,7 +194,7 @@ func (s *genState) includeWidget(b *bytes.Buffer, name string, x *WidgetView) er
 // runProgram runs the theme program p of the widget template name inside
 // the chain of programs running.
 func (s *genState) runProgram(p *program, name string, b *bytes.Buffer, x *WidgetView) error {
-	chain, err := enterInclude(s.chain, name)
+	chain, err := IncludeChain(s.chain, name)
 	if err != nil {
 		return err
 	}

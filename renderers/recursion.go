@@ -11,7 +11,6 @@ import (
 	"sync"
 
 	"github.com/CloudyKit/jet/v6"
-	"github.com/flosch/pongo2/v6"
 )
 
 // MaxTemplateDepth bounds how deeply templates include or extend one
@@ -81,28 +80,6 @@ func recoverTemplatePanic(name string, err *error) {
 	}
 }
 
-// bannedPongo2Tags are pongo2 tags Django's template language does not
-// have and formwork refuses in every template (Django reports an unknown
-// tag the same way): ssi reads any file of the host, outside the
-// template loaders; import and macro define templates that can call
-// themselves past any depth check.
-var bannedPongo2Tags = []string{"ssi", "import", "macro"}
-
-func init() {
-	must(pongo2.RegisterTag("fw_fail", parseFail))
-}
-
-// parseFail is the tag {% fw_fail "message" %}, which fails to parse with
-// that message: the loader writes it in place of an {% extends %} that
-// would recurse, since pongo2 drops a loader's own error.
-func parseFail(doc *pongo2.Parser, start *pongo2.Token, args *pongo2.Parser) (pongo2.INodeTag, *pongo2.Error) {
-	msg := "fw_fail"
-	if tok := args.MatchType(pongo2.TokenString); tok != nil {
-		msg = tok.Val
-	}
-	return nil, args.Error(msg, start)
-}
-
 // failExtends replaces src's {% extends %} tag with an fw_fail tag
 // carrying err, on the same line.
 func failExtends(src string, err error) string {
@@ -118,19 +95,11 @@ func failExtends(src string, err error) string {
 	return src[:loc[0]] + `{% fw_fail "` + msg + `" %}` + src[loc[0]+end+2:]
 }
 
-func banPongo2Tags(set *pongo2.TemplateSet) {
-	for _, t := range bannedPongo2Tags {
-		must(set.BanTag(t))
-	}
-}
-
-// chainKey carries the chain of templates being rendered through
-// pongo2's includes.
-const chainKey = "_fw_chain"
-
-// enterInclude returns the chain with name added, or a RecursionError
-// when it would be deeper than MaxTemplateDepth.
-func enterInclude(chain []string, name string) ([]string, error) {
+// IncludeChain returns chain, the names of the templates being rendered
+// outermost first, with name added, or a RecursionError when it would be
+// deeper than MaxTemplateDepth: how an engine (and the fast path) bounds
+// the templates including one another.
+func IncludeChain(chain []string, name string) ([]string, error) {
 	next := append(chain[:len(chain):len(chain)], name)
 	if len(next) > MaxTemplateDepth {
 		return nil, &RecursionError{Chain: next}

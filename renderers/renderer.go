@@ -1,6 +1,6 @@
 // Package renderers finds form templates by name and renders them with a
-// context: DjangoTemplates and DjangoDivFormRenderer on pongo2 (Django
-// syntax), Jinja2 and Jinja2DivFormRenderer on jet, and custom renderers that
+// context: DjangoTemplates and DjangoDivFormRenderer (Django syntax),
+// Jinja2 and Jinja2DivFormRenderer on jet, and custom renderers that
 // choose their own form and formset templates or search a theme's files
 // before the built-in ones. Themes written in Jinja2 syntax for Django's
 // Jinja2 renderers run on jet through JinjaFS, which translates them.
@@ -14,6 +14,10 @@
 // templates (builtin_gen.go, by internal/tmplgen) print byte for byte as
 // the engines print the templates, whenever the renderer does not
 // override them (WriteWidget, WriteForm, ..., NativeOK).
+//
+// The Django-syntax engine, pongo2, is a package of its own
+// (renderers/djangoengine) that a program imports when a theme's
+// templates need it: the built-in templates never do.
 package renderers
 
 import (
@@ -66,3 +70,34 @@ func RenderString(r Renderer, name string, ctx Context) (string, error) {
 func Default() Renderer { return defaultRenderer }
 
 var defaultRenderer = NewDjangoTemplates()
+
+// ErrorSink keeps the first error met while printing values whose String
+// method cannot return one (an Object whose HTML failed to render).
+type ErrorSink struct {
+	mu  sync.Mutex
+	err error
+}
+
+// Set records err unless an error is already recorded.
+func (s *ErrorSink) Set(err error) {
+	if s == nil || err == nil {
+		return
+	}
+	s.mu.Lock()
+	if s.err == nil {
+		s.err = err
+	}
+	s.mu.Unlock()
+}
+
+// Err returns the first recorded error.
+func (s *ErrorSink) Err() error {
+	if s == nil {
+		return nil
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.err
+}
+
+const sinkKey = "_fw_sink"

@@ -3,15 +3,17 @@ package renderers
 import (
 	"bytes"
 	"math/rand"
+	"regexp"
 	"strings"
 	"testing"
 )
 
 // TestSpacelessMatchesEngine checks the generated writers' spaceless
-// against the engine's tag (pongo2compat.go: TrimSpace, then >\s+< to
-// ><), on what was written after a mark.
+// against the rule of the engine's tag (djangoengine/compat.go:
+// TrimSpace, then >\s+< to ><), on what was written after a mark.
 func TestSpacelessMatchesEngine(t *testing.T) {
-	engine := func(s string) string { return betweenTags().ReplaceAllString(strings.TrimSpace(s), "><") }
+	betweenTags := regexp.MustCompile(`>\s+<`)
+	engine := func(s string) string { return betweenTags.ReplaceAllString(strings.TrimSpace(s), "><") }
 	check := func(s string) {
 		t.Helper()
 		var b bytes.Buffer

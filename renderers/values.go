@@ -2,6 +2,7 @@ package renderers
 
 import (
 	"fmt"
+	"reflect"
 	"sort"
 	"strings"
 
@@ -204,4 +205,67 @@ func ConditionalEscape(v any) string {
 // Errorf builds an error about a template, naming it.
 func templateError(name string, err error) error {
 	return fmt.Errorf("template %q: %w", name, err)
+}
+
+// IterItems returns what a template loop over v visits, as Django would:
+// the items of a sequence, the keys of a mapping (or [key, value] pairs
+// when two loop variables unpack them), the HTML attributes in order.
+func IterItems(v any, pairs bool) []any {
+	switch x := v.(type) {
+	case nil:
+		return nil
+	case []any:
+		return x
+	case Object:
+		// {% for name, errors in form.errors.items %} is rewritten to a
+		// loop over form.errors with two variables: a mapping's pairs.
+		if items, ok := x["items"].([]any); ok && pairs {
+			return items
+		}
+		return x.Items()
+	case Attrs:
+		if pairs {
+			return x.Pairs()
+		}
+		keys := x.Keys()
+		out := make([]any, len(keys))
+		for i, k := range keys {
+			out[i] = k
+		}
+		return out
+	case []string:
+		out := make([]any, len(x))
+		for i, s := range x {
+			out[i] = s
+		}
+		return out
+	}
+	rv := reflect.ValueOf(v)
+	switch rv.Kind() {
+	case reflect.Slice, reflect.Array:
+		out := make([]any, rv.Len())
+		for i := range out {
+			out[i] = rv.Index(i).Interface()
+		}
+		return out
+	case reflect.Map:
+		keys := rv.MapKeys()
+		sort.Slice(keys, func(i, j int) bool { return fmt.Sprint(keys[i]) < fmt.Sprint(keys[j]) })
+		out := make([]any, len(keys))
+		for i, k := range keys {
+			if pairs {
+				out[i] = []any{k.Interface(), rv.MapIndex(k).Interface()}
+			} else {
+				out[i] = k.Interface()
+			}
+		}
+		return out
+	case reflect.String:
+		var out []any
+		for _, r := range rv.String() {
+			out = append(out, string(r))
+		}
+		return out
+	}
+	return nil
 }

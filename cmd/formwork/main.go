@@ -38,6 +38,9 @@ import (
 	"path/filepath"
 
 	"github.com/formwork/formwork/internal/formspec"
+
+	// The Django template engine, for themes and --no-fast-path renders.
+	_ "github.com/formwork/formwork/renderers/djangoengine"
 )
 
 func main() {

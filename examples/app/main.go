@@ -21,6 +21,9 @@ import (
 	"github.com/formwork/formwork/examples/exampleapp"
 	"github.com/formwork/formwork/renderers"
 	"github.com/formwork/formwork/templates"
+
+	// The Django template engine renders the templates a theme overrides.
+	_ "github.com/formwork/formwork/renderers/djangoengine"
 )
 
 func main() {

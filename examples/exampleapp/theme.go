@@ -8,6 +8,9 @@ import (
 
 	"github.com/formwork/formwork/renderers"
 	"github.com/formwork/formwork/templates"
+
+	// The Django template engine renders the templates a theme overrides.
+	_ "github.com/formwork/formwork/renderers/djangoengine"
 )
 
 // Look is how the application's pages look: the renderer its forms and

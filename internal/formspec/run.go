@@ -596,3 +596,20 @@ func sortedKeys(m map[string]any) []string {
 	sort.Strings(keys)
 	return keys
 }
+
+// OwnTemplates reports whether the case brings templates of its own:
+// an overlay ("templates") or a theme pack (a renderer's "theme"), which
+// may need a template engine where the built-in templates need none.
+func (c *Case) OwnTemplates() bool {
+	if _, ok := c.root.get("templates"); ok {
+		return true
+	}
+	for _, key := range []string{"renderer", "default_renderer"} {
+		if rn, ok := c.root.get(key); ok {
+			if _, ok := rn.get("theme"); ok {
+				return true
+			}
+		}
+	}
+	return false
+}

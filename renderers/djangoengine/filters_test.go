@@ -1,15 +1,18 @@
-package renderers
+package djangoengine_test
 
 import (
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"github.com/formwork/formwork/renderers"
+	_ "github.com/formwork/formwork/renderers/djangoengine"
 )
 
 // Django's filters where pongo2's differ: each want is what the reference
 // Django printed for the same template and context.
 func TestDjangoFilters(t *testing.T) {
-	ctx := Context{"n": 5, "none": nil, "items": []any{"a<", "b", "c"}, "one": []any{"x"}, "js": "a'b\"c<d>&e=f-g;h`"}
+	ctx := renderers.Context{"n": 5, "none": nil, "items": []any{"a<", "b", "c"}, "one": []any{"x"}, "js": "a'b\"c<d>&e=f-g;h`"}
 	tests := []struct{ tpl, want string }{
 		{"{{ '3'|add:'4' }}", "7"},
 		{"{{ ' 3 '|add:'1_0' }}", "13"},
@@ -48,7 +51,7 @@ func TestDjangoFilters(t *testing.T) {
 		{"{{ none|length }}", "0"},
 	}
 	for _, tt := range tests {
-		r := &DjangoTemplates{Overlay: fstest.MapFS{"t.html": {Data: []byte(tt.tpl)}}}
+		r := &renderers.DjangoTemplates{Overlay: fstest.MapFS{"t.html": {Data: []byte(tt.tpl)}}}
 		var b strings.Builder
 		if err := r.Render(&b, "t.html", ctx); err != nil {
 			t.Errorf("%s: %v", tt.tpl, err)

@@ -1,15 +1,15 @@
-package renderers
+package djangoengine
 
 import (
 	"bytes"
 	"fmt"
-	"reflect"
 	"regexp"
-	"sort"
 	"strings"
 	"sync"
 
 	"github.com/flosch/pongo2/v6"
+
+	"github.com/formwork/formwork/renderers"
 
 	"github.com/formwork/formwork/internal/pyfmt"
 )
@@ -38,7 +38,7 @@ func init() {
 	// pongo2's own writes &#39;): text outputs (errors as_text) are
 	// compared byte for byte.
 	must(pongo2.ReplaceFilter("escape", func(in, _ *pongo2.Value) (*pongo2.Value, *pongo2.Error) {
-		return pongo2.AsSafeValue(Escape(in.String())), nil
+		return pongo2.AsSafeValue(renderers.Escape(in.String())), nil
 	}))
 	for _, c := range []struct {
 		name string
@@ -61,12 +61,6 @@ func init() {
 	}
 }
 
-func must(err error) {
-	if err != nil {
-		panic(err)
-	}
-}
-
 var (
 	tagRe      = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?s)\{%-?\s*(.*?)\s*-?%\}`) })
 	varRe      = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?s)\{\{(.*?)\}\}`) })
@@ -76,10 +70,10 @@ var (
 	forItemsRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^for\s+(.+?)\s+in\s+(.+?)\.items(\s+reversed)?$`) })
 )
 
-// TranslateDjango rewrites Django template syntax that pongo2 lacks into
+// Translate rewrites Django template syntax that pongo2 lacks into
 // formwork's pongo2 tags and filters. It changes nothing outside template
 // tags and keeps every line where it was, so errors point at the source.
-func TranslateDjango(src string) string {
+func Translate(src string) string {
 	src = tagRe().ReplaceAllStringFunc(src, func(tag string) string {
 		m := tagRe().FindStringSubmatch(tag)
 		body := m[1]
@@ -180,69 +174,6 @@ func parseFor(doc *pongo2.Parser, start *pongo2.Token, args *pongo2.Parser) (pon
 	return node, nil
 }
 
-// IterItems returns what a template loop over v visits, as Django would:
-// the items of a sequence, the keys of a mapping (or [key, value] pairs
-// when two loop variables unpack them), the HTML attributes in order.
-func IterItems(v any, pairs bool) []any {
-	switch x := v.(type) {
-	case nil:
-		return nil
-	case []any:
-		return x
-	case Object:
-		// {% for name, errors in form.errors.items %} is rewritten to a
-		// loop over form.errors with two variables: a mapping's pairs.
-		if items, ok := x["items"].([]any); ok && pairs {
-			return items
-		}
-		return x.Items()
-	case Attrs:
-		if pairs {
-			return x.Pairs()
-		}
-		keys := x.Keys()
-		out := make([]any, len(keys))
-		for i, k := range keys {
-			out[i] = k
-		}
-		return out
-	case []string:
-		out := make([]any, len(x))
-		for i, s := range x {
-			out[i] = s
-		}
-		return out
-	}
-	rv := reflect.ValueOf(v)
-	switch rv.Kind() {
-	case reflect.Slice, reflect.Array:
-		out := make([]any, rv.Len())
-		for i := range out {
-			out[i] = rv.Index(i).Interface()
-		}
-		return out
-	case reflect.Map:
-		keys := rv.MapKeys()
-		sort.Slice(keys, func(i, j int) bool { return fmt.Sprint(keys[i]) < fmt.Sprint(keys[j]) })
-		out := make([]any, len(keys))
-		for i, k := range keys {
-			if pairs {
-				out[i] = []any{k.Interface(), rv.MapIndex(k).Interface()}
-			} else {
-				out[i] = k.Interface()
-			}
-		}
-		return out
-	case reflect.String:
-		var out []any
-		for _, r := range rv.String() {
-			out = append(out, string(r))
-		}
-		return out
-	}
-	return nil
-}
-
 func (n *forNode) Execute(ctx *pongo2.ExecutionContext, w pongo2.TemplateWriter) *pongo2.Error {
 	forCtx := pongo2.NewChildExecutionContext(ctx)
 	val, err := n.expr.Evaluate(forCtx)
@@ -251,7 +182,7 @@ func (n *forNode) Execute(ctx *pongo2.ExecutionContext, w pongo2.TemplateWriter)
 	}
 	var items []any
 	if !val.IsNil() {
-		items = IterItems(val.Interface(), len(n.vars) > 1)
+		items = renderers.IterItems(val.Interface(), len(n.vars) > 1)
 	}
 	if len(items) == 0 {
 		if n.empty != nil {
@@ -276,7 +207,7 @@ func (n *forNode) Execute(ctx *pongo2.ExecutionContext, w pongo2.TemplateWriter)
 		if len(n.vars) == 1 {
 			forCtx.Private[n.vars[0]] = item
 		} else {
-			parts := IterItems(item, false)
+			parts := renderers.IterItems(item, false)
 			if len(parts) != len(n.vars) {
 				return ctx.Error(fmt.Sprintf("Need %d values to unpack in for loop; got %d.", len(n.vars), len(parts)), nil)
 			}
@@ -345,30 +276,26 @@ func (n *includeNode) Execute(ctx *pongo2.ExecutionContext, w pongo2.TemplateWri
 	if name == "" {
 		return ctx.Error("include: the template name is empty", nil)
 	}
-	set, _ := ctx.Public[setKey].(*pongo2.TemplateSet)
-	if set == nil {
+	s, _ := ctx.Public[setKey].(*set)
+	if s == nil {
 		return ctx.Error("include: no template set in this render", nil)
 	}
 	chain, _ := ctx.Public[chainKey].([]string)
-	chain, rerr := enterInclude(chain, name) // recursion.go
+	chain, rerr := renderers.IncludeChain(chain, name)
 	if rerr != nil {
 		return &pongo2.Error{Sender: "tag:include", OrigError: rerr}
 	}
-	if r, ok := ctx.Public[rendererKey].(Renderer); ok && n.fast(ctx, w, r, name) {
+	if s.src.WriteWidget != nil && n.fast(ctx, w, s, name) {
 		return nil
 	}
-	tpl, perr := set.FromCache(name)
+	tpl, perr := s.pongo.FromCache(name)
 	if perr != nil {
 		return ctx.Error(fmt.Sprintf("include %q: %v", name, perr), nil)
 	}
-	// pongo2 copies the context it is given into its own, so one map
-	// serves every include.
-	inc := incPool.Get().(pongo2.Context)
-	defer func() { clear(inc); incPool.Put(inc) }()
+	inc := ctxPool.Get().(pongo2.Context)
+	defer func() { clear(inc); ctxPool.Put(inc) }()
 	if n.only {
-		inc[setKey] = set
-		inc[sinkKey] = ctx.Public[sinkKey]
-		inc[rendererKey] = ctx.Public[rendererKey]
+		inc[setKey] = s
 	} else {
 		for k, v := range ctx.Public {
 			inc[k] = v
@@ -391,31 +318,39 @@ func (n *includeNode) Execute(ctx *pongo2.ExecutionContext, w pongo2.TemplateWri
 	return nil
 }
 
-var incPool = sync.Pool{New: func() any { return make(pongo2.Context, 16) }}
-
 // fast writes an included built-in widget template the renderer does not
 // override with its generated writer: the widget the include sees (its
 // with widget=..., else the including context's) as a view.
-func (n *includeNode) fast(ctx *pongo2.ExecutionContext, w pongo2.TemplateWriter, r Renderer, name string) bool {
-	if fn, _ := genWidget(name, setDjango); fn == nil {
+func (n *includeNode) fast(ctx *pongo2.ExecutionContext, w pongo2.TemplateWriter, s *set, name string) bool {
+	b := bufPool.Get().(*bytes.Buffer)
+	b.Reset()
+	defer bufPool.Put(b)
+	if !s.src.WriteWidget(b, name, func() (map[string]any, bool) { return n.widget(ctx) }) {
 		return false
 	}
+	_, err := w.Write(b.Bytes())
+	return err == nil
+}
+
+// widget is the widget context the include sees: its with widget=...,
+// else the including context's; false when the include passes other
+// names, which the widget's view does not carry.
+func (n *includeNode) widget(ctx *pongo2.ExecutionContext) (map[string]any, bool) {
 	var widget any
 	found := false
 	for i, key := range n.with {
-		if key == "widget" {
-			v, err := n.exprs[i].Evaluate(ctx)
-			if err != nil {
-				return false
-			}
-			widget, found = v.Interface(), true
-		} else {
-			return false // other names the view does not carry
+		if key != "widget" {
+			return nil, false
 		}
+		v, err := n.exprs[i].Evaluate(ctx)
+		if err != nil {
+			return nil, false
+		}
+		widget, found = v.Interface(), true
 	}
 	if !found {
 		if n.only {
-			return false
+			return nil, false
 		}
 		widget, found = ctx.Private["widget"]
 		if !found {
@@ -423,18 +358,10 @@ func (n *includeNode) fast(ctx *pongo2.ExecutionContext, w pongo2.TemplateWriter
 		}
 	}
 	m, ok := widget.(map[string]any)
-	if !found || !ok {
-		return false
-	}
-	b := bufPool.Get().(*bytes.Buffer)
-	b.Reset()
-	defer bufPool.Put(b)
-	if !includeWidgetContext(b, r, name, m) {
-		return false
-	}
-	_, err := w.Write(b.Bytes())
-	return err == nil
+	return m, found && ok
 }
+
+var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // ---------------------------------------------------------------- spaceless
 
@@ -469,7 +396,7 @@ func filterStringformat(in, param *pongo2.Value) (*pongo2.Value, *pongo2.Error) 
 	spec := param.String()
 	switch spec {
 	case "s":
-		if h, ok := IsSafe(v); ok {
+		if h, ok := renderers.IsSafe(v); ok {
 			// Django's stringformat keeps safe input safe.
 			return pongo2.AsSafeValue(h), nil
 		}

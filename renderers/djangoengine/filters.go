@@ -1,4 +1,4 @@
-package renderers
+package djangoengine
 
 import (
 	"math/big"
@@ -10,6 +10,8 @@ import (
 	"unicode"
 
 	"github.com/flosch/pongo2/v6"
+
+	"github.com/formwork/formwork/renderers"
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/formwork/formwork/internal/pyurl"
@@ -50,17 +52,17 @@ func init() {
 	must(pongo2.RegisterFilter("force_escape", filterForceEscape))
 }
 
-// objectItems returns what a for loop visits in in when it is an Object
+// objectItems returns what a for loop visits in in when it is a renderers.Object
 // that can be iterated (a form, a bound field, an error list).
 func objectItems(in *pongo2.Value) ([]any, bool) {
 	if in.IsNil() {
 		return nil, false
 	}
-	o, ok := in.Interface().(Object)
+	o, ok := in.Interface().(renderers.Object)
 	if !ok {
 		return nil, false
 	}
-	if _, iterable := o[IterKey]; !iterable {
+	if _, iterable := o[renderers.IterKey]; !iterable {
 		return nil, false
 	}
 	return o.Items(), true
@@ -74,7 +76,7 @@ func pyLen(in *pongo2.Value) (int, bool) {
 	if in.IsNil() {
 		return 0, false
 	}
-	if o, isObject := in.Interface().(Object); isObject {
+	if o, isObject := in.Interface().(renderers.Object); isObject {
 		// An empty Object is an empty list of errors, or nothing.
 		return 0, len(o) == 0
 	}
@@ -148,13 +150,13 @@ func filterJoin(in, param *pongo2.Value) (*pongo2.Value, *pongo2.Error) {
 
 // safeOrEscaped is v printed as autoescaping prints it.
 func safeOrEscaped(v *pongo2.Value) string {
-	if s, ok := IsSafe(v.Interface()); ok {
+	if s, ok := renderers.IsSafe(v.Interface()); ok {
 		return s
 	}
-	if o, ok := v.Interface().(Object); ok {
+	if o, ok := v.Interface().(renderers.Object); ok {
 		return o.String()
 	}
-	return Escape(v.String())
+	return renderers.Escape(v.String())
 }
 
 func filterAdd(in, param *pongo2.Value) (*pongo2.Value, *pongo2.Error) {
@@ -310,7 +312,7 @@ func filterSlugify(in, _ *pongo2.Value) (*pongo2.Value, *pongo2.Error) {
 }
 
 func filterForceEscape(in, _ *pongo2.Value) (*pongo2.Value, *pongo2.Error) {
-	return pongo2.AsSafeValue(Escape(in.String())), nil
+	return pongo2.AsSafeValue(renderers.Escape(in.String())), nil
 }
 
 // filterTruncateChars is Django's truncatechars: text longer than n

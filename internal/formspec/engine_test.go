@@ -1,0 +1,6 @@
+package formspec_test
+
+// Tests here render theme templates, or every template through the engine
+// (NoFastPath) to compare it with the generated writers: they link the
+// Django template engine.
+import _ "github.com/formwork/formwork/renderers/djangoengine"
