@@ -2,7 +2,8 @@
 """Write formwork's own cases for what a random differential probe against
 the reference found (probe_*): FloatField bounds given as whole numbers,
 a disabled JSONField's has_changed, and the bytes of an error list drawn
-by a Jinja2 renderer (markupsafe's &#34; and &#39;).
+by a Jinja2 renderer (markupsafe's &#34; and &#39;), and Django's tags and
+filters in theme templates where pongo2's differ.
 
 Their golden results come from the reference Django, never by hand:
 
@@ -103,6 +104,18 @@ THEMES = {
     "form_attrs": "{{ form.label_suffix }}|{{ form.is_bound }}|{{ form.is_valid }}|{{ form.has_changed }}|{% for n in form.changed_data %}{{ n }};{% endfor %}",
     "field_field": "{% for f in form %}{{ f.field.required }}/{{ f.field.widget.is_hidden }}/{{ f.field.widget.attrs.class }}/{% for v, l in f.field.choices %}({{ v }}={{ l }}){% endfor %};{% endfor %}",
     "filters": "{{ form.age.label|slugify }}|{{ form.email.label|truncatechars:4 }}|{{ '3'|add:'4' }}|{{ 3|add:'x' }}|{{ 'a'|add:'b' }}|{{ form.email.label|urlencode }}|{{ 'a b/c'|iriencode }}|{{ form.email.label|escapejs }}|{{ '<i>'|force_escape }}|{{ 2|pluralize }}{{ 1|pluralize }}{{ 'x'|pluralize }}|{{ form.email.errors|pluralize:'y,ies' }}",
+    # Django's ifchanged (its state in the loop; pongo2's kept it in the
+    # parsed template and crashed without an else), widthratio (Python's
+    # round), floatformat (half up on the decimal) and yesno.
+    "ifchanged": "{% for f in form %}{% ifchanged f.field.required %}<h3>{{ f.field.required|yesno:'req,opt' }}</h3>{% endifchanged %}{{ f.name }};{% endfor %}",
+    "ifchanged_else": "{% for f in form %}{% ifchanged %}{{ f.field.required }}{% else %}-{% endifchanged %}|{% endfor %}",
+    "ifchanged_nested": "{% for f in form %}{% for e in f.errors %}{% ifchanged %}{{ f.name }}{% endifchanged %}{{ e }}{% endfor %}{% endfor %}",
+    "widthratio": "{% widthratio 7 9 100 %}|{% widthratio 5 10 3 %}|{% widthratio 1 3 10 %}|{% widthratio 15 10 2 %}|{% widthratio 0 0 10 %}",
+    "widthratio2": "{% widthratio '7' '9' 100 %}|{% widthratio 'a' 9 100 %}|{% widthratio None 9 100 %}|{% widthratio 2.5 1 1 %}|{% widthratio 3.5 1 1 %}|{% widthratio 1 3 100 as x %}[{{ x }}]",
+    "floatformat": "{{ 34.23234|floatformat }}|{{ 34.00000|floatformat }}|{{ 34.26000|floatformat }}|{{ 34.23234|floatformat:3 }}|{{ 34.0|floatformat:'-3' }}|{{ 34.26|floatformat:'-3' }}|{{ 1.5|floatformat:0 }}|{{ 2.5|floatformat:0 }}|{{ 0.4|floatformat:0 }}|{{ 1234.5678|floatformat:'2g' }}|{{ 'x'|floatformat }}|{{ 7|floatformat:2 }}|{{ 0.125|floatformat:2 }}|{{ '3.335'|floatformat:2 }}|{{ 11|floatformat:'-2' }}",
+    "floatformat2": "{% widthratio 0 1 1 as w %}{{ '-1234.5678'|floatformat:'2g' }}|{{ '-0.001'|floatformat:2 }}|{{ '1e3'|floatformat }}|{{ ' 3.35 '|floatformat:1 }}|{{ '12345678901234567890.5'|floatformat:'0g' }}|{{ 3|floatformat:'-2g' }}|{{ 1000000|floatformat:'g' }}|{{ 'inf'|floatformat }}|{{ True|floatformat }}|{{ None|floatformat }}|{{ 0.1|floatformat:20 }}|{{ 1.005|floatformat:2 }}|{{ '2.5'|floatformat:'x' }}|[{{ w }}]",
+    "yesno": "{{ True|yesno }}|{{ False|yesno }}|{{ None|yesno }}|{{ None|yesno:'a,b' }}|{{ 1|yesno:'a,b,c' }}",
+    "yesno2": "{{ ''|yesno:'a,b,c' }}|{{ 'x'|yesno:'a' }}|{{ 0|yesno:'a,b,c,d' }}|{{ form|yesno:'f,nf' }}|{% for f in form %}{{ f.errors|yesno:'err,ok' }}{% endfor %}",
 }
 THEME_FIELDS = [
     {"name": "email", "type": "EmailField", "label": "E-mail <address>", "widget": {"type": "EmailInput", "attrs": {"class": "wide"}}},

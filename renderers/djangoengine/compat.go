@@ -33,6 +33,8 @@ func init() {
 	must(pongo2.RegisterTag("fw_for", parseFor))
 	must(pongo2.RegisterTag("fw_include", parseInclude))
 	must(pongo2.RegisterTag("fw_spaceless", parseSpaceless))
+	must(pongo2.RegisterTag("fw_ifchanged", parseIfChanged))
+	must(pongo2.RegisterTag("fw_widthratio", parseWidthRatio))
 	must(pongo2.RegisterFilter("fw_stringformat", filterStringformat))
 	// Autoescaping and |escape write ' as Django's escape() does (&#x27;,
 	// pongo2's own writes &#39;): text outputs (errors as_text) are
@@ -91,18 +93,68 @@ func Translate(src string) string {
 			body = "fw_" + body
 		case "spaceless":
 			body = "fw_spaceless"
+		case "ifchanged", "widthratio":
+			body = "fw_" + body
 		case "if", "elif":
 			body = rewriteIdentity(body)
 		case "load":
 			return ""
 		}
 		body = strings.ReplaceAll(body, "|stringformat:", "|fw_stringformat:")
-		return "{% " + body + " %}"
+		return "{% " + literals(body) + " %}"
 	})
 	return varRe().ReplaceAllStringFunc(src, func(v string) string {
-		return strings.ReplaceAll(v, "|stringformat:", "|fw_stringformat:")
+		if strings.TrimSpace(v[2:len(v)-2]) == "None" {
+			return "None" // {{ None }} prints None, as in Django
+		}
+		return literals(strings.ReplaceAll(v, "|stringformat:", "|fw_stringformat:"))
 	})
 }
+
+// literals spells Django's True and False as pongo2's true and false
+// outside string literals ({{ True|yesno }}, {% if x == False %}).
+func literals(code string) string {
+	if !strings.Contains(code, "True") && !strings.Contains(code, "False") {
+		return code
+	}
+	var b strings.Builder
+	for i := 0; i < len(code); {
+		switch c := code[i]; {
+		case c == '"' || c == '\'':
+			j := i + 1
+			for j < len(code) && code[j] != c {
+				if code[j] == '\\' {
+					j++
+				}
+				j++
+			}
+			j = min(j+1, len(code))
+			b.WriteString(code[i:j])
+			i = j
+		case isIdentStart(c) && (i == 0 || !isIdent(code[i-1]) && code[i-1] != '.'):
+			j := i
+			for j < len(code) && isIdent(code[j]) {
+				j++
+			}
+			switch w := code[i:j]; w {
+			case "True":
+				b.WriteString("true")
+			case "False":
+				b.WriteString("false")
+			default:
+				b.WriteString(w)
+			}
+			i = j
+		default:
+			b.WriteByte(c)
+			i++
+		}
+	}
+	return b.String()
+}
+
+func isIdentStart(c byte) bool { return c == '_' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
+func isIdent(c byte) bool      { return isIdentStart(c) || '0' <= c && c <= '9' }
 
 func rewriteIdentity(cond string) string {
 	return identityRe().ReplaceAllStringFunc(cond, func(s string) string {
@@ -199,11 +251,13 @@ func (n *forNode) Execute(ctx *pongo2.ExecutionContext, w pongo2.TemplateWriter)
 	}
 	parent := ctx.Private["forloop"]
 	count := len(items)
+	// One forloop for the whole loop, updated in place as Django's is, so
+	// that {% ifchanged %} keeps its state in it from one item to the next.
+	loop := map[string]any{"parentloop": parent}
+	forCtx.Private["forloop"] = loop
 	for i, item := range items {
-		forCtx.Private["forloop"] = map[string]any{
-			"counter": i + 1, "counter0": i, "revcounter": count - i, "revcounter0": count - i - 1,
-			"first": i == 0, "last": i == count-1, "parentloop": parent,
-		}
+		loop["counter"], loop["counter0"], loop["revcounter"], loop["revcounter0"] = i+1, i, count-i, count-i-1
+		loop["first"], loop["last"] = i == 0, i == count-1
 		if len(n.vars) == 1 {
 			forCtx.Private[n.vars[0]] = item
 		} else {

@@ -10,11 +10,12 @@ import (
 	"unicode"
 
 	"github.com/flosch/pongo2/v6"
-
-	"github.com/formwork/formwork/renderers"
+	"github.com/shopspring/decimal"
 	"golang.org/x/text/unicode/norm"
 
+	"github.com/formwork/formwork/internal/pyfmt"
 	"github.com/formwork/formwork/internal/pyurl"
+	"github.com/formwork/formwork/renderers"
 )
 
 // Django's filters where pongo2's differ, or that pongo2 lacks, as a
@@ -35,8 +36,14 @@ import (
 //   - truncatechars ends with "…" within the length, as Django's
 //     Truncator does, not with "..." past it;
 //   - escapejs escapes only what Django's does (\u0027 for ', not digits);
+//   - floatformat rounds half up on the decimal of the value's text, as
+//     Django's does, and groups thousands with the g suffix (in English:
+//     a filter does not see the form's language);
+//   - yesno maps None to the second word when given two, as Django's;
 //   - slugify and force_escape, which pongo2 lacks.
 func init() {
+	must(pongo2.ReplaceFilter("floatformat", filterFloatformat))
+	must(pongo2.ReplaceFilter("yesno", filterYesno))
 	must(pongo2.ReplaceFilter("truncatechars", filterTruncateChars))
 	must(pongo2.ReplaceFilter("escapejs", filterEscapeJS))
 	must(pongo2.ReplaceFilter("length", filterLength))
@@ -358,4 +365,110 @@ func filterEscapeJS(in, _ *pongo2.Value) (*pongo2.Value, *pongo2.Error) {
 		b.WriteRune(r)
 	}
 	return pongo2.AsSafeValue(b.String()), nil
+}
+
+// filterFloatformat is Django's floatformat: the value's text as a
+// decimal, rounded half up to the argument's places (-1: one place, none
+// when whole; a negative n: n places unless whole; 0: none), "" for what
+// is not a number. A g suffix groups thousands; u (no localization)
+// changes nothing in English.
+func filterFloatformat(in, param *pongo2.Value) (*pongo2.Value, *pongo2.Error) {
+	var v any
+	if !in.IsNil() {
+		v = in.Interface()
+	}
+	input := pyfmt.Str(v)
+	arg := "-1"
+	if !param.IsNil() {
+		arg = pyfmt.Str(param.Interface())
+	}
+	group := false
+	switch {
+	case strings.HasSuffix(arg, "gu") || strings.HasSuffix(arg, "ug"):
+		group, arg = true, arg[:len(arg)-2]
+	case strings.HasSuffix(arg, "g"):
+		group, arg = true, arg[:len(arg)-1]
+	case strings.HasSuffix(arg, "u"):
+		arg = arg[:len(arg)-1]
+	}
+	if arg == "" {
+		arg = "-1"
+	}
+	d, err := decimal.NewFromString(strings.TrimSpace(input))
+	if err != nil {
+		switch strings.ToLower(strings.TrimLeft(strings.TrimSpace(input), "+-")) {
+		case "inf", "infinity", "nan", "snan":
+			return pongo2.AsValue(input), nil // int(d) fails: the text as it is
+		}
+		if b, ok := v.(bool); ok { // float(True)
+			d = decimal.NewFromInt(map[bool]int64{false: 0, true: 1}[b])
+		} else {
+			return pongo2.AsValue(""), nil
+		}
+	}
+	p, err := strconv.Atoi(strings.TrimSpace(arg))
+	if err != nil {
+		return pongo2.AsValue(input), nil
+	}
+	places := p
+	if places < 0 {
+		places = -places
+	}
+	var num string
+	if d.Equal(d.Truncate(0)) && p <= 0 {
+		num = d.Truncate(0).String()
+		places = 0
+	} else {
+		num = d.Round(int32(places)).StringFixed(int32(places))
+	}
+	if group {
+		num = groupThousands(num)
+	}
+	return pongo2.AsSafeValue(num), nil
+}
+
+// groupThousands puts a comma between each three digits of a number's
+// whole part, as Django's number_format does in English.
+func groupThousands(num string) string {
+	sign, whole, frac := "", num, ""
+	if strings.HasPrefix(whole, "-") {
+		sign, whole = "-", whole[1:]
+	}
+	if i := strings.IndexByte(whole, '.'); i >= 0 {
+		whole, frac = whole[:i], whole[i:]
+	}
+	var b strings.Builder
+	for i, c := range whole {
+		if i > 0 && (len(whole)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	return sign + b.String() + frac
+}
+
+// filterYesno is Django's yesno: "yes,no,maybe" (untranslated: a filter
+// does not see the form's language) or the argument's words for true,
+// false and None; with two words None is the second; fewer than two
+// leave the value as it is.
+func filterYesno(in, param *pongo2.Value) (*pongo2.Value, *pongo2.Error) {
+	arg := "yes,no,maybe"
+	if !param.IsNil() {
+		arg = param.String()
+	}
+	bits := strings.Split(arg, ",")
+	if len(bits) < 2 {
+		return in, nil
+	}
+	yes, no, maybe := bits[0], bits[1], bits[1]
+	if len(bits) == 3 {
+		maybe = bits[2]
+	}
+	switch {
+	case in.IsNil():
+		return pongo2.AsValue(maybe), nil
+	case in.IsTrue():
+		return pongo2.AsValue(yes), nil
+	}
+	return pongo2.AsValue(no), nil
 }
