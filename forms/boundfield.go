@@ -838,22 +838,7 @@ func (bf *BoundField) writeAccessibleHTML(b *bytes.Buffer) error {
 	}
 	// AsWidget(w, extra, false), for a field other than a
 	// MultiValueField requiring its parts one by one.
-	w = bf.localizeWidget(w)
-	c := bf.field.Core()
-	if c.Required() && bf.form.useReq && w.UseRequiredAttribute(bf.Initial()) {
-		extra.Set("required", true)
-	}
-	if c.Disabled {
-		extra.Set("disabled", true)
-	}
-	if id := bf.AutoID(); id != "" {
-		if _, has := w.Base().Attrs["id"]; !has {
-			extra.SetString("id", id)
-		}
-	}
-	value := bf.Value()
-	w = translateWidget(w, bf.form.opts.Translator)
-	return widgets.WriteHTML(b, w, bf.htmlName, value, &extra, bf.form.renderer)
+	return bf.writeWidget(b, bf.localizeWidget(w), &extra)
 }
 
 // asTextInput returns a copy of w typed "text" when w is an input whose
@@ -1021,9 +1006,14 @@ func (bf *BoundField) writeHTML(b *bytes.Buffer) error {
 		b.WriteString(string(h))
 		return err
 	}
-	w := bf.Widget()
-	c := bf.field.Core()
 	var extra renderers.AttrSet
+	return bf.writeWidget(b, bf.Widget(), &extra)
+}
+
+// writeWidget writes the field's widget w with extra attributes and
+// those as_widget adds (required, disabled, the field's id).
+func (bf *BoundField) writeWidget(b *bytes.Buffer, w widgets.Widget, extra *renderers.AttrSet) error {
+	c := bf.field.Core()
 	if c.Required() && bf.form.useReq && w.UseRequiredAttribute(bf.Initial()) {
 		extra.Set("required", true)
 	}
@@ -1035,9 +1025,8 @@ func (bf *BoundField) writeHTML(b *bytes.Buffer) error {
 			extra.SetString("id", id)
 		}
 	}
-	value := bf.Value()
 	w = translateWidget(w, bf.form.opts.Translator)
-	return widgets.WriteHTML(b, w, bf.htmlName, value, &extra, bf.form.renderer)
+	return widgets.WriteHTML(b, w, bf.htmlName, bf.Value(), extra, bf.form.renderer)
 }
 
 // prettyName is PrettyName in one allocation for the usual ASCII names.
