@@ -581,9 +581,18 @@ func (t *jinjaTranslator) lexExpr(src string) ([]exprTok, error) {
 			toks = append(toks, exprTok{eString, sb.String()})
 			i = j + 1
 		case c >= '0' && c <= '9':
-			j := i
-			for j < len(src) && (src[j] >= '0' && src[j] <= '9' || src[j] == '.' || src[j] == '_') {
-				j++
+			// Jinja's numbers: digits (with _), then a fraction only when
+			// a digit follows the dot ("0..", "1.x" are 0 or 1 followed
+			// by an attribute access, as Jinja lexes them).
+			digits := func(j int) int {
+				for j < len(src) && (src[j] >= '0' && src[j] <= '9' || src[j] == '_') {
+					j++
+				}
+				return j
+			}
+			j := digits(i)
+			if j+1 < len(src) && src[j] == '.' && src[j+1] >= '0' && src[j+1] <= '9' {
+				j = digits(j + 1)
 			}
 			toks = append(toks, exprTok{eNumber, strings.ReplaceAll(src[i:j], "_", "")})
 			i = j
