@@ -52,37 +52,48 @@ func (c *ctxView) Option(i int) *WidgetView {
 // fillWidget sets v from a widget (or option) context; false for a
 // context holding what a WidgetView cannot.
 func fillWidget(v *WidgetView, m map[string]any) bool {
-	var ok bool
-	str := func(k string) string {
-		switch s := m[k].(type) {
-		case string:
-			return s
-		case nil:
-			return ""
-		}
-		ok = false
-		return ""
-	}
-	ok = true
-	v.Name, v.Type, v.TemplateName, v.Label = str("name"), str("type"), str("template_name"), str("label")
+	r := ctxReader{m: m, ok: true}
+	v.Name, v.Type, v.TemplateName, v.Label = r.str("name"), r.str("type"), r.str("template_name"), r.str("label")
 	v.Value = AnyValue(m["value"])
-	switch w := m["wrap_label"].(type) {
-	case bool:
-		v.WrapLabel = w
-	case nil:
-		v.WrapLabel = false
-	default:
-		return false
-	}
+	v.WrapLabel = r.flag("wrap_label")
 	v.Attrs.Reset()
 	switch a := m["attrs"].(type) {
 	case Attrs:
-		ok = ok && v.Attrs.SetAll(a)
+		r.ok = r.ok && v.Attrs.SetAll(a)
 	case nil:
 	default:
 		return false
 	}
-	return ok
+	return r.ok
+}
+
+// ctxReader reads a context's strings and booleans, noting in ok a value
+// of another kind (nil reads as "" and false).
+type ctxReader struct {
+	m  map[string]any
+	ok bool
+}
+
+func (r *ctxReader) str(k string) string {
+	switch s := r.m[k].(type) {
+	case string:
+		return s
+	case nil:
+	default:
+		r.ok = false
+	}
+	return ""
+}
+
+func (r *ctxReader) flag(k string) bool {
+	switch b := r.m[k].(type) {
+	case bool:
+		return b
+	case nil:
+	default:
+		r.ok = false
+	}
+	return false
 }
 
 // fillWidgetOwn sets what v holds of a widget's context and not of an
@@ -91,36 +102,16 @@ func fillWidget(v *WidgetView, m map[string]any) bool {
 // ClearableFileInput's is_initial and texts. False for a context holding
 // what a WidgetView cannot.
 func fillWidgetOwn(v *WidgetView, m map[string]any) bool {
-	ok := true
-	flag := func(k string) bool {
-		switch b := m[k].(type) {
-		case bool:
-			return b
-		case nil:
-		default:
-			ok = false
-		}
-		return false
-	}
-	v.Required = flag("required")
+	r := ctxReader{m: m, ok: true}
+	v.Required = r.flag("required")
 	if _, has := m["is_initial"]; !has {
-		return ok // not a ClearableFileInput's
+		return r.ok // not a ClearableFileInput's
 	}
-	v.IsInitial = flag("is_initial")
-	str := func(k string) string {
-		switch s := m[k].(type) {
-		case string:
-			return s
-		case nil:
-			return ""
-		}
-		ok = false
-		return ""
-	}
-	v.InitialText, v.InputText = str("initial_text"), str("input_text")
-	v.CheckboxName, v.CheckboxID = str("checkbox_name"), str("checkbox_id")
-	v.ClearCheckboxLabel = str("clear_checkbox_label")
-	return ok
+	v.IsInitial = r.flag("is_initial")
+	v.InitialText, v.InputText = r.str("initial_text"), r.str("input_text")
+	v.CheckboxName, v.CheckboxID = r.str("checkbox_name"), r.str("checkbox_id")
+	v.ClearCheckboxLabel = r.str("clear_checkbox_label")
+	return r.ok
 }
 
 // widgetView returns the view of a widget context.
