@@ -404,7 +404,11 @@ func (d *ErrorDict) renderView(name string) (h renderers.HTML, ok bool, err erro
 	// What the dict's template prints itself (field names, and messages
 	// in text.txt) is escaped as its renderer's engine escapes (Jinja2:
 	// markupsafe's entities, in the text template too); each list printed
-	// whole ({{ error }}) keeps its own renderer's spelling.
+	// whole ({{ error }}) keeps its own renderer's spelling. Without an
+	// entity there is nothing to respell.
+	if bytes.IndexByte(b.Bytes(), '&') < 0 {
+		return renderers.HTML(b.String()), true, nil
+	}
 	out := getBuffer()
 	defer putBuffer(out)
 	last := 0
