@@ -400,9 +400,13 @@ func filterFloatformat(in, param *pongo2.Value) (*pongo2.Value, *pongo2.Error) {
 		case "inf", "infinity", "nan", "snan":
 			return pongo2.AsValue(input), nil // int(d) fails: the text as it is
 		}
-		if b, ok := v.(bool); ok { // float(True)
-			d = decimal.NewFromInt(map[bool]int64{false: 0, true: 1}[b])
-		} else {
+		b, isBool := v.(bool)
+		switch {
+		case isBool && b: // float(True)
+			d = decimal.NewFromInt(1)
+		case isBool:
+			d = decimal.Zero
+		default:
 			return pongo2.AsValue(""), nil
 		}
 	}
