@@ -1,6 +1,8 @@
 package formsets
 
 import (
+	"errors"
+	"fmt"
 	"net/url"
 	"sort"
 	"strconv"
@@ -80,6 +82,9 @@ type Formset struct {
 	deleted  []int
 	ordering []int
 	orderSet bool
+	// err is what went wrong in the formset's own checks that is no
+	// validation error (Err).
+	err error
 
 	// sink collects errors of values printed during a render.
 	sink *renderers.ErrorSink
@@ -459,7 +464,18 @@ func (fs *Formset) IsValid() bool {
 			valid = false
 		}
 	}
-	return valid && fs.NonFormErrors().Len() == 0
+	return valid && fs.NonFormErrors().Len() == 0 && fs.err == nil
+}
+
+// Err returns what went wrong while cleaning the formset that is no
+// validation error: an error a Clean or BaseClean hook returned that is
+// not a *validators.ValidationError (a database that failed, a hook's
+// mistake). Such an error is not shown to the visitor among the
+// non-form errors; the formset is not valid while it is set. Errors of
+// the forms are theirs (forms.Form.Err).
+func (fs *Formset) Err() error {
+	fs.Errors()
+	return fs.err
 }
 
 // FullClean cleans every form and the formset, filling Errors and
@@ -468,7 +484,7 @@ func (fs *Formset) FullClean() {
 	fs.didClean = true
 	fs.errors = []*forms.ErrorDict{}
 	fs.nonForm = fs.newErrorList()
-	fs.deleted, fs.ordering, fs.orderSet = nil, nil, false
+	fs.deleted, fs.ordering, fs.orderSet, fs.err = nil, nil, false, nil
 	if !fs.bound {
 		return
 	}
@@ -495,6 +511,11 @@ func (fs *Formset) FullClean() {
 		fs.errors = append(fs.errors, errs)
 	}
 	if err := fs.check(empty, mgmt); err != nil {
+		var ve *validators.ValidationError
+		if !errors.As(err, &ve) {
+			fs.err = fmt.Errorf("formsets: cleaning the formset: %w", err)
+			return
+		}
 		// As in Django, an error here replaces the management form's.
 		fs.nonForm = fs.newErrorList()
 		fs.nonForm.Add(err)

@@ -1,6 +1,7 @@
 package formsets_test
 
 import (
+	"errors"
 	"net/url"
 	"reflect"
 	"strconv"
@@ -410,6 +411,28 @@ func TestHooks(t *testing.T) {
 	}
 	if got := bound.NonFormErrors().Messages(); !reflect.DeepEqual(got, []string{"Titles must differ."}) {
 		t.Errorf("NonFormErrors() = %q", got)
+	}
+}
+
+// An error of a Clean hook that is no validation error (a database that
+// failed) is the formset's Err: not shown to the visitor, and the
+// formset is not valid.
+func TestCleanErrorIsReturned(t *testing.T) {
+	decl := formsets.MustDeclare(itemForm())
+	dbDown := errors.New("database is down")
+	decl.Clean = func(*formsets.Formset) error { return dbDown }
+	fs := decl.Bind(mgmt(1, 0, "form-0-title", "A"), nil, formsets.Options{})
+	if fs.IsValid() {
+		t.Error("the formset is valid despite its failed Clean")
+	}
+	if got := fs.NonFormErrors().Len(); got != 0 {
+		t.Errorf("the failure is shown as %d non-form errors: %q", got, fs.NonFormErrors().Messages())
+	}
+	if err := fs.Err(); !errors.Is(err, dbDown) || !strings.Contains(err.Error(), "cleaning the formset") {
+		t.Errorf("Err() = %v, want the Clean's error wrapped", err)
+	}
+	if err := decl.New(formsets.Options{}).Err(); err != nil {
+		t.Errorf("an unbound formset's Err() = %v", err)
 	}
 }
 

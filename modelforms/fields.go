@@ -441,6 +441,9 @@ type InlineForeignKeyField struct {
 	Parent *Instance
 	// PKField is set when the foreign key is also the primary key.
 	PKField bool
+	// ToField names the parent's field the foreign key stores (Django's
+	// to_field); empty means the parent's id.
+	ToField string
 }
 
 // NewInlineForeignKeyField returns the field for parent.
@@ -469,7 +472,9 @@ func (f *InlineForeignKeyField) Clean(value any) (any, error) {
 		return f.Parent, nil
 	}
 	orig := "None"
-	if id, ok := f.Parent.PK(); ok {
+	if f.ToField != "" {
+		orig = pyfmt.Str(f.Parent.Row[f.ToField])
+	} else if id, ok := f.Parent.PK(); ok {
 		orig = pyfmt.Str(id)
 	}
 	if pyfmt.Str(value) != orig {

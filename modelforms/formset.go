@@ -221,8 +221,9 @@ func (d *FormsetDeclaration) build(ctx context.Context, s orm.Store, bound bool,
 		if mfs.parent == nil {
 			mfs.parent = NewInstance(d.parent)
 		}
-		if id, ok := mfs.parent.PK(); ok {
-			byParent, err := orm.Where(d.fk.Name, id)
+		if _, ok := mfs.parent.PK(); ok {
+			key, _ := mfs.parentKey()
+			byParent, err := orm.Where(d.fk.Name, key)
 			if err != nil {
 				return nil, err
 			}
@@ -330,14 +331,25 @@ func (fs *Formset) newForm(ffs *formsets.Formset, i int, fo forms.Options) *form
 		if mf.fields != nil && !slices.Contains(mf.fields, fs.decl.fk.Name) {
 			mf.fields = append(slices.Clip(mf.fields), fs.decl.fk.Name)
 		}
-		if id, ok := fs.parent.PK(); ok {
-			mf.instance.Row[fs.decl.fk.Name] = id
-		} else {
-			mf.instance.Row[fs.decl.fk.Name] = nil
-		}
+		key, _ := fs.parentKey()
+		mf.instance.Row[fs.decl.fk.Name] = key
 	}
 	fs.model[mf.Form] = mf
 	return mf.Form
+}
+
+// parentKey is the value an inline formset's foreign key stores for the
+// parent: the parent's to_field value when the key has one, else its id
+// (nil and false for a parent not saved yet).
+func (fs *Formset) parentKey() (any, bool) {
+	if to, ok := fs.decl.fk.Target(); ok {
+		v := fs.parent.Row[to.Name]
+		return v, v != nil
+	}
+	if id, ok := fs.parent.PK(); ok {
+		return id, true
+	}
+	return nil, false
 }
 
 // addFields gives an inline formset's forms the parent's hidden field.
@@ -347,6 +359,10 @@ func (fs *Formset) addFields(f *forms.Form) {
 	}
 	name := fs.decl.fk.Name
 	fk := NewInlineForeignKeyField(fs.parent)
+	if to, ok := fs.decl.fk.Target(); ok {
+		fk.ToField = to.Name
+		fk.Initial, _ = fs.parentKey()
+	}
 	if bf := f.Field(name); bf != nil && bf.Field().Core().Label != "" {
 		fk.Label = bf.Field().Core().Label
 	} else {
@@ -512,8 +528,8 @@ func (fs *Formset) Save(ctx context.Context, commit bool) ([]*Instance, error) {
 			}
 			mf := fs.model[f]
 			if fs.decl.parent != nil {
-				id, _ := fs.parent.PK()
-				mf.instance.Row[fs.decl.fk.Name] = id
+				key, _ := fs.parentKey()
+				mf.instance.Row[fs.decl.fk.Name] = key
 			}
 			if commit {
 				if err := mf.write(ctx, s); err != nil {

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/formwork/formwork/forms"
+	"github.com/formwork/formwork/formsets"
 	"github.com/formwork/formwork/internal/pyjson"
 	"github.com/formwork/formwork/internal/pyval"
 	"github.com/formwork/formwork/orm"
@@ -467,9 +468,19 @@ func (f *Form) postClean() {
 	f.constructInstance()
 	f.updateErrors(cleanFields(f.instance, exclude))
 	f.validateUnique()
-	if f.Errors().Len() == 0 {
+	if f.Errors().Len() == 0 && !f.markedForDeletion() {
 		f.updateErrors(storableErrors(f.instance, exclude))
 	}
+}
+
+// markedForDeletion reports whether the form is a formset's form whose
+// DELETE box is checked: the formset will not save it, so a value that
+// would not fit the database is no error (Django saves nothing either).
+func (f *Form) markedForDeletion() bool {
+	if _, isModelField := f.decl.meta.Model.Field(formsets.FieldDelete); isModelField {
+		return false
+	}
+	return pyval.Truthy(f.CleanedData()[formsets.FieldDelete])
 }
 
 // constructInstance is Django's construct_instance.

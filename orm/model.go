@@ -17,6 +17,7 @@ import (
 	"regexp"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 	"unicode"
 
@@ -201,6 +202,9 @@ type Model struct {
 	uniqueTogether [][]string
 	ordering       []string
 	str            string
+	// registry is where the model was registered: the models whose
+	// relations point at it are found there, for Delete's cascade.
+	registry atomic.Pointer[Registry]
 }
 
 // ModelDef is what NewModel builds a Model from.

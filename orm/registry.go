@@ -61,7 +61,33 @@ func (r *Registry) Register(m *Model) error {
 	}
 	r.byName[m.name] = m
 	r.order = append(r.order, m)
+	m.registry.Store(r)
 	return nil
+}
+
+// relation is a field of a model that points at another model.
+type relation struct {
+	model *Model
+	field Field
+}
+
+// referrers returns the registered ForeignKeys and ManyToManyFields that
+// point at m, in registration order.
+func (r *Registry) referrers(m *Model) []relation {
+	if r == nil {
+		return nil
+	}
+	r.mu.RLock()
+	defer r.mu.RUnlock()
+	var out []relation
+	for _, other := range r.order {
+		for _, f := range other.fields {
+			if f.IsRelation() && f.To == m.name {
+				out = append(out, relation{other, f})
+			}
+		}
+	}
+	return out
 }
 
 // Lookup returns the model with the name.

@@ -579,6 +579,52 @@ func (s *store) Delete(ctx context.Context, m *Model, id int64) error {
 	if err := s.ready(m); err != nil {
 		return err
 	}
+	return s.deleteCascade(ctx, m, id, map[*Model]map[int64]bool{})
+}
+
+// deleteCascade deletes the row and, first, as Django's on_delete=CASCADE
+// does, the rows of registered models whose ForeignKey points at it and
+// the many-to-many links to and from it. seen holds the rows being
+// deleted, so that a cycle of references ends.
+func (s *store) deleteCascade(ctx context.Context, m *Model, id int64, seen map[*Model]map[int64]bool) error {
+	if seen[m] == nil {
+		seen[m] = map[int64]bool{}
+	}
+	seen[m][id] = true
+	for _, rel := range m.registry.Load().referrers(m) {
+		if rel.field.Type == ManyToManyField {
+			table, _, to := rel.model.JoinTable(rel.field)
+			if _, err := s.q.ExecContext(ctx, "DELETE FROM "+quoteIdent(table)+" WHERE "+quoteIdent(to)+" = "+s.d.placeholder(1), id); err != nil {
+				return s.wrap("delete "+m.name+" from "+rel.model.name+"."+rel.field.Name, err)
+			}
+			continue
+		}
+		var key any = id
+		if target, ok := rel.field.Target(); ok {
+			row, err := s.Get(ctx, m, id)
+			if err != nil {
+				return err
+			}
+			key = row[target.Name]
+		}
+		byKey, err := Where(rel.field.Name, key)
+		if err != nil {
+			return fmt.Errorf("orm: delete %s id %d: %w", m.name, id, err)
+		}
+		rows, err := s.List(ctx, rel.model, byKey)
+		if err != nil {
+			return fmt.Errorf("orm: delete %s id %d: %w", m.name, id, err)
+		}
+		for _, r := range rows {
+			rid, _ := r["id"].(int64)
+			if seen[rel.model][rid] {
+				continue
+			}
+			if err := s.deleteCascade(ctx, rel.model, rid, seen); err != nil {
+				return err
+			}
+		}
+	}
 	for _, f := range m.ManyToMany() {
 		table, from, _ := m.JoinTable(f)
 		if _, err := s.q.ExecContext(ctx, "DELETE FROM "+quoteIdent(table)+" WHERE "+quoteIdent(from)+" = "+s.d.placeholder(1), id); err != nil {

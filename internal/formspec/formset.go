@@ -108,10 +108,7 @@ func buildFormset(env *Env, n node) (*formsets.Declaration, formsets.Options, er
 	}
 	decl.TemplateName = templateName
 	if ce, ok := n.get("clean_errors"); ok && ce.v != nil {
-		has := func(name string) bool {
-			return env.Decl.Field(name) != nil
-		}
-		if decl.Clean, err = formsetCleanErrors(ce, has); err != nil {
+		if decl.Clean, err = formsetCleanErrors(ce); err != nil {
 			return nil, opts, err
 		}
 	}
@@ -196,6 +193,9 @@ func FormsetOutputs(fs *formsets.Formset, wanted []string) (map[string]any, erro
 			return nil, fmt.Errorf("output %s: %w", name, err)
 		}
 		out[name] = v
+	}
+	if err := fs.Err(); err != nil {
+		return nil, err
 	}
 	return out, nil
 }
@@ -367,16 +367,17 @@ type formsetCleanRule struct {
 }
 
 // formsetCleanErrors reads clean_errors into the formset's Clean hook, a
-// clean() as Django's documentation writes one (SPEC.md, Formset). has
-// reports whether the formset's forms have a field of that name.
-func formsetCleanErrors(n node, has func(string) bool) (func(*formsets.Formset) error, error) {
+// clean() as Django's documentation writes one (SPEC.md, Formset). A
+// field the forms do not have reads as None, as cleaned_data.get gives
+// it: a condition on it never holds (a sum counts nothing).
+func formsetCleanErrors(n node) (func(*formsets.Formset) error, error) {
 	list, err := n.list()
 	if err != nil {
 		return nil, err
 	}
 	rules := make([]formsetCleanRule, 0, len(list))
 	for _, en := range list {
-		r, err := formsetCleanEntry(en, has)
+		r, err := formsetCleanEntry(en)
 		if err != nil {
 			return nil, err
 		}
@@ -388,6 +389,10 @@ func formsetCleanErrors(n node, has func(string) bool) (func(*formsets.Formset) 
 		for _, r := range rules {
 			if r.field != "" {
 				for _, f := range repeatingForms(counted, r) {
+					if f.Field(r.field) == nil {
+						// Django's add_error raises ValueError here.
+						return fmt.Errorf("formset clean_errors: the form has no field named %q", r.field)
+					}
 					f.AddError(r.field, validators.NewError(r.message, r.code, nil))
 				}
 				continue
@@ -403,7 +408,7 @@ func formsetCleanErrors(n node, has func(string) bool) (func(*formsets.Formset) 
 	}, nil
 }
 
-func formsetCleanEntry(en node, has func(string) bool) (formsetCleanRule, error) {
+func formsetCleanEntry(en node) (formsetCleanRule, error) {
 	var r formsetCleanRule
 	if err := en.checkKeys("field", "message", "code", "when"); err != nil {
 		return r, err
@@ -422,16 +427,13 @@ func formsetCleanEntry(en node, has func(string) bool) (formsetCleanRule, error)
 		}
 	}
 	if wn, ok := en.get("when"); ok && wn.v != nil {
-		if err := r.readCondition(wn, has); err != nil {
+		if err := r.readCondition(wn); err != nil {
 			return r, err
 		}
 	}
 	if fn, ok := en.get("field"); ok && fn.v != nil {
 		if r.field, err = fn.str(); err != nil {
 			return r, err
-		}
-		if !has(r.field) {
-			return r, specErr(fn.path, "the formset's forms have no field named %q", r.field)
 		}
 		if r.cond != "duplicate" {
 			return r, specErr(fn.path, "a formset clean error on a field needs a duplicate condition")
@@ -440,7 +442,7 @@ func formsetCleanEntry(en node, has func(string) bool) (formsetCleanRule, error)
 	return r, nil
 }
 
-func (r *formsetCleanRule) readCondition(wn node, has func(string) bool) error {
+func (r *formsetCleanRule) readCondition(wn node) error {
 	keys, vals, err := wn.members()
 	if err != nil {
 		return err
@@ -457,11 +459,6 @@ func (r *formsetCleanRule) readCondition(wn node, has func(string) bool) error {
 			}
 			if len(r.fields) == 0 {
 				return specErr(v.path, "want at least one field name")
-			}
-			for _, f := range r.fields {
-				if !has(f) {
-					return specErr(v.path, "the formset's forms have no field named %q", f)
-				}
 			}
 		case "ignore_case":
 			if r.ignoreCase, err = v.boolean(); err != nil {
@@ -483,9 +480,6 @@ func (r *formsetCleanRule) readCondition(wn node, has func(string) bool) error {
 			}
 			if r.sumField, err = pair[0].str(); err != nil {
 				return err
-			}
-			if !has(r.sumField) {
-				return specErr(pair[0].path, "the formset's forms have no field named %q", r.sumField)
 			}
 			var ok bool
 			switch x := pair[1].v.(type) {

@@ -769,10 +769,8 @@ func buildModelFormset(ctx context.Context, db orm.Store, reg *orm.Registry, env
 		return nil, err
 	}
 	if ce, ok := n.get("clean_errors"); ok && ce.v != nil {
-		// The forms' fields are known once a formset is built; nothing
-		// is cleaned before the outputs are asked for.
-		has := func(name string) bool { return fs.EmptyForm().Field(name) != nil }
-		if d.Formsets().Clean, err = formsetCleanErrors(ce, has); err != nil {
+		// Nothing is cleaned before the outputs are asked for.
+		if d.Formsets().Clean, err = formsetCleanErrors(ce); err != nil {
 			return nil, err
 		}
 	}
