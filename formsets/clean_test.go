@@ -149,14 +149,21 @@ func TestCleanHookFieldError(t *testing.T) {
 	}
 }
 
-// A plain error from Clean is a non-form error without a code.
+// A plain error from Clean is no message: the formset is invalid, shows
+// no non-form error, and rendering it fails with the error.
 func TestCleanHookPlainError(t *testing.T) {
 	d := formsets.MustDeclare(itemForm(), formsets.Extra(0))
-	d.Clean = func(*formsets.Formset) error { return errors.New("No.") }
+	no := errors.New("No.")
+	d.Clean = func(*formsets.Formset) error { return no }
 	fs := d.Bind(mgmt(1, 0, "form-0-title", "A"), nil, formsets.Options{})
-	got := fs.NonFormErrors().JSON()
-	if len(got) != 1 || got[0].Message != "No." || got[0].Code != "" {
-		t.Errorf("NonFormErrors() = %+v, want one message No. without a code", got)
+	if got := fs.NonFormErrors().JSON(); len(got) != 0 {
+		t.Errorf("NonFormErrors() = %+v, want none", got)
+	}
+	if fs.IsValid() || !errors.Is(fs.Err(), no) {
+		t.Errorf("IsValid() = %v, Err() = %v; want false and the Clean's error", fs.IsValid(), fs.Err())
+	}
+	if _, err := fs.Render(); !errors.Is(err, no) {
+		t.Errorf("Render() error = %v, want the Clean's error", err)
 	}
 }
 

@@ -105,16 +105,18 @@ type Declaration struct {
 	// documentation writes one. It runs where Django's full_clean calls
 	// clean(): after every form is cleaned and the number of forms is
 	// checked (not when that check fails), after BaseClean, and only when
-	// none of the forms not marked for deletion has errors. The error it
-	// returns becomes the formset's non-form errors (validators.Join
-	// gives several, in order); an error on one form's field is added
-	// with that form's AddError instead, which makes the form, and so the
-	// formset, invalid.
+	// none of the forms not marked for deletion has errors. The
+	// *validators.ValidationError it returns becomes the formset's
+	// non-form errors (validators.Join gives several, in order); an error
+	// on one form's field is added with that form's AddError instead,
+	// which makes the form, and so the formset, invalid. Any other error
+	// (a database that did not answer) is no message for the visitor:
+	// the formset is invalid, Err returns it and rendering fails.
 	Clean func(fs *Formset) error
 	// BaseClean is the clean() of a formset built on this one (a model
 	// formset's unique checks), run in Clean's place before it whatever
-	// the forms' errors; an error it returns becomes the non-form errors
-	// and Clean does not run.
+	// the forms' errors; an error it returns is treated as Clean's, and
+	// Clean does not run.
 	BaseClean func(fs *Formset) error
 	// FormOptions returns the options of form index, -1 for the empty
 	// form: Django's get_form_kwargs(). nil means Options.FormOptions for

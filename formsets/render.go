@@ -24,6 +24,11 @@ func (fs *Formset) RenderTemplate(name string) (renderers.HTML, error) {
 		return "", err
 	}
 	defer fs.nesting.Leave()
+	if fs.bound {
+		if err := fs.Err(); err != nil {
+			return "", err
+		}
+	}
 	outer := fs.sink == nil
 	if outer {
 		fs.sink = &renderers.ErrorSink{}

@@ -6,6 +6,7 @@ import (
 	"github.com/formwork/formwork/internal/specreg"
 	"github.com/formwork/formwork/orm"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -225,5 +226,55 @@ func testDateParts(t *testing.T, db *orm.DB) {
 	f, _ := orm.ParseFilter(map[string]any{"id__year": 1})
 	if _, err := db.List(ctx, m, f); err == nil {
 		t.Error("a year lookup on an integer field succeeded")
+	}
+}
+
+// Deleting a row deletes, as Django's on_delete=CASCADE, the rows whose
+// ForeignKey points at it (through a to_field too, and on down), and the
+// many-to-many links to and from each deleted row; a self-reference
+// ends.
+func testCascade(t *testing.T, db *orm.DB) {
+	reg := loadSpec(t, db, `[
+		{"name": "Tag", "fields": [{"name": "label", "type": "CharField", "max_length": 8}],
+		 "rows": [{"label": "go"}, {"label": "py"}]},
+		{"name": "Shelf", "fields": [{"name": "code", "type": "SlugField", "max_length": 8, "unique": true}],
+		 "rows": [{"code": "a"}, {"code": "b"}]},
+		{"name": "Book", "fields": [
+			{"name": "shelf", "type": "ForeignKey", "to": "Shelf", "to_field": "code"},
+			{"name": "tags", "type": "ManyToManyField", "to": "Tag", "blank": true}],
+		 "rows": [{"shelf": "a", "tags": [1, 2]}, {"shelf": "b", "tags": [1]}, {"shelf": "a"}]},
+		{"name": "Note", "fields": [
+			{"name": "book", "type": "ForeignKey", "to": "Book"},
+			{"name": "reply_to", "type": "ForeignKey", "to": "Note", "null": true, "blank": true}],
+		 "rows": [{"book": 1}, {"book": 2}, {"book": 1, "reply_to": 1}]}]`)
+	tag, shelf, book, note := lookup(t, reg, "Tag"), lookup(t, reg, "Shelf"), lookup(t, reg, "Book"), lookup(t, reg, "Note")
+	left := func(m *orm.Model) []int64 {
+		rows, err := db.List(ctx, m, orm.Filter{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return ids(rows)
+	}
+	if err := db.Delete(ctx, shelf, 1); err != nil {
+		t.Fatalf("Delete(shelf a): %v", err)
+	}
+	if got := left(book); !slices.Equal(got, []int64{2}) {
+		t.Errorf("books left %v, want [2]", got)
+	}
+	if got := left(note); !slices.Equal(got, []int64{2}) {
+		t.Errorf("notes left %v, want [2] (3 replies to 1, both on book 1)", got)
+	}
+	if err := db.Delete(ctx, tag, 1); err != nil {
+		t.Fatalf("Delete(tag go): %v", err)
+	}
+	b, err := db.Get(ctx, book, 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, ok := b["tags"].([]int64); !ok || len(got) != 0 {
+		t.Errorf("book 2's tags after deleting its tag: %v", b["tags"])
+	}
+	if got := left(tag); !slices.Equal(got, []int64{2}) {
+		t.Errorf("tags left %v, want [2]", got)
 	}
 }

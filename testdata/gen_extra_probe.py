@@ -187,3 +187,90 @@ for i, (widget, data) in enumerate([(None, {"at_0": "2022-08-03", "at_1": "10:30
         fld["widget"] = widget
     case(f"split_datetime_unchanged_{i}", {"form": {"fields": [fld]}, "bind": {"data": data},
                                            "outputs": ["as_div", "has_changed", "changed_data", "cleaned_data", "bound_fields"]})
+
+# Model formsets found by the modelsets probe (testdata/probe/gen_modelsets.py).
+FS_OUT = ["as_div", "management_form", "is_valid", "errors", "non_form_errors", "total_form_count",
+          "cleaned_data", "has_changed", "empty_form", "db_after_save"]
+AUTHOR = {"name": "Author", "fields": [{"name": "name", "type": "CharField", "max_length": 30, "unique": True},
+                                       {"name": "age", "type": "IntegerField", "null": True, "blank": True}],
+          "rows": [{"name": "Ann", "age": 41}, {"name": "Bob", "age": 29}, {"name": "Cy & Co"}]}
+
+
+def book(to_field=False, related_name=None, tags=False):
+    fk = {"name": "author", "type": "ForeignKey", "to": "Author"}
+    if to_field:
+        fk["to_field"] = "name"
+    if related_name:
+        fk["related_name"] = related_name
+    fields = [{"name": "title", "type": "CharField", "max_length": 40}, fk,
+              {"name": "pages", "type": "PositiveIntegerField", "null": True, "blank": True}]
+    if tags:
+        fields.append({"name": "tags", "type": "ManyToManyField", "to": "Tag", "blank": True})
+    rows = [{"title": "Go 101", "author": "Ann" if to_field else 1, "pages": 120},
+            {"title": "Py", "author": "Bob" if to_field else 2},
+            {"title": "Rust!", "author": "Ann" if to_field else 1, "pages": 3}]
+    if tags:
+        for r, t in zip(rows, [[1], [1, 2], [2]]):
+            r["tags"] = t
+    return {"name": "Book", "fields": fields, "rows": rows}
+
+
+def mgmt(prefix, total, initial, **forms):
+    d = {f"{prefix}-TOTAL_FORMS": str(total), f"{prefix}-INITIAL_FORMS": str(initial)}
+    for k, v in forms.items():
+        i, name = k[1:].split("_", 1)
+        d[f"{prefix}-{i}-{name}"] = v
+    return d
+
+
+# An inline formset whose foreign key has a to_field: its rows are found,
+# and new rows saved, by the parent's name, not its id.
+for i, (instance, data) in enumerate([
+        (1, None),
+        (3, None),
+        (1, mgmt("book_set", 3, 2, f0_id="1", f0_title="Go 102", f0_author="Ann", f1_id="3", f1_title="Rust!",
+                 f1_author="Ann", f2_title="New one", f2_pages="5")),
+        (2, mgmt("book_set", 2, 1, f0_id="2", f0_title="Py", f0_author="Ann", f1_title="x")),
+        (3, mgmt("book_set", 1, 0, f0_title="Cy's book"))]):
+    c = {"models": [AUTHOR, book(to_field=True)], "model_formset": {"model": "Book", "parent": "Author", "instance": instance},
+         "outputs": FS_OUT, "renderer": "DjangoDivFormRenderer"}
+    if data:
+        c["bind"] = {"data": data}
+    case(f"inline_to_field_{i}", c)
+
+# Deleting a row through a model formset deletes, as on_delete=CASCADE,
+# the rows whose foreign key points at it, and their many-to-many links.
+for i, (model, data) in enumerate([
+        ("Author", mgmt("form", 3, 3, f0_id="1", f0_name="Ann", f0_DELETE="on", f1_id="2", f1_name="Bob", f2_id="3", f2_name="Cy & Co")),
+        ("Author", mgmt("form", 3, 3, f0_id="1", f0_name="Ann", f1_id="2", f1_name="Bob", f1_DELETE="on", f2_id="3", f2_name="Cy & Co", f2_DELETE="on")),
+        ("Tag", mgmt("form", 3, 3, f0_id="1", f0_label="go", f0_DELETE="on", f1_id="2", f1_label="py", f2_id="3", f2_label="rs"))]):
+    case(f"delete_cascades_{i}", {"models": [TAG, AUTHOR, book(related_name="books" if i == 1 else None, tags=True)],
+                                  "model_formset": {"model": model, "can_delete": True, "extra": 0},
+                                  "bind": {"data": data}, "outputs": FS_OUT})
+
+# A form marked for deletion is not saved, so an integer past SQLite's
+# INTEGER is no error there (Django 4.2 has no range for it on SQLite;
+# saving such a form raises OverflowError in the reference, which
+# formwork reports as the field's error instead).
+for i, delete in enumerate([True]):
+    data = mgmt("form", 2, 2, f0_id="1", f0_title="Go 101", f0_author="1", f0_pages="99999999999999999999",
+                f1_id="2", f1_title="Py", f1_author="2")
+    if delete:
+        data["form-0-DELETE"] = "on"
+    case(f"deleted_form_int_past_sqlite_{i}", {"models": [AUTHOR, book()], "bind": {"data": data}, "outputs": FS_OUT,
+                                               "model_formset": {"model": "Book", "can_delete": True, "extra": 0}})
+
+# A formset clean_errors condition over a field the forms do not have:
+# the reference reads it as None, so it never holds.
+case("formset_clean_absent_field", {"models": [AUTHOR, book()], "outputs": FS_OUT,
+                                    "model_formset": {"model": "Book", "fields": ["pages"], "extra": 1, "clean_errors": [
+                                        {"message": "Titles repeat", "code": "dup", "when": {"duplicate": "title"}},
+                                        {"message": "Pages over 10", "when": {"sum_over": ["pages", 10]}}]},
+                                    "bind": {"data": mgmt("form", 3, 3, f0_id="1", f0_pages="4", f1_id="2", f1_pages="4", f2_id="3", f2_pages="4")}})
+
+# An IntegerField past int64 cleans to Python's int, a JSON integer.
+case("int_past_int64_cleaned", {"form": {"fields": [{"name": "n", "type": "IntegerField"},
+                                                    {"name": "m", "type": "IntegerField", "required": False, "min_value": 0}]},
+                                "bind": {"data": {"n": "99999999999999999999", "m": "-99999999999999999999"}}})
+case("int_past_int64_cleaned_valid", {"form": {"fields": [{"name": "n", "type": "IntegerField", "widget": "TextInput"}]},
+                                      "bind": {"data": {"n": " 123456789012345678901234567890 "}}})

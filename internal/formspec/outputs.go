@@ -150,9 +150,13 @@ func boundFieldReport(bf *forms.BoundField) (map[string]any, error) {
 }
 
 // timeKind says how a field's time.Time values are written: "date",
-// "time" or "datetime"; "" when the field does not say.
+// "time" or "datetime"; "int" for an IntegerField, whose integers past
+// int64 are decimals written as JSON integers, as Python's int; "" when
+// the field does not say.
 func timeKind(f forms.Field) string {
 	switch f.(type) {
+	case *forms.IntegerField:
+		return "int"
 	case *forms.DateField:
 		return "date"
 	case *forms.TimeField:
@@ -175,6 +179,9 @@ func JSONValue(v any, tkind string) any {
 	case int:
 		return int64(x)
 	case decimal.Decimal:
+		if tkind == "int" && x.Exponent() >= 0 {
+			return json.Number(x.BigInt().String())
+		}
 		return map[string]any{"$decimal": pyfmt.DecimalStr(x)}
 	case *big.Int:
 		return json.Number(x.String())
