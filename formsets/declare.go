@@ -118,6 +118,11 @@ type Declaration struct {
 	// the forms' errors; an error it returns is treated as Clean's, and
 	// Clean does not run.
 	BaseClean func(fs *Formset) error
+	// PostClean is the last check of a formset built on this one (a
+	// model formset's check that what it would save fits the database),
+	// run after Clean only while the formset has no error; the errors it
+	// adds to the forms (AddError) make the formset invalid.
+	PostClean func(fs *Formset)
 	// FormOptions returns the options of form index, -1 for the empty
 	// form: Django's get_form_kwargs(). nil means Options.FormOptions for
 	// every form.

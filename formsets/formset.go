@@ -519,6 +519,10 @@ func (fs *Formset) FullClean() {
 		// As in Django, an error here replaces the management form's.
 		fs.nonForm = fs.newErrorList()
 		fs.nonForm.Add(err)
+		return
+	}
+	if fs.decl.PostClean != nil && fs.nonForm.Len() == 0 && !fs.anyFormErrors() {
+		fs.decl.PostClean(fs)
 	}
 }
 

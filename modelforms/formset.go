@@ -133,6 +133,7 @@ func newFormsetDeclaration(form *Declaration, o FormsetOptions, opts []formsets.
 		return fs.DefaultInitialFormCount()
 	}
 	fsd.BaseClean = func(fs *formsets.Formset) error { return state(fs).validateUnique() }
+	fsd.PostClean = func(fs *formsets.Formset) { state(fs).checkStorable() }
 	d.formset = fsd
 	return d, nil
 }
@@ -334,6 +335,7 @@ func (fs *Formset) newForm(ffs *formsets.Formset, i int, fo forms.Options) *form
 		key, _ := fs.parentKey()
 		mf.instance.Row[fs.decl.fk.Name] = key
 	}
+	mf.inFormset = true
 	fs.model[mf.Form] = mf
 	return mf.Form
 }
@@ -369,6 +371,22 @@ func (fs *Formset) addFields(f *forms.Form) {
 		fk.Label = capfirst(fs.decl.fk.VerboseName)
 	}
 	f.AddField(name, fk)
+}
+
+// checkStorable checks, once the formset is otherwise valid, that every
+// form Save would write holds values the database can store: where
+// Django's save raises OverflowError, the field gets an error (see
+// storableErrors). A form Save skips (unchanged, marked for deletion)
+// is not checked, as Django saves nothing of it.
+func (fs *Formset) checkStorable() {
+	for _, f := range fs.Forms() {
+		if !f.HasChanged() || fs.Declaration().CanDelete && fs.ShouldDelete(f) {
+			continue
+		}
+		if mf := fs.model[f]; mf != nil {
+			mf.checkStorable(mf.modelExclusions())
+		}
+	}
 }
 
 // validateUnique is Django's BaseModelFormSet.validate_unique: the

@@ -9,7 +9,6 @@ import (
 	"strings"
 
 	"github.com/formwork/formwork/forms"
-	"github.com/formwork/formwork/formsets"
 	"github.com/formwork/formwork/internal/pyjson"
 	"github.com/formwork/formwork/internal/pyval"
 	"github.com/formwork/formwork/orm"
@@ -169,6 +168,8 @@ type Form struct {
 	err      error
 	// uniqueDone is set once the form's own unique checks ran.
 	uniqueDone bool
+	// inFormset is set for a model formset's form.
+	inFormset bool
 	// uploads are the files to store when the form is saved, by field.
 	uploads map[string]*widgets.UploadedFile
 }
@@ -459,28 +460,33 @@ func (f *Form) validationExclusions() map[string]bool {
 // instance from the cleaned data, validates its fields and checks its
 // uniqueness against the database.
 func (f *Form) postClean() {
+	exclude := f.modelExclusions()
+	f.constructInstance()
+	f.updateErrors(cleanFields(f.instance, exclude))
+	f.validateUnique()
+	// A formset's form is checked by the formset, which knows whether it
+	// will be saved (checkStorable).
+	if !f.inFormset && f.Errors().Len() == 0 {
+		f.checkStorable(exclude)
+	}
+}
+
+// modelExclusions are the fields the model validation of _post_clean
+// leaves out: validationExclusions and an inline formset's parent key.
+func (f *Form) modelExclusions() map[string]bool {
 	exclude := f.validationExclusions()
 	for _, bf := range f.Fields() {
 		if _, ok := bf.Field().(*InlineForeignKeyField); ok {
 			exclude[bf.Name()] = true
 		}
 	}
-	f.constructInstance()
-	f.updateErrors(cleanFields(f.instance, exclude))
-	f.validateUnique()
-	if f.Errors().Len() == 0 && !f.markedForDeletion() {
-		f.updateErrors(storableErrors(f.instance, exclude))
-	}
+	return exclude
 }
 
-// markedForDeletion reports whether the form is a formset's form whose
-// DELETE box is checked: the formset will not save it, so a value that
-// would not fit the database is no error (Django saves nothing either).
-func (f *Form) markedForDeletion() bool {
-	if _, isModelField := f.decl.meta.Model.Field(formsets.FieldDelete); isModelField {
-		return false
-	}
-	return pyval.Truthy(f.CleanedData()[formsets.FieldDelete])
+// checkStorable adds an error to each integer field whose value would not
+// fit the database (storableErrors), for the fields not in exclude.
+func (f *Form) checkStorable(exclude map[string]bool) {
+	f.updateErrors(storableErrors(f.instance, exclude))
 }
 
 // constructInstance is Django's construct_instance.

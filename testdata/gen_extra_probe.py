@@ -260,6 +260,19 @@ for i, delete in enumerate([True]):
     case(f"deleted_form_int_past_sqlite_{i}", {"models": [AUTHOR, book()], "bind": {"data": data}, "outputs": FS_OUT,
                                                "model_formset": {"model": "Book", "can_delete": True, "extra": 0}})
 
+# ... nor while the formset is invalid otherwise (another form's error,
+# its clean()), as Django saves nothing then.
+for i, (data, clean) in enumerate([
+        (mgmt("form", 2, 2, f0_id="1", f0_title="Go 101", f0_author="1", f0_pages="99999999999999999999",
+              f1_id="2", f1_title="", f1_author="2"), None),
+        (mgmt("form", 2, 2, f0_id="1", f0_title="Go 101", f0_author="1", f0_pages="99999999999999999999",
+              f1_id="2", f1_title="Py", f1_author="2"), [{"message": "Not now", "code": "no"}])]):
+    mf = {"model": "Book", "extra": 0}
+    if clean:
+        mf["clean_errors"] = clean
+    case(f"invalid_formset_int_past_sqlite_{i}", {"models": [AUTHOR, book()], "bind": {"data": data}, "outputs": FS_OUT,
+                                                  "model_formset": mf})
+
 # A formset clean_errors condition over a field the forms do not have:
 # the reference reads it as None, so it never holds.
 case("formset_clean_absent_field", {"models": [AUTHOR, book()], "outputs": FS_OUT,
