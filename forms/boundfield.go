@@ -618,13 +618,17 @@ func (bf *BoundField) asWidgetObject(w widgets.Widget) any {
 }
 
 // widgetObject is a widget as templates see field.field.widget: its own
-// attributes ({{ field.field.widget.attrs.class }}) and whether it is
-// hidden.
+// attributes ({{ field.field.widget.attrs.class }}), whether it is
+// hidden and its input_type.
 func widgetObject(w widgets.Widget) renderers.Object {
-	return renderers.Object{
+	o := renderers.Object{
 		"attrs":     w.Base().Attrs,
 		"is_hidden": w.IsHidden(),
 	}
+	if t, ok := widgets.InputType(w); ok {
+		o["input_type"] = t
+	}
+	return o
 }
 
 // choicePairs is a choice field's choices as (value, label) pairs, a

@@ -287,3 +287,32 @@ case("int_past_int64_cleaned", {"form": {"fields": [{"name": "n", "type": "Integ
                                 "bind": {"data": {"n": "99999999999999999999", "m": "-99999999999999999999"}}})
 case("int_past_int64_cleaned_valid", {"form": {"fields": [{"name": "n", "type": "IntegerField", "widget": "TextInput"}]},
                                       "bind": {"data": {"n": " 123456789012345678901234567890 "}}})
+
+# What a theme template prints of a bound field's values, as Python's
+# str(): None as None, a list as its repr (escaped), a timedelta as
+# 1:00:00, a float as 3.5, a widget's attrs as a dict, its input_type;
+# None stays None to is None, default_if_none, default, yesno and length;
+# an error list's HTML counts characters, not bytes.
+PYVAL_FIELDS = [
+    {"name": "f0", "type": "DurationField", "initial": {"$duration": 3600}},
+    {"name": "f1", "type": "MultipleChoiceField", "choices": [["2", "Two <&>"], ["1", "One"]], "required": False},
+    {"name": "f2", "type": "JSONField", "required": False},
+    {"name": "f3", "type": "FloatField", "initial": 3.5, "widget": {"type": "TextInput", "attrs": {"class": "wide", "data-x": "a'b"}}},
+    {"name": "f4", "type": "TimeField", "error_messages": {"required": "Ünïcödé needed"}},
+    {"name": "f5", "type": "CharField", "widget": "Textarea", "required": False},
+]
+PYVAL_THEMES = {
+    "values": "{% for f in form %}[{{ f.value }}|{{ f.data }}|{{ f.initial }}|{{ f.field.initial }}]{% endfor %}",
+    "none_tests": "{% for f in form %}{% if f.value is None %}N{% endif %}{% if f.value %}T{% else %}F{% endif %}{{ f.value|default_if_none:'dn' }}/{{ f.value|default:'d' }}/{{ f.value|yesno:'y,n,m' }}/{{ f.value|length }};{% endfor %}",
+    "list_filters": "{% for f in form %}{{ f.value|safe }}|{{ f.value|escape }}|{{ f.value|stringformat:'s' }};{% endfor %}",
+    "widget": "{% for f in form %}{{ f.field.widget.attrs }}{{ f.field.widget.input_type }};{% endfor %}",
+    "errors_length": "{% for field, errors in fields %}{{ field.name }}:{{ errors|length }};{% endfor %}",
+}
+for tname, body in PYVAL_THEMES.items():
+    for state, bind in [("unbound", None), ("bound", {"f0": "10:30", "f1": ["zz", "1"], "f3": "x", "f4": ""})]:
+        c = {"form": {"fields": PYVAL_FIELDS}, "templates": {"theme/form.html": body},
+             "renderer": {"class": "DjangoDivFormRenderer", "form_template_name": "theme/form.html"},
+             "outputs": ["str"]}
+        if bind is not None:
+            c["bind"] = {"data": bind}
+        case(f"theme_pyvalues_{tname}_{state}", c)

@@ -508,3 +508,26 @@ func copyAttrs(a renderers.Attrs) renderers.Attrs {
 	}
 	return a.Clone()
 }
+
+func (w *Select) inputType() string                 { return selectKind.inputType }
+func (w *RadioSelect) inputType() string            { return radioKind.inputType }
+func (w *CheckboxSelectMultiple) inputType() string { return checkboxKind.inputType }
+
+// InputType is the widget's input_type attribute in Django, as a template
+// reads it (field.field.widget.input_type): an input's type ("text",
+// "hidden"...), a choice widget's ("select", "radio", "checkbox"); false
+// for a widget without one (Textarea, a MultiWidget, SelectDateWidget).
+func InputType(w Widget) (string, bool) {
+	switch x := w.(type) {
+	case interface{ inputType() string }:
+		return x.inputType(), true
+	case inputTyped:
+		if t := x.input().Type; t != "" {
+			return t, true
+		}
+		// The widget type's own input type, which its context names.
+		t, ok := x.Context("", nil, nil)["type"].(string)
+		return t, ok
+	}
+	return "", false
+}

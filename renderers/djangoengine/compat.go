@@ -36,11 +36,25 @@ func init() {
 	must(pongo2.RegisterTag("fw_ifchanged", parseIfChanged))
 	must(pongo2.RegisterTag("fw_widthratio", parseWidthRatio))
 	must(pongo2.RegisterFilter("fw_stringformat", filterStringformat))
+	// None read from an Object is not nil to pongo2 (pyvalues.go).
+	must(pongo2.ReplaceFilter("default_if_none", func(in, param *pongo2.Value) (*pongo2.Value, *pongo2.Error) {
+		if isNone(in) {
+			return param, nil
+		}
+		return in, nil
+	}))
 	// Autoescaping and |escape write ' as Django's escape() does (&#x27;,
 	// pongo2's own writes &#39;): text outputs (errors as_text) are
 	// compared byte for byte.
 	must(pongo2.ReplaceFilter("escape", func(in, _ *pongo2.Value) (*pongo2.Value, *pongo2.Error) {
-		return pongo2.AsSafeValue(renderers.Escape(in.String())), nil
+		return pongo2.AsSafeValue(renderers.Escape(text(in))), nil
+	}))
+	// |safe of a list's repr prints it unescaped (pyvalues.go).
+	must(pongo2.ReplaceFilter("safe", func(in, _ *pongo2.Value) (*pongo2.Value, *pongo2.Error) {
+		if t, ok := in.Interface().(pyText); ok && !in.IsNil() {
+			return pongo2.AsSafeValue(t.pyStr()), nil
+		}
+		return pongo2.AsSafeValue(in.Interface()), nil
 	}))
 	for _, c := range []struct {
 		name string
@@ -55,10 +69,7 @@ func init() {
 	} {
 		test := c.test
 		must(pongo2.RegisterFilter(c.name, func(in, _ *pongo2.Value) (*pongo2.Value, *pongo2.Error) {
-			if in.IsNil() {
-				return pongo2.AsValue(test(nil)), nil
-			}
-			return pongo2.AsValue(test(in.Interface())), nil
+			return pongo2.AsValue(test(raw(in))), nil
 		}))
 	}
 }
@@ -232,10 +243,7 @@ func (n *forNode) Execute(ctx *pongo2.ExecutionContext, w pongo2.TemplateWriter)
 	if err != nil {
 		return err
 	}
-	var items []any
-	if !val.IsNil() {
-		items = renderers.IterItems(val.Interface(), len(n.vars) > 1)
-	}
+	items := renderers.IterItems(raw(val), len(n.vars) > 1)
 	if len(items) == 0 {
 		if n.empty != nil {
 			return n.empty.Execute(forCtx, w)
@@ -400,7 +408,7 @@ func (n *includeNode) widget(ctx *pongo2.ExecutionContext) (map[string]any, bool
 		if err != nil {
 			return nil, false
 		}
-		widget, found = v.Interface(), true
+		widget, found = raw(v), true
 	}
 	if !found {
 		if n.only {
@@ -443,10 +451,7 @@ func (n *spacelessNode) Execute(ctx *pongo2.ExecutionContext, w pongo2.TemplateW
 // ---------------------------------------------------------------- filters
 
 func filterStringformat(in, param *pongo2.Value) (*pongo2.Value, *pongo2.Error) {
-	var v any
-	if !in.IsNil() {
-		v = in.Interface()
-	}
+	v := raw(in)
 	spec := param.String()
 	switch spec {
 	case "s":

@@ -68,7 +68,7 @@ func (s *set) Render(w io.Writer, name string, ctx renderers.Context) error {
 	pctx := ctxPool.Get().(pongo2.Context)
 	defer func() { clear(pctx); ctxPool.Put(pctx) }()
 	for k, v := range ctx {
-		pctx[k] = v
+		pctx[k] = pyContext(v)
 	}
 	pctx[setKey] = s
 	pctx[chainKey] = []string{name}

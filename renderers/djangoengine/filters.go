@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/flosch/pongo2/v6"
 	"github.com/shopspring/decimal"
@@ -80,8 +81,12 @@ func pyLen(in *pongo2.Value) (int, bool) {
 	if items, ok := objectItems(in); ok {
 		return len(items), true
 	}
-	if in.IsNil() {
+	if isNone(in) {
 		return 0, false
+	}
+	if h, ok := renderers.IsSafe(in.Interface()); ok {
+		// Safe markup travels as bytes; its length is in characters.
+		return utf8.RuneCountInString(h), true
 	}
 	if o, isObject := in.Interface().(renderers.Object); isObject {
 		// An empty Object is an empty list of errors, or nothing.
@@ -203,10 +208,10 @@ func pyIntString(i *big.Int) any {
 // or text holding a whole number (spaces around it, a sign, underscores
 // between digits); ok is false where int() raises.
 func pyInt(v *pongo2.Value) (*big.Int, bool) {
-	if v.IsNil() {
+	if isNone(v) {
 		return nil, false
 	}
-	switch x := v.Interface().(type) {
+	switch x := raw(v).(type) {
 	case bool:
 		if x {
 			return big.NewInt(1), true
@@ -265,7 +270,7 @@ func filterPluralize(in, param *pongo2.Value) (*pongo2.Value, *pongo2.Error) {
 	// float(value) == 1; text that is not a number prints nothing;
 	// values that are neither numbers nor text are counted with len().
 	switch {
-	case in.IsNil():
+	case isNone(in):
 		return pongo2.AsValue(""), nil
 	case in.IsString():
 		f, err := strconv.ParseFloat(strings.TrimFunc(in.String(), unicode.IsSpace), 64)
@@ -319,7 +324,7 @@ func filterSlugify(in, _ *pongo2.Value) (*pongo2.Value, *pongo2.Error) {
 }
 
 func filterForceEscape(in, _ *pongo2.Value) (*pongo2.Value, *pongo2.Error) {
-	return pongo2.AsSafeValue(renderers.Escape(in.String())), nil
+	return pongo2.AsSafeValue(renderers.Escape(text(in))), nil
 }
 
 // filterTruncateChars is Django's truncatechars: text longer than n
@@ -373,14 +378,11 @@ func filterEscapeJS(in, _ *pongo2.Value) (*pongo2.Value, *pongo2.Error) {
 // is not a number. A g suffix groups thousands; u (no localization)
 // changes nothing in English.
 func filterFloatformat(in, param *pongo2.Value) (*pongo2.Value, *pongo2.Error) {
-	var v any
-	if !in.IsNil() {
-		v = in.Interface()
-	}
+	v := raw(in)
 	input := pyfmt.Str(v)
 	arg := "-1"
 	if !param.IsNil() {
-		arg = pyfmt.Str(param.Interface())
+		arg = pyfmt.Str(raw(param))
 	}
 	group := false
 	switch {
@@ -469,7 +471,7 @@ func filterYesno(in, param *pongo2.Value) (*pongo2.Value, *pongo2.Error) {
 		maybe = bits[2]
 	}
 	switch {
-	case in.IsNil():
+	case isNone(in):
 		return pongo2.AsValue(maybe), nil
 	case in.IsTrue():
 		return pongo2.AsValue(yes), nil

@@ -102,7 +102,7 @@ func (n *translateNode) Execute(ctx *pongo2.ExecutionContext, w pongo2.TemplateW
 			if err != nil {
 				return err
 			}
-			params[k] = v.Interface()
+			params[k] = raw(v)
 		}
 		msg = pyfmt.Interpolate(msg, params)
 	}

@@ -199,7 +199,7 @@ func (n *widthRatioNode) Execute(ctx *pongo2.ExecutionContext, w pongo2.Template
 // number is float(v) in Python, for numbers and their text.
 func number(v *pongo2.Value) (float64, bool) {
 	switch {
-	case v.IsNil():
+	case isNone(v):
 		return 0, false
 	case v.IsBool():
 		if v.Bool() {

@@ -1,0 +1,213 @@
+package djangoengine
+
+import (
+	"strings"
+	"time"
+
+	"github.com/flosch/pongo2/v6"
+
+	"github.com/formwork/formwork/internal/pyfmt"
+	"github.com/formwork/formwork/renderers"
+)
+
+// Values a template reads from an Object ({{ field.value }},
+// {{ field.initial }}, {{ field.field.widget.attrs }}) print as Python's
+// str() of them, as in Django: None as None, a list as its repr, a
+// timedelta as 1:00:00, a dict as its repr. pongo2 prints a nil value as
+// nothing and other values with Go's formatting, so the engine gives
+// pongo2 wrappers of them whose String is Python's, keeping the kind that
+// pongo2's truthiness, length and iteration read: None is an empty array
+// (false, of length 0), a list stays a slice, a timedelta an integer. The
+// wrappers never leave the engine: raw unwraps them for formwork's filters
+// and tags. The jet engine and the generated writers see the Objects as
+// they are.
+
+// pyNone is Python's None read from an Object's attribute. (pongo2 cannot
+// tell a nil value from an undefined name; an Object can: a present key
+// is None, a missing key is undefined and prints nothing.)
+type pyNone [0]struct{}
+
+func (pyNone) String() string { return "None" }
+
+type pyStrs []string
+
+func (s pyStrs) String() string { return renderers.Escape(s.pyStr()) }
+func (s pyStrs) pyStr() string  { return pyfmt.Str([]string(s)) }
+
+type pyList []any
+
+func (l pyList) String() string { return renderers.Escape(l.pyStr()) }
+func (l pyList) pyStr() string  { return pyfmt.Str([]any(l)) }
+
+type pyDuration time.Duration
+
+func (d pyDuration) String() string { return pyfmt.DurationStr(time.Duration(d)) }
+
+type pyFloat float64
+
+func (f pyFloat) String() string { return pyfmt.FloatRepr(float64(f)) }
+
+// pyAttrs is a widget's attrs as Python's dict repr prints them.
+type pyAttrs renderers.Attrs
+
+func (a pyAttrs) String() string { return renderers.Escape(a.pyStr()) }
+
+func (a pyAttrs) pyStr() string {
+	var b strings.Builder
+	b.WriteByte('{')
+	for i, k := range renderers.Attrs(a).Keys() {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(pyfmt.Repr(k))
+		b.WriteString(": ")
+		b.WriteString(pyfmt.Repr(a[k]))
+	}
+	b.WriteByte('}')
+	return b.String()
+}
+
+// pyText is a wrapper whose text can hold markup characters (a list's
+// repr quotes its strings): pongo2 autoescapes only values of string kind,
+// so its String is escaped, and pyStr is the text unescaped, for |safe,
+// |escape and |force_escape.
+type pyText interface{ pyStr() string }
+
+// text is v's text unescaped.
+func text(v *pongo2.Value) string {
+	if t, ok := v.Interface().(pyText); ok && !v.IsNil() {
+		return t.pyStr()
+	}
+	return v.String()
+}
+
+// raw is the value in v as formwork's values spell it: a wrapper of this
+// file unwrapped, nil for None.
+func raw(v *pongo2.Value) any {
+	if v.IsNil() {
+		return nil
+	}
+	return unwrap(v.Interface())
+}
+
+func unwrap(v any) any {
+	switch x := v.(type) {
+	case pyNone:
+		return nil
+	case pyStrs:
+		return []string(x)
+	case pyList:
+		return []any(x)
+	case pyDuration:
+		return time.Duration(x)
+	case pyFloat:
+		return float64(x)
+	case pyAttrs:
+		return renderers.Attrs(x)
+	}
+	return v
+}
+
+// isNone reports whether v is Python's None: nil, undefined, or None read
+// from an Object.
+func isNone(v *pongo2.Value) bool {
+	if v.IsNil() {
+		return true
+	}
+	_, ok := v.Interface().(pyNone)
+	return ok
+}
+
+// pyObject is o as pongo2 sees it: the values its attributes compute
+// (funcs with no arguments), and those it holds, wrapped by pyValue; its
+// nested Objects and the Objects it iterates over likewise.
+func pyObject(o renderers.Object) renderers.Object {
+	out := make(renderers.Object, len(o))
+	for k, v := range o {
+		switch x := v.(type) {
+		case func() any:
+			out[k] = func() any { return pyValue(x()) }
+		case func() []any:
+			if k == renderers.IterKey {
+				out[k] = func() []any { return pyItems(x()) }
+			} else {
+				out[k] = v
+			}
+		case renderers.Object:
+			out[k] = pyObject(x)
+		case renderers.Attrs:
+			out[k] = pyAttrs(x)
+		case []any:
+			out[k] = pyItems(x)
+		default:
+			out[k] = v
+		}
+	}
+	return out
+}
+
+// pyItems is a list's items with their Objects, and the pairs holding
+// Objects, as pongo2 sees them.
+func pyItems(items []any) []any {
+	var out []any
+	for i, it := range items {
+		var c any
+		switch x := it.(type) {
+		case renderers.Object:
+			c = pyObject(x)
+		case []any:
+			c = pyItems(x)
+		default:
+			continue
+		}
+		if out == nil {
+			out = make([]any, len(items))
+			copy(out, items)
+		}
+		out[i] = c
+	}
+	if out == nil {
+		return items
+	}
+	return out
+}
+
+// pyValue is the value of an Object's attribute as pongo2 sees it.
+func pyValue(v any) any {
+	switch x := v.(type) {
+	case nil:
+		return pyNone{}
+	case renderers.Object:
+		return pyObject(x)
+	case renderers.Attrs:
+		return pyAttrs(x)
+	case []string:
+		return pyStrs(x)
+	case []any:
+		// A list of Objects (form.visible_fields) is iterated, not
+		// printed; a list of plain values prints as its repr.
+		for _, it := range x {
+			switch it.(type) {
+			case renderers.Object, []any:
+				return pyItems(x)
+			}
+		}
+		return pyList(x)
+	case time.Duration:
+		return pyDuration(x)
+	case float64:
+		return pyFloat(x)
+	}
+	return v
+}
+
+// pyContext is a render's context value as pongo2 sees it.
+func pyContext(v any) any {
+	switch x := v.(type) {
+	case renderers.Object:
+		return pyObject(x)
+	case []any:
+		return pyItems(x)
+	}
+	return v
+}
