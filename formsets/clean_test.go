@@ -156,6 +156,9 @@ func TestCleanHookPlainError(t *testing.T) {
 	no := errors.New("No.")
 	d.Clean = func(*formsets.Formset) error { return no }
 	fs := d.Bind(mgmt(1, 0, "form-0-title", "A"), nil, formsets.Options{})
+	if _, err := fs.Render(); err != nil {
+		t.Errorf("Render() before cleaning: %v; rendering does not run Clean", err)
+	}
 	if got := fs.NonFormErrors().JSON(); len(got) != 0 {
 		t.Errorf("NonFormErrors() = %+v, want none", got)
 	}

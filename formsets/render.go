@@ -24,10 +24,10 @@ func (fs *Formset) RenderTemplate(name string) (renderers.HTML, error) {
 		return "", err
 	}
 	defer fs.nesting.Leave()
-	if fs.bound {
-		if err := fs.Err(); err != nil {
-			return "", err
-		}
+	// Rendering does not clean the formset (Django's does not run
+	// clean()); a failure of a clean that ran is the rendering's too.
+	if fs.didClean && fs.err != nil {
+		return "", fs.err
 	}
 	outer := fs.sink == nil
 	if outer {
