@@ -414,8 +414,11 @@ type TypedMultipleChoiceField struct {
 	// Coerce converts each chosen string, once all are known to be
 	// among the choices; nil keeps the strings.
 	Coerce Coerce
-	// EmptyValue is what no choice cleans to (an empty list when nil).
+	// EmptyValue is what no choice cleans to (an empty list when nil,
+	// unless EmptyNil).
 	EmptyValue any
+	// EmptyNil makes no choice clean to nil (Django's empty_value=None).
+	EmptyNil bool
 }
 
 // NewTypedMultipleChoiceField returns a required TypedMultipleChoiceField.
@@ -424,6 +427,9 @@ func NewTypedMultipleChoiceField(coerce Coerce, choices ...Choice) *TypedMultipl
 }
 
 func (f *TypedMultipleChoiceField) emptyValue() any {
+	if f.EmptyNil {
+		return nil
+	}
 	if f.EmptyValue == nil {
 		return []any{}
 	}

@@ -92,9 +92,14 @@ var fieldBuilders = map[string]func() forms.Field{
 	"multi":       func() forms.Field { return forms.NewMultipleChoiceField(ab...) },
 	"multi_opt":   func() forms.Field { return optional(forms.NewMultipleChoiceField(ab...)) },
 	"typed_multi": func() forms.Field { return forms.NewTypedMultipleChoiceField(forms.CoerceInt, num...) },
-	"email":       func() forms.Field { return forms.NewEmailField() },
-	"url":         func() forms.Field { return forms.NewURLField() },
-	"slug":        func() forms.Field { return forms.NewSlugField() },
+	"typed_multi_none": func() forms.Field {
+		f := optional(forms.NewTypedMultipleChoiceField(forms.CoerceInt, num...))
+		f.EmptyNil = true
+		return f
+	},
+	"email": func() forms.Field { return forms.NewEmailField() },
+	"url":   func() forms.Field { return forms.NewURLField() },
+	"slug":  func() forms.Field { return forms.NewSlugField() },
 	"slug_unicode": func() forms.Field {
 		f := forms.NewSlugField()
 		f.AllowUnicode = true

@@ -316,3 +316,9 @@ for tname, body in PYVAL_THEMES.items():
         if bind is not None:
             c["bind"] = {"data": bind}
         case(f"theme_pyvalues_{tname}_{state}", c)
+
+# A TypedMultipleChoiceField with empty_value=None cleans no choice to None.
+for i, data in enumerate([{}, {"tags": []}, {"tags": ["2"]}]):
+    case(f"typed_multi_empty_none_{i}", {"form": {"fields": [
+        {"name": "tags", "type": "TypedMultipleChoiceField", "choices": [["1", "One"], ["2", "Two"]],
+         "coerce": "int", "empty_value": None, "required": False}]}, "bind": {"data": data}})

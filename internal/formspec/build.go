@@ -318,11 +318,12 @@ func setFieldArg(f forms.Field, c *forms.FieldCore, typ, key string, arg node, i
 		case "coerce":
 			return coerceArg(&x.Coerce, arg)
 		case "empty_value":
+			if arg.v == nil {
+				x.EmptyNil = true
+				return nil
+			}
 			v, err := typedValue(arg, false)
 			x.EmptyValue = v
-			if v == nil {
-				x.EmptyValue = nilValue{}
-			}
 			return err
 		}
 		return choiceArg(&x.ChoiceField, key, arg)
@@ -381,11 +382,6 @@ func setFieldArg(f forms.Field, c *forms.FieldCore, typ, key string, arg node, i
 	}
 	return specErr(arg.path, "%s has no argument %q", typ, key)
 }
-
-// nilValue stands for an explicit None where nil means "not set".
-type nilValue struct{}
-
-func (nilValue) String() string { return "None" }
 
 func subFields(arg node) ([]forms.Field, error) {
 	list, err := arg.list()
