@@ -183,7 +183,7 @@ func (f *Form) Object() renderers.Object {
 		renderers.TranslatorKey: f.opts.Translator,
 		"prefix":                f.opts.Prefix,
 		"is_bound":              f.bound,
-		"auto_id":               f.autoID,
+		"auto_id":               f.autoIDValue(),
 		"non_field_errors": func() any {
 			return f.NonFieldErrors().object(sink)
 		},
@@ -218,10 +218,30 @@ func (f *Form) Object() renderers.Object {
 	// the name is also an attribute's (a field named "prefix"). Jinja
 	// finds it as an attribute, not a method to call: it is the field's
 	// Object itself, which the form's loop builds anyway.
-	for _, bf := range f.fields {
-		o[bf.name] = bf.Object()
+	// {{ form.fields|length }}, {% for name in form.fields %}: Django's
+	// dict of the fields by name, each as a bound field's .field.
+	fields := make(renderers.Object, len(f.fields)+1)
+	names := make([]any, len(f.fields))
+	for i, bf := range f.fields {
+		bo := bf.Object()
+		o[bf.name] = bo
+		fields[bf.name] = bo["field"]
+		names[i] = bf.name
+	}
+	fields[renderers.IterKey] = names
+	if _, taken := o["fields"]; !taken {
+		o["fields"] = fields
 	}
 	return o
+}
+
+// autoIDValue is form.auto_id as templates see it: False for a form
+// made without ids (Django's auto_id=False), else the pattern.
+func (f *Form) autoIDValue() any {
+	if f.opts.NoAutoID {
+		return false
+	}
+	return f.autoID
 }
 
 // hiddenFieldError is how a hidden field's error is shown among the

@@ -38,7 +38,9 @@ func (e *JinjaError) Error() string {
 // or, not, comparisons, in, ~, arithmetic, x if c else y), the tests
 // sameas, none, defined, undefined, true and false, and the filters
 // safe, escape (e), length (count), default (d), lower, upper, trim,
-// capitalize, title, string, join, first and last. Any other construct
+// capitalize, title, string, join, first, last, replace, truncate,
+// wordcount, striptags, urlencode, int, float, sum, list, reverse and
+// abs. Any other construct
 // (macro, block, extends, import, call, filter blocks, raw...) is a
 // *JinjaError naming it, the template and the line.
 func TranslateJinja(name, src string) (string, error) {
@@ -827,7 +829,7 @@ func (p *exprParser) testArg() (string, error) {
 		}
 		return e, p.expect(")")
 	}
-	return p.postfix()
+	return p.postfix(false)
 }
 
 func (p *exprParser) concat() (string, error) {
@@ -890,21 +892,33 @@ func (p *exprParser) mul() (string, error) {
 	}
 }
 
-func (p *exprParser) unary() (string, error) {
-	if p.accept("-") {
-		a, err := p.unary()
-		if err != nil {
+// unary parses a unary minus or plus and its operand; as in Jinja, the
+// filters after the operand apply to the negated value: -3|abs is 3.
+func (p *exprParser) unary() (string, error) { return p.unaryOp(true) }
+
+func (p *exprParser) unaryOp(filters bool) (string, error) {
+	neg := p.accept("-")
+	if !neg && !p.accept("+") {
+		return p.postfix(filters)
+	}
+	a, err := p.unaryOp(false)
+	if err != nil {
+		return "", err
+	}
+	if neg {
+		a = "(" + numberLit("0") + " - " + a + ")"
+	}
+	for filters && p.accept("|") {
+		if a, err = p.filter(a); err != nil {
 			return "", err
 		}
-		return "(" + numberLit("0") + " - " + a + ")", nil
 	}
-	p.accept("+")
-	return p.postfix()
+	return a, nil
 }
 
 // postfix parses a primary and its attribute, item, call and filter
 // suffixes.
-func (p *exprParser) postfix() (string, error) {
+func (p *exprParser) postfix(filters bool) (string, error) {
 	tok := p.peek()
 	if tok.kind == eName && tok.text == "loop" && len(p.t.loops) > 0 {
 		p.pos++
@@ -936,6 +950,18 @@ func (p *exprParser) postfix() (string, error) {
 					return "", p.t.errf("items() takes no arguments")
 				}
 				a = "jinja_items(" + a + ")"
+				chain = false
+				continue
+			}
+			if errorListMethods[attr.text] && p.peek().kind == eOp && p.peek().text == "(" &&
+				(!chain || strings.HasSuffix(a, "errors") || strings.HasSuffix(a, "errors()")) {
+				// An error list's or dict's as_ul() and as_text(): an
+				// empty one (an Object without keys to jet) has them too.
+				p.pos++
+				if err := p.expect(")"); err != nil {
+					return "", p.t.errf("%s() takes no arguments", attr.text)
+				}
+				a = "jinja_method(" + a + ", " + strconv.Quote(attr.text) + ")"
 				chain = false
 				continue
 			}
@@ -997,7 +1023,7 @@ func (p *exprParser) postfix() (string, error) {
 			}
 			a = a + "(" + strings.Join(args, ", ") + ")"
 			chain = false
-		case p.accept("|"):
+		case filters && p.accept("|"):
 			if a, err = p.filter(a); err != nil {
 				return "", err
 			}
@@ -1082,6 +1108,10 @@ func numberLit(s string) string {
 // template objects as methods: read without a call, they are called.
 var jinjaProperties = map[string]bool{"errors": true, "data": true, "initial": true, "media": true, "changed_data": true}
 
+// errorListMethods are the methods of error lists and dicts that
+// jinja_method calls.
+var errorListMethods = map[string]bool{"as_ul": true, "as_text": true}
+
 // jinjaFilters are the filters translated, to functions of the same
 // arguments ("" means the renderer's own function of that name).
 var jinjaFilters = map[string]string{
@@ -1089,6 +1119,10 @@ var jinjaFilters = map[string]string{
 	"default": "jinja_default", "d": "jinja_default", "lower": "jinja_lower", "upper": "jinja_upper",
 	"trim": "jinja_trim", "capitalize": "jinja_capitalize", "title": "jinja_title", "string": "str",
 	"join": "jinja_join", "first": "jinja_first", "last": "jinja_last",
+	"replace": "jinja_replace", "truncate": "jinja_truncate", "wordcount": "jinja_wordcount",
+	"striptags": "jinja_striptags", "urlencode": "jinja_urlencode", "int": "jinja_int_filter",
+	"float": "jinja_float", "sum": "jinja_sum", "list": "jinja_list_filter", "reverse": "jinja_reverse",
+	"abs": "jinja_abs",
 }
 
 func (p *exprParser) filter(a string) (string, error) {

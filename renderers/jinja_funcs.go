@@ -1,7 +1,9 @@
 package renderers
 
 import (
+	"html"
 	"io"
+	"math"
 	"reflect"
 	"strconv"
 	"strings"
@@ -42,25 +44,37 @@ func markupsafeEscapeTo(w io.Writer, b []byte) { _, _ = markupsafe.WriteString(w
 // call: what Jinja's loops visit, its "in" and its filters.
 func addJinjaGlobals(set *jet.Set) {
 	for name, fn := range map[string]jet.Func{
-		"jinja_print":      jinjaPrint,
-		"jinja_div":        jinjaDiv,
-		"jinja_int":        jinjaInt,
-		"jinja_index":      jinjaIndex,
-		"jinja_attr":       jinjaAttr,
-		"jinja_list":       jinjaList,
-		"jinja_items":      jinjaItems,
-		"jinja_in":         jinjaIn,
-		"jinja_escape":     jinjaEscape,
-		"jinja_default":    jinjaDefault,
-		"jinja_lower":      jinjaString(strings.ToLower),
-		"jinja_upper":      jinjaString(strings.ToUpper),
-		"jinja_trim":       jinjaString(strings.TrimSpace),
-		"jinja_capitalize": jinjaString(capitalize),
-		"jinja_title":      jinjaString(title),
-		"jinja_join":       jinjaJoin,
-		"jinja_length":     jinjaLength,
-		"jinja_first":      jinjaEnd(true),
-		"jinja_last":       jinjaEnd(false),
+		"jinja_print":       jinjaPrint,
+		"jinja_div":         jinjaDiv,
+		"jinja_int":         jinjaInt,
+		"jinja_index":       jinjaIndex,
+		"jinja_attr":        jinjaAttr,
+		"jinja_list":        jinjaList,
+		"jinja_items":       jinjaItems,
+		"jinja_in":          jinjaIn,
+		"jinja_escape":      jinjaEscape,
+		"jinja_default":     jinjaDefault,
+		"jinja_lower":       jinjaString(strings.ToLower),
+		"jinja_upper":       jinjaString(strings.ToUpper),
+		"jinja_trim":        jinjaString(strings.TrimSpace),
+		"jinja_capitalize":  jinjaString(capitalize),
+		"jinja_title":       jinjaString(title),
+		"jinja_join":        jinjaJoin,
+		"jinja_length":      jinjaLength,
+		"jinja_first":       jinjaEnd(true),
+		"jinja_last":        jinjaEnd(false),
+		"jinja_replace":     jinjaReplace,
+		"jinja_truncate":    jinjaTruncate,
+		"jinja_wordcount":   jinjaWordcount,
+		"jinja_striptags":   jinjaStriptags,
+		"jinja_urlencode":   jinjaURLEncode,
+		"jinja_int_filter":  jinjaIntFilter,
+		"jinja_float":       jinjaFloatFilter,
+		"jinja_sum":         jinjaSum,
+		"jinja_list_filter": jinjaListFilter,
+		"jinja_reverse":     jinjaReverse,
+		"jinja_abs":         jinjaAbs,
+		"jinja_method":      jinjaMethod,
 	} {
 		set.AddGlobalFunc(name, fn)
 	}
@@ -73,6 +87,9 @@ func jinjaPrint(a jet.Arguments) reflect.Value {
 	v := a.Get(0)
 	switch x := valueOf(v).(type) {
 	case bool, float64, float32:
+		return reflect.ValueOf(pyfmt.Str(x))
+	case []any:
+		// A list prints as Python's str(): its items' repr.
 		return reflect.ValueOf(pyfmt.Str(x))
 	}
 	return v
@@ -279,15 +296,21 @@ func jinjaEscape(a jet.Arguments) reflect.Value {
 	}
 }
 
-// jinjaDefault is default(value, default=""): the default where the
-// value is nil, which is how an undefined attribute (a missing key)
-// reaches jet; Jinja would print an explicit None.
+// jinjaDefault is default(value, default="", boolean=false): the default
+// where the value is nil, which is how an undefined attribute (a missing
+// key) reaches jet (Jinja would print an explicit None), or, with
+// boolean true, where the value is false as Python reads it.
 func jinjaDefault(a jet.Arguments) reflect.Value {
-	a.RequireNumOfArguments("default", 1, 2)
-	if v := a.Get(0); v.IsValid() && !(v.Kind() == reflect.Interface && v.IsNil()) {
+	a.RequireNumOfArguments("default", 1, 3)
+	v := a.Get(0)
+	use := !v.IsValid() || (v.Kind() == reflect.Interface && v.IsNil())
+	if !use && a.NumOfArguments() == 3 && isTrue(a.Get(2)) {
+		use = !isTrue(v)
+	}
+	if !use {
 		return v
 	}
-	if a.NumOfArguments() == 2 {
+	if a.NumOfArguments() >= 2 {
 		return a.Get(1)
 	}
 	return reflect.ValueOf("")
@@ -414,4 +437,427 @@ func jetFuncWithArgs(fn reflect.Value) jet.Func {
 		}
 		return reflect.ValueOf(newJetConverter().conv(fn.Call(in)[0].Interface()))
 	}
+}
+
+// jinjaText is a filter's string argument as Jinja's soft_str reads it:
+// its text, and whether it is markup (an Object prints its HTML, None
+// "None").
+func jinjaText(v any) (string, bool) {
+	switch x := v.(type) {
+	case jetSafe:
+		return string(x), true
+	case jetObject:
+		return x.String(), true
+	}
+	return pyfmt.Str(v), false
+}
+
+// jinjaReplace is replace(s, old, new, count=None); with autoescape, as
+// Django's Jinja2 backend runs, the result is markup when any of the
+// three is, the plain ones escaped first.
+func jinjaReplace(a jet.Arguments) reflect.Value {
+	a.RequireNumOfArguments("replace", 3, 4)
+	s, ssafe := jinjaText(valueOf(a.Get(0)))
+	old, osafe := jinjaText(valueOf(a.Get(1)))
+	repl, nsafe := jinjaText(valueOf(a.Get(2)))
+	n := -1
+	if a.NumOfArguments() == 4 {
+		if c := valueOf(a.Get(3)); c != nil {
+			i, ok := c.(int)
+			if !ok {
+				a.Panicf("replace: count must be an integer, not %s", pyTypeName(c))
+			}
+			n = i
+		}
+	}
+	if n < 0 {
+		n = -1
+	}
+	if !ssafe && !osafe && !nsafe {
+		return reflect.ValueOf(strings.Replace(s, old, repl, n))
+	}
+	if !ssafe {
+		s = markupsafe.Replace(s)
+	}
+	if !osafe {
+		old = markupsafe.Replace(old)
+	}
+	if !nsafe {
+		repl = markupsafe.Replace(repl)
+	}
+	return reflect.ValueOf(jetSafe(strings.Replace(s, old, repl, n)))
+}
+
+// pyTypeName is the Python type name of a value, for error messages.
+func pyTypeName(v any) string {
+	switch v.(type) {
+	case nil:
+		return "NoneType"
+	case string, jetSafe:
+		return "str"
+	case bool:
+		return "bool"
+	case int, int8, int16, int32, int64, uint, uint8, uint16, uint32, uint64:
+		return "int"
+	case float32, float64:
+		return "float"
+	case []any:
+		return "list"
+	}
+	return "object"
+}
+
+// jinjaTruncate is truncate(s, length=255, killwords=False, end='...',
+// leeway=5): the text cut to length, at a word's end unless killwords,
+// with end appended; a text only leeway longer is kept whole.
+func jinjaTruncate(a jet.Arguments) reflect.Value {
+	a.RequireNumOfArguments("truncate", 1, 5)
+	v := valueOf(a.Get(0))
+	if v == nil {
+		a.Panicf("truncate: object of type 'NoneType' has no len()")
+	}
+	s, safe := jinjaText(v)
+	length, killwords, end, leeway := 255, false, "...", 5
+	intArg := func(i int, def int) int {
+		if a.NumOfArguments() <= i {
+			return def
+		}
+		switch x := valueOf(a.Get(i)).(type) {
+		case nil:
+			return def
+		case int:
+			return x
+		case bool:
+			if x {
+				return 1
+			}
+			return 0
+		default:
+			a.Panicf("truncate: argument %d must be an integer, not %s", i+1, pyTypeName(x))
+		}
+		return def
+	}
+	length = intArg(1, length)
+	if a.NumOfArguments() > 2 {
+		killwords = isTrue(a.Get(2))
+	}
+	if a.NumOfArguments() > 3 {
+		end, _ = jinjaText(valueOf(a.Get(3)))
+	}
+	leeway = intArg(4, leeway)
+	endLen := utf8.RuneCountInString(end)
+	if length < endLen {
+		a.Panicf("truncate: expected length >= %d, got %d", endLen, length)
+	}
+	if leeway < 0 {
+		a.Panicf("truncate: expected leeway >= 0, got %d", leeway)
+	}
+	runes := []rune(s)
+	if len(runes) <= length+leeway {
+		return reflect.ValueOf(v)
+	}
+	head := string(runes[:length-endLen])
+	if !killwords {
+		if i := strings.LastIndex(head, " "); i >= 0 {
+			head = head[:i]
+		}
+	}
+	if safe {
+		return reflect.ValueOf(jetSafe(head + markupsafe.Replace(end)))
+	}
+	return reflect.ValueOf(head + end)
+}
+
+// isTrue is Python's truth of a value as jet holds it: None, false, zero,
+// empty strings, lists, mappings and Objects are false.
+func isTrue(v reflect.Value) bool {
+	for v.IsValid() && v.Kind() == reflect.Interface {
+		v = v.Elem()
+	}
+	if !v.IsValid() || v.IsZero() {
+		return false
+	}
+	switch v.Kind() {
+	case reflect.Slice, reflect.Map, reflect.String:
+		return v.Len() > 0
+	}
+	return true
+}
+
+// jinjaWordcount is wordcount(s): the number of runs of \w characters.
+func jinjaWordcount(a jet.Arguments) reflect.Value {
+	s, _ := jinjaText(argument(a, "wordcount"))
+	n, in := 0, false
+	for _, r := range s {
+		w := r == '_' || unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsNumber(r)
+		if w && !in {
+			n++
+		}
+		in = w
+	}
+	return reflect.ValueOf(n)
+}
+
+// jinjaStriptags is striptags(s): comments and tags removed, whitespace
+// collapsed to single spaces, entities unescaped; plain text.
+func jinjaStriptags(a jet.Arguments) reflect.Value {
+	s, _ := jinjaText(argument(a, "striptags"))
+	for _, mark := range [][2]string{{"<!--", "-->"}, {"<", ">"}} {
+		for {
+			start := strings.Index(s, mark[0])
+			if start < 0 {
+				break
+			}
+			end := strings.Index(s[start:], mark[1])
+			if end < 0 {
+				break
+			}
+			s = s[:start] + s[start+end+len(mark[1]):]
+		}
+	}
+	s = strings.Join(strings.Fields(s), " ")
+	return reflect.ValueOf(html.UnescapeString(s))
+}
+
+// urlQuote is Jinja's url_quote: the UTF-8 bytes percent-encoded but for
+// letters, digits, "_.-~" and, outside a query string, "/"; in a query
+// string a space is "+".
+func urlQuote(s string, forQS bool) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9', c == '_', c == '.', c == '-', c == '~':
+			b.WriteByte(c)
+		case c == '/' && !forQS:
+			b.WriteByte(c)
+		case c == ' ' && forQS:
+			b.WriteByte('+')
+		default:
+			b.WriteString("%" + strings.ToUpper(strconv.FormatUint(uint64(c)>>4, 16)) + strings.ToUpper(strconv.FormatUint(uint64(c)&15, 16)))
+		}
+	}
+	return b.String()
+}
+
+// jinjaURLEncode is urlencode(value): a string (or any scalar) quoted for
+// a URL path, a mapping or a list of pairs as a query string.
+func jinjaURLEncode(a jet.Arguments) reflect.Value {
+	v := argument(a, "urlencode")
+	var pairs [][2]any
+	switch x := v.(type) {
+	case Attrs:
+		for _, k := range x.Keys() {
+			pairs = append(pairs, [2]any{k, x[k]})
+		}
+	case map[string]any:
+		for _, p := range IterItems(x, true) {
+			kv := p.([]any)
+			pairs = append(pairs, [2]any{kv[0], kv[1]})
+		}
+	case []any:
+		for _, e := range x {
+			kv := jinjaValues(e)
+			if len(kv) != 2 {
+				a.Panicf("urlencode: want (key, value) pairs")
+			}
+			pairs = append(pairs, [2]any{kv[0], kv[1]})
+		}
+	default:
+		s, _ := jinjaText(v)
+		return reflect.ValueOf(urlQuote(s, false))
+	}
+	parts := make([]string, len(pairs))
+	for i, p := range pairs {
+		k, _ := jinjaText(p[0])
+		e, _ := jinjaText(p[1])
+		parts[i] = urlQuote(k, true) + "=" + urlQuote(e, true)
+	}
+	return reflect.ValueOf(strings.Join(parts, "&"))
+}
+
+// jinjaIntFilter is int(value, default=0, base=10): Python's int() of the
+// value, of its float() where that fails ("42.23" is 42), else default.
+func jinjaIntFilter(a jet.Arguments) reflect.Value {
+	a.RequireNumOfArguments("int", 1, 3)
+	def := reflect.ValueOf(0)
+	if a.NumOfArguments() > 1 {
+		def = a.Get(1)
+	}
+	base := 10
+	if a.NumOfArguments() > 2 {
+		b, ok := valueOf(a.Get(2)).(int)
+		if !ok || b < 2 || b > 36 {
+			a.Panicf("int: base must be an integer from 2 to 36")
+		}
+		base = b
+	}
+	switch x := valueOf(a.Get(0)).(type) {
+	case int:
+		return reflect.ValueOf(x)
+	case bool:
+		if x {
+			return reflect.ValueOf(1)
+		}
+		return reflect.ValueOf(0)
+	case string, jetSafe:
+		s := strings.TrimSpace(pyfmt.Str(x))
+		prefixed := s
+		if base == 16 || base == 8 || base == 2 {
+			// int("0x1f", 16) accepts the base's prefix.
+			neg := strings.HasPrefix(prefixed, "-")
+			t := strings.TrimLeft(prefixed, "+-")
+			if len(t) > 2 && t[0] == '0' && strings.ContainsRune(map[int]string{16: "xX", 8: "oO", 2: "bB"}[base], rune(t[1])) {
+				t = t[2:]
+			}
+			if neg {
+				t = "-" + t
+			}
+			prefixed = t
+		}
+		if n, err := strconv.ParseInt(prefixed, base, 64); err == nil {
+			return reflect.ValueOf(int(n))
+		}
+		if f, err := strconv.ParseFloat(s, 64); err == nil && !math.IsInf(f, 0) && !math.IsNaN(f) && strings.IndexFunc(s, func(r rune) bool { return r == 'x' || r == 'X' || r == '_' }) < 0 {
+			return reflect.ValueOf(int(f))
+		}
+	default:
+		if f, ok := toFloat(x); ok && !math.IsInf(f, 0) && !math.IsNaN(f) {
+			return reflect.ValueOf(int(f))
+		}
+	}
+	return def
+}
+
+// jinjaFloatFilter is float(value, default=0.0).
+func jinjaFloatFilter(a jet.Arguments) reflect.Value {
+	a.RequireNumOfArguments("float", 1, 2)
+	switch x := valueOf(a.Get(0)).(type) {
+	case bool:
+		if x {
+			return reflect.ValueOf(1.0)
+		}
+		return reflect.ValueOf(0.0)
+	case string, jetSafe:
+		s := strings.TrimSpace(pyfmt.Str(x))
+		if f, err := strconv.ParseFloat(s, 64); err == nil && strings.IndexFunc(s, func(r rune) bool { return r == 'x' || r == 'X' || r == '_' || r == 'p' || r == 'P' }) < 0 {
+			return reflect.ValueOf(f)
+		}
+	default:
+		if f, ok := toFloat(x); ok {
+			return reflect.ValueOf(f)
+		}
+	}
+	if a.NumOfArguments() > 1 {
+		return a.Get(1)
+	}
+	return reflect.ValueOf(0.0)
+}
+
+// jinjaSum is sum(iterable): the numbers added, an integer unless one is
+// a float.
+func jinjaSum(a jet.Arguments) reflect.Value {
+	items := jinjaValues(argument(a, "sum"))
+	n, f, isFloat := 0, 0.0, false
+	for _, e := range items {
+		switch x := e.(type) {
+		case int:
+			n += x
+		case bool:
+			if x {
+				n++
+			}
+		default:
+			v, ok := toFloat(x)
+			if !ok {
+				a.Panicf("sum: unsupported operand type(s) for +: 'int' and '%s'", pyTypeName(x))
+			}
+			f += v
+			isFloat = true
+		}
+	}
+	if isFloat {
+		return reflect.ValueOf(f + float64(n))
+	}
+	return reflect.ValueOf(n)
+}
+
+// jinjaListFilter is list(value): a list of what a loop visits, a
+// string's characters.
+func jinjaListFilter(a jet.Arguments) reflect.Value {
+	v := argument(a, "list")
+	if v == nil {
+		a.Panicf("list: 'NoneType' object is not iterable")
+	}
+	return reflect.ValueOf(jinjaValues(v))
+}
+
+// jinjaReverse is reverse(value): a string reversed, a list's items in
+// the other order.
+func jinjaReverse(a jet.Arguments) reflect.Value {
+	v := argument(a, "reverse")
+	if s, ok := v.(string); ok {
+		r := []rune(s)
+		for i, j := 0, len(r)-1; i < j; i, j = i+1, j-1 {
+			r[i], r[j] = r[j], r[i]
+		}
+		return reflect.ValueOf(string(r))
+	}
+	if v == nil {
+		a.Panicf("reverse: argument must be iterable")
+	}
+	items := jinjaValues(v)
+	out := make([]any, len(items))
+	for i, e := range items {
+		out[len(items)-1-i] = e
+	}
+	return reflect.ValueOf(out)
+}
+
+// jinjaAbs is abs(number).
+func jinjaAbs(a jet.Arguments) reflect.Value {
+	x := argument(a, "abs")
+	if b, ok := x.(bool); ok {
+		if b {
+			return reflect.ValueOf(1)
+		}
+		return reflect.ValueOf(0)
+	}
+	rv := reflect.ValueOf(x)
+	switch rv.Kind() {
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		n := int(rv.Int())
+		if n < 0 {
+			n = -n
+		}
+		return reflect.ValueOf(n)
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		return reflect.ValueOf(int(rv.Uint()))
+	case reflect.Float32, reflect.Float64:
+		return reflect.ValueOf(math.Abs(rv.Float()))
+	}
+	a.Panicf("abs: bad operand type for abs(): '%s'", pyTypeName(x))
+	return reflect.Value{}
+}
+
+// jinjaMethod is x.name() of an error list or dict (as_ul, as_text): the
+// Object's method; an empty list or dict, which jet holds as an Object
+// without keys, renders as "".
+func jinjaMethod(a jet.Arguments) reflect.Value {
+	a.RequireNumOfArguments("method", 2, 2)
+	name := pyfmt.Str(valueOf(a.Get(1)))
+	switch x := valueOf(a.Get(0)).(type) {
+	case jetObject:
+		if len(x) == 0 {
+			return reflect.ValueOf(jetSafe(""))
+		}
+		if fn, ok := x[name].(jet.Func); ok {
+			return fn(jet.Arguments{}) // no arguments
+		}
+		a.Panicf("%s(): the object has no method %s", name, name)
+	case nil:
+		a.Panicf("%s(): 'NoneType' object has no attribute '%s'", name, name)
+	}
+	a.Panicf("%s(): %s object has no attribute '%s'", name, pyTypeName(valueOf(a.Get(0))), name)
+	return reflect.Value{}
 }

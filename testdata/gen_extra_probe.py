@@ -149,6 +149,25 @@ for tname, body in JINJA_THEMES.items():
             c["bind"] = {"data": bind}
         case(f"jinja_theme_{tname}_{state}", c)
 
+# Jinja2's builtin filters in theme templates (replace, truncate,
+# wordcount, striptags, urlencode, int, sum, list, default's boolean), an
+# empty error list's as_text() and as_ul(), form.fields and a form
+# without ids (auto_id False).
+JINJA_FILTERS = {
+    "strings": "{{ form.email.label|replace('E', 'G') }}|{{ form.age.help_text|replace('<', '[') }}|{{ form.email.label|truncate(3) }}|{{ form.age.help_text|truncate(9, true) }}|{{ form.email.label|wordcount }}|{{ form.age.help_text|striptags }}",
+    "numbers": "{{ form.email.label|urlencode }}|{{ 'a b/c&d'|urlencode }}|{{ 3|string }}{{ '5'|int + 2 }}|{{ '4.7'|int }}|{{ 'x'|int(9) }}|{{ [1,2,3]|sum }}|{{ form.email.label|list|first }}|{{ [1,2]|reverse|join(',') }}|{{ -3|abs }}",
+    "errors": "{{ form.errors.as_text() }}|{{ form.email.errors.as_text() }}|{{ form.email.errors.as_ul() }}|{{ form.age.errors.as_ul() }}",
+    "default": "{{ form.age.help_text|default('nohelp', true) }}|{{ form.email.help_text|default('nohelp', true) }}|{{ ''|default('empty', false) }}|{{ form.auto_id }}|{{ form.label_suffix }}|{% for field in form %}{{ field.field.widget.attrs|length }}{% endfor %}|{{ form.fields|length }}",
+}
+for tname, body in JINJA_FILTERS.items():
+    for state, bind, extra in [("unbound", None, {}), ("invalid", {"email": "no \"at\" sign", "age": "7"}, {"auto_id": False})]:
+        c = {"form": dict({"fields": THEME_FIELDS}, **extra), "templates": {"theme/form.html": body},
+             "renderer": {"class": "Jinja2DivFormRenderer", "form_template_name": "theme/form.html"},
+             "outputs": ["str"]}
+        if bind is not None:
+            c["bind"] = {"data": bind}
+        case(f"jinja_filters_{tname}_{state}", c)
+
 # Model forms.
 TAG = {"name": "Tag", "fields": [{"name": "label", "type": "CharField", "max_length": 20}],
        "rows": [{"label": "go"}, {"label": "py"}, {"label": "rs"}], "str": "{label}"}
