@@ -298,32 +298,14 @@ func setFieldArg(f forms.Field, c *forms.FieldCore, typ, key string, arg node, i
 	case *forms.ChoiceField:
 		return choiceArg(x, key, arg)
 	case *forms.TypedChoiceField:
-		switch key {
-		case "coerce":
-			return coerceArg(&x.Coerce, arg)
-		case "empty_value":
-			if arg.v == nil {
-				x.EmptyNil = true
-				return nil
-			}
-			v, err := typedValue(arg, false)
-			x.EmptyValue = v
+		if ok, err := typedArg(&x.Coerce, &x.EmptyValue, &x.EmptyNil, key, arg); ok {
 			return err
 		}
 		return choiceArg(&x.ChoiceField, key, arg)
 	case *forms.MultipleChoiceField:
 		return choiceArg(&x.ChoiceField, key, arg)
 	case *forms.TypedMultipleChoiceField:
-		switch key {
-		case "coerce":
-			return coerceArg(&x.Coerce, arg)
-		case "empty_value":
-			if arg.v == nil {
-				x.EmptyNil = true
-				return nil
-			}
-			v, err := typedValue(arg, false)
-			x.EmptyValue = v
+		if ok, err := typedArg(&x.Coerce, &x.EmptyValue, &x.EmptyNil, key, arg); ok {
 			return err
 		}
 		return choiceArg(&x.ChoiceField, key, arg)
@@ -381,6 +363,24 @@ func setFieldArg(f forms.Field, c *forms.FieldCore, typ, key string, arg node, i
 		}
 	}
 	return specErr(arg.path, "%s has no argument %q", typ, key)
+}
+
+// typedArg reads the arguments the typed choice fields add to a choice
+// field's, coerce and empty_value (null: Django's None, EmptyNil); ok is
+// false for another key.
+func typedArg(coerce *forms.Coerce, emptyValue *any, emptyNil *bool, key string, arg node) (ok bool, err error) {
+	switch key {
+	case "coerce":
+		return true, coerceArg(coerce, arg)
+	case "empty_value":
+		if arg.v == nil {
+			*emptyNil = true
+			return true, nil
+		}
+		*emptyValue, err = typedValue(arg, false)
+		return true, err
+	}
+	return false, nil
 }
 
 func subFields(arg node) ([]forms.Field, error) {
