@@ -1,7 +1,6 @@
 package renderers_test
 
 import (
-	"path/filepath"
 	"sort"
 	"strings"
 	"sync"
@@ -30,13 +29,9 @@ var multiTemplates = []string{
 // templates its engine rendered, by name.
 func engineRenders(t *testing.T, mks ...func() renderers.Renderer) (map[string]int, int) {
 	t.Helper()
-	var paths []string
-	for _, dir := range []string{"../testdata/cases", "../testdata/cases-extra"} {
-		p, err := filepath.Glob(filepath.Join(dir, "*.json"))
-		if err != nil || len(p) == 0 {
-			t.Fatalf("no cases in %s (%v)", dir, err)
-		}
-		paths = append(paths, p...)
+	paths, err := formspec.CorpusPaths("../testdata")
+	if err != nil {
+		t.Fatal(err)
 	}
 	var mu sync.Mutex
 	counts := map[string]int{}

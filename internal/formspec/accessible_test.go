@@ -48,22 +48,20 @@ func corpusCases(t *testing.T) []*Case {
 	t.Helper()
 	known := map[string]string{}
 	readKnown(t, "../../testdata/known-differences.json", &known)
+	paths, err := CorpusPaths("../../testdata")
+	if err != nil {
+		t.Fatal(err)
+	}
 	var cases []*Case
-	for _, dir := range []string{"../../testdata/cases", "../../testdata/cases-extra"} {
-		paths, err := filepath.Glob(filepath.Join(dir, "*.json"))
-		if err != nil || len(paths) == 0 {
-			t.Fatalf("no cases in %s (%v)", dir, err)
-		}
-		for _, p := range paths {
-			c, err := Load(p)
-			if err != nil {
-				if _, ok := known[strings.TrimSuffix(filepath.Base(p), ".json")]; !ok {
-					t.Errorf("%s: %v", p, err)
-				}
-				continue
+	for _, p := range paths {
+		c, err := Load(p)
+		if err != nil {
+			if _, ok := known[strings.TrimSuffix(filepath.Base(p), ".json")]; !ok {
+				t.Errorf("%s: %v", p, err)
 			}
-			cases = append(cases, c)
+			continue
 		}
+		cases = append(cases, c)
 	}
 	return cases
 }

@@ -17,13 +17,9 @@ import (
 // built-in templates and once through the template engine alone, and
 // wants the same bytes.
 func TestFastPathMatchesEngines(t *testing.T) {
-	var paths []string
-	for _, dir := range []string{"../../testdata/cases", "../../testdata/cases-extra"} {
-		p, err := filepath.Glob(filepath.Join(dir, "*.json"))
-		if err != nil || len(p) == 0 {
-			t.Fatalf("no cases in %s (%v)", dir, err)
-		}
-		paths = append(paths, p...)
+	paths, err := CorpusPaths("../../testdata")
+	if err != nil {
+		t.Fatal(err)
 	}
 	others := []func() renderers.Renderer{
 		func() renderers.Renderer { return renderers.NewDjangoTemplates() },

@@ -196,13 +196,9 @@ func isLegend(c any) bool {
 // (checkTheme). Cases with templates of their own keep only the first
 // promise: their templates decide the markup.
 func TestThemesRenderEveryCase(t *testing.T) {
-	var paths []string
-	for _, dir := range []string{"../../testdata/cases", "../../testdata/cases-extra"} {
-		p, err := filepath.Glob(filepath.Join(dir, "*.json"))
-		if err != nil || len(p) == 0 {
-			t.Fatalf("no cases in %s (%v)", dir, err)
-		}
-		paths = append(paths, p...)
+	paths, err := CorpusPaths("../../testdata")
+	if err != nil {
+		t.Fatal(err)
 	}
 	if got := templates.ThemeNames(); !slices.Equal(got, []string{"bootstrap5", "govuk"}) {
 		t.Fatalf("themes %v", got)

@@ -90,13 +90,9 @@ func copyTemplates(t *testing.T, fsys fs.FS) fstest.MapFS {
 // programs and with its engine, requiring the same bytes (or errors).
 func sweepPrograms(t *testing.T, variants []progVariant) {
 	t.Helper()
-	var paths []string
-	for _, dir := range []string{"../../testdata/cases", "../../testdata/cases-extra"} {
-		p, err := filepath.Glob(filepath.Join(dir, "*.json"))
-		if err != nil || len(p) == 0 {
-			t.Fatalf("no cases in %s (%v)", dir, err)
-		}
-		paths = append(paths, p...)
+	paths, err := CorpusPaths("../../testdata")
+	if err != nil {
+		t.Fatal(err)
 	}
 	known := map[string]string{}
 	readKnown(t, "../../testdata/known-differences.json", &known)

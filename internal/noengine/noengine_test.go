@@ -19,13 +19,9 @@ import (
 // of them to need the Django template engine. That the generated writers
 // print what the engine prints is TestFastPathMatchesEngines' part.
 func TestBuiltinRenderersNeedNoEngine(t *testing.T) {
-	var paths []string
-	for _, dir := range []string{"../../testdata/cases", "../../testdata/cases-extra"} {
-		p, err := filepath.Glob(filepath.Join(dir, "*.json"))
-		if err != nil || len(p) == 0 {
-			t.Fatalf("no cases in %s (%v)", dir, err)
-		}
-		paths = append(paths, p...)
+	paths, err := formspec.CorpusPaths("../../testdata")
+	if err != nil {
+		t.Fatal(err)
 	}
 	builtins := []func() renderers.Renderer{
 		func() renderers.Renderer { return renderers.NewDjangoTemplates() },
