@@ -66,6 +66,11 @@ import (
 //     in Python. nil is jet's nil ({{ if widget.value != nil }}); Python's
 //     "x is sameas False" is "x == false" (values of other types are never
 //     equal to a bool).
+//   - An Object's attribute holding nil, and nil returned by one of its
+//     methods ({{ field.value() }} of an empty field, field.initial without
+//     one), is Python's None: it prints "None", is false, and equals
+//     itself, never nil; a missing attribute is jet's nil, undefined, and
+//     prints nothing.
 //   - Numbers other than integers, decimals, times and other scalar values
 //     become their Python str(); an attribute value nil prints "None".
 //     Structs and pointers pass through unchanged.
@@ -369,6 +374,19 @@ func (s jetSafe) Render(r *jet.Runtime) { _, _ = io.WriteString(r.Writer, string
 // String is the markup itself.
 func (s jetSafe) String() string { return string(s) }
 
+// jetNone is Python's None as an Object's attribute holds it
+// ({{ field.value() }} of an empty field, {{ field.initial }} without
+// one): it prints "None", as Jinja prints None, where jet's nil, an
+// undefined attribute, prints nothing. It is false (a zero value) and
+// equal to itself; the Jinja functions read it as nil (valueOf).
+type jetNone struct{}
+
+// Render writes "None".
+func (jetNone) Render(r *jet.Runtime) { _, _ = io.WriteString(r.Writer, "None") }
+
+// String is Python's str(None).
+func (jetNone) String() string { return "None" }
+
 // jetObject is an Object as jet sees it: its attributes converted, its
 // "__html__" and "__iter__" kept as they were. A nil jetObject is an empty
 // Object: false, and prints nothing.
@@ -396,7 +414,17 @@ func newJetConverter() *jetConverter { return &jetConverter{seen: map[uintptr]an
 
 var errorType = reflect.TypeOf((*error)(nil)).Elem()
 
-func (c *jetConverter) conv(v any) any {
+func (c *jetConverter) conv(v any) any { return c.convert(v, false) }
+
+// attr is the value of an Object's attribute as jet sees it: nil, and
+// nil returned by a method of the Object, are Python's None (jetNone),
+// which a missing attribute (undefined, jet's nil) is not.
+func (c *jetConverter) attr(v any) any { return c.convert(v, true) }
+
+func (c *jetConverter) convert(v any, none bool) any {
+	if v == nil && none {
+		return jetNone{}
+	}
 	switch x := v.(type) {
 	case nil, string, bool, int, int8, int16, int32, int64, uint, uint8, uint16, uint32, uint64,
 		jetSafe, jetObject, jet.Func:
@@ -419,10 +447,13 @@ func (c *jetConverter) conv(v any) any {
 		out := make(jetObject, len(x))
 		c.seen[key] = out
 		for k, e := range x {
-			if k == HTMLKey || k == IterKey {
+			switch {
+			case k == HTMLKey || k == IterKey:
 				out[k] = e
-			} else {
+			case strings.HasPrefix(k, "__"):
 				out[k] = c.conv(e)
+			default:
+				out[k] = c.attr(e)
 			}
 		}
 		return out
@@ -494,7 +525,7 @@ func (c *jetConverter) conv(v any) any {
 			if len(out) == 2 && !out[1].IsNil() {
 				panic(out[1].Interface().(error))
 			}
-			return reflect.ValueOf(newJetConverter().conv(out[0].Interface()))
+			return reflect.ValueOf(newJetConverter().convert(out[0].Interface(), none))
 		})
 	case reflect.Struct, reflect.Pointer, reflect.Interface, reflect.Chan:
 		return v
@@ -526,14 +557,15 @@ func (r *jetRanger) Range() (reflect.Value, reflect.Value, bool) {
 
 func (r *jetRanger) ProvidesIndex() bool { return r.keys != nil }
 
+// argument is the one argument of a function, nil for None (undefined
+// or jetNone).
 func argument(a jet.Arguments, fn string) any {
 	a.RequireNumOfArguments(fn, 1, 1)
-	v := a.Get(0)
-	if !v.IsValid() || (v.Kind() == reflect.Interface && v.IsNil()) {
-		return nil
-	}
-	return v.Interface()
+	return valueOf(a.Get(0))
 }
+
+// isNone reports whether v is undefined (nil) or Python's None.
+func isNone(v reflect.Value) bool { return valueOf(v) == nil }
 
 // jetIter is the iter() of templates: what Jinja's for loop visits.
 func jetIter(a jet.Arguments) reflect.Value {
@@ -595,6 +627,12 @@ func jetItems(a jet.Arguments) reflect.Value {
 
 // jetSafeFunc is the safe filter: its argument printed as it is.
 func jetSafeFunc(a jet.Arguments) reflect.Value {
+	a.RequireNumOfArguments("safe", 1, 1)
+	if v := a.Get(0); v.IsValid() {
+		if _, ok := v.Interface().(jetNone); ok {
+			return reflect.ValueOf(jetSafe("None"))
+		}
+	}
 	v := argument(a, "safe")
 	switch x := v.(type) {
 	case nil:

@@ -40,7 +40,10 @@ func (e *JinjaError) Error() string {
 // safe, escape (e), length (count), default (d), lower, upper, trim,
 // capitalize, title, string, join, first, last, replace, truncate,
 // wordcount, striptags, urlencode, int, float, sum, list, reverse and
-// abs. Any other construct
+// abs. None, an Object's attribute or method that is nil, prints None, as
+// in Jinja; "x is none" and "x == none" are true for it and, as jet
+// holds both as nil, for an undefined value (false in Jinja), and
+// default replaces only the undefined one. Any other construct
 // (macro, block, extends, import, call, filter blocks, raw...) is a
 // *JinjaError naming it, the template and the line.
 func TranslateJinja(name, src string) (string, error) {
@@ -776,6 +779,19 @@ func (p *exprParser) compare() (string, error) {
 		if err != nil {
 			return "", err
 		}
+		switch {
+		case (op == "==" || op == "!=") && (a == "nil" || b == "nil"):
+			// x == None: None or, as jet cannot tell them apart, undefined.
+			x := a
+			if a == "nil" {
+				x = b
+			}
+			a = "jinja_is_none(" + x + ")"
+			if op == "!=" {
+				a = "!" + a
+			}
+			continue
+		}
 		switch op {
 		case "in":
 			a = "jinja_in(" + a + ", " + b + ")"
@@ -801,9 +817,16 @@ func (p *exprParser) test(a string) (string, error) {
 		if err != nil {
 			return "", err
 		}
-		out = "(" + a + " == " + arg + ")"
+		switch {
+		case arg == "nil":
+			out = "jinja_is_none(" + a + ")"
+		case a == "nil":
+			out = "jinja_is_none(" + arg + ")"
+		default:
+			out = "(" + a + " == " + arg + ")"
+		}
 	case "none":
-		out = "(" + a + " == nil)"
+		out = "jinja_is_none(" + a + ")"
 	case "true":
 		out = "(" + a + " == true)"
 	case "false":

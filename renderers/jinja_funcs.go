@@ -75,6 +75,7 @@ func addJinjaGlobals(set *jet.Set) {
 		"jinja_reverse":     jinjaReverse,
 		"jinja_abs":         jinjaAbs,
 		"jinja_method":      jinjaMethod,
+		"jinja_is_none":     jinjaIsNone,
 	} {
 		set.AddGlobalFunc(name, fn)
 	}
@@ -235,9 +236,30 @@ func jinjaLength(a jet.Arguments) reflect.Value {
 	return reflect.Value{}
 }
 
-// jinjaList is the list a translated for loop visits.
+// jinjaList is the list a translated for loop visits: none for an
+// undefined value, an error for None.
 func jinjaList(a jet.Arguments) reflect.Value {
+	a.RequireNumOfArguments("jinja_list", 1, 1)
+	mustIterate(a, "for")
 	return reflect.ValueOf(jinjaValues(argument(a, "jinja_list")))
+}
+
+// mustIterate fails where the first argument is None, which Jinja
+// cannot iterate (an undefined value iterates as empty).
+func mustIterate(a jet.Arguments, fn string) {
+	if v := a.Get(0); v.IsValid() {
+		if _, ok := v.Interface().(jetNone); ok {
+			a.Panicf("%s: 'NoneType' object is not iterable", fn)
+		}
+	}
+}
+
+// jinjaIsNone is the test none (and == None): true for None and, as jet
+// cannot tell them apart, for nil, an undefined value or a nil that is
+// not an Object's attribute (a widget context's value).
+func jinjaIsNone(a jet.Arguments) reflect.Value {
+	a.RequireNumOfArguments("none", 1, 1)
+	return reflect.ValueOf(isNone(a.Get(0)))
 }
 
 // jinjaItems is mapping.items(): [name, value] pairs in order, Attrs in
@@ -255,7 +277,7 @@ func jinjaItems(a jet.Arguments) reflect.Value {
 func jinjaIn(a jet.Arguments) reflect.Value {
 	a.RequireNumOfArguments("in", 2, 2)
 	item, container := a.Get(0), a.Get(1)
-	if !container.IsValid() {
+	if valueOf(container) == nil {
 		a.Panicf("in: argument of type NoneType is not iterable")
 	}
 	if s, ok := valueOf(container).(string); ok {
@@ -274,11 +296,18 @@ func jinjaIn(a jet.Arguments) reflect.Value {
 	return reflect.ValueOf(false)
 }
 
+// valueOf is the value v holds, nil for undefined and for Python's None
+// (jetNone): the Jinja functions read both as None, but for default,
+// which replaces only an undefined value.
 func valueOf(v reflect.Value) any {
 	if !v.IsValid() || (v.Kind() == reflect.Interface && v.IsNil()) {
 		return nil
 	}
-	return v.Interface()
+	x := v.Interface()
+	if _, ok := x.(jetNone); ok {
+		return nil
+	}
+	return x
 }
 
 // jinjaEscape is the escape filter: markup stays as it is, anything else
@@ -298,8 +327,8 @@ func jinjaEscape(a jet.Arguments) reflect.Value {
 
 // jinjaDefault is default(value, default="", boolean=false): the default
 // where the value is nil, which is how an undefined attribute (a missing
-// key) reaches jet (Jinja would print an explicit None), or, with
-// boolean true, where the value is false as Python reads it.
+// key) reaches jet (None, jetNone, stays None, as in Jinja), or, with
+// boolean true, where the value is false as Python reads it (None too).
 func jinjaDefault(a jet.Arguments) reflect.Value {
 	a.RequireNumOfArguments("default", 1, 3)
 	v := a.Get(0)
@@ -369,6 +398,7 @@ func jinjaJoin(a jet.Arguments) reflect.Value {
 	if a.NumOfArguments() == 2 {
 		sep = pyfmt.Str(valueOf(a.Get(1)))
 	}
+	mustIterate(a, "join")
 	items := jinjaValues(valueOf(a.Get(0)))
 	safe := false
 	for _, e := range items {
@@ -400,6 +430,7 @@ func jinjaJoin(a jet.Arguments) reflect.Value {
 // jinjaEnd makes the first and last filters.
 func jinjaEnd(first bool) jet.Func {
 	return func(a jet.Arguments) reflect.Value {
+		mustIterate(a, "first")
 		items := jinjaValues(argument(a, "first"))
 		if len(items) == 0 {
 			return reflect.ValueOf(nil)
@@ -425,7 +456,7 @@ func jetFuncWithArgs(fn reflect.Value) jet.Func {
 				v = v.Elem()
 			}
 			switch {
-			case !v.IsValid():
+			case isNone(v):
 				in[i] = reflect.Zero(t.In(i))
 			case v.Type().AssignableTo(t.In(i)):
 				in[i] = v

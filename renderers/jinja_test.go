@@ -226,3 +226,38 @@ func TestTranslatedJinjaEscapesValues(t *testing.T) {
 		t.Errorf("%d values escaped once, want 23: %s", n, got)
 	}
 }
+
+// Python's None read from an Object prints None, as Jinja2 3.1.6 prints
+// it, where an undefined attribute prints nothing; what Jinja cannot do
+// with None (its length, a loop over it) is an error.
+func TestJinjaNone(t *testing.T) {
+	ctx := func() Context {
+		return Context{"f": Object{
+			"value":   func() any { return nil },
+			"initial": func() any { return nil },
+			"help":    nil,
+		}}
+	}
+	for _, tc := range []struct{ src, want string }{
+		{"{{ f.value() }}|{{ f.initial }}|{{ f.help }}|{{ f.missing }}", "None|None|None|"},
+		{"{{ f.value() is none }}{{ f.value() is not none }}{{ f.value() == none }}{{ f.value() != None }}{{ none == f.initial }}", "TrueFalseTrueFalseTrue"},
+		{"{% if f.value() %}T{% else %}F{% endif %}{% if not f.initial %}N{% endif %}", "FN"},
+		{"{{ f.value()|default('d') }}|{{ f.value()|default('d', true) }}|{{ f.missing|default('m') }}", "None|d|m"},
+		{"{{ f.value()|safe }}|{{ f.value()|e }}|{{ f.value()|lower }}|{{ f.value() ~ '!' }}|{{ f.value()|string }}", "None|None|none|None!|None"},
+		{"{{ f.value() == f.initial }}|{{ f.value()[0] }}|{{ f.value().x }}", "True||"},
+		{"{% for x in f.missing %}{{ x }}{% endfor %}|{{ f.missing|join(',') }}", "|"},
+	} {
+		got, err := renderJinja(t, tc.src, ctx())
+		if err != nil || got != tc.want {
+			t.Errorf("%s: got %q, %v; want %q", tc.src, got, err, tc.want)
+		}
+	}
+	for _, src := range []string{
+		"{{ f.value()|length }}", "{% for x in f.value() %}{% endfor %}", "{{ 1 in f.initial }}",
+		"{{ f.value()|first }}", "{{ f.initial|join(',') }}", "{{ f.value()|list }}", "{{ f.value()|abs }}",
+	} {
+		if got, err := renderJinja(t, src, ctx()); err == nil {
+			t.Errorf("%s: got %q, want an error", src, got)
+		}
+	}
+}

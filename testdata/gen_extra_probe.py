@@ -168,6 +168,25 @@ for tname, body in JINJA_FILTERS.items():
             c["bind"] = {"data": bind}
         case(f"jinja_filters_{tname}_{state}", c)
 
+# Python's None in Jinja2 theme templates (an empty field's value(), a
+# field without an initial, an unbound field's data) prints None; it is
+# false, "is none" and "== none", default() keeps it and default(x, true)
+# replaces it. (Its length is an error, which a golden cannot hold: see
+# renderers' TestJinjaNone.)
+JINJA_NONE = {
+    "print": "{{ form.age.value() }}|{{ form.age.initial }}|{{ form.age.data }}|{{ form.age.field.initial }}|{{ form.email.value() }}|{{ form.missing }}|{{ form.age.value() ~ '!' }}|{{ form.age.value()|string }}|{{ form.age.initial|e }}|{{ form.age.value()|safe }}|{{ form.age.data|lower }}|{{ form.age.data|upper }}",
+    "tests": "{{ form.age.value() is none }}|{{ form.age.value() is not none }}|{{ form.age.value() == none }}|{{ form.age.value() != None }}|{{ None == form.age.initial }}|{{ form.age.initial is sameas none }}|{% if form.age.value() %}T{% else %}F{% endif %}|{% if not form.age.data %}N{% endif %}|{{ form.age.value() or 'or' }}|{{ form.age.value() and 'and' }}|{{ form.age.value() == form.age.initial }}",
+    "default": "{{ form.age.value()|default('dflt') }}|{{ form.age.value()|default('dflt', true) }}|{{ form.age.initial|d('x') }}|{{ form.age.initial|d('x', true) }}|{{ form.missing|default('m') }}|{{ form.age.data|default('nodata') }}",
+}
+for tname, body in JINJA_NONE.items():
+    for state, bind in [("unbound", None), ("bound", {"email": "a@example.com", "age": "7"})]:
+        c = {"form": {"fields": THEME_FIELDS}, "templates": {"theme/form.html": body},
+             "renderer": {"class": "Jinja2DivFormRenderer", "form_template_name": "theme/form.html"},
+             "outputs": ["str"]}
+        if bind is not None:
+            c["bind"] = {"data": bind}
+        case(f"jinja_none_{tname}_{state}", c)
+
 # Model forms.
 TAG = {"name": "Tag", "fields": [{"name": "label", "type": "CharField", "max_length": 20}],
        "rows": [{"label": "go"}, {"label": "py"}, {"label": "rs"}], "str": "{label}"}

@@ -27,6 +27,8 @@ SNIPS = [
  "{{ form.prefix|default('noprefix', true) }}|{{ form.auto_id }}|{{ form.label_suffix }}",
  "{% for field in form %}{{ field.field.widget.attrs|length }}{% endfor %}|{{ form.fields|length }}",
  "{{ form.f0.label|urlencode }}|{{ 3|string }}{{ '5'|int + 2 }}|{{ [1,2,3]|sum }}|{{ form.f0.label|list|first }}",
+ "{% for field in form %}[{{ field.data }}|{{ field.initial }}|{{ field.field.initial }}|{{ field.value() is none }}|{{ field.data == none }}|{{ field.initial != None }}]{% endfor %}",
+ "{% for field in form %}[{{ field.value()|default('D') }}|{{ field.data|default('D', true) }}|{{ field.initial|d('I') }}|{% if field.value() %}T{% else %}F{% endif %}|{{ field.data ~ '!' }}|{{ field.initial|string|lower }}]{% endfor %}",
 ]
 
 if __name__ == "__main__":
