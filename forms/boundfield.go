@@ -527,8 +527,10 @@ func (bf *BoundField) object() renderers.Object {
 			bf.form.sink.Set(err)
 			return h
 		},
-		// {% for radio in field %} visits the subwidgets.
+		// {% for radio in field %} visits the subwidgets, as does
+		// {% for radio in field.subwidgets %}.
 		renderers.IterKey:   func() []any { return bf.subwidgetObjects(bf.form.sink) },
+		"subwidgets":        func() any { return bf.subwidgetObjects(bf.form.sink) },
 		"name":              bf.name,
 		"html_name":         bf.htmlName,
 		"label":             bf.label,

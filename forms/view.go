@@ -409,7 +409,9 @@ func (w *BoundWidget) object(sink *renderers.ErrorSink) renderers.Object {
 		},
 		"choice_label": w.ChoiceLabel(),
 		"id_for_label": w.IDForLabel(),
-		"data":         w.data,
+		// A property in Django: a method here, as Jinja templates call
+		// the properties they read (renderers.TranslateJinja).
+		"data": func() any { return w.data },
 	}
 }
 

@@ -1016,6 +1016,11 @@ func (p *exprParser) postfix(filters bool) (string, error) {
 				chain = false
 				continue
 			}
+			if jinjaPropertyOrValue[attr.text] {
+				a = "jinja_prop(" + a + ", " + strconv.Quote(attr.text) + ")"
+				chain = false
+				continue
+			}
 			a = a + "." + attr.text
 			if jinjaProperties[attr.text] {
 				a += "()"
@@ -1130,6 +1135,12 @@ func numberLit(s string) string {
 // (BoundField.errors, .data, .initial, Form.errors, .media, .changed_data) and formwork's
 // template objects as methods: read without a call, they are called.
 var jinjaProperties = map[string]bool{"errors": true, "data": true, "initial": true, "media": true, "changed_data": true}
+
+// jinjaPropertyOrValue are the attribute names that are a property of
+// one object (BoundField.subwidgets, a method of its template object)
+// and a plain value of another (a MultiWidget context's subwidgets):
+// jinja_prop reads them, calling a method.
+var jinjaPropertyOrValue = map[string]bool{"subwidgets": true}
 
 // errorListMethods are the methods of error lists and dicts that
 // jinja_method calls.

@@ -75,6 +75,7 @@ func addJinjaGlobals(set *jet.Set) {
 		"jinja_reverse":     jinjaReverse,
 		"jinja_abs":         jinjaAbs,
 		"jinja_method":      jinjaMethod,
+		"jinja_prop":        jinjaProp,
 		"jinja_is_none":     jinjaIsNone,
 	} {
 		set.AddGlobalFunc(name, fn)
@@ -132,6 +133,20 @@ func jinjaIndex(a jet.Arguments) reflect.Value {
 func jinjaAttr(a jet.Arguments) reflect.Value {
 	a.RequireNumOfArguments("attr", 2, 2)
 	return lookup(valueOf(a.Get(0)), pyfmt.Str(valueOf(a.Get(1))))
+}
+
+// jinjaProp reads an attribute of jinjaPropertyOrValue: a method (a
+// property of Django's that formwork's template object computes) is
+// called, a value is returned as it is.
+func jinjaProp(a jet.Arguments) reflect.Value {
+	a.RequireNumOfArguments("property", 2, 2)
+	v := lookup(valueOf(a.Get(0)), pyfmt.Str(valueOf(a.Get(1))))
+	if v.IsValid() && v.CanInterface() {
+		if fn, ok := v.Interface().(jet.Func); ok {
+			return fn(jet.Arguments{})
+		}
+	}
+	return v
 }
 
 func lookup(x any, key string) reflect.Value {

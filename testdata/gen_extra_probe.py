@@ -360,3 +360,18 @@ for i, data in enumerate([{}, {"tags": []}, {"tags": ["2"]}]):
     case(f"typed_multi_empty_none_{i}", {"form": {"fields": [
         {"name": "tags", "type": "TypedMultipleChoiceField", "choices": [["1", "One"], ["2", "Two"]],
          "coerce": "int", "empty_value": None, "required": False}]}, "bind": {"data": data}})
+
+# A bound field's subwidgets as an attribute ({% for sub in field.subwidgets %}),
+# in both syntaxes, as {% for sub in field %} gives them.
+SUB_FIELDS = [{"name": "a", "type": "TypedChoiceField", "coerce": "int", "choices": [["1", "One"], ["2", "Two"]], "widget": "RadioSelect"},
+              {"name": "b", "type": "MultipleChoiceField", "choices": [["x", "X <1>"], ["y", "Y"]], "widget": "CheckboxSelectMultiple"},
+              {"name": "c", "type": "NullBooleanField", "widget": "RadioSelect"}]
+for renderer, snip in [
+        ("DjangoDivFormRenderer", "{% for field in form %}{{ field.subwidgets|length }}:{% for sub in field.subwidgets %}<{{ sub.id_for_label }}|{{ sub.choice_label }}|{{ sub.data.selected }}>{{ sub.tag }}{% endfor %};{% endfor %}"),
+        ("Jinja2DivFormRenderer", "{% for field in form %}{{ field.subwidgets|length }}:{% for sub in field.subwidgets %}<{{ sub.id_for_label }}|{{ sub.choice_label }}|{{ sub.data.selected }}>{{ sub.tag() }}{% endfor %};{% endfor %}")]:
+    for bound in (False, True):
+        c = {"form": {"fields": SUB_FIELDS}, "templates": {"theme/form.html": snip},
+             "renderer": {"class": renderer, "form_template_name": "theme/form.html"}, "outputs": ["str"]}
+        if bound:
+            c["bind"] = {"data": {"a": "2", "b": ["x", "y"], "c": "z"}}
+        case(f"subwidgets_attr_{'jinja' if renderer.startswith('Jinja') else 'django'}_{'bound' if bound else 'unbound'}", c)
