@@ -375,3 +375,15 @@ for renderer, snip in [
         if bound:
             c["bind"] = {"data": {"a": "2", "b": ["x", "y"], "c": "z"}}
         case(f"subwidgets_attr_{'jinja' if renderer.startswith('Jinja') else 'django'}_{'bound' if bound else 'unbound'}", c)
+
+# A select's option has no id (None), and a decimal prints as Python's
+# str() of it, in Django-syntax themes.
+for bound in (False, True):
+    c = {"form": {"fields": [{"name": "ok", "type": "NullBooleanField"},
+                             {"name": "price", "type": "DecimalField", "initial": {"$decimal": "1.50"}, "required": False}]},
+         "templates": {"theme/form.html": "{% for sub in form.ok %}<{{ sub.id_for_label }}|{{ sub.choice_label }}>{% endfor %}"
+                                          "{{ form.price.initial }}|{{ form.price.value }}|{% if form.price.initial %}T{% endif %}"},
+         "renderer": {"class": "DjangoDivFormRenderer", "form_template_name": "theme/form.html"}, "outputs": ["str"]}
+    if bound:
+        c["bind"] = {"data": {"ok": "true", "price": "2.50"}}
+    case(f"theme_pyvalues_option_decimal_{'bound' if bound else 'unbound'}", c)

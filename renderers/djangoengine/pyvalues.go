@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/flosch/pongo2/v6"
+	"github.com/shopspring/decimal"
 
 	"github.com/formwork/formwork/internal/pyfmt"
 	"github.com/formwork/formwork/renderers"
@@ -46,6 +47,12 @@ func (d pyDuration) String() string { return pyfmt.DurationStr(time.Duration(d))
 type pyFloat float64
 
 func (f pyFloat) String() string { return pyfmt.FloatRepr(float64(f)) }
+
+// pyDecimal is a Decimal as Python's str() writes it ("1.50", where
+// decimal.Decimal's String drops the trailing zero).
+type pyDecimal struct{ d decimal.Decimal }
+
+func (d pyDecimal) String() string { return pyfmt.DecimalStr(d.d) }
 
 // pyAttrs is a widget's attrs as Python's dict repr prints them.
 type pyAttrs renderers.Attrs
@@ -102,6 +109,8 @@ func unwrap(v any) any {
 		return time.Duration(x)
 	case pyFloat:
 		return float64(x)
+	case pyDecimal:
+		return x.d
 	case pyAttrs:
 		return renderers.Attrs(x)
 	}
@@ -125,6 +134,10 @@ func pyObject(o renderers.Object) renderers.Object {
 	out := make(renderers.Object, len(o))
 	for k, v := range o {
 		switch x := v.(type) {
+		case nil:
+			// A key holding nil is None (sub.id_for_label of a select's
+			// option); a missing key is undefined.
+			out[k] = pyNone{}
 		case func() any:
 			out[k] = func() any { return pyValue(x()) }
 		case func() []any:
@@ -197,6 +210,8 @@ func pyValue(v any) any {
 		return pyDuration(x)
 	case float64:
 		return pyFloat(x)
+	case decimal.Decimal:
+		return pyDecimal{x}
 	}
 	return v
 }
