@@ -37,7 +37,9 @@ type Store interface {
 	Insert(ctx context.Context, m *Model, r Row) (int64, error)
 	// Update sets the fields present in r on the row with the id.
 	Update(ctx context.Context, m *Model, id int64, r Row) error
-	// Delete removes the row with the id.
+	// Delete removes the row with the id and, as Django's
+	// on_delete=CASCADE, the rows of the models registered beside m whose
+	// ForeignKeys point at it, and its many-to-many links.
 	Delete(ctx context.Context, m *Model, id int64) error
 	// Exists reports whether a row other than excludeID (0: none) matches
 	// filter: Django's uniqueness check.
