@@ -581,7 +581,14 @@ func (s *store) Delete(ctx context.Context, m *Model, id int64) error {
 	if err := s.ready(m); err != nil {
 		return err
 	}
-	return s.deleteCascade(ctx, m, id, map[*Model]map[int64]bool{})
+	if len(m.registry.Load().referrers(m)) == 0 {
+		return s.deleteCascade(ctx, m, id, map[*Model]map[int64]bool{})
+	}
+	// All of it or nothing, as Django's Collector deletes in a
+	// transaction.
+	return s.InTx(ctx, func(tx Store) error {
+		return tx.(*store).deleteCascade(ctx, m, id, map[*Model]map[int64]bool{})
+	})
 }
 
 // deleteCascade deletes the row and, first, as Django's on_delete=CASCADE
