@@ -376,15 +376,28 @@ func (fs *Formset) addFields(f *forms.Form) {
 // checkStorable checks, once the formset is otherwise valid, that every
 // form Save would write holds values the database can store: where
 // Django's save raises OverflowError, the field gets an error (see
-// storableErrors). A form Save skips (unchanged, marked for deletion)
-// is not checked, as Django saves nothing of it.
+// storableErrors). A form Save skips (unchanged, marked for deletion, a
+// row outside the queryset, an extra form of an EditOnly formset) is
+// not checked, as Django saves nothing of it.
 func (fs *Formset) checkStorable() {
-	for _, f := range fs.Forms() {
+	check := func(f *forms.Form) {
 		if !f.HasChanged() || fs.Declaration().CanDelete && fs.ShouldDelete(f) {
-			continue
+			return
 		}
 		if mf := fs.model[f]; mf != nil {
 			mf.checkStorable(mf.modelExclusions())
+		}
+	}
+	for _, f := range fs.InitialForms() {
+		// Save skips a row outside the queryset, as Django's
+		// save_existing_objects does.
+		if mf := fs.model[f]; mf != nil && !mf.instance.Adding() {
+			check(f)
+		}
+	}
+	if !fs.decl.editOnly {
+		for _, f := range fs.ExtraForms() {
+			check(f)
 		}
 	}
 }

@@ -387,3 +387,9 @@ for bound in (False, True):
     if bound:
         c["bind"] = {"data": {"ok": "true", "price": "2.50"}}
     case(f"theme_pyvalues_option_decimal_{'bound' if bound else 'unbound'}", c)
+
+# ... nor for a row outside the formset's queryset (another author's book
+# in an inline formset), which Django's save skips.
+case("outside_queryset_int_past_sqlite", {"models": [AUTHOR, book()], "outputs": FS_OUT,
+                                          "model_formset": {"model": "Book", "parent": "Author", "instance": 2, "extra": 0},
+                                          "bind": {"data": mgmt("book_set", 1, 1, f0_id="1", f0_title="Go 101", f0_pages="99999999999999999999")}})
