@@ -45,15 +45,21 @@ func (et *engineTally) String() string {
 
 // corpusCases loads every case of the corpus formwork can read.
 func corpusCases(t *testing.T) []*Case {
+	_, cases := loadCorpus(t)
+	return cases
+}
+
+// loadCorpus loads every case of the corpus formwork can read, beside
+// its path; a case it cannot read must be a known difference.
+func loadCorpus(t *testing.T) (paths []string, cases []*Case) {
 	t.Helper()
 	known := map[string]string{}
 	readKnown(t, "../../testdata/known-differences.json", &known)
-	paths, err := CorpusPaths("../../testdata")
+	all, err := CorpusPaths("../../testdata")
 	if err != nil {
 		t.Fatal(err)
 	}
-	var cases []*Case
-	for _, p := range paths {
+	for _, p := range all {
 		c, err := Load(p)
 		if err != nil {
 			if _, ok := known[strings.TrimSuffix(filepath.Base(p), ".json")]; !ok {
@@ -61,9 +67,9 @@ func corpusCases(t *testing.T) []*Case {
 			}
 			continue
 		}
-		cases = append(cases, c)
+		paths, cases = append(paths, p), append(cases, c)
 	}
-	return cases
+	return paths, cases
 }
 
 // corpusLanguages are the languages of the corpus's cases (their

@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"io/fs"
-	"path/filepath"
-	"strings"
 	"testing"
 	"testing/fstest"
 
@@ -90,21 +88,10 @@ func copyTemplates(t *testing.T, fsys fs.FS) fstest.MapFS {
 // programs and with its engine, requiring the same bytes (or errors).
 func sweepPrograms(t *testing.T, variants []progVariant) {
 	t.Helper()
-	paths, err := CorpusPaths("../../testdata")
-	if err != nil {
-		t.Fatal(err)
-	}
-	known := map[string]string{}
-	readKnown(t, "../../testdata/known-differences.json", &known)
+	paths, cases := loadCorpus(t)
 	compared, differ := 0, 0
-	for _, p := range paths {
-		c, err := Load(p)
-		if err != nil {
-			if _, ok := known[strings.TrimSuffix(filepath.Base(p), ".json")]; !ok {
-				t.Errorf("%s: %v", p, err)
-			}
-			continue
-		}
+	for i, c := range cases {
+		p := paths[i]
 		for _, v := range variants {
 			fr, ferr := c.RunWith(v.mk(false))
 			er, eerr := c.RunWith(v.mk(true))
