@@ -38,15 +38,19 @@ func translateText(tr validators.Translator, s string) string {
 // translateWidget returns w with the texts it shows by itself (Django's
 // "Currently", "Change", "Clear" of a clearable file input and the
 // "Unknown", "Yes", "No" of a NullBooleanSelect) translated by tr; w
-// itself when there is nothing to translate; and with the formats of tr's
-// language (l10n.go). The declared widget is shared by every form, so a
+// itself when there is nothing to translate; and with tr and the formats
+// of tr's language (l10n.go). The declared widget is shared by every form, so a
 // translated copy is made.
 func translateWidget(w widgets.Widget, tr validators.Translator) widgets.Widget {
 	if tr == nil {
 		return w
 	}
-	if loc := formatsOf(tr); loc != nil && w.Base().Formats != loc {
-		w = w.Clone()
+	// Always a copy: the declared widget has no translator of its own
+	// (and comparing translators could panic on one of an incomparable
+	// type).
+	w = w.Clone()
+	w.Base().Translator = tr
+	if loc := formatsOf(tr); loc != nil {
 		w.Base().Formats = loc
 	}
 	switch x := w.(type) {

@@ -22,8 +22,9 @@ type Translator interface {
 
 // translatorHolders are the template variables the translate tag looks in
 // for a TranslatorKey, in order: the bound field of label.html, the form
-// of a form template (or of a formset template's loop), the formset.
-var translatorHolders = []string{"field", "form", "formset"}
+// of a form template (or of a formset template's loop), the formset, the
+// widget of a widget's template.
+var translatorHolders = []string{"field", "form", "formset", "widget"}
 
 // TranslatorOf returns the translator a template context names: the
 // context's own TranslatorKey, else that of its field, form or formset
@@ -48,8 +49,13 @@ func TranslatorFrom(get func(name string) any) Translator {
 }
 
 func objectTranslator(v any) Translator {
-	o, ok := v.(Object)
-	if !ok {
+	var o Object
+	switch x := v.(type) {
+	case Object:
+		o = x
+	case map[string]any: // a widget's context
+		o = x
+	default:
 		return nil
 	}
 	if t, ok := o[TranslatorKey].(Translator); ok {

@@ -70,6 +70,12 @@ type Base struct {
 	// DateFormat. Forms set it on a copy of the widget from their
 	// translator.
 	Formats *l10n.Formats
+	// Translator is the active language's translator, nil for English:
+	// the words a theme's template for the widget prints of its own
+	// ({% translate %}, yesno's) are in its language, as under Django's
+	// active translation. Forms set it on a copy of the widget, as
+	// Formats.
+	Translator renderers.Translator
 	// Media are the widget's own CSS and JS assets.
 	Media media.Media
 	// Fieldset, when not nil, overrides the type's use_fieldset.
@@ -165,7 +171,7 @@ func BuildAttrs(base, extra renderers.Attrs) renderers.Attrs {
 // BaseContext is the part of a widget's context every widget shares.
 func BaseContext(w Widget, name string, value any, attrs renderers.Attrs) map[string]any {
 	b := w.Base()
-	return map[string]any{
+	ctx := map[string]any{
 		"name":          name,
 		"is_hidden":     w.IsHidden(),
 		"required":      b.Required,
@@ -173,6 +179,10 @@ func BaseContext(w Widget, name string, value any, attrs renderers.Attrs) map[st
 		"attrs":         BuildAttrs(b.Attrs, attrs),
 		"template_name": w.TemplateName(),
 	}
+	if b.Translator != nil {
+		ctx[renderers.TranslatorKey] = b.Translator
+	}
+	return ctx
 }
 
 // Choice is one option of a choice widget or field, or a named group of

@@ -276,6 +276,20 @@ func plainDecimal(s string) bool {
 	return dot != 0 && dot != len(s)-1
 }
 
+// IsDecimal reports whether Python's Decimal(s) reads s as a number,
+// finite or not, however many digits or however large an exponent it
+// has: what ParseDecimal refuses with ErrSyntax beyond ±10000 is still
+// a decimal to Python.
+func IsDecimal(s string) bool {
+	s = strings.ReplaceAll(TrimSpace(s), "_", "")
+	body, _ := cutSign(s)
+	if isNonFinite(strings.ToLower(body)) {
+		return true
+	}
+	_, ok := normaliseReal(s)
+	return ok
+}
+
 // parseDecimal is ParseDecimal's general path.
 func parseDecimal(s string, maxDigits int) (decimal.Decimal, error) {
 	// Decimal() strips as str.strip() does and, unlike int() and float(),

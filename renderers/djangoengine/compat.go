@@ -112,14 +112,55 @@ func Translate(src string) string {
 			return ""
 		}
 		body = strings.ReplaceAll(body, "|stringformat:", "|fw_stringformat:")
-		return "{% " + literals(body) + " %}"
+		return "{% " + localized(literals(body)) + " %}"
 	})
 	return varRe().ReplaceAllStringFunc(src, func(v string) string {
 		if strings.TrimSpace(v[2:len(v)-2]) == "None" {
 			return "None" // {{ None }} prints None, as in Django
 		}
-		return literals(strings.ReplaceAll(v, "|stringformat:", "|fw_stringformat:"))
+		return localized(literals(strings.ReplaceAll(v, "|stringformat:", "|fw_stringformat:")))
 	})
+}
+
+// localizedFilters are the filters that print in the active language
+// (langKey).
+var localizedFilters = []string{"floatformat", "yesno"}
+
+// localized writes |fw_lang:_fw_lang before each filter of
+// localizedFilters in code, outside string literals.
+func localized(code string) string {
+	if !strings.Contains(code, "|floatformat") && !strings.Contains(code, "|yesno") {
+		return code
+	}
+	var b strings.Builder
+	for i := 0; i < len(code); {
+		c := code[i]
+		if c == '"' || c == '\'' {
+			j := i + 1
+			for j < len(code) && code[j] != c {
+				if code[j] == '\\' {
+					j++
+				}
+				j++
+			}
+			j = min(j+1, len(code))
+			b.WriteString(code[i:j])
+			i = j
+			continue
+		}
+		if c == '|' {
+			for _, name := range localizedFilters {
+				end := i + 1 + len(name)
+				if strings.HasPrefix(code[i+1:], name) && (end == len(code) || !isIdent(code[end])) {
+					b.WriteString("|fw_lang:" + langKey)
+					break
+				}
+			}
+		}
+		b.WriteByte(c)
+		i++
+	}
+	return b.String()
 }
 
 // literals spells Django's True and False as pongo2's true and false
@@ -357,7 +398,12 @@ func (n *includeNode) Execute(ctx *pongo2.ExecutionContext, w pongo2.TemplateWri
 	inc := ctxPool.Get().(pongo2.Context)
 	defer func() { clear(inc); ctxPool.Put(inc) }()
 	if n.only {
+		// The language stays active through an include with only, as a
+		// Django render's translation.override does.
 		inc[setKey] = s
+		if t, ok := ctx.Public[langKey]; ok {
+			inc[langKey] = t
+		}
 	} else {
 		for k, v := range ctx.Public {
 			inc[k] = v

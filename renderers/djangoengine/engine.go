@@ -72,6 +72,9 @@ func (s *set) Render(w io.Writer, name string, ctx renderers.Context) error {
 	}
 	pctx[setKey] = s
 	pctx[chainKey] = []string{name}
+	if t := renderers.TranslatorOf(ctx); t != nil {
+		pctx[langKey] = t
+	}
 	return tpl.ExecuteWriter(pctx, w)
 }
 

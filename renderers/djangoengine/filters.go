@@ -15,6 +15,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/formwork/formwork/internal/pyfmt"
+	"github.com/formwork/formwork/internal/pynum"
 	"github.com/formwork/formwork/internal/pyurl"
 	"github.com/formwork/formwork/renderers"
 )
@@ -38,11 +39,14 @@ import (
 //     Truncator does, not with "..." past it;
 //   - escapejs escapes only what Django's does (\u0027 for ', not digits);
 //   - floatformat rounds half up on the decimal of the value's text, as
-//     Django's does, and groups thousands with the g suffix (in English:
-//     a filter does not see the form's language);
-//   - yesno maps None to the second word when given two, as Django's;
+//     Django's does, and writes it in the render's language (its decimal
+//     separator; with the g suffix its thousands grouping), or unlocalized
+//     with the u suffix;
+//   - yesno maps None to the second word when given two, as Django's, and
+//     its default words are the render's language's ("ja,nein,vielleicht");
 //   - slugify and force_escape, which pongo2 lacks.
 func init() {
+	must(pongo2.RegisterFilter("fw_lang", filterLang))
 	must(pongo2.ReplaceFilter("floatformat", filterFloatformat))
 	must(pongo2.ReplaceFilter("yesno", filterYesno))
 	must(pongo2.ReplaceFilter("truncatechars", filterTruncateChars))
@@ -375,35 +379,40 @@ func filterEscapeJS(in, _ *pongo2.Value) (*pongo2.Value, *pongo2.Error) {
 // filterFloatformat is Django's floatformat: the value's text as a
 // decimal, rounded half up to the argument's places (-1: one place, none
 // when whole; a negative n: n places unless whole; 0: none), "" for what
-// is not a number. A g suffix groups thousands; u (no localization)
-// changes nothing in English.
+// is not a number, written with the render's decimal separator (withLang).
+// A g suffix groups thousands as the language does; u writes the number
+// unlocalized: a point, and no grouping even with g, as Django's settings
+// (NUMBER_GROUPING 0) have it. A number of more than 200 digits and
+// exponent is printed as it is, as Django does against a denial of
+// service.
 func filterFloatformat(in, param *pongo2.Value) (*pongo2.Value, *pongo2.Error) {
+	in, lang := withLang(in)
 	v := raw(in)
 	input := pyfmt.Str(v)
 	arg := "-1"
 	if !param.IsNil() {
 		arg = pyfmt.Str(raw(param))
 	}
-	group := false
+	group, localize := false, true
 	switch {
 	case strings.HasSuffix(arg, "gu") || strings.HasSuffix(arg, "ug"):
-		group, arg = true, arg[:len(arg)-2]
+		group, localize, arg = true, false, arg[:len(arg)-2]
 	case strings.HasSuffix(arg, "g"):
 		group, arg = true, arg[:len(arg)-1]
 	case strings.HasSuffix(arg, "u"):
-		arg = arg[:len(arg)-1]
+		localize, arg = false, arg[:len(arg)-1]
 	}
 	if arg == "" {
 		arg = "-1"
 	}
-	d, err := decimal.NewFromString(strings.TrimSpace(input))
+	d, err := pynum.ParseDecimal(input)
 	if err != nil {
-		switch strings.ToLower(strings.TrimLeft(strings.TrimSpace(input), "+-")) {
-		case "inf", "infinity", "nan", "snan":
-			return pongo2.AsValue(input), nil // int(d) fails: the text as it is
-		}
 		b, isBool := v.(bool)
 		switch {
+		case pynum.IsDecimal(input):
+			// Infinity and NaN (int(d) fails), and numbers of more digits
+			// or a larger exponent than the 200 below: the text as it is.
+			return pongo2.AsValue(input), nil
 		case isBool && b: // float(True)
 			d = decimal.NewFromInt(1)
 		case isBool:
@@ -414,6 +423,9 @@ func filterFloatformat(in, param *pongo2.Value) (*pongo2.Value, *pongo2.Error) {
 	}
 	p, err := strconv.Atoi(strings.TrimSpace(arg))
 	if err != nil {
+		return pongo2.AsValue(input), nil
+	}
+	if digits, exp := len(strings.TrimPrefix(d.Coefficient().String(), "-")), int64(d.Exponent()); int64(digits)+max(exp, -exp) > 200 {
 		return pongo2.AsValue(input), nil
 	}
 	places := p
@@ -427,38 +439,21 @@ func filterFloatformat(in, param *pongo2.Value) (*pongo2.Value, *pongo2.Error) {
 	} else {
 		num = d.Round(int32(places)).StringFixed(int32(places))
 	}
-	if group {
-		num = groupThousands(num)
+	if localize {
+		num = langFormats(lang).FormatNumber(num, group)
 	}
 	return pongo2.AsSafeValue(num), nil
 }
 
-// groupThousands puts a comma between each three digits of a number's
-// whole part, as Django's number_format does in English.
-func groupThousands(num string) string {
-	sign, whole, frac := "", num, ""
-	if strings.HasPrefix(whole, "-") {
-		sign, whole = "-", whole[1:]
-	}
-	if i := strings.IndexByte(whole, '.'); i >= 0 {
-		whole, frac = whole[:i], whole[i:]
-	}
-	var b strings.Builder
-	for i, c := range whole {
-		if i > 0 && (len(whole)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	return sign + b.String() + frac
-}
-
-// filterYesno is Django's yesno: "yes,no,maybe" (untranslated: a filter
-// does not see the form's language) or the argument's words for true,
-// false and None; with two words None is the second; fewer than two
-// leave the value as it is.
+// filterYesno is Django's yesno: "yes,no,maybe" in the render's language
+// (withLang) or the argument's words for true, false and None; with two
+// words None is the second; fewer than two leave the value as it is.
 func filterYesno(in, param *pongo2.Value) (*pongo2.Value, *pongo2.Error) {
+	in, lang := withLang(in)
 	arg := "yes,no,maybe"
+	if lang != nil {
+		arg = lang.Translate(arg)
+	}
 	if !param.IsNil() {
 		arg = param.String()
 	}

@@ -5,6 +5,7 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/formwork/formwork/i18n"
 	"github.com/formwork/formwork/renderers"
 	_ "github.com/formwork/formwork/renderers/djangoengine"
 )
@@ -54,6 +55,44 @@ func TestDjangoFilters(t *testing.T) {
 		r := &renderers.DjangoTemplates{Overlay: fstest.MapFS{"t.html": {Data: []byte(tt.tpl)}}}
 		var b strings.Builder
 		if err := r.Render(&b, "t.html", ctx); err != nil {
+			t.Errorf("%s: %v", tt.tpl, err)
+			continue
+		}
+		if b.String() != tt.want {
+			t.Errorf("%s = %q, want %q", tt.tpl, b.String(), tt.want)
+		}
+	}
+}
+
+// floatformat and yesno print in the language of the render's translator
+// (a form's, a field's or a widget's TranslatorKey), also inside an
+// include with only, and not inside string literals; each want is what
+// the reference printed with the language active.
+func TestLocalizedFilters(t *testing.T) {
+	de, err := i18n.For("de")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		tpl  string
+		ctx  renderers.Context
+		want string
+	}{
+		{"{{ 1234.5|floatformat:'2g' }}|{{ True|yesno }}", nil, "1,234.50|yes"},
+		{"{{ 1234.5|floatformat:'2g' }}|{{ True|yesno }}|{{ None|yesno }}", renderers.Context{"form": renderers.Object{renderers.TranslatorKey: de}}, "1.234,50|Ja|Vielleicht"},
+		{"{{ 1234.5|floatformat:'2gu' }}|{{ 0.5|floatformat:'u' }}", renderers.Context{"form": renderers.Object{renderers.TranslatorKey: de}}, "1234.50|0.5"},
+		{"{{ False|yesno }}", renderers.Context{"widget": map[string]any{renderers.TranslatorKey: de}}, "Nein"},
+		{"{% include 'inc.html' only %}", renderers.Context{"field": renderers.Object{renderers.TranslatorKey: de}}, "0,25"},
+		{"{{ '|yesno' }}|{% if 2.5|floatformat == '2,5' %}de{% endif %}", renderers.Context{"form": renderers.Object{renderers.TranslatorKey: de}}, "|yesno|de"},
+		{"{{ '1e999999999'|floatformat:2 }}|{{ 'x'|floatformat }}", nil, "1e999999999|"},
+	}
+	for _, tt := range tests {
+		r := &renderers.DjangoTemplates{Overlay: fstest.MapFS{
+			"t.html":   {Data: []byte(tt.tpl)},
+			"inc.html": {Data: []byte("{{ 0.25|floatformat:2 }}")},
+		}}
+		var b strings.Builder
+		if err := r.Render(&b, "t.html", tt.ctx); err != nil {
 			t.Errorf("%s: %v", tt.tpl, err)
 			continue
 		}

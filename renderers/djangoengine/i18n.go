@@ -6,6 +6,7 @@ import (
 	"github.com/flosch/pongo2/v6"
 
 	"github.com/formwork/formwork/internal/pyfmt"
+	"github.com/formwork/formwork/l10n"
 	"github.com/formwork/formwork/renderers"
 )
 
@@ -111,4 +112,44 @@ func (n *translateNode) Execute(ctx *pongo2.ExecutionContext, w pongo2.TemplateW
 	}
 	_, _ = w.WriteString(msg)
 	return nil
+}
+
+// The filters that print in the active language in Django (floatformat's
+// separators, yesno's default words) take it from the render: Translate
+// writes |fw_lang:_fw_lang before them, which hands them the value
+// together with the translator Render put in the context under langKey
+// (a pongo2 filter sees its value and argument, not the context).
+const langKey = "_fw_lang"
+
+// langValue is a filter's value with the render's translator (nil for
+// English).
+type langValue struct {
+	v    *pongo2.Value
+	lang renderers.Translator
+}
+
+// filterLang is |fw_lang:_fw_lang, which Translate writes.
+func filterLang(in, param *pongo2.Value) (*pongo2.Value, *pongo2.Error) {
+	t, _ := param.Interface().(renderers.Translator)
+	return pongo2.AsValue(langValue{v: in, lang: t}), nil
+}
+
+// withLang is a filter's value and the render's translator, when fw_lang
+// passed them on; else the value and nil.
+func withLang(in *pongo2.Value) (*pongo2.Value, renderers.Translator) {
+	if lv, ok := in.Interface().(langValue); ok {
+		return lv.v, lv.lang
+	}
+	return in, nil
+}
+
+// langFormats are the number formats of a translator's language, English's
+// when it has none.
+func langFormats(t renderers.Translator) *l10n.Formats {
+	if f, ok := t.(interface{ Formats() *l10n.Formats }); ok {
+		if fs := f.Formats(); fs != nil {
+			return fs
+		}
+	}
+	return l10n.English()
 }
