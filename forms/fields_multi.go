@@ -1,6 +1,8 @@
 package forms
 
 import (
+	"reflect"
+
 	"github.com/formwork/formwork/validators"
 	"github.com/formwork/formwork/widgets"
 )
@@ -182,9 +184,14 @@ func (f *MultiValueField) clean(self Field, value any) (any, error) {
 	return out, nil
 }
 
+// appendUnique appends e unless errs holds an equal error, as Django's
+// MultiValueField skips duplicates: equal as ValidationError's __eq__
+// has it, by message (before interpolation), code and params, so that two
+// parts rejected by the same validator for different values ("Enter a
+// valid email address." for each of two addresses) are both listed.
 func appendUnique(errs []*validators.ValidationError, e *validators.ValidationError) []*validators.ValidationError {
 	for _, have := range errs {
-		if have.Text(nil) == e.Text(nil) && have.Code == e.Code {
+		if have.Message == e.Message && have.Code == e.Code && reflect.DeepEqual(have.Params, e.Params) {
 			return errs
 		}
 	}
