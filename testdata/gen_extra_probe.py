@@ -393,3 +393,51 @@ for bound in (False, True):
 case("outside_queryset_int_past_sqlite", {"models": [AUTHOR, book()], "outputs": FS_OUT,
                                           "model_formset": {"model": "Book", "parent": "Author", "instance": 2, "extra": 0},
                                           "bind": {"data": mgmt("book_set", 1, 1, f0_id="1", f0_title="Go 101", f0_pages="99999999999999999999")}})
+
+# floatformat and yesno print in the form's language, as Django's do while
+# it is active: the decimal separator, the g suffix's grouping (Hindi's 3,
+# 2), u unlocalized (no grouping even with g, in English too), yesno's
+# default words; in an included template with only, and in a widget's
+# template.
+FF_FIELDS = [{"name": "price", "type": "DecimalField", "initial": {"$decimal": "1234567.891"}, "required": False},
+             {"name": "ok", "type": "BooleanField", "required": False}]
+FF_SNIP = ("{{ form.price.initial|floatformat }}|{{ form.price.initial|floatformat:2 }}|"
+           "{{ form.price.initial|floatformat:'2g' }}|{{ form.price.initial|floatformat:'2u' }}|"
+           "{{ form.price.initial|floatformat:'gu' }}|{{ 10000|floatformat:'g' }}|{{ '-0.5'|floatformat:'0' }}|"
+           "{{ form.ok.field.required|yesno }}|{{ None|yesno }}|{{ True|yesno:'a,b' }}|"
+           "{% if form.ok.field.required|yesno == 'no' %}EN{% endif %}|{% include 'theme/inc.html' only %}|{{ form.ok }}")
+for lang in (None, "de", "pl", "hi", "ar", "fr"):
+    c = {"form": {"fields": FF_FIELDS},
+         "templates": {"theme/form.html": FF_SNIP,
+                       "theme/inc.html": "{{ 1234.5|floatformat:'1g' }}/{{ False|yesno }}",
+                       "theme/checkbox.html": "[{{ widget.required|yesno }}/{{ 0.25|floatformat:2 }}]"},
+         "renderer": {"class": "DjangoDivFormRenderer", "form_template_name": "theme/form.html"}, "outputs": ["str"]}
+    c["form"]["fields"] = [dict(FF_FIELDS[0]), dict(FF_FIELDS[1], widget={"type": "CheckboxInput", "template_name": "theme/checkbox.html"})]
+    if lang:
+        c["language"] = lang
+    case(f"theme_localized_filters_{lang or 'en'}", c)
+# A number of more than 200 digits and exponent prints as it is.
+case("theme_floatformat_long", {"form": {"fields": [{"name": "n", "type": "CharField", "required": False}]},
+                                "templates": {"theme/form.html": "{{ '1e999999999'|floatformat:2 }}|{{ '1e199'|floatformat:'g' }}|{{ '1e-250'|floatformat:3 }}"},
+                                "renderer": {"class": "DjangoDivFormRenderer", "form_template_name": "theme/form.html"},
+                                "outputs": ["str"], "language": "de"})
+
+# A case's int_list_validator is Django's factory function in the field's
+# validators, as the reference builds it: called with the value, it makes
+# a validator and returns it, rejecting nothing.
+case("int_list_validator_as_function", {"form": {"fields": [
+    {"name": "ids", "type": "CharField", "validators": [{"type": "int_list_validator", "sep": ";"}]},
+    {"name": "nums", "type": "CharField", "validators": [{"type": "int_list_validator"}, {"type": "validate_integer"}]}]},
+    "bind": {"data": {"ids": "Abc", "nums": "1,2"}}, "renderer": "DjangoDivFormRenderer"})
+
+# A MultiValueField lists each part's error once, skipping duplicates as
+# Django's ValidationError equality has them (message, code, params): two
+# invalid addresses are two errors, the same required message is one.
+MV_EMAILS = {"name": "pair", "type": "MultiValueField", "fields": [{"type": "EmailField"}, {"type": "EmailField"}, {"type": "IntegerField", "min_value": 0}],
+             "widget": {"type": "MultiWidget", "widgets": ["TextInput", "TextInput", "TextInput"]}, "require_all_fields": False}
+for i, data in enumerate([{"pair_0": "-1", "pair_1": "a", "pair_2": "-3"},
+                          {"pair_0": "same", "pair_1": "same", "pair_2": "x"},
+                          {"pair_0": "", "pair_1": "", "pair_2": ""},
+                          {"pair_0": "a@b.co", "pair_1": "", "pair_2": "-1"}]):
+    case(f"multivalue_duplicate_errors_{i}", {"form": {"fields": [MV_EMAILS]}, "bind": {"data": data},
+                                              "renderer": "DjangoDivFormRenderer"})
