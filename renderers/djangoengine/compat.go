@@ -136,14 +136,7 @@ func localized(code string) string {
 	for i := 0; i < len(code); {
 		c := code[i]
 		if c == '"' || c == '\'' {
-			j := i + 1
-			for j < len(code) && code[j] != c {
-				if code[j] == '\\' {
-					j++
-				}
-				j++
-			}
-			j = min(j+1, len(code))
+			j := literalEnd(code, i)
 			b.WriteString(code[i:j])
 			i = j
 			continue
@@ -173,14 +166,7 @@ func literals(code string) string {
 	for i := 0; i < len(code); {
 		switch c := code[i]; {
 		case c == '"' || c == '\'':
-			j := i + 1
-			for j < len(code) && code[j] != c {
-				if code[j] == '\\' {
-					j++
-				}
-				j++
-			}
-			j = min(j+1, len(code))
+			j := literalEnd(code, i)
 			b.WriteString(code[i:j])
 			i = j
 		case isIdentStart(c) && (i == 0 || !isIdent(code[i-1]) && code[i-1] != '.'):
@@ -203,6 +189,19 @@ func literals(code string) string {
 		}
 	}
 	return b.String()
+}
+
+// literalEnd is the index just past the string literal that starts at
+// code[i] (a quote), or len(code) when it is not closed.
+func literalEnd(code string, i int) int {
+	j := i + 1
+	for j < len(code) && code[j] != code[i] {
+		if code[j] == '\\' {
+			j++
+		}
+		j++
+	}
+	return min(j+1, len(code))
 }
 
 func isIdentStart(c byte) bool { return c == '_' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }

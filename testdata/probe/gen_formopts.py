@@ -1,9 +1,8 @@
 #!/usr/bin/env python3
 """Random form cases for what gen_forms leaves out: explicit validators
-lists, ComboField and MultiValueField (required_fields, require_all_fields),
+lists, ComboField and MultiValueField (require_all_fields),
 a form's initial and field_order, its class template names, and clean()
 errors with conditions (make_case; run.sh formopts)."""
-import json, os, random, sys
 
 import gen_forms
 
@@ -138,9 +137,4 @@ def make_case(r_, i):
 
 
 if __name__ == "__main__":
-    out, n, seed = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
-    os.makedirs(out, exist_ok=True)
-    r = random.Random(seed)
-    for i in range(n):
-        with open(os.path.join(out, f"formopts{seed}_{i:04d}.json"), "w") as fh:
-            json.dump(make_case(r, i), fh, indent=1, ensure_ascii=False)
+    gen_forms.main("formopts", make_case)

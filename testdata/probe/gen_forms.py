@@ -157,10 +157,15 @@ def make_case(r_, i):
     return c
 
 
-if __name__ == "__main__":
+def main(kind, make):
+    """Writes argv's N cases of make into OUT, named after kind and SEED."""
     out, n, seed = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
     os.makedirs(out, exist_ok=True)
     r = random.Random(seed)
     for i in range(n):
-        with open(os.path.join(out, f"forms{seed}_{i:04d}.json"), "w") as fh:
-            json.dump(make_case(r, i), fh, indent=1, ensure_ascii=False)
+        with open(os.path.join(out, f"{kind}{seed}_{i:04d}.json"), "w") as fh:
+            json.dump(make(r, i), fh, indent=1, ensure_ascii=False)
+
+
+if __name__ == "__main__":
+    main("forms", make_case)
