@@ -341,6 +341,21 @@ func asList(v any) ([]any, bool) {
 	return nil, false
 }
 
+// iterList is v as Python's has_changed iterates it: a list's items, a
+// string's characters (an initial written as "ab" is two values to
+// Django, not one), nothing for None.
+func iterList(v any) []any {
+	if s, ok := v.(string); ok {
+		out := make([]any, 0, len(s))
+		for _, r := range s {
+			out = append(out, string(r))
+		}
+		return out
+	}
+	l, _ := asList(v)
+	return l
+}
+
 // ToPython returns the values as strings.
 func (f *MultipleChoiceField) ToPython(value any) (any, error) {
 	if !truthy(value) {
@@ -383,8 +398,7 @@ func (f *MultipleChoiceField) HasChanged(initial, data any) bool {
 	if f.Disabled {
 		return false
 	}
-	a, _ := asList(initial)
-	b, _ := asList(data)
+	a, b := iterList(initial), iterList(data)
 	if len(a) != len(b) {
 		return true
 	}

@@ -441,3 +441,11 @@ for i, data in enumerate([{"pair_0": "-1", "pair_1": "a", "pair_2": "-3"},
                           {"pair_0": "a@b.co", "pair_1": "", "pair_2": "-1"}]):
     case(f"multivalue_duplicate_errors_{i}", {"form": {"fields": [MV_EMAILS]}, "bind": {"data": data},
                                               "renderer": "DjangoDivFormRenderer"})
+
+# A multiple choice field's initial written as a string is, to Django's
+# has_changed, the sequence of its characters.
+for i, (initial, data) in enumerate([("abc", {}), ("a", {"f0": ["a"]}), ("ab", {"f0": ["a", "b"]}), ("ab", {"f0": ["ab"]})]):
+    case(f"multiple_choice_string_initial_{i}", {"form": {"fields": [
+        {"name": "f0", "type": "MultipleChoiceField", "choices": [["a", "A"], ["b", "B"], ["ab", "AB"]], "required": False}],
+        "initial": {"f0": initial}}, "bind": {"data": data}, "renderer": "DjangoDivFormRenderer",
+        "outputs": ["as_div", "has_changed", "changed_data", "cleaned_data"]})
