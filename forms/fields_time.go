@@ -8,6 +8,7 @@ import (
 	"github.com/formwork/formwork/internal/dateparse"
 	"github.com/formwork/formwork/internal/pynum"
 	"github.com/formwork/formwork/internal/timefmt"
+	"github.com/formwork/formwork/l10n"
 	"github.com/formwork/formwork/validators"
 	"github.com/formwork/formwork/widgets"
 )
@@ -36,15 +37,11 @@ func TimeOnly(t time.Time) time.Time {
 
 // IsDate reports whether t is how formwork holds a date: midnight UTC.
 // Any other time.Time is a date and time.
-func IsDate(t time.Time) bool {
-	return t.Location() == time.UTC && t.Hour() == 0 && t.Minute() == 0 && t.Second() == 0 && t.Nanosecond() == 0
-}
+func IsDate(t time.Time) bool { return l10n.IsDate(t) }
 
 // IsTimeOfDay reports whether t is how formwork holds a time of day: on
 // 0000-01-01 UTC. Any other time.Time is a date and time.
-func IsTimeOfDay(t time.Time) bool {
-	return t.Location() == time.UTC && t.Year() == 0 && t.YearDay() == 1
-}
+func IsTimeOfDay(t time.Time) bool { return l10n.IsTimeOfDay(t) }
 
 // HasChanged implements ChangeDetector. An initial date and time (a
 // time.Time that is not a date, see IsDate) always differs from the

@@ -42,8 +42,16 @@ type Formats struct {
 	// FirstDayOfWeek is FIRST_DAY_OF_WEEK: 0 for Sunday, 1 for Monday.
 	FirstDayOfWeek int
 	// DateFormat is DATE_FORMAT, in Django's date-filter syntax ("j. F
-	// Y"); SelectDateWidget orders its selects by it.
+	// Y"); SelectDateWidget orders its selects by it, and a template
+	// prints a date with it (FormatDate).
 	DateFormat string
+	// DateTimeFormat and TimeFormat are DATETIME_FORMAT and TIME_FORMAT,
+	// with which a template prints a date and time and a time of day.
+	DateTimeFormat, TimeFormat string
+	// ShortDateFormat, ShortDateTimeFormat, YearMonthFormat and
+	// MonthDayFormat are the other named formats of the date filter
+	// (SHORT_DATE_FORMAT and so on).
+	ShortDateFormat, ShortDateTimeFormat, YearMonthFormat, MonthDayFormat string
 }
 
 var byCode = sync.OnceValue(func() map[string]*Formats {

@@ -28,7 +28,8 @@ from django.utils.translation import trans_real  # noqa: E402
 FORMATS = [
     "DECIMAL_SEPARATOR", "THOUSAND_SEPARATOR", "NUMBER_GROUPING",
     "DATE_INPUT_FORMATS", "DATETIME_INPUT_FORMATS", "TIME_INPUT_FORMATS",
-    "FIRST_DAY_OF_WEEK", "DATE_FORMAT",
+    "FIRST_DAY_OF_WEEK", "DATE_FORMAT", "DATETIME_FORMAT", "TIME_FORMAT",
+    "SHORT_DATE_FORMAT", "SHORT_DATETIME_FORMAT", "YEAR_MONTH_FORMAT", "MONTH_DAY_FORMAT",
 ]
 localedir = os.path.join(os.path.dirname(django.__file__), "conf", "locale")
 

@@ -169,7 +169,7 @@ func dump(site string) (*dumped, error) {
 
 // libraryDirs are the packages whose string literals say which Django
 // messages formwork shows.
-var libraryDirs = []string{"forms", "formsets", "modelforms", "orm", "validators", "widgets", "renderers"}
+var libraryDirs = []string{"forms", "formsets", "modelforms", "orm", "validators", "widgets", "renderers", "l10n"}
 
 // literals returns every string literal (and constant concatenation of
 // literals) in the library's non-test Go files.
@@ -234,14 +234,21 @@ func constString(e ast.Expr) (string, bool) {
 
 // message is one message formwork uses: its id in the generated table.
 type message struct {
-	ID, Plural string
+	Context, ID, Plural string
 }
 
+// key is the message's text in the generated table: a message with a
+// context (pgettext's) is the context and the id joined by an EOT, as
+// gettext keys them, and the code asks for it by that literal.
 func (m message) key() string {
-	if m.Plural == "" {
-		return m.ID
+	id := m.ID
+	if m.Context != "" {
+		id = m.Context + "\x04" + m.ID
 	}
-	return m.ID + "\x00" + m.Plural
+	if m.Plural == "" {
+		return id
+	}
+	return id + "\x00" + m.Plural
 }
 
 // language is one language's generated catalog.
@@ -276,8 +283,8 @@ func genCatalogs(d *dumped, site, root string) ([]byte, error) {
 		return out, nil
 	}
 
-	// The messages: every (context-free) msgid of any catalog whose
-	// English text the code has.
+	// The messages: every msgid of any catalog whose English text the
+	// code has (with its context, for a message that has one).
 	seen := map[string]bool{}
 	var msgs []message
 	for _, l := range d.Languages {
@@ -287,8 +294,12 @@ func genCatalogs(d *dumped, site, root string) ([]byte, error) {
 		}
 		for _, f := range chain {
 			for _, e := range f.Entries {
-				m := message{ID: e.ID, Plural: e.IDPlural}
-				if e.Context != "" || e.ID == "" || !lits[e.ID] || (m.Plural != "" && !lits[m.Plural]) || seen[m.key()] {
+				m := message{Context: e.Context, ID: e.ID, Plural: e.IDPlural}
+				id := e.ID
+				if e.Context != "" {
+					id = e.Context + "\x04" + e.ID
+				}
+				if e.ID == "" || !lits[id] || (m.Plural != "" && !lits[m.Plural]) || seen[m.key()] {
 					continue
 				}
 				seen[m.key()] = true
@@ -318,8 +329,8 @@ func genCatalogs(d *dumped, site, root string) ([]byte, error) {
 				lang.Header = h
 			}
 			for _, e := range f.Entries {
-				i, ok := index[message{ID: e.ID, Plural: e.IDPlural}.key()]
-				if !ok || e.Context != "" || !e.translated() || lang.Forms[i] != nil {
+				i, ok := index[message{Context: e.Context, ID: e.ID, Plural: e.IDPlural}.key()]
+				if !ok || !e.translated() || lang.Forms[i] != nil {
 					continue
 				}
 				if err := checkMo(l.Mo[ci], e); err != nil {
@@ -347,7 +358,11 @@ func genCatalogs(d *dumped, site, root string) ([]byte, error) {
 
 // checkMo fails unless the .mo file gettext reads has e as the .po says.
 func checkMo(mo dumpedMo, e *poEntry) error {
-	got, ok := mo.Messages[e.ID]
+	key := e.ID
+	if e.Context != "" {
+		key = e.Context + "\x04" + e.ID // as Python's gettext keys it
+	}
+	got, ok := mo.Messages[key]
 	if !ok {
 		return fmt.Errorf("%q is translated in the .po file but not in the .mo file", e.ID)
 	}
@@ -512,6 +527,18 @@ func genFormats(d *dumped) ([]byte, error) {
 		if err != nil {
 			return nil, err
 		}
+		var named []string // the other display formats, as Go fields
+		for _, nf := range []struct{ key, field string }{
+			{"DATETIME_FORMAT", "DateTimeFormat"}, {"TIME_FORMAT", "TimeFormat"},
+			{"SHORT_DATE_FORMAT", "ShortDateFormat"}, {"SHORT_DATETIME_FORMAT", "ShortDateTimeFormat"},
+			{"YEAR_MONTH_FORMAT", "YearMonthFormat"}, {"MONTH_DAY_FORMAT", "MonthDayFormat"},
+		} {
+			v, err := str(nf.key)
+			if err != nil {
+				return nil, err
+			}
+			named = append(named, fmt.Sprintf("\t\t%s: %q,\n", nf.field, v))
+		}
 		di, err := list("DATE_INPUT_FORMATS")
 		if err != nil {
 			return nil, err
@@ -531,7 +558,9 @@ func genFormats(d *dumped) ([]byte, error) {
 		fmt.Fprintf(&b, "\t{\n\t\tCode: %q,\n\t\tDecimalSeparator: %q,\n\t\tThousandSeparator: %q,\n\t\tNumberGrouping: %s,\n",
 			l.Code, dec, thou, grouping)
 		fmt.Fprintf(&b, "\t\tDateInputFormats: %s,\n\t\tDateTimeInputFormats: %s,\n\t\tTimeInputFormats: %s,\n", di, dti, ti)
-		fmt.Fprintf(&b, "\t\tFirstDayOfWeek: %d,\n\t\tDateFormat: %q,\n\t},\n", int(first), dateFormat)
+		fmt.Fprintf(&b, "\t\tFirstDayOfWeek: %d,\n\t\tDateFormat: %q,\n", int(first), dateFormat)
+		b.WriteString(strings.Join(named, ""))
+		b.WriteString("\t},\n")
 	}
 	b.WriteString("}\n")
 	return b.Bytes(), nil
