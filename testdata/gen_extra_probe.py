@@ -449,3 +449,37 @@ for i, (initial, data) in enumerate([("abc", {}), ("a", {"f0": ["a"]}), ("ab", {
         {"name": "f0", "type": "MultipleChoiceField", "choices": [["a", "A"], ["b", "B"], ["ab", "AB"]], "required": False}],
         "initial": {"f0": initial}}, "bind": {"data": data}, "renderer": "DjangoDivFormRenderer",
         "outputs": ["as_div", "has_changed", "changed_data", "cleaned_data"]})
+
+# A date, a date and time and a time of day print as Django's localize()
+# prints them, in the form's language (DATE_FORMAT, DATETIME_FORMAT,
+# TIME_FORMAT), and the date and time filters take Django's format
+# characters and named formats.
+DATE_FIELDS = [{"name": "d", "type": "DateField", "initial": {"$date": "2022-08-03"}, "required": False},
+               {"name": "dt", "type": "DateTimeField", "initial": {"$datetime": "2006-10-05T14:30:59"}, "required": False},
+               {"name": "t", "type": "TimeField", "initial": {"$time": "12:00:00"}, "required": False},
+               {"name": "m", "type": "TimeField", "initial": {"$time": "00:00:00"}, "required": False},
+               {"name": "am", "type": "DateTimeField", "initial": {"$datetime": "2021-01-11T09:05:00"}, "required": False}]
+DATE_SNIP = ("{{ form.d.initial }}|{{ form.dt.initial }}|{{ form.t.initial }}|{{ form.m.initial }}|{{ form.am.initial }}|"
+             "{{ form.d.initial|date }}|{{ form.dt.initial|date:'SHORT_DATETIME_FORMAT' }}|{{ form.d.initial|date:'SHORT_DATE_FORMAT' }}|"
+             "{{ form.dt.initial|date:'D, d M Y H:i:s \\\\a\\\\t jS F, N, E, l, b, n/j/y, w W z t L o' }}|"
+             "{{ form.am.initial|date:'g:i a A P f h G u c' }}|{{ form.am.initial|date:'YEAR_MONTH_FORMAT' }}|"
+             "{{ form.am.initial|date:'MONTH_DAY_FORMAT' }}|{{ form.dt.initial|time }}|{{ form.dt.initial|time:'H:i' }}|"
+             "{{ form.t.initial|time:'P' }}|{{ form.t.initial|date:'H' }}|{{ form.t.initial|date:'Y' }}|{{ form.d.initial|time }}|"
+             "{{ form.dt.initial|time:'Y' }}|{{ None|date }}|{{ ''|date:'Y' }}|{{ 'x'|date:'Y' }}")
+for lang in (None, "de", "pl", "ru", "ja", "fr", "es", "hi", "ar", "nl"):
+    c = {"form": {"fields": DATE_FIELDS}, "templates": {"theme/form.html": DATE_SNIP},
+         "renderer": {"class": "DjangoDivFormRenderer", "form_template_name": "theme/form.html"}, "outputs": ["str"]}
+    if lang:
+        c["language"] = lang
+    case(f"theme_dates_{lang or 'en'}", c)
+
+# truncatechars ends with the language's truncation text ("..." in
+# Chinese), within the length.
+for lang in (None, "zh-hans", "zh-hant", "ja", "de", "hy"):
+    c = {"form": {"fields": [{"name": "f0", "type": "CharField", "label": "Your name is long"}]},
+         "templates": {"theme/form.html": "{{ form.f0.label|truncatechars:5 }}|{{ form.f0.label|truncatechars:2 }}|"
+                                          "{{ form.f0.label|truncatechars:0 }}|{{ form.f0.label|truncatechars:17 }}|{{ form.f0.label|truncatechars:16 }}"},
+         "renderer": {"class": "DjangoDivFormRenderer", "form_template_name": "theme/form.html"}, "outputs": ["str"]}
+    if lang:
+        c["language"] = lang
+    case(f"theme_truncatechars_{lang or 'en'}", c)

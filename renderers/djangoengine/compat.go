@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 
@@ -124,12 +125,12 @@ func Translate(src string) string {
 
 // localizedFilters are the filters that print in the active language
 // (langKey).
-var localizedFilters = []string{"floatformat", "yesno"}
+var localizedFilters = []string{"floatformat", "yesno", "date", "time", "truncatechars"}
 
 // localized writes |fw_lang:_fw_lang before each filter of
 // localizedFilters in code, outside string literals.
 func localized(code string) string {
-	if !strings.Contains(code, "|floatformat") && !strings.Contains(code, "|yesno") {
+	if !slices.ContainsFunc(localizedFilters, func(name string) bool { return strings.Contains(code, "|"+name) }) {
 		return code
 	}
 	var b strings.Builder

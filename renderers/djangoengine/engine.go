@@ -67,13 +67,15 @@ func (s *set) Render(w io.Writer, name string, ctx renderers.Context) error {
 	// pongo2 copies the context it is given into its own.
 	pctx := ctxPool.Get().(pongo2.Context)
 	defer func() { clear(pctx); ctxPool.Put(pctx) }()
+	lang := renderers.TranslatorOf(ctx)
+	conv := py{lang: lang}
 	for k, v := range ctx {
-		pctx[k] = pyContext(v)
+		pctx[k] = conv.context(v)
 	}
 	pctx[setKey] = s
 	pctx[chainKey] = []string{name}
-	if t := renderers.TranslatorOf(ctx); t != nil {
-		pctx[langKey] = t
+	if lang != nil {
+		pctx[langKey] = lang
 	}
 	return tpl.ExecuteWriter(pctx, w)
 }

@@ -1,12 +1,14 @@
 package djangoengine
 
 import (
+	"errors"
 	"math/big"
 	"reflect"
 	"regexp"
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -17,6 +19,7 @@ import (
 	"github.com/formwork/formwork/internal/pyfmt"
 	"github.com/formwork/formwork/internal/pynum"
 	"github.com/formwork/formwork/internal/pyurl"
+	"github.com/formwork/formwork/l10n"
 	"github.com/formwork/formwork/renderers"
 )
 
@@ -35,13 +38,16 @@ import (
 //     length of a list, and prints nothing for other text;
 //   - urlencode and iriencode quote as Python's urllib.parse.quote (a
 //     space as %20, not +);
-//   - truncatechars ends with "…" within the length, as Django's
-//     Truncator does, not with "..." past it;
+//   - truncatechars ends with the language's truncation text ("…") within
+//     the length, as Django's Truncator does, not with "..." past it;
 //   - escapejs escapes only what Django's does (\u0027 for ', not digits);
 //   - floatformat rounds half up on the decimal of the value's text, as
 //     Django's does, and writes it in the render's language (its decimal
 //     separator; with the g suffix its thousands grouping), or unlocalized
 //     with the u suffix;
+//   - date and time take Django's format characters ("j. F Y", "H:i",
+//     DATE_FORMAT and the other named formats), not Go's layouts, in the
+//     render's language;
 //   - yesno maps None to the second word when given two, as Django's, and
 //     its default words are the render's language's ("ja,nein,vielleicht");
 //   - slugify and force_escape, which pongo2 lacks.
@@ -49,6 +55,8 @@ func init() {
 	must(pongo2.RegisterFilter("fw_lang", filterLang))
 	must(pongo2.ReplaceFilter("floatformat", filterFloatformat))
 	must(pongo2.ReplaceFilter("yesno", filterYesno))
+	must(pongo2.ReplaceFilter("date", filterDate))
+	must(pongo2.ReplaceFilter("time", filterTime))
 	must(pongo2.ReplaceFilter("truncatechars", filterTruncateChars))
 	must(pongo2.ReplaceFilter("escapejs", filterEscapeJS))
 	must(pongo2.ReplaceFilter("length", filterLength))
@@ -331,16 +339,47 @@ func filterForceEscape(in, _ *pongo2.Value) (*pongo2.Value, *pongo2.Error) {
 	return pongo2.AsSafeValue(renderers.Escape(text(in))), nil
 }
 
+// truncationText is Django's pgettext("String to return when truncating
+// text", "%(truncated_text)s…"), keyed as the catalogs key it.
+const truncationText = "String to return when truncating text\x04%(truncated_text)s…"
+
 // filterTruncateChars is Django's truncatechars: text longer than n
-// characters (combining marks not counted, after NFC) is cut to n-1 and
-// ends with "…".
+// characters (combining marks not counted, after NFC) is cut so that it
+// and the language's truncation text ("…", "..." in Chinese) make n.
 func filterTruncateChars(in, param *pongo2.Value) (*pongo2.Value, *pongo2.Error) {
+	in, lang := withLang(in)
 	num, ok := pyInt(param)
 	if !ok || !num.IsInt64() {
 		return in, nil // Django: int(arg) raised, the value as it is
 	}
-	// Django 4.2 gives "…" for a length of 0 or less, as this loop does.
+	truncate := "%(truncated_text)s…"
+	if lang != nil {
+		if t := lang.Translate(truncationText); t != truncationText {
+			truncate = t
+		}
+	}
+	add := func(text string) string {
+		if strings.Contains(truncate, "%(truncated_text)s") {
+			return strings.ReplaceAll(truncate, "%(truncated_text)s", text)
+		}
+		if strings.HasSuffix(text, truncate) {
+			return text
+		}
+		return text + truncate
+	}
 	n := int(num.Int64())
+	// The length left for the text: n less the truncation text's
+	// characters, as Django counts them (stopping at 0; from a length of
+	// 0 or less it goes on down, so that the result is the text alone).
+	keep := n
+	for _, r := range add("") {
+		if !unicode.Is(unicode.Mn, r) {
+			keep--
+			if keep == 0 {
+				break
+			}
+		}
+	}
 	text := norm.NFC.String(in.String())
 	count, end := 0, -1
 	for i, r := range text {
@@ -348,11 +387,11 @@ func filterTruncateChars(in, param *pongo2.Value) (*pongo2.Value, *pongo2.Error)
 			continue
 		}
 		count++
-		if end < 0 && count > n-1 {
+		if end < 0 && count > keep {
 			end = i
 		}
 		if count > n {
-			return pongo2.AsValue(text[:end] + "…"), nil
+			return pongo2.AsValue(add(text[:max(end, 0)])), nil
 		}
 	}
 	return pongo2.AsValue(text), nil
@@ -472,4 +511,52 @@ func filterYesno(in, param *pongo2.Value) (*pongo2.Value, *pongo2.Error) {
 		return pongo2.AsValue(yes), nil
 	}
 	return pongo2.AsValue(no), nil
+}
+
+// filterDate is Django's date filter: the date (or date and time) in
+// the argument's format, a named one (DATE_FORMAT, SHORT_DATE_FORMAT...)
+// in the render's language, DATE_FORMAT when there is none; "" for None,
+// "" and what is not a date. A time-related character in the format of a
+// date is Django's TypeError.
+func filterDate(in, param *pongo2.Value) (*pongo2.Value, *pongo2.Error) {
+	return formatTime(in, param, "DATE_FORMAT", false)
+}
+
+// filterTime is Django's time filter: the time of a time of day or of a
+// date and time in the argument's format, TIME_FORMAT when there is
+// none; "" for a date, and for what is not a time.
+func filterTime(in, param *pongo2.Value) (*pongo2.Value, *pongo2.Error) {
+	return formatTime(in, param, "TIME_FORMAT", true)
+}
+
+func formatTime(in, param *pongo2.Value, defaultFormat string, timeOnly bool) (*pongo2.Value, *pongo2.Error) {
+	in, lang := withLang(in)
+	t, ok := raw(in).(time.Time)
+	if !ok {
+		return pongo2.AsValue(""), nil
+	}
+	name := defaultFormat
+	if !param.IsNil() {
+		if s := pyfmt.Str(raw(param)); s != "" {
+			name = s
+		}
+	}
+	format := langFormats(lang).NamedFormat(name)
+	kind := l10n.KindOf(t)
+	if timeOnly {
+		if kind == l10n.Date {
+			// A date has no hour: the time filter's AttributeError.
+			return pongo2.AsValue(""), nil
+		}
+		kind = l10n.TimeOfDay
+	}
+	s, err := l10n.FormatDate(t, kind, format, lang)
+	if err != nil {
+		var fe *l10n.FormatError
+		if errors.As(err, &fe) && fe.Date {
+			return nil, &pongo2.Error{Sender: "filter:date", OrigError: err}
+		}
+		return pongo2.AsValue(""), nil
+	}
+	return pongo2.AsValue(s), nil
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/formwork/formwork/internal/pyfmt"
+	"github.com/formwork/formwork/l10n"
 	"github.com/formwork/formwork/renderers"
 )
 
@@ -53,6 +54,31 @@ func (f pyFloat) String() string { return pyfmt.FloatRepr(float64(f)) }
 type pyDecimal struct{ d decimal.Decimal }
 
 func (d pyDecimal) String() string { return pyfmt.DecimalStr(d.d) }
+
+// pyTime is a date, a date and time or a time of day as a Django template
+// prints it (formats.localize): in its language's DATE_FORMAT,
+// DATETIME_FORMAT or TIME_FORMAT.
+type pyTime struct {
+	t    time.Time
+	lang renderers.Translator
+}
+
+func (p pyTime) String() string {
+	kind := l10n.KindOf(p.t)
+	f := langFormats(p.lang)
+	format := f.DateTimeFormat
+	switch kind {
+	case l10n.Date:
+		format = f.DateFormat
+	case l10n.TimeOfDay:
+		format = f.TimeFormat
+	}
+	s, err := l10n.FormatDate(p.t, kind, format, p.lang)
+	if err != nil {
+		return "" // a language's own format never mixes them up
+	}
+	return s
+}
 
 // pyAttrs is a widget's attrs as Python's dict repr prints them.
 type pyAttrs renderers.Attrs
@@ -113,6 +139,8 @@ func unwrap(v any) any {
 		return x.d
 	case pyAttrs:
 		return renderers.Attrs(x)
+	case pyTime:
+		return x.t
 	}
 	return v
 }
@@ -127,10 +155,15 @@ func isNone(v *pongo2.Value) bool {
 	return ok
 }
 
-// pyObject is o as pongo2 sees it: the values its attributes compute
-// (funcs with no arguments), and those it holds, wrapped by pyValue; its
+// py converts a render's values to what pongo2 sees, for a render in
+// lang's language (nil for English): a date prints as Django's localize()
+// prints it in that language.
+type py struct{ lang renderers.Translator }
+
+// object is o as pongo2 sees it: the values its attributes compute
+// (funcs with no arguments), and those it holds, wrapped by value; its
 // nested Objects and the Objects it iterates over likewise.
-func pyObject(o renderers.Object) renderers.Object {
+func (c py) object(o renderers.Object) renderers.Object {
 	out := make(renderers.Object, len(o))
 	for k, v := range o {
 		switch x := v.(type) {
@@ -139,19 +172,21 @@ func pyObject(o renderers.Object) renderers.Object {
 			// option); a missing key is undefined.
 			out[k] = pyNone{}
 		case func() any:
-			out[k] = func() any { return pyValue(x()) }
+			out[k] = func() any { return c.value(x()) }
 		case func() []any:
 			if k == renderers.IterKey {
-				out[k] = func() []any { return pyItems(x()) }
+				out[k] = func() []any { return c.items(x()) }
 			} else {
 				out[k] = v
 			}
 		case renderers.Object:
-			out[k] = pyObject(x)
+			out[k] = c.object(x)
+		case time.Time:
+			out[k] = c.value(x)
 		case renderers.Attrs:
 			out[k] = pyAttrs(x)
 		case []any:
-			out[k] = pyItems(x)
+			out[k] = c.items(x)
 		default:
 			out[k] = v
 		}
@@ -159,17 +194,17 @@ func pyObject(o renderers.Object) renderers.Object {
 	return out
 }
 
-// pyItems is a list's items with their Objects, and the pairs holding
+// items is a list's items with their Objects, and the pairs holding
 // Objects, as pongo2 sees them.
-func pyItems(items []any) []any {
+func (c py) items(items []any) []any {
 	var out []any
 	for i, it := range items {
-		var c any
+		var conv any
 		switch x := it.(type) {
 		case renderers.Object:
-			c = pyObject(x)
+			conv = c.object(x)
 		case []any:
-			c = pyItems(x)
+			conv = c.items(x)
 		default:
 			continue
 		}
@@ -177,7 +212,7 @@ func pyItems(items []any) []any {
 			out = make([]any, len(items))
 			copy(out, items)
 		}
-		out[i] = c
+		out[i] = conv
 	}
 	if out == nil {
 		return items
@@ -185,15 +220,17 @@ func pyItems(items []any) []any {
 	return out
 }
 
-// pyValue is the value of an Object's attribute as pongo2 sees it.
-func pyValue(v any) any {
+// value is the value of an Object's attribute as pongo2 sees it.
+func (c py) value(v any) any {
 	switch x := v.(type) {
 	case nil:
 		return pyNone{}
 	case renderers.Object:
-		return pyObject(x)
+		return c.object(x)
 	case renderers.Attrs:
 		return pyAttrs(x)
+	case time.Time:
+		return pyTime{t: x, lang: c.lang}
 	case []string:
 		return pyStrs(x)
 	case []any:
@@ -202,7 +239,7 @@ func pyValue(v any) any {
 		for _, it := range x {
 			switch it.(type) {
 			case renderers.Object, []any:
-				return pyItems(x)
+				return c.items(x)
 			}
 		}
 		return pyList(x)
@@ -216,13 +253,13 @@ func pyValue(v any) any {
 	return v
 }
 
-// pyContext is a render's context value as pongo2 sees it.
-func pyContext(v any) any {
+// context is a render's context value as pongo2 sees it.
+func (c py) context(v any) any {
 	switch x := v.(type) {
 	case renderers.Object:
-		return pyObject(x)
+		return c.object(x)
 	case []any:
-		return pyItems(x)
+		return c.items(x)
 	}
 	return v
 }

@@ -5,7 +5,7 @@
 #
 #   bash testdata/probe/run.sh KIND SEED N [WORKDIR]
 #
-# KIND: forms, formopts, formsets, widgets, models, modelsets, renderers (N cases),
+# KIND: forms, formopts, l10n, formsets, widgets, models, modelsets, renderers (N cases),
 # themes, jinja (every snippet with N forms). Prints compare.py's last line; WORKDIR (default
 # /tmp/formwork-probe) keeps cases/, golden/, actual/, the logs and
 # compare.txt, whose FAIL lines name the cases that differ. A case found
