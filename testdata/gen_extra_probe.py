@@ -483,3 +483,18 @@ for lang in (None, "zh-hans", "zh-hant", "ja", "de", "hy"):
     if lang:
         c["language"] = lang
     case(f"theme_truncatechars_{lang or 'en'}", c)
+
+# An error list's and an error dict's as_data print as Django's repr of
+# them, empty ones too.
+for lang in (None, "sq"):
+    c = {"form": {"fields": [{"name": "name", "type": "CharField", "max_length": 3},
+                             {"name": "age", "type": "IntegerField", "required": False}],
+                  "clean_errors": [{"field": None, "message": "Don't <do> that", "code": "x"}]},
+         "bind": {"data": {"name": "abcd", "age": ""}},
+         "templates": {"theme/form.html": "{% for field in form %}{{ field.errors.as_data }};{% endfor %}"
+                                          "{{ form.errors.as_data }}|{{ form.non_field_errors.as_data }}|"
+                                          "{{ form.errors.as_data|safe }}|{% if form.age.errors.as_data %}T{% endif %}"},
+         "renderer": {"class": "DjangoDivFormRenderer", "form_template_name": "theme/form.html"}, "outputs": ["str"]}
+    if lang:
+        c["language"] = lang
+    case(f"theme_errors_as_data_{lang or 'en'}", c)

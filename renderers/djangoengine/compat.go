@@ -128,9 +128,13 @@ func Translate(src string) string {
 var localizedFilters = []string{"floatformat", "yesno", "date", "time", "truncatechars"}
 
 // localized writes |fw_lang:_fw_lang before each filter of
-// localizedFilters in code, outside string literals.
+// localizedFilters in code, and respells an error list's or dict's
+// .as_data as |fw_as_data (an empty one is an Object without keys, which
+// has no attributes: the filter sees it all the same), outside string
+// literals.
 func localized(code string) string {
-	if !slices.ContainsFunc(localizedFilters, func(name string) bool { return strings.Contains(code, "|"+name) }) {
+	if !strings.Contains(code, ".as_data") &&
+		!slices.ContainsFunc(localizedFilters, func(name string) bool { return strings.Contains(code, "|"+name) }) {
 		return code
 	}
 	var b strings.Builder
@@ -140,6 +144,11 @@ func localized(code string) string {
 			j := literalEnd(code, i)
 			b.WriteString(code[i:j])
 			i = j
+			continue
+		}
+		if c == '.' && strings.HasPrefix(code[i+1:], "as_data") && (i+8 == len(code) || !isIdent(code[i+8])) {
+			b.WriteString("|fw_as_data")
+			i += len(".as_data")
 			continue
 		}
 		if c == '|' {

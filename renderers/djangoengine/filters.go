@@ -55,6 +55,7 @@ func init() {
 	must(pongo2.RegisterFilter("fw_lang", filterLang))
 	must(pongo2.ReplaceFilter("floatformat", filterFloatformat))
 	must(pongo2.ReplaceFilter("yesno", filterYesno))
+	must(pongo2.RegisterFilter("fw_as_data", filterAsData))
 	must(pongo2.ReplaceFilter("date", filterDate))
 	must(pongo2.ReplaceFilter("time", filterTime))
 	must(pongo2.ReplaceFilter("truncatechars", filterTruncateChars))
@@ -559,4 +560,40 @@ func formatTime(in, param *pongo2.Value, defaultFormat string, timeOnly bool) (*
 		return pongo2.AsValue(""), nil
 	}
 	return pongo2.AsValue(s), nil
+}
+
+// filterAsData is an error list's as_data (Translate writes .as_data as
+// |fw_as_data) as Django prints it: the repr of a list of ValidationErrors
+// ("[ValidationError(['This field is required.'])]", "[]" when empty),
+// and of an error dict, its fields' lists by name.
+func filterAsData(in, _ *pongo2.Value) (*pongo2.Value, *pongo2.Error) {
+	o, ok := in.Interface().(renderers.Object)
+	if !ok {
+		return pongo2.AsValue(""), nil // not an error list: undefined
+	}
+	if items, ok := o["items"].([]any); ok { // an error dict
+		d := make(pyErrorDataDict, 0, len(items))
+		for _, it := range items {
+			if pair, ok := it.([]any); ok && len(pair) == 2 {
+				list, _ := pair[1].(renderers.Object)
+				d = append(d, fieldErrorData{name: pyfmt.Str(pair[0]), data: errorData(list)})
+			}
+		}
+		return pongo2.AsValue(d), nil
+	}
+	return pongo2.AsValue(errorData(o)), nil
+}
+
+// errorData is the messages of an error list's Object.
+func errorData(o renderers.Object) pyErrorData {
+	iter, _ := o[renderers.IterKey].(func() []any)
+	if iter == nil {
+		return pyErrorData{}
+	}
+	msgs := iter()
+	d := make(pyErrorData, len(msgs))
+	for i, m := range msgs {
+		d[i] = pyfmt.Str(m)
+	}
+	return d
 }

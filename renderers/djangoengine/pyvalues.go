@@ -63,7 +63,9 @@ type pyTime struct {
 	lang renderers.Translator
 }
 
-func (p pyTime) String() string {
+func (p pyTime) String() string { return renderers.Escape(p.pyStr()) }
+
+func (p pyTime) pyStr() string {
 	kind := l10n.KindOf(p.t)
 	f := langFormats(p.lang)
 	format := f.DateTimeFormat
@@ -78,6 +80,50 @@ func (p pyTime) String() string {
 		return "" // a language's own format never mixes them up
 	}
 	return s
+}
+
+// pyErrorData is an error list's as_data: its messages, so that it tests
+// and counts as the list does (false when empty), printing as Django's
+// repr of a list of ValidationErrors.
+type pyErrorData []string
+
+func (d pyErrorData) String() string { return renderers.Escape(d.pyStr()) }
+
+func (d pyErrorData) pyStr() string {
+	var b strings.Builder
+	b.WriteByte('[')
+	for i, m := range d {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString("ValidationError([" + pyfmt.Repr(m) + "])")
+	}
+	b.WriteByte(']')
+	return b.String()
+}
+
+// pyErrorDataDict is an error dict's as_data: its fields' as_data in
+// order, printing as the repr of the dict.
+type pyErrorDataDict []fieldErrorData
+
+type fieldErrorData struct {
+	name string
+	data pyErrorData
+}
+
+func (d pyErrorDataDict) String() string { return renderers.Escape(d.pyStr()) }
+
+func (d pyErrorDataDict) pyStr() string {
+	var b strings.Builder
+	b.WriteByte('{')
+	for i, f := range d {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(pyfmt.Repr(f.name) + ": " + f.data.pyStr())
+	}
+	b.WriteByte('}')
+	return b.String()
 }
 
 // pyAttrs is a widget's attrs as Python's dict repr prints them.
