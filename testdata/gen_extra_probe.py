@@ -498,3 +498,10 @@ for lang in (None, "sq"):
     if lang:
         c["language"] = lang
     case(f"theme_errors_as_data_{lang or 'en'}", c)
+
+# A SelectDateWidget's input_type is "select", as Django's class says.
+case("theme_select_date_input_type", {"form": {"fields": [
+    {"name": "d", "type": "DateField", "widget": {"type": "SelectDateWidget", "years": [2021, 2022]}, "required": False},
+    {"name": "s", "type": "SplitDateTimeField", "required": False}]},
+    "templates": {"theme/form.html": "{% for field in form %}[{{ field.field.widget.input_type }}]{% endfor %}"},
+    "renderer": {"class": "DjangoDivFormRenderer", "form_template_name": "theme/form.html"}, "outputs": ["str"]})

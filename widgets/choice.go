@@ -513,6 +513,10 @@ func (w *Select) inputType() string                 { return selectKind.inputTyp
 func (w *RadioSelect) inputType() string            { return radioKind.inputType }
 func (w *CheckboxSelectMultiple) inputType() string { return checkboxKind.inputType }
 
+// SelectDateWidget's input_type is "select", a class attribute in Django
+// that its template does not use.
+func (w *SelectDateWidget) inputType() string { return "select" }
+
 // InputType is the widget's input_type attribute in Django, as a template
 // reads it (field.field.widget.input_type): an input's type ("text",
 // "hidden"...), a choice widget's ("select", "radio", "checkbox"); false
