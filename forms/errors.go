@@ -120,6 +120,44 @@ func (l *ErrorList) JSON() []JSONError {
 	return out
 }
 
+// AsJSON returns Django's as_json(): get_json_data() as Python's
+// json.dumps writes it, byte for byte.
+func (l *ErrorList) AsJSON() string {
+	var b strings.Builder
+	l.writeJSON(&b)
+	return b.String()
+}
+
+func (l *ErrorList) writeJSON(b *strings.Builder) {
+	b.WriteByte('[')
+	for i, e := range l.JSON() {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(`{"message": ` + pyfmt.JSONQuote(e.Message) + `, "code": ` + pyfmt.JSONQuote(e.Code) + "}")
+	}
+	b.WriteByte(']')
+}
+
+// jsonData is get_json_data() as templates see it: a list of
+// {message, code} dicts that prints as Python's repr of it.
+func (l *ErrorList) jsonData() renderers.Object {
+	errs := l.JSON()
+	items := make([]any, len(errs))
+	var repr strings.Builder
+	repr.WriteByte('[')
+	for i, e := range errs {
+		r := "{'message': " + pyfmt.Repr(e.Message) + ", 'code': " + pyfmt.Repr(e.Code) + "}"
+		items[i] = renderers.Object{renderers.HTMLKey: r, "message": e.Message, "code": e.Code}
+		if i > 0 {
+			repr.WriteString(", ")
+		}
+		repr.WriteString(r)
+	}
+	repr.WriteByte(']')
+	return renderers.Object{renderers.HTMLKey: repr.String(), renderers.IterKey: items}
+}
+
 func (l *ErrorList) rendererOrDefault() renderers.Renderer {
 	if l.renderer == nil {
 		return renderers.Default()
@@ -237,9 +275,11 @@ func (l *ErrorList) object(sink *renderers.ErrorSink) renderers.Object {
 			}
 			return out
 		},
-		"error_class": l.Class,
-		"as_ul":       func() any { return renderMethod(l.AsUL, sink) },
-		"as_text":     func() any { return renderTextMethod(l.AsText, sink) },
+		"error_class":   l.Class,
+		"as_ul":         func() any { return renderMethod(l.AsUL, sink) },
+		"as_text":       func() any { return renderTextMethod(l.AsText, sink) },
+		"as_json":       func() any { return l.AsJSON() },
+		"get_json_data": func() any { return l.jsonData() },
 	}
 }
 
@@ -256,8 +296,10 @@ func (d *ErrorDict) object(sink *renderers.ErrorSink) renderers.Object {
 			sink.Set(err)
 			return h
 		},
-		"as_ul":   func() any { return renderMethod(d.AsUL, sink) },
-		"as_text": func() any { return renderTextMethod(d.AsText, sink) },
+		"as_ul":         func() any { return renderMethod(d.AsUL, sink) },
+		"as_text":       func() any { return renderTextMethod(d.AsText, sink) },
+		"as_json":       func() any { return d.AsJSON() },
+		"get_json_data": func() any { return d.jsonData() },
 	}
 	keys := make([]any, d.Len())
 	items := make([]any, d.Len())
@@ -346,6 +388,48 @@ func (d *ErrorDict) JSON() map[string][]JSONError {
 		out[k] = d.lists[i].JSON()
 	}
 	return out
+}
+
+// AsJSON returns Django's as_json(): get_json_data() as Python's
+// json.dumps writes it, byte for byte, the fields in the order their
+// errors were added.
+func (d *ErrorDict) AsJSON() string {
+	var b strings.Builder
+	b.WriteByte('{')
+	for i, k := range d.Keys() {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(pyfmt.JSONQuote(k) + ": ")
+		d.lists[i].writeJSON(&b)
+	}
+	b.WriteByte('}')
+	return b.String()
+}
+
+// jsonData is get_json_data() as templates see it: a dict of the
+// fields' lists that prints as Python's repr of it.
+func (d *ErrorDict) jsonData() renderers.Object {
+	keys := make([]any, d.Len())
+	items := make([]any, d.Len())
+	o := renderers.Object{}
+	var repr strings.Builder
+	repr.WriteByte('{')
+	for i, k := range d.Keys() {
+		list := d.lists[i].jsonData()
+		keys[i], items[i] = k, []any{k, list}
+		o[k] = list
+		if i > 0 {
+			repr.WriteString(", ")
+		}
+		repr.WriteString(pyfmt.Repr(k) + ": " + list[renderers.HTMLKey].(string))
+	}
+	repr.WriteByte('}')
+	o[renderers.HTMLKey] = repr.String()
+	o[renderers.IterKey] = keys
+	o["items"] = items
+	o["keys"] = keys
+	return o
 }
 
 func (d *ErrorDict) rendererOrDefault() renderers.Renderer {

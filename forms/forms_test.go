@@ -166,8 +166,14 @@ func TestErrorDictAndList(t *testing.T) {
 	txt, err := errs.AsText()
 	checkHTML(t, "errors_text", renderers.HTML(txt), err)
 	checkJSON(t, "errors_json", errs.JSON())
+	if got, want := errs.AsJSON(), expectedString(t, "errors_as_json"); got != want {
+		t.Errorf("AsJSON() = %s, want %s", got, want)
+	}
 
 	l := f.Field("name").Errors()
+	if got, want := l.AsJSON(), expectedString(t, "name_errors_as_json"); got != want {
+		t.Errorf("name's AsJSON() = %s, want %s", got, want)
+	}
 	h, err = l.HTML()
 	checkHTML(t, "name_errors_ul", h, err)
 	txt, err = l.AsText()

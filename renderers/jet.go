@@ -605,6 +605,16 @@ func jetItems(a jet.Arguments) reflect.Value {
 			add(k, e)
 		}
 	case jetObject:
+		if items, ok := x["items"].([]any); ok {
+			// A mapping of its own (an error dict, its get_json_data()):
+			// its pairs in order.
+			for _, p := range items {
+				if kv, ok := p.([]any); ok && len(kv) == 2 {
+					add(pyfmt.Str(kv[0]), kv[1])
+				}
+			}
+			break
+		}
 		for _, p := range IterItems(map[string]any(x), true) {
 			kv := p.([]any)
 			if k := kv[0].(string); !strings.HasPrefix(k, "__") {

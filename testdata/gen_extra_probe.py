@@ -505,3 +505,23 @@ case("theme_select_date_input_type", {"form": {"fields": [
     {"name": "s", "type": "SplitDateTimeField", "required": False}]},
     "templates": {"theme/form.html": "{% for field in form %}[{{ field.field.widget.input_type }}]{% endfor %}"},
     "renderer": {"class": "DjangoDivFormRenderer", "form_template_name": "theme/form.html"}, "outputs": ["str"]})
+
+# An error list's and an error dict's as_json and get_json_data: Python's
+# json.dumps (non-ASCII escaped) and the repr of the data, iterated by
+# their items, in both template languages.
+JSON_FORM = {"fields": [{"name": "name", "type": "CharField", "max_length": 3},
+                        {"name": "age", "type": "IntegerField", "required": False}],
+             "clean_errors": [{"field": None, "message": "Don't <do> that é", "code": "x"}]}
+case("theme_errors_as_json", {"form": JSON_FORM, "bind": {"data": {"name": "abcd", "age": "x"}},
+     "templates": {"theme/form.html": "{% for field in form %}{{ field.errors.as_json }};{{ field.errors.get_json_data }};{% endfor %}"
+                                      "{{ form.errors.as_json }}|{{ form.non_field_errors.as_json }}|{{ form.errors.get_json_data }}|"
+                                      "{{ form.errors.as_json|safe }}|{% if form.age.errors.as_json %}T{% endif %}"
+                                      "{% for k, v in form.errors.get_json_data.items %}{{ k }}={% for e in v %}{{ e.code }}{% endfor %};{% endfor %}"
+                                      "{% for e in form.errors.get_json_data.name %}{{ e.message }}{{ e }}{% endfor %}"},
+     "renderer": {"class": "DjangoDivFormRenderer", "form_template_name": "theme/form.html"}, "outputs": ["str"]})
+case("jinja_errors_as_json", {"form": JSON_FORM, "bind": {"data": {"name": "abcd", "age": "x"}},
+     "templates": {"theme/form.html": "{% for field in form %}{{ field.errors.as_json() }};{{ field.errors.get_json_data() }};{% endfor %}"
+                                      "{{ form.errors.as_json() }}|{{ form.errors.get_json_data() }}|{{ form.errors.as_json()|safe }}|"
+                                      "{% if form.age.errors.as_json() %}T{% endif %}"
+                                      "{% for k, v in form.errors.get_json_data().items() %}{{ k }}={% for e in v %}{{ e.code }}{% endfor %};{% endfor %}"},
+     "renderer": {"class": "Jinja2DivFormRenderer", "form_template_name": "theme/form.html"}, "outputs": ["str"]})

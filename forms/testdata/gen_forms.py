@@ -42,6 +42,8 @@ out["invalid_p"] = f.as_p()
 out["errors_ul"] = str(f.errors.as_ul())
 out["errors_text"] = f.errors.as_text()
 out["errors_json"] = f.errors.get_json_data()
+out["errors_as_json"] = f.errors.as_json()
+out["name_errors_as_json"] = f["name"].errors.as_json()
 out["name_errors_ul"] = str(f["name"].errors)
 out["name_errors_text"] = f["name"].errors.as_text()
 # css_classes joins a set: compare sorted classes.

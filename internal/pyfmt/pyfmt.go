@@ -341,3 +341,48 @@ func TimeStr(t time.Time) string {
 	}
 	return t.Format("2006-01-02 15:04:05") + frac
 }
+
+// JSONQuote returns s as Python's json.dumps writes a string with its
+// defaults (ensure_ascii): quoted, with every character outside printable
+// ASCII escaped as \uXXXX in lower-case hex (a surrogate pair above
+// U+FFFF), and the short escapes for \\, ", \b, \f, \n, \r and \t.
+func JSONQuote(s string) string {
+	const hex = "0123456789abcdef"
+	var b strings.Builder
+	b.Grow(len(s) + 2)
+	b.WriteByte('"')
+	u := func(r rune) {
+		b.WriteString(`\u`)
+		for shift := 12; shift >= 0; shift -= 4 {
+			b.WriteByte(hex[(r>>shift)&0xf])
+		}
+	}
+	for _, r := range s {
+		switch {
+		case r == '\\':
+			b.WriteString(`\\`)
+		case r == '"':
+			b.WriteString(`\"`)
+		case r == '\b':
+			b.WriteString(`\b`)
+		case r == '\f':
+			b.WriteString(`\f`)
+		case r == '\n':
+			b.WriteString(`\n`)
+		case r == '\r':
+			b.WriteString(`\r`)
+		case r == '\t':
+			b.WriteString(`\t`)
+		case r >= ' ' && r <= '~':
+			b.WriteRune(r)
+		case r < 0x10000:
+			u(r)
+		default:
+			r -= 0x10000
+			u(0xd800 | (r>>10)&0x3ff)
+			u(0xdc00 | r&0x3ff)
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
+}

@@ -216,3 +216,21 @@ func ExampleInterpolate() {
 	// Ensure this value has at most 5 characters (it has 7).
 	// 1E+3 1e+16 -1 day, 23:59:59
 }
+
+// TestJSONQuote checks strings against what Python's json.dumps wrote
+// for them.
+func TestJSONQuote(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"plain", `"plain"`},
+		{`quote " and \\ back`, `"quote \" and \\\\ back"`},
+		{"tab\tnl\nret\rbs\bff\f", `"tab\tnl\nret\rbs\bff\f"`},
+		{"é ü ☃", `"\u00e9 \u00fc \u2603"`},
+		{"\x00\x1f\x7f", `"\u0000\u001f\u007f"`},
+		{"😀 astral", `"\ud83d\ude00 astral"`},
+		{"<a href='x'>&</a>", `"<a href='x'>&</a>"`},
+	} {
+		if got := JSONQuote(tc.in); got != tc.want {
+			t.Errorf("JSONQuote(%q) = %s, want %s", tc.in, got, tc.want)
+		}
+	}
+}
