@@ -8,6 +8,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/formwork/formwork/internal/pyfmt"
 	"github.com/formwork/formwork/renderers"
 	"github.com/formwork/formwork/widgets"
 )
@@ -599,7 +600,7 @@ func (bf *BoundField) object() renderers.Object {
 		"field": renderers.Object{
 			"required":            c.Required(),
 			"disabled":            c.Disabled,
-			"label":               bf.label,
+			"label":               bf.declaredLabel(),
 			"help_text":           bf.HelpText(),
 			"show_hidden_initial": c.ShowHiddenInitial,
 			"localize":            c.Localize,
@@ -611,6 +612,20 @@ func (bf *BoundField) object() renderers.Object {
 			"choices": choicePairs(bf.field),
 		},
 	}
+}
+
+// declaredLabel is the field's own label as templates see
+// field.field.label: the one declared, "" when hidden, None (nil) when
+// the label is made from the name.
+func (bf *BoundField) declaredLabel() any {
+	c := bf.field.Core()
+	switch {
+	case c.Label != "":
+		return translateText(bf.form.opts.Translator, c.Label)
+	case c.HideLabel:
+		return ""
+	}
+	return nil
 }
 
 // asWidgetObject is the field rendered with widget w (nil: its own), as
@@ -644,11 +659,20 @@ func choicePairs(f Field) []any {
 	var out []any
 	for _, ch := range cf.WidgetChoices() {
 		if ch.Group != nil {
-			var sub []any
-			for _, g := range ch.Group {
-				sub = append(sub, []any{g.Value, g.Label})
+			// A group's choices iterate as pairs and print as Python's
+			// repr of them, a list of (value, label) tuples.
+			sub := make([]any, len(ch.Group))
+			var repr strings.Builder
+			repr.WriteByte('[')
+			for i, g := range ch.Group {
+				sub[i] = []any{g.Value, g.Label}
+				if i > 0 {
+					repr.WriteString(", ")
+				}
+				repr.WriteString("(" + pyfmt.Repr(g.Value) + ", " + pyfmt.Repr(g.Label) + ")")
 			}
-			out = append(out, []any{ch.Label, sub})
+			repr.WriteByte(']')
+			out = append(out, []any{ch.Label, renderers.Object{renderers.HTMLKey: repr.String(), renderers.IterKey: sub}})
 			continue
 		}
 		out = append(out, []any{ch.Value, ch.Label})

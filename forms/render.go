@@ -220,15 +220,20 @@ func (f *Form) Object() renderers.Object {
 	// Object itself, which the form's loop builds anyway.
 	// {{ form.fields|length }}, {% for name in form.fields %}: Django's
 	// dict of the fields by name, each as a bound field's .field.
-	fields := make(renderers.Object, len(f.fields)+1)
+	fields := make(renderers.Object, len(f.fields)+2)
 	names := make([]any, len(f.fields))
+	items := make([]any, len(f.fields))
 	for i, bf := range f.fields {
 		bo := bf.Object()
 		o[bf.name] = bo
 		fields[bf.name] = bo["field"]
 		names[i] = bf.name
+		items[i] = []any{bf.name, bo["field"]}
 	}
 	fields[renderers.IterKey] = names
+	if _, taken := fields["items"]; !taken {
+		fields["items"] = items // {% for name, field in form.fields.items %}
+	}
 	if _, taken := o["fields"]; !taken {
 		o["fields"] = fields
 	}

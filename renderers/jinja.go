@@ -835,6 +835,23 @@ func (p *exprParser) test(a string) (string, error) {
 		out = "isset(" + a + ")"
 	case "undefined":
 		out = "!isset(" + a + ")"
+	case "string", "number", "integer", "float", "boolean", "mapping", "iterable",
+		"sequence", "callable", "odd", "even", "lower", "upper", "escaped":
+		out = "jinja_test(\"" + tok.text + "\", " + a + ")"
+	case "divisibleby", "in", "ne", "lt", "le", "gt", "ge":
+		arg, err := p.testArg()
+		if err != nil {
+			return "", err
+		}
+		switch tok.text {
+		case "divisibleby":
+			out = "jinja_test(\"divisibleby\", " + a + ", " + arg + ")"
+		case "in":
+			out = "jinja_in(" + a + ", " + arg + ")"
+		default:
+			op := map[string]string{"ne": "!=", "lt": "<", "le": "<=", "gt": ">", "ge": ">="}[tok.text]
+			out = "(" + a + " " + op + " " + arg + ")"
+		}
 	default:
 		return "", p.t.errf("the Jinja2 test %q is not supported", tok.text)
 	}

@@ -45,6 +45,7 @@ func markupsafeEscapeTo(w io.Writer, b []byte) { _, _ = markupsafe.WriteString(w
 func addJinjaGlobals(set *jet.Set) {
 	for name, fn := range map[string]jet.Func{
 		"jinja_print":       jinjaPrint,
+		"jinja_test":        jinjaTest,
 		"jinja_div":         jinjaDiv,
 		"jinja_int":         jinjaInt,
 		"jinja_index":       jinjaIndex,
@@ -275,6 +276,100 @@ func mustIterate(a jet.Arguments, fn string) {
 func jinjaIsNone(a jet.Arguments) reflect.Value {
 	a.RequireNumOfArguments("none", 1, 1)
 	return reflect.ValueOf(isNone(a.Get(0)))
+}
+
+// jinjaTest is Jinja's built-in tests that take a value (and, for
+// divisibleby, in and the comparisons, an argument): "x is string".
+func jinjaTest(a jet.Arguments) reflect.Value {
+	a.RequireNumOfArguments("test", 2, 3)
+	name, _ := valueOf(a.Get(0)).(string)
+	v := valueOf(a.Get(1))
+	if a.NumOfArguments() == 3 { // divisibleby
+		n, ok1 := testInt(v)
+		d, ok2 := testInt(valueOf(a.Get(2)))
+		if !ok1 || !ok2 || d == 0 {
+			a.Panicf("divisibleby: want two integers, the second not zero")
+		}
+		return reflect.ValueOf(n%d == 0)
+	}
+	var is bool
+	switch name {
+	case "string":
+		switch v.(type) {
+		case string, jetSafe:
+			is = true
+		}
+	case "number", "integer", "float", "boolean":
+		switch v.(type) {
+		case bool:
+			is = name == "number" || name == "boolean"
+		case int, int8, int16, int32, int64, uint, uint8, uint16, uint32, uint64:
+			is = name == "number" || name == "integer"
+		case float32, float64:
+			is = name == "number" || name == "float"
+		}
+	case "mapping":
+		switch x := v.(type) {
+		case jetObject:
+			_, is = x["items"] // an error dict; a bound field, a form are not
+		case Attrs:
+			is = true
+		default:
+			is = v != nil && reflect.TypeOf(v).Kind() == reflect.Map
+		}
+	case "iterable", "sequence":
+		switch x := v.(type) {
+		case string, jetSafe, Attrs:
+			is = true
+		case jetObject:
+			_, is = x[IterKey]
+		default:
+			if v != nil {
+				k := reflect.TypeOf(v).Kind()
+				is = k == reflect.Slice || k == reflect.Array || k == reflect.Map || (name == "iterable" && k == reflect.Pointer)
+			}
+		}
+	case "callable":
+		_, is = v.(jet.Func)
+	case "odd", "even":
+		n, ok := testInt(v)
+		if !ok {
+			a.Panicf("%s: want an integer, not %s", name, pyTypeName(v))
+		}
+		is = (n%2 != 0) == (name == "odd")
+	case "lower", "upper":
+		s := pyfmt.Str(v)
+		if name == "lower" {
+			is = s == strings.ToLower(s)
+		} else {
+			is = s == strings.ToUpper(s)
+		}
+	case "escaped":
+		switch v.(type) {
+		case jetSafe, jetObject:
+			is = true
+		}
+	default:
+		a.Panicf("the Jinja2 test %q is not supported", name)
+	}
+	return reflect.ValueOf(is)
+}
+
+// testInt is v as an integer, for the tests that take one.
+func testInt(v any) (int64, bool) {
+	rv := reflect.ValueOf(v)
+	switch rv.Kind() {
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		return rv.Int(), true
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		return int64(rv.Uint()), true
+	case reflect.Bool:
+		if rv.Bool() {
+			return 1, true
+		}
+		return 0, true
+	}
+	return 0, false
 }
 
 // jinjaItems is mapping.items(): [name, value] pairs in order, Attrs in

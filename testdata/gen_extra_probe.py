@@ -525,3 +525,45 @@ case("jinja_errors_as_json", {"form": JSON_FORM, "bind": {"data": {"name": "abcd
                                       "{% if form.age.errors.as_json() %}T{% endif %}"
                                       "{% for k, v in form.errors.get_json_data().items() %}{{ k }}={% for e in v %}{{ e.code }}{% endfor %};{% endfor %}"},
      "renderer": {"class": "Jinja2DivFormRenderer", "form_template_name": "theme/form.html"}, "outputs": ["str"]})
+
+# A choice group's choices print as Python's repr of them (a list of
+# tuples), iterate as pairs and print unescaped with |safe.
+GROUP_FORM = {"fields": [{"name": "f1", "type": "ChoiceField", "choices": [["1", "One"], ["Group 'x'", [["g1", "G <one>"], [2, "G two"]]]]},
+                         {"name": "f2", "type": "MultipleChoiceField", "choices": [["G", [["a", "A"]]], ["b", "B"]]}]}
+case("theme_group_choices", {"form": GROUP_FORM,
+     "templates": {"theme/form.html": "{% for field in form %}{% for v, l in field.field.choices %}({{ v }}={{ l }})"
+                                      "{% if v == 'G' or v == \"Group 'x'\" %}{% for a, b in l %}[{{ a }}:{{ b }}]{% endfor %}{{ l|safe }}{% endif %}"
+                                      "{% endfor %}{% endfor %}"},
+     "renderer": {"class": "DjangoDivFormRenderer", "form_template_name": "theme/form.html"}, "outputs": ["str"]})
+case("jinja_group_choices", {"form": GROUP_FORM,
+     "templates": {"theme/form.html": "{% for field in form %}{% for v, l in field.field.choices %}({{ v }}={{ l }})"
+                                      "{% if l is not string %}{% for a, b in l %}[{{ a }}:{{ b }}]{% endfor %}{% endif %}{% endfor %}{% endfor %}"},
+     "renderer": {"class": "Jinja2DivFormRenderer", "form_template_name": "theme/form.html"}, "outputs": ["str"]})
+
+# Jinja's built-in tests (string, number, mapping, divisibleby, in, the
+# comparisons...) on a form's values.
+case("jinja_tests", {"form": {"fields": [{"name": "f0", "type": "CharField", "label": "Name"}, {"name": "n", "type": "IntegerField", "initial": 7}]},
+     "bind": {"data": {"f0": "", "n": "8"}},
+     "templates": {"theme/form.html": "{{ form.f0.label is string }}{{ 3 is number }}{{ 3 is integer }}{{ 3 is float }}{{ true is boolean }}"
+                                      "{{ true is number }}{{ form.errors is mapping }}{{ form.f0.errors is mapping }}{{ form.f0.errors is iterable }}"
+                                      "{{ 'ab' is sequence }}{{ 3 is odd }}{{ 4 is even }}{{ 'abc' is lower }}{{ 'ABC' is upper }}{{ 'Ab' is upper }}"
+                                      "{{ form.f0.label_tag() is escaped }}{{ 'x' is escaped }}{{ 9 is divisibleby 3 }}{{ 9 is divisibleby(4) }}"
+                                      "{{ 'a' is in 'abc' }}{{ 'f0' is in form.errors }}{{ 3 is ne 4 }}{{ 3 is lt 4 }}{{ 3 is ge 4 }}{{ 3 is gt(2) }}"
+                                      "{{ 3 is le 3 }}{{ form.f0.label is not string }}{{ form.f0.label_tag is callable }}{{ form.fields is mapping }}"
+                                      "{{ form.n.value() is string }}{{ form.n.initial is integer }}{{ none is string }}{{ form.f0.errors is sequence }}"
+                                      "{{ [1] is iterable }}{{ {'a': 1} is mapping }}"},
+     "renderer": {"class": "Jinja2DivFormRenderer", "form_template_name": "theme/form.html"}, "outputs": ["str"]})
+
+# form.fields is a mapping: its items are the fields by name; a field's
+# own label is None when made from the name, "" when hidden.
+FIELDS_FORM = {"fields": [{"name": "f0", "type": "CharField", "label": "Name", "help_text": "h <b>"},
+                          {"name": "n", "type": "IntegerField", "initial": 7, "required": False},
+                          {"name": "h", "type": "CharField", "label": "", "required": False}]}
+case("theme_fields_items", {"form": FIELDS_FORM,
+     "templates": {"theme/form.html": "{% for name, f in form.fields.items %}{{ name }}:{{ f.label }}:{{ f.help_text }}:{{ f.required }};{% endfor %}"
+                                      "{{ form.fields|length }}{% for k in form.fields %}{{ k }}{% endfor %}{{ form.fields.n.initial }}"},
+     "renderer": {"class": "DjangoDivFormRenderer", "form_template_name": "theme/form.html"}, "outputs": ["str"]})
+case("jinja_fields_items", {"form": FIELDS_FORM,
+     "templates": {"theme/form.html": "{% for name, f in form.fields.items() %}{{ name }}:{{ f.label }}:{{ f.help_text }}:{{ f.required }};{% endfor %}"
+                                      "{{ form.fields|length }}{{ form.fields is mapping }}{% for k in form.fields %}{{ k }}{% endfor %}{{ form.fields.n.initial }}"},
+     "renderer": {"class": "Jinja2DivFormRenderer", "form_template_name": "theme/form.html"}, "outputs": ["str"]})

@@ -52,8 +52,8 @@ func init() {
 	}))
 	// |safe of a list's repr prints it unescaped (pyvalues.go).
 	must(pongo2.ReplaceFilter("safe", func(in, _ *pongo2.Value) (*pongo2.Value, *pongo2.Error) {
-		if t, ok := in.Interface().(pyText); ok && !in.IsNil() {
-			return pongo2.AsSafeValue(t.pyStr()), nil
+		if s, ok := plainText(in); ok {
+			return pongo2.AsSafeValue(s), nil
 		}
 		return pongo2.AsSafeValue(in.Interface()), nil
 	}))

@@ -154,10 +154,27 @@ type pyText interface{ pyStr() string }
 
 // text is v's text unescaped.
 func text(v *pongo2.Value) string {
-	if t, ok := v.Interface().(pyText); ok && !v.IsNil() {
-		return t.pyStr()
+	if s, ok := plainText(v); ok {
+		return s
 	}
 	return v.String()
+}
+
+// plainText is the text of a value whose String is escaped: a wrapper of
+// this file, or an Object printing a plain string (the repr of a choice
+// group, of an error list's get_json_data).
+func plainText(v *pongo2.Value) (string, bool) {
+	if v.IsNil() {
+		return "", false
+	}
+	switch x := v.Interface().(type) {
+	case pyText:
+		return x.pyStr(), true
+	case renderers.Object:
+		s, ok := x[renderers.HTMLKey].(string)
+		return s, ok
+	}
+	return "", false
 }
 
 // raw is the value in v as formwork's values spell it: a wrapper of this
