@@ -322,7 +322,9 @@ func jinjaTest(a jet.Arguments) reflect.Value {
 		case string, jetSafe, Attrs:
 			is = true
 		case jetObject:
+			// An empty Object is an empty error list or dict.
 			_, is = x[IterKey]
+			is = is || len(x) == 0
 		default:
 			if v != nil {
 				k := reflect.TypeOf(v).Kind()
@@ -338,11 +340,13 @@ func jinjaTest(a jet.Arguments) reflect.Value {
 		}
 		is = (n%2 != 0) == (name == "odd")
 	case "lower", "upper":
+		// Python's str.islower/isupper: some cased letter, and every
+		// cased letter in that case.
 		s := pyfmt.Str(v)
 		if name == "lower" {
-			is = s == strings.ToLower(s)
+			is = s == strings.ToLower(s) && s != strings.ToUpper(s)
 		} else {
-			is = s == strings.ToUpper(s)
+			is = s == strings.ToUpper(s) && s != strings.ToLower(s)
 		}
 	case "escaped":
 		switch v.(type) {

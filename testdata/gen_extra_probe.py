@@ -567,3 +567,19 @@ case("jinja_fields_items", {"form": FIELDS_FORM,
      "templates": {"theme/form.html": "{% for name, f in form.fields.items() %}{{ name }}:{{ f.label }}:{{ f.help_text }}:{{ f.required }};{% endfor %}"
                                       "{{ form.fields|length }}{{ form.fields is mapping }}{% for k in form.fields %}{{ k }}{% endfor %}{{ form.fields.n.initial }}"},
      "renderer": {"class": "Jinja2DivFormRenderer", "form_template_name": "theme/form.html"}, "outputs": ["str"]})
+
+# wordwrap wraps at a width of characters (Django's wrap), truncatewords
+# ends with " …", both keep markup safe; a stringfilter (upper, title...)
+# sees a list's repr as text, which is escaped once.
+case("theme_wordwrap_truncatewords", {"form": {"fields": [
+    {"name": "f0", "type": "CharField", "label": "A rather long label <b>here</b>", "help_text": "one  two\tthree four five six"}]},
+    "templates": {"theme/form.html": "{{ form.f0.label|wordwrap:6 }}|{{ form.f0.help_text|wordwrap:9 }}|{{ form.f0.label_tag|wordwrap:20 }}|"
+                                     "{{ form.f0.label|truncatewords:2 }}|{{ form.f0.help_text|truncatewords:9 }}|{{ form.f0.label_tag|truncatewords:3 }}|"
+                                     "{{ form.f0.label|truncatewords:0 }}|{{ form.f0.label|truncatewords:'x' }}"},
+    "renderer": {"class": "DjangoDivFormRenderer", "form_template_name": "theme/form.html"}, "outputs": ["str"]})
+case("theme_stringfilter_of_list", {"form": {"fields": [
+    {"name": "f0", "type": "MultipleChoiceField", "choices": [["a'b", "A"], ["c", "C"]]}]},
+    "bind": {"data": {"f0": ["a'b", "c"]}},
+    "templates": {"theme/form.html": "{{ form.f0.value|upper }}|{{ form.f0.value|title }}|{{ form.f0.value|cut:'c' }}|{{ form.f0.value|truncatechars:6 }}|"
+                                     "{{ form.f0.value|wordwrap:4 }}|{{ form.f0.value|addslashes }}|{{ form.f0.value|length }}|{{ form.f0.value|first }}"},
+    "renderer": {"class": "DjangoDivFormRenderer", "form_template_name": "theme/form.html"}, "outputs": ["str"]})

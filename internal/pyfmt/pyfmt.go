@@ -386,3 +386,114 @@ func JSONQuote(s string) string {
 	b.WriteByte('"')
 	return b.String()
 }
+
+// Wrap is Django's wordwrap (django.utils.text.wrap): each line of text
+// wrapped at width characters by Python's textwrap.TextWrapper with
+// break_long_words, break_on_hyphens and replace_whitespace off (a word
+// longer than width has a line of its own), tabs expanded to eight
+// columns, the whitespace a break falls on dropped, and a final newline
+// kept. A width below 1 is the ValueError Python raises.
+func Wrap(text string, width int) (string, error) {
+	if width <= 0 {
+		return "", fmt.Errorf("invalid width %d (must be > 0)", width)
+	}
+	var out []string
+	for _, line := range splitLines(text) {
+		wrapped := wrapLine(expandTabs(line), width)
+		if len(wrapped) == 0 {
+			out = append(out, line) // only whitespace, dropped: restored
+		} else {
+			out = append(out, wrapped...)
+		}
+	}
+	if strings.HasSuffix(text, "\n") {
+		out = append(out, "")
+	}
+	return strings.Join(out, "\n"), nil
+}
+
+// splitLines is Python's str.splitlines(): lines without their ends.
+func splitLines(s string) []string {
+	var lines []string
+	start := 0
+	rs := []rune(s)
+	for i := 0; i < len(rs); i++ {
+		switch rs[i] {
+		case '\n', '\r', '\v', '\f', 0x1c, 0x1d, 0x1e, 0x85, 0x2028, 0x2029:
+			lines = append(lines, string(rs[start:i]))
+			if rs[i] == '\r' && i+1 < len(rs) && rs[i+1] == '\n' {
+				i++
+			}
+			start = i + 1
+		}
+	}
+	if start < len(rs) {
+		lines = append(lines, string(rs[start:]))
+	}
+	return lines
+}
+
+// expandTabs is Python's str.expandtabs(8).
+func expandTabs(s string) string {
+	if !strings.ContainsRune(s, '\t') {
+		return s
+	}
+	var b strings.Builder
+	col := 0
+	for _, r := range s {
+		switch r {
+		case '\t':
+			n := 8 - col%8
+			b.WriteString(strings.Repeat(" ", n))
+			col += n
+		case '\n', '\r':
+			b.WriteRune(r)
+			col = 0
+		default:
+			b.WriteRune(r)
+			col++
+		}
+	}
+	return b.String()
+}
+
+// wrapLine is TextWrapper.wrap of one line: its chunks (runs of ASCII
+// whitespace and the words between them) packed into lines of at most
+// width characters.
+func wrapLine(line string, width int) []string {
+	isSpace := func(r rune) bool { return strings.ContainsRune("\t\n\v\f\r ", r) }
+	var chunks []string
+	rs := []rune(line)
+	for i := 0; i < len(rs); {
+		j := i + 1
+		for j < len(rs) && isSpace(rs[j]) == isSpace(rs[i]) {
+			j++
+		}
+		chunks = append(chunks, string(rs[i:j]))
+		i = j
+	}
+	blank := func(c string) bool { return strings.TrimSpace(c) == "" }
+	size := func(c string) int { return len([]rune(c)) }
+	var lines []string
+	for len(chunks) > 0 {
+		if blank(chunks[0]) && len(lines) > 0 {
+			chunks = chunks[1:]
+		}
+		var cur []string
+		n := 0
+		for len(chunks) > 0 && n+size(chunks[0]) <= width {
+			n += size(chunks[0])
+			cur, chunks = append(cur, chunks[0]), chunks[1:]
+		}
+		if len(chunks) > 0 && size(chunks[0]) > width && len(cur) == 0 {
+			cur, chunks = append(cur, chunks[0]), chunks[1:]
+		}
+		if len(cur) > 0 && blank(cur[len(cur)-1]) {
+			cur = cur[:len(cur)-1]
+		}
+		if len(cur) > 0 {
+			lines = append(lines, strings.Join(cur, ""))
+		}
+	}
+	return lines
+}

@@ -234,3 +234,32 @@ func TestJSONQuote(t *testing.T) {
 		}
 	}
 }
+
+// TestWrap checks Wrap against what Django 4.2's wrap() returned.
+func TestWrap(t *testing.T) {
+	for _, tc := range []struct {
+		in    string
+		width int
+		want  string
+	}{
+		{"Your name", 4, "Your\nname"},
+		{"Joel is a slug", 4, "Joel\nis a\nslug"},
+		{"a  b   c", 1, "a\nb\nc"},
+		{"  lead space here", 5, "lead\nspace\nhere"},
+		{"long-hyphenated-word ok", 5, "long-hyphenated-word\nok"},
+		{"tab\there x", 6, "tab\nhere x"},
+		{"line one\nline two two\n", 5, "line\none\nline\ntwo\ntwo\n"},
+		{"   ", 2, "   "},
+		{"x\r\ny z", 1, "x\ny\nz"},
+		{"abcdefgh", 3, "abcdefgh"},
+		{"a b c d e f", 3, "a b\nc d\ne f"},
+		{"Ünïcode wörds hère", 6, "Ünïcode\nwörds\nhère"},
+	} {
+		if got, err := Wrap(tc.in, tc.width); err != nil || got != tc.want {
+			t.Errorf("Wrap(%q, %d) = %q, %v; want %q", tc.in, tc.width, got, err, tc.want)
+		}
+	}
+	if _, err := Wrap("x", 0); err == nil {
+		t.Error("Wrap(x, 0): no error, want Python's ValueError")
+	}
+}

@@ -127,14 +127,23 @@ func Translate(src string) string {
 // (langKey).
 var localizedFilters = []string{"floatformat", "yesno", "date", "time", "truncatechars"}
 
+// textFilters are pongo2's filters that Django applies to str() of the
+// value (stringfilter): a list's repr, a choice group's, is their input
+// as text, not as the escaped markup it prints as.
+var textFilters = []string{"upper", "lower", "title", "capfirst", "cut", "center", "ljust", "rjust",
+	"linebreaksbr", "linebreaks", "addslashes", "wordcount", "striptags", "make_list", "urlize",
+	"urlencode", "iriencode", "escapejs", "slugify"}
+
 // localized writes |fw_lang:_fw_lang before each filter of
-// localizedFilters in code, and respells an error list's or dict's
+// localizedFilters in code and |fw_text before each of textFilters, and
+// respells an error list's or dict's
 // .as_data as |fw_as_data (an empty one is an Object without keys, which
 // has no attributes: the filter sees it all the same), outside string
 // literals.
 func localized(code string) string {
-	if !strings.Contains(code, ".as_data") &&
-		!slices.ContainsFunc(localizedFilters, func(name string) bool { return strings.Contains(code, "|"+name) }) {
+	inCode := func(name string) bool { return strings.Contains(code, "|"+name) }
+	if !strings.Contains(code, ".as_data") && !slices.ContainsFunc(localizedFilters, inCode) &&
+		!slices.ContainsFunc(textFilters, inCode) {
 		return code
 	}
 	var b strings.Builder
@@ -152,12 +161,14 @@ func localized(code string) string {
 			continue
 		}
 		if c == '|' {
-			for _, name := range localizedFilters {
+			named := func(name string) bool {
 				end := i + 1 + len(name)
-				if strings.HasPrefix(code[i+1:], name) && (end == len(code) || !isIdent(code[end])) {
-					b.WriteString("|fw_lang:" + langKey)
-					break
-				}
+				return strings.HasPrefix(code[i+1:], name) && (end == len(code) || !isIdent(code[end]))
+			}
+			if slices.ContainsFunc(localizedFilters, named) {
+				b.WriteString("|fw_lang:" + langKey)
+			} else if slices.ContainsFunc(textFilters, named) {
+				b.WriteString("|fw_text")
 			}
 		}
 		b.WriteByte(c)

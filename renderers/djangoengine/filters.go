@@ -2,6 +2,7 @@ package djangoengine
 
 import (
 	"errors"
+	"fmt"
 	"math/big"
 	"reflect"
 	"regexp"
@@ -50,12 +51,17 @@ import (
 //     render's language;
 //   - yesno maps None to the second word when given two, as Django's, and
 //     its default words are the render's language's ("ja,nein,vielleicht");
+//   - truncatewords joins the words it keeps with single spaces and ends
+//     with " …", as Django's Truncator does;
+//   - wordwrap wraps at a width of characters, as Django's, not every N
+//     words;
 //   - slugify and force_escape, which pongo2 lacks.
 func init() {
 	must(pongo2.RegisterFilter("fw_lang", filterLang))
 	must(pongo2.ReplaceFilter("floatformat", filterFloatformat))
 	must(pongo2.ReplaceFilter("yesno", filterYesno))
 	must(pongo2.RegisterFilter("fw_as_data", filterAsData))
+	must(pongo2.RegisterFilter("fw_text", filterText))
 	must(pongo2.ReplaceFilter("date", filterDate))
 	must(pongo2.ReplaceFilter("time", filterTime))
 	must(pongo2.ReplaceFilter("truncatechars", filterTruncateChars))
@@ -69,6 +75,8 @@ func init() {
 	must(pongo2.ReplaceFilter("pluralize", filterPluralize))
 	must(pongo2.ReplaceFilter("urlencode", filterURLEncode))
 	must(pongo2.ReplaceFilter("iriencode", filterIRIEncode))
+	must(pongo2.ReplaceFilter("wordwrap", filterWordwrap))
+	must(pongo2.ReplaceFilter("truncatewords", filterTruncateWords))
 	must(pongo2.RegisterFilter("slugify", filterSlugify))
 	must(pongo2.RegisterFilter("force_escape", filterForceEscape))
 }
@@ -171,6 +179,20 @@ func filterJoin(in, param *pongo2.Value) (*pongo2.Value, *pongo2.Error) {
 		b.WriteString(safeOrEscaped(pongo2.AsValue(it)))
 	}
 	return pongo2.AsSafeValue(b.String()), nil
+}
+
+// sameSafety is s, the result of a filter Django marks is_safe, safe
+// when the filter's input was markup (a label tag, a field's HTML).
+func sameSafety(in *pongo2.Value, s string) *pongo2.Value {
+	if _, ok := renderers.IsSafe(in.Interface()); ok {
+		return pongo2.AsSafeValue(s)
+	}
+	if o, ok := in.Interface().(renderers.Object); ok {
+		if _, plain := o[renderers.HTMLKey].(string); !plain {
+			return pongo2.AsSafeValue(s)
+		}
+	}
+	return pongo2.AsValue(s)
 }
 
 // safeOrEscaped is v printed as autoescaping prints it.
@@ -381,7 +403,7 @@ func filterTruncateChars(in, param *pongo2.Value) (*pongo2.Value, *pongo2.Error)
 			}
 		}
 	}
-	text := norm.NFC.String(in.String())
+	text := norm.NFC.String(text(in))
 	count, end := 0, -1
 	for i, r := range text {
 		if unicode.Is(unicode.Mn, r) {
@@ -396,6 +418,41 @@ func filterTruncateChars(in, param *pongo2.Value) (*pongo2.Value, *pongo2.Error)
 		}
 	}
 	return pongo2.AsValue(text), nil
+}
+
+// filterWordwrap is Django's wordwrap: lines wrapped at the argument's
+// width (pyfmt.Wrap); an argument that is not a positive integer is the
+// error Django raises.
+func filterWordwrap(in, param *pongo2.Value) (*pongo2.Value, *pongo2.Error) {
+	width, ok := pyInt(param)
+	if !ok || !width.IsInt64() {
+		return nil, &pongo2.Error{Sender: "filter:wordwrap", OrigError: fmt.Errorf("invalid literal for int(): %q", param.String())}
+	}
+	s, err := pyfmt.Wrap(text(in), int(width.Int64()))
+	if err != nil {
+		return nil, &pongo2.Error{Sender: "filter:wordwrap", OrigError: err}
+	}
+	return sameSafety(in, s), nil
+}
+
+// filterTruncateWords is Django's truncatewords: the first N words
+// joined by single spaces, " …" after them when some were cut; the value
+// as it is when the argument is not an integer.
+func filterTruncateWords(in, param *pongo2.Value) (*pongo2.Value, *pongo2.Error) {
+	n, ok := pyInt(param)
+	if !ok || !n.IsInt64() {
+		return in, nil
+	}
+	words := strings.Fields(text(in))
+	if int64(len(words)) > n.Int64() {
+		// words[:n] as Python slices it: from the end when negative.
+		keep := n.Int64()
+		if keep < 0 {
+			keep = max(int64(len(words))+keep, 0)
+		}
+		return sameSafety(in, strings.Join(words[:keep], " ")+" …"), nil
+	}
+	return sameSafety(in, strings.Join(words, " ")), nil
 }
 
 // filterEscapeJS is Django's escapejs: the characters that could end a
@@ -560,6 +617,16 @@ func formatTime(in, param *pongo2.Value, defaultFormat string, timeOnly bool) (*
 		return pongo2.AsValue(""), nil
 	}
 	return pongo2.AsValue(s), nil
+}
+
+// filterText is the value as the text a Django stringfilter sees
+// (Translate writes |fw_text before pongo2's own such filters): a list's
+// repr unescaped, to be escaped once when printed; anything else as it is.
+func filterText(in, _ *pongo2.Value) (*pongo2.Value, *pongo2.Error) {
+	if s, ok := plainText(in); ok {
+		return pongo2.AsValue(s), nil
+	}
+	return in, nil
 }
 
 // filterAsData is an error list's as_data (Translate writes .as_data as

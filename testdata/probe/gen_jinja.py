@@ -28,6 +28,11 @@ SNIPS = [
  "{% for field in form %}{{ field.field.widget.attrs|length }}{% endfor %}|{{ form.fields|length }}",
  "{{ form.f0.label|urlencode }}|{{ 3|string }}{{ '5'|int + 2 }}|{{ [1,2,3]|sum }}|{{ form.f0.label|list|first }}",
  "{% for field in form %}[{{ field.data }}|{{ field.initial }}|{{ field.field.initial }}|{{ field.value() is none }}|{{ field.data == none }}|{{ field.initial != None }}]{% endfor %}",
+ "{% if form.errors %}{{ form.errors.as_json() }}|{{ form.errors.get_json_data() }}{% endif %}{% for field in form %}{% if field.errors %}{{ field.errors.as_json() }}{{ field.errors.get_json_data() }}{% endif %}{% endfor %}",
+ "{% for name, f in form.fields.items() %}{{ name }}:{{ f.label }}:{{ f.required }}:{{ f.disabled }};{% endfor %}",
+ "{% for field in form %}{{ field.value() is string }}{{ field.value() is none }}{{ field.initial is number }}{{ field.errors is iterable }}{{ field.label is lower }}{{ loop.index is odd }}{% endfor %}",
+ "{% for field in form %}{% for v, l in field.field.choices %}({{ v }}={{ l }}){% endfor %}{% endfor %}",
+ "{% for field in form %}{% for sub in field.subwidgets %}{{ sub }}{% endfor %}{{ field.subwidgets|length }}{% endfor %}",
  "{% for field in form %}[{{ field.value()|default('D') }}|{{ field.data|default('D', true) }}|{{ field.initial|d('I') }}|{% if field.value() %}T{% else %}F{% endif %}|{{ field.data ~ '!' }}|{{ field.initial|string|lower }}]{% endfor %}",
 ]
 

@@ -57,6 +57,14 @@ SNIPS = [
     "{{ form.f0.label|floatformat }}|{{ '3.14159'|floatformat:2 }}|{{ '2'|floatformat:'-3' }}",
     "{{ form.f0.label|pluralize }}|{{ form.errors|length|pluralize:'y,ies' }}",
     "{{ form.f0.label|urlencode }}|{{ form.f0.label|iriencode }}|{{ form.f0.label|addslashes }}|{{ form.f0.label|escapejs }}",
+    "{% if form.errors %}{{ form.errors.as_json }}|{{ form.errors.get_json_data }}{% endif %}{% for field in form %}{% if field.errors %}{{ field.errors.as_json }}{{ field.errors.get_json_data }}{% endif %}{% endfor %}",
+    "{% for name, f in form.fields.items %}{{ name }}:{{ f.label }}:{{ f.required }}:{{ f.disabled }}:{{ f.help_text }};{% endfor %}",
+    "{% for field in form %}{{ field.field.widget.is_hidden }}{{ field.field.widget.attrs.class|default:'-' }}{{ field.field.show_hidden_initial }}{{ field.field.localize }}{% endfor %}",
+    "{% for field in form %}{{ field.label|wordwrap:4 }}|{{ field.label|truncatewords:1 }}|{{ field.label|first }}{{ field.label|last }}|{{ field.label|slice:':2' }}{% endfor %}",
+    "{% for field in form %}{{ field.value|length }}|{{ field.value|default:'-'|upper }}|{{ field.value|stringformat:'r' }}{% endfor %}",
+    "{% for field in form %}{{ field.name|add:'_x' }}{{ forloop.parentloop.counter|default:'np' }}{% endfor %}",
+    "{% for field in form %}{% for sub in field.subwidgets %}{{ sub }}{% endfor %}{{ field.subwidgets|length }}{% endfor %}",
+    "{% for field in form %}{{ field.errors.error_class }}{% endfor %}|{{ form.non_field_errors.error_class }}",
 ]
 
 def write(out, n, seed, snips, renderer, prefix):
