@@ -342,6 +342,9 @@ func TimeStr(t time.Time) string {
 	return t.Format("2006-01-02 15:04:05") + frac
 }
 
+// jsonEscapes are the short escapes of json.dumps.
+var jsonEscapes = map[rune]string{'\\': `\\`, '"': `\"`, '\b': `\b`, '\f': `\f`, '\n': `\n`, '\r': `\r`, '\t': `\t`}
+
 // JSONQuote returns s as Python's json.dumps writes a string with its
 // defaults (ensure_ascii): quoted, with every character outside printable
 // ASCII escaped as \uXXXX in lower-case hex (a surrogate pair above
@@ -358,21 +361,11 @@ func JSONQuote(s string) string {
 		}
 	}
 	for _, r := range s {
+		if esc, ok := jsonEscapes[r]; ok {
+			b.WriteString(esc)
+			continue
+		}
 		switch {
-		case r == '\\':
-			b.WriteString(`\\`)
-		case r == '"':
-			b.WriteString(`\"`)
-		case r == '\b':
-			b.WriteString(`\b`)
-		case r == '\f':
-			b.WriteString(`\f`)
-		case r == '\n':
-			b.WriteString(`\n`)
-		case r == '\r':
-			b.WriteString(`\r`)
-		case r == '\t':
-			b.WriteString(`\t`)
 		case r >= ' ' && r <= '~':
 			b.WriteRune(r)
 		case r < 0x10000:
