@@ -387,6 +387,19 @@ func (jetNone) Render(r *jet.Runtime) { _, _ = io.WriteString(r.Writer, "None") 
 // String is Python's str(None).
 func (jetNone) String() string { return "None" }
 
+// jetDecimal and jetFloat are a decimal and a float as jet sees them:
+// Python's str() of the number, which prints and compares as that text,
+// and is a number to Jinja's tests, not a string.
+type (
+	jetDecimal string
+	jetFloat   string
+)
+
+func (n jetDecimal) Render(r *jet.Runtime) { _, _ = io.WriteString(r.Writer, string(n)) }
+func (n jetDecimal) String() string        { return string(n) }
+func (n jetFloat) Render(r *jet.Runtime)   { _, _ = io.WriteString(r.Writer, string(n)) }
+func (n jetFloat) String() string          { return string(n) }
+
 // jetObject is an Object as jet sees it: its attributes converted, its
 // "__html__" and "__iter__" kept as they were. A nil jetObject is an empty
 // Object: false, and prints nothing.
@@ -431,7 +444,11 @@ func (c *jetConverter) convert(v any, none bool) any {
 		return v
 	case templateHTML:
 		return jetSafe(x)
-	case decimal.Decimal, time.Time, time.Duration:
+	case decimal.Decimal:
+		return jetDecimal(pyfmt.Str(v))
+	case float64, float32:
+		return jetFloat(pyfmt.Str(v))
+	case time.Time, time.Duration:
 		// Structs jet would print with Go's formatting: show Python's str().
 		return pyfmt.Str(v)
 	case HTML:

@@ -305,8 +305,10 @@ func jinjaTest(a jet.Arguments) reflect.Value {
 			is = name == "number" || name == "boolean"
 		case int, int8, int16, int32, int64, uint, uint8, uint16, uint32, uint64:
 			is = name == "number" || name == "integer"
-		case float32, float64:
+		case float32, float64, jetFloat:
 			is = name == "number" || name == "float"
+		case jetDecimal:
+			is = name == "number"
 		}
 	case "mapping":
 		switch x := v.(type) {

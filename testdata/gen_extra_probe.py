@@ -583,3 +583,28 @@ case("theme_stringfilter_of_list", {"form": {"fields": [
     "templates": {"theme/form.html": "{{ form.f0.value|upper }}|{{ form.f0.value|title }}|{{ form.f0.value|cut:'c' }}|{{ form.f0.value|truncatechars:6 }}|"
                                      "{{ form.f0.value|wordwrap:4 }}|{{ form.f0.value|addslashes }}|{{ form.f0.value|length }}|{{ form.f0.value|first }}"},
     "renderer": {"class": "DjangoDivFormRenderer", "form_template_name": "theme/form.html"}, "outputs": ["str"]})
+
+# A printed float or Decimal is localized as Django's localize() does:
+# plain notation (1e16 in full, Decimal 1E+2 as 100), the language's
+# decimal separator; a float still compares as a number.
+for lang in ("en", "cs"):
+    case(f"theme_numbers_{lang}", {"form": {"fields": [
+        {"name": "d", "type": "DecimalField", "initial": {"$decimal": "1.50"}},
+        {"name": "e", "type": "DecimalField", "initial": {"$decimal": "1E+2"}, "required": False},
+        {"name": "f", "type": "FloatField", "initial": 1.5},
+        {"name": "g", "type": "FloatField", "initial": 1e16, "required": False},
+        {"name": "h", "type": "FloatField", "initial": 0.00001, "required": False}]},
+        "language": lang,
+        "templates": {"theme/form.html": "{% for field in form %}{{ field.initial }}|{{ field.value }};{% endfor %}"
+                                         "{% if form.f.initial > 1 %}gt{% endif %}{% if form.h.initial < 1 %}lt{% endif %}{{ form.f.initial|floatformat }}"},
+        "renderer": {"class": "DjangoDivFormRenderer", "form_template_name": "theme/form.html"}, "outputs": ["str"]})
+
+# In Jinja a Decimal and a float are numbers, not strings, and print as
+# Python's str() (no localization).
+case("jinja_number_tests", {"form": {"fields": [
+    {"name": "d", "type": "DecimalField", "initial": {"$decimal": "1E+2"}},
+    {"name": "f", "type": "FloatField", "initial": 1.5}]},
+    "language": "cs",
+    "templates": {"theme/form.html": "{% for field in form %}{{ field.initial }}|{{ field.value() is string }}{{ field.initial is number }}"
+                                     "{{ field.initial is float }}{{ field.initial is integer }};{% endfor %}"},
+    "renderer": {"class": "Jinja2DivFormRenderer", "form_template_name": "theme/form.html"}, "outputs": ["str"]})

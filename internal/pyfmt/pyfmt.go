@@ -490,3 +490,37 @@ func wrapLine(line string, width int) []string {
 	}
 	return lines
 }
+
+// NumberText is the text Django's numberformat.format starts from when a
+// template prints a float or a Decimal (localize): plain notation
+// ("{:f}": 1e16 as 10000000000000000, Decimal("1E+2") as 100), except a
+// number of more than 200 digits and exponent, which keeps scientific
+// notation ("1e+300"). Its "." is the one a language's decimal separator
+// replaces.
+func NumberText(v any) string {
+	var d decimal.Decimal
+	switch x := v.(type) {
+	case float64:
+		s := FloatRepr(x)
+		if !strings.ContainsRune(s, 'e') {
+			return s // inf and nan too
+		}
+		d, _ = decimal.NewFromString(s)
+	case decimal.Decimal:
+		d = x
+	default:
+		return Str(v)
+	}
+	exp := int(d.Exponent())
+	if digits := len(d.Coefficient().String()) - boolInt(d.Sign() < 0); max(exp, -exp)+digits > 200 {
+		return strings.Replace(DecimalStr(d), "E", "e", 1)
+	}
+	return d.StringFixed(int32(max(-exp, 0)))
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}

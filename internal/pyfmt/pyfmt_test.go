@@ -263,3 +263,25 @@ func TestWrap(t *testing.T) {
 		t.Error("Wrap(x, 0): no error, want Python's ValueError")
 	}
 }
+
+// TestNumberText checks the text Django's localize() starts from, as a
+// template printed these numbers.
+func TestNumberText(t *testing.T) {
+	for _, tc := range []struct {
+		in   any
+		want string
+	}{
+		{1e16, "10000000000000000"},
+		{1.5, "1.5"},
+		{1e-5, "0.00001"},
+		{1e300, "1e+300"},
+		{decimal.RequireFromString("1.50"), "1.50"},
+		{decimal.RequireFromString("1E+2"), "100"},
+		{decimal.RequireFromString("-0.000001"), "-0.000001"},
+		{decimal.RequireFromString("1234567.5"), "1234567.5"},
+	} {
+		if got := NumberText(tc.in); got != tc.want {
+			t.Errorf("NumberText(%v) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}

@@ -45,15 +45,30 @@ type pyDuration time.Duration
 
 func (d pyDuration) String() string { return pyfmt.DurationStr(time.Duration(d)) }
 
-type pyFloat float64
+// pyFloat is a float as a template prints it (localize), in a language
+// whose decimal separator is "."; pyFloatComma in one where it is ",",
+// the only other (two types, as a float must stay a float for pongo2's
+// comparisons).
+type (
+	pyFloat      float64
+	pyFloatComma float64
+)
 
-func (f pyFloat) String() string { return pyfmt.FloatRepr(float64(f)) }
+func (f pyFloat) String() string      { return pyfmt.NumberText(float64(f)) }
+func (f pyFloatComma) String() string { return strings.Replace(pyfmt.NumberText(float64(f)), ".", ",", 1) }
 
-// pyDecimal is a Decimal as Python's str() writes it ("1.50", where
-// decimal.Decimal's String drops the trailing zero).
-type pyDecimal struct{ d decimal.Decimal }
+// pyDecimal is a Decimal as a template prints it (localize): its digits
+// as Python keeps them ("1.50", where decimal.Decimal's String drops the
+// trailing zero) in plain notation, with the language's decimal
+// separator.
+type pyDecimal struct {
+	d    decimal.Decimal
+	lang renderers.Translator
+}
 
-func (d pyDecimal) String() string { return pyfmt.DecimalStr(d.d) }
+func (d pyDecimal) String() string {
+	return langFormats(d.lang).FormatNumber(pyfmt.NumberText(d.d), false)
+}
 
 // pyTime is a date, a date and time or a time of day as a Django template
 // prints it (formats.localize): in its language's DATE_FORMAT,
@@ -198,6 +213,8 @@ func unwrap(v any) any {
 		return time.Duration(x)
 	case pyFloat:
 		return float64(x)
+	case pyFloatComma:
+		return float64(x)
 	case pyDecimal:
 		return x.d
 	case pyAttrs:
@@ -309,9 +326,12 @@ func (c py) value(v any) any {
 	case time.Duration:
 		return pyDuration(x)
 	case float64:
+		if langFormats(c.lang).DecimalSeparator == "," {
+			return pyFloatComma(x)
+		}
 		return pyFloat(x)
 	case decimal.Decimal:
-		return pyDecimal{x}
+		return pyDecimal{x, c.lang}
 	}
 	return v
 }
