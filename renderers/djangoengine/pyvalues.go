@@ -54,8 +54,10 @@ type (
 	pyFloatComma float64
 )
 
-func (f pyFloat) String() string      { return pyfmt.NumberText(float64(f)) }
-func (f pyFloatComma) String() string { return strings.Replace(pyfmt.NumberText(float64(f)), ".", ",", 1) }
+func (f pyFloat) String() string { return pyfmt.NumberText(float64(f)) }
+func (f pyFloatComma) String() string {
+	return strings.Replace(pyfmt.NumberText(float64(f)), ".", ",", 1)
+}
 
 // pyDecimal is a Decimal as a template prints it (localize): its digits
 // as Python keeps them ("1.50", where decimal.Decimal's String drops the
