@@ -418,7 +418,6 @@ func (d *ErrorDict) jsonData() renderers.Object {
 	for i, k := range d.Keys() {
 		list := d.lists[i].jsonData()
 		keys[i], items[i] = k, []any{k, list}
-		o[k] = list
 		if i > 0 {
 			repr.WriteString(", ")
 		}
@@ -429,6 +428,11 @@ func (d *ErrorDict) jsonData() renderers.Object {
 	o[renderers.IterKey] = keys
 	o["items"] = items
 	o["keys"] = keys
+	// A key is looked up before the dict's methods, as Django's
+	// template lookup tries data[name] first.
+	for i, k := range keys {
+		o[k.(string)] = items[i].([]any)[1]
+	}
 	return o
 }
 
