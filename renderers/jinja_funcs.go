@@ -278,8 +278,9 @@ func jinjaIsNone(a jet.Arguments) reflect.Value {
 	return reflect.ValueOf(isNone(a.Get(0)))
 }
 
-// jinjaTest is Jinja's built-in tests that take a value (and, for
-// divisibleby, in and the comparisons, an argument): "x is string".
+// jinjaTest is Jinja's built-in tests of a value ("x is string"), and
+// divisibleby with its argument; TranslateJinja writes "in" and the
+// comparisons as jinja_in and jet's operators.
 func jinjaTest(a jet.Arguments) reflect.Value {
 	a.RequireNumOfArguments("test", 2, 3)
 	name, _ := valueOf(a.Get(0)).(string)

@@ -511,16 +511,17 @@ func NumberText(v any) string {
 	default:
 		return Str(v)
 	}
-	exp := int(d.Exponent())
-	if digits := len(d.Coefficient().String()) - boolInt(d.Sign() < 0); max(exp, -exp)+digits > 200 {
+	if PastDigitLimit(d) {
 		return strings.Replace(DecimalStr(d), "E", "e", 1)
 	}
-	return d.StringFixed(int32(max(-exp, 0)))
+	return d.StringFixed(max(-d.Exponent(), 0))
 }
 
-func boolInt(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
+// PastDigitLimit reports whether d has more than 200 digits and exponent
+// together: the cutoff past which Django's number formatting (localize,
+// floatformat) leaves a number in scientific notation, against a denial
+// of service.
+func PastDigitLimit(d decimal.Decimal) bool {
+	digits, exp := int64(len(strings.TrimPrefix(d.Coefficient().String(), "-"))), int64(d.Exponent())
+	return digits+max(exp, -exp) > 200
 }

@@ -522,7 +522,7 @@ func filterFloatformat(in, param *pongo2.Value) (*pongo2.Value, *pongo2.Error) {
 	if err != nil {
 		return pongo2.AsValue(input), nil
 	}
-	if digits, exp := len(strings.TrimPrefix(d.Coefficient().String(), "-")), int64(d.Exponent()); int64(digits)+max(exp, -exp) > 200 {
+	if pyfmt.PastDigitLimit(d) {
 		return pongo2.AsValue(input), nil
 	}
 	places := p
