@@ -608,3 +608,15 @@ case("jinja_number_tests", {"form": {"fields": [
     "templates": {"theme/form.html": "{% for field in form %}{{ field.initial }}|{{ field.value() is string }}{{ field.initial is number }}"
                                      "{{ field.initial is float }}{{ field.initial is integer }};{% endfor %}"},
     "renderer": {"class": "Jinja2DivFormRenderer", "form_template_name": "theme/form.html"}, "outputs": ["str"]})
+
+# clean()'s "present" condition is Python's bool() of the cleaned value:
+# Decimal("0"), 0, 0.0 and timedelta(0) are false, so no error is added.
+case("clean_present_zero", {"form": {"fields": [
+    {"name": "d", "type": "DecimalField"},
+    {"name": "i", "type": "IntegerField"},
+    {"name": "f", "type": "FloatField"},
+    {"name": "t", "type": "DurationField"},
+    {"name": "s", "type": "CharField"}],
+    "clean_errors": [{"field": None, "message": f"Check {n}", "code": "c", "when": {"present": n}} for n in ("d", "i", "f", "t", "s")]},
+    "bind": {"data": {"d": "0.00", "i": "0", "f": "0.0", "t": "00:00:00", "s": "0"}},
+    "outputs": ["errors", "non_field_errors"]})

@@ -87,7 +87,9 @@ func list(v any) ([]any, bool) {
 	return nil, false
 }
 
-// Truthy is Python's bool(v) for the values forms hold.
+// Truthy is Python's bool(v) for the values forms hold: zero numbers
+// (a Decimal or a Duration too, as Decimal("0") and timedelta(0) are
+// false), empty strings and empty lists or dicts are false.
 func Truthy(v any) bool {
 	switch x := v.(type) {
 	case nil:
@@ -96,18 +98,20 @@ func Truthy(v any) bool {
 		return x
 	case string:
 		return x != ""
-	case int:
+	case decimal.Decimal:
+		return !x.IsZero()
+	case time.Duration:
 		return x != 0
-	case int64:
-		return x != 0
-	case float64:
-		return x != 0
-	case []any:
-		return len(x) > 0
-	case []string:
-		return len(x) > 0
-	case map[string]any:
-		return len(x) > 0
+	}
+	switch r := reflect.ValueOf(v); r.Kind() {
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr,
+		reflect.Float32, reflect.Float64:
+		return !r.IsZero()
+	case reflect.Slice, reflect.Map, reflect.Array, reflect.String:
+		return r.Len() > 0
+	case reflect.Pointer, reflect.Interface:
+		return !r.IsNil()
 	}
 	return true
 }

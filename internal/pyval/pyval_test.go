@@ -37,7 +37,12 @@ func TestTruthy(t *testing.T) {
 	}{
 		{nil, false}, {false, false}, {"", false}, {0, false}, {int64(0), false}, {0.0, false},
 		{[]any{}, false}, {[]string{}, false}, {map[string]any{}, false},
+		{decimal.Zero, false}, {decimal.RequireFromString("0.00"), false}, {time.Duration(0), false},
+		{int32(0), false}, {uint(0), false}, {float32(0), false}, {[]int{}, false}, {map[string]int{}, false},
+		{(*int)(nil), false},
 		{true, true}, {"0", true}, {int64(2), true}, {[]any{nil}, true}, {struct{}{}, true},
+		{decimal.RequireFromString("0.01"), true}, {time.Second, true}, {[]int{0}, true},
+		{time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC), true},
 	}
 	for _, tt := range tests {
 		if got := Truthy(tt.v); got != tt.want {
