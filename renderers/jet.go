@@ -400,6 +400,14 @@ func (n jetDecimal) String() string        { return string(n) }
 func (n jetFloat) Render(r *jet.Runtime)   { _, _ = io.WriteString(r.Writer, string(n)) }
 func (n jetFloat) String() string          { return string(n) }
 
+// jetTime is a date, a time, a datetime or a timedelta as jet sees it:
+// Python's str() of it (jet would print a time.Time with Go's
+// formatting), and no string to Jinja's tests.
+type jetTime string
+
+func (t jetTime) Render(r *jet.Runtime) { _, _ = io.WriteString(r.Writer, string(t)) }
+func (t jetTime) String() string        { return string(t) }
+
 // jetObject is an Object as jet sees it: its attributes converted, its
 // "__html__" and "__iter__" kept as they were. A nil jetObject is an empty
 // Object: false, and prints nothing.
@@ -449,8 +457,7 @@ func (c *jetConverter) convert(v any, none bool) any {
 	case float64, float32:
 		return jetFloat(pyfmt.Str(v))
 	case time.Time, time.Duration:
-		// Structs jet would print with Go's formatting: show Python's str().
-		return pyfmt.Str(v)
+		return jetTime(pyfmt.Str(v))
 	case HTML:
 		return jetSafe(x)
 	case Object:

@@ -620,3 +620,36 @@ case("clean_present_zero", {"form": {"fields": [
     "clean_errors": [{"field": None, "message": f"Check {n}", "code": "c", "when": {"present": n}} for n in ("d", "i", "f", "t", "s")]},
     "bind": {"data": {"d": "0.00", "i": "0", "f": "0.0", "t": "00:00:00", "s": "0"}},
     "outputs": ["errors", "non_field_errors"]})
+
+# A stringfilter (|upper, |safe, |escape...) reads Python's str() of a
+# date, a time, a float or a Decimal, not the localized text {{ v }}
+# prints; |stringformat:'r' is Python's repr (datetime.date(2022, 8, 3),
+# datetime.timedelta(seconds=3600)). A naive datetime at midnight is a
+# datetime.
+for lang in ("en", "pl", "cs"):
+    case(f"theme_stringfilter_of_times_{lang}", {"form": {"fields": [
+        {"name": "dt", "type": "DateTimeField", "initial": {"$datetime": "2022-08-03T10:30:00"}},
+        {"name": "mid", "type": "DateTimeField", "initial": {"$datetime": "2022-08-03T00:00:00"}},
+        {"name": "d", "type": "DateField", "initial": {"$date": "2022-08-03"}},
+        {"name": "t", "type": "TimeField", "initial": {"$time": "10:30:05"}},
+        {"name": "du", "type": "DurationField", "initial": {"$duration": 3600.5}},
+        {"name": "f", "type": "FloatField", "initial": 1.5},
+        {"name": "dec", "type": "DecimalField", "initial": {"$decimal": "1E+2"}},
+        {"name": "c", "type": "CharField", "initial": {"$datetime": "2022-08-03T00:00:00"}}]},
+        "language": lang,
+        "templates": {"theme/form.html": "{% for field in form %}{{ field.initial }}|{{ field.initial|upper }}|{{ field.initial|safe }}|"
+                                         "{{ field.initial|escape }}|{{ field.initial|stringformat:'r' }}|{{ field.initial|stringformat:'s' }}|"
+                                         "{{ field.value|default:'-'|lower }}|{{ field.value }};\n{% endfor %}{{ form.c }}"},
+        "renderer": {"class": "DjangoDivFormRenderer", "form_template_name": "theme/form.html"}, "outputs": ["str"]})
+
+# In Jinja a date, a time and a timedelta are no strings to the tests, and
+# print as Python's str().
+case("jinja_time_tests", {"form": {"fields": [
+    {"name": "dt", "type": "DateTimeField", "initial": {"$datetime": "2022-08-03T00:00:00"}},
+    {"name": "d", "type": "DateField", "initial": {"$date": "2022-08-03"}},
+    {"name": "t", "type": "TimeField", "initial": {"$time": "10:30:05"}},
+    {"name": "du", "type": "DurationField", "initial": {"$duration": 3600}}]},
+    "language": "pl",
+    "templates": {"theme/form.html": "{% for field in form %}{{ field.initial }}|{{ field.value() }}|{{ field.initial is string }}"
+                                     "{{ field.value() is string }}{{ field.initial is number }}|{{ field.initial|upper }};{% endfor %}"},
+    "renderer": {"class": "Jinja2DivFormRenderer", "form_template_name": "theme/form.html"}, "outputs": ["str"]})

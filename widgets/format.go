@@ -48,8 +48,7 @@ func isNone(v any) bool {
 // without grouping (Django's USE_THOUSAND_SEPARATOR is off), dates and
 // times in the given strftime format or f's first input format of their
 // kind.
-// A time.Time on 0000-01-01 is a time of day and one at midnight a date,
-// as pyfmt.TimeStr sees them.
+// What a time.Time holds is l10n.KindOf's answer.
 func localizeInput(v any, format string, f *l10n.Formats) any {
 	switch x := v.(type) {
 	case nil:
@@ -73,10 +72,10 @@ func localizeInput(v any, format string, f *l10n.Formats) any {
 		return pyfmt.Str(x)
 	case time.Time:
 		if format == "" {
-			switch {
-			case x.Year() == 0 && x.Month() == 1 && x.Day() == 1:
+			switch l10n.KindOf(x) {
+			case l10n.TimeOfDay:
 				format = timeFormats(f)[0]
-			case x.Hour() == 0 && x.Minute() == 0 && x.Second() == 0 && x.Nanosecond() == 0:
+			case l10n.Date:
 				format = dateFormats(f)[0]
 			default:
 				format = dateTimeFormats(f)[0]

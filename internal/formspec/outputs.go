@@ -11,6 +11,7 @@ import (
 
 	"github.com/formwork/formwork/forms"
 	"github.com/formwork/formwork/internal/pyfmt"
+	"github.com/formwork/formwork/l10n"
 	"github.com/formwork/formwork/storage"
 	"github.com/formwork/formwork/widgets"
 )
@@ -193,10 +194,10 @@ func JSONValue(v any, tkind string) any {
 		}
 		switch tkind {
 		case "":
-			switch {
-			case x.Year() == 0 && x.YearDay() == 1:
+			switch l10n.KindOf(x) {
+			case l10n.TimeOfDay:
 				tkind = "time"
-			case x.Hour() == 0 && x.Minute() == 0 && x.Second() == 0 && x.Nanosecond() == 0:
+			case l10n.Date:
 				tkind = "date"
 			default:
 				tkind = "datetime"

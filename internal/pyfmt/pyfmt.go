@@ -13,6 +13,8 @@ import (
 	"unicode"
 
 	"github.com/shopspring/decimal"
+
+	"github.com/formwork/formwork/l10n"
 )
 
 // Str returns Python's str(v) for the Go value v.
@@ -75,6 +77,10 @@ func Repr(v any) string {
 		return quote(x)
 	case decimal.Decimal:
 		return "Decimal('" + DecimalStr(x) + "')"
+	case time.Time:
+		return TimeRepr(x)
+	case time.Duration:
+		return DurationRepr(x)
 	}
 	return Str(v)
 }
@@ -207,15 +213,7 @@ func DecimalStr(d decimal.Decimal) string {
 
 // DurationStr returns Python's str(timedelta): "1 day, 2:03:04.500000".
 func DurationStr(d time.Duration) string {
-	micros := d.Microseconds()
-	days := micros / (86400 * 1e6)
-	rem := micros % (86400 * 1e6)
-	if rem < 0 {
-		rem += 86400 * 1e6
-		days--
-	}
-	secs := rem / 1e6
-	us := rem % 1e6
+	days, secs, us := timedelta(d)
 	s := fmt.Sprintf("%d:%02d:%02d", secs/3600, secs%3600/60, secs%60)
 	if us != 0 {
 		s += fmt.Sprintf(".%06d", us)
@@ -326,20 +324,85 @@ func toFloat(v any) float64 {
 }
 
 // TimeStr returns Python's str() of a date, time or datetime carried in a
-// time.Time: a time.Time on 0000-01-01 is a time of day, one at midnight is
-// a date, anything else a datetime.
+// time.Time, of the kind l10n.KindOf says it holds.
 func TimeStr(t time.Time) string {
 	frac := ""
 	if us := t.Nanosecond() / 1000; us != 0 {
 		frac = fmt.Sprintf(".%06d", us)
 	}
-	switch {
-	case t.Year() == 0 && t.Month() == 1 && t.Day() == 1:
+	switch l10n.KindOf(t) {
+	case l10n.TimeOfDay:
 		return t.Format("15:04:05") + frac
-	case t.Hour() == 0 && t.Minute() == 0 && t.Second() == 0 && t.Nanosecond() == 0:
+	case l10n.Date:
 		return t.Format("2006-01-02")
 	}
 	return t.Format("2006-01-02 15:04:05") + frac
+}
+
+// TimeRepr returns Python's repr() of a date, time or datetime carried in
+// a time.Time: datetime.date(2022, 8, 3), datetime.time(10, 30),
+// datetime.datetime(2022, 8, 3, 10, 30), dropping a zero microsecond and
+// then a zero second as Python does.
+func TimeRepr(t time.Time) string {
+	var parts []int
+	name := "datetime"
+	switch l10n.KindOf(t) {
+	case l10n.TimeOfDay:
+		name = "time"
+		parts = []int{t.Hour(), t.Minute(), t.Second(), t.Nanosecond() / 1000}
+	case l10n.Date:
+		return fmt.Sprintf("datetime.date(%d, %d, %d)", t.Year(), t.Month(), t.Day())
+	default:
+		parts = []int{t.Year(), int(t.Month()), t.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond() / 1000}
+	}
+	for range 2 {
+		if parts[len(parts)-1] == 0 {
+			parts = parts[:len(parts)-1]
+		}
+	}
+	var b strings.Builder
+	b.WriteString("datetime." + name + "(")
+	for i, n := range parts {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(strconv.Itoa(n))
+	}
+	b.WriteByte(')')
+	return b.String()
+}
+
+// timedelta is d as Python's timedelta holds it: whole days (negative
+// for a negative duration), then seconds and microseconds, both positive.
+func timedelta(d time.Duration) (days, secs, us int64) {
+	micros := d.Microseconds()
+	days = micros / (86400 * 1e6)
+	rem := micros % (86400 * 1e6)
+	if rem < 0 {
+		rem += 86400 * 1e6
+		days--
+	}
+	return days, rem / 1e6, rem % 1e6
+}
+
+// DurationRepr returns Python's repr() of a timedelta: its non-zero days,
+// seconds and microseconds by name, datetime.timedelta(days=-1,
+// seconds=86399), or datetime.timedelta(0).
+func DurationRepr(d time.Duration) string {
+	days, secs, us := timedelta(d)
+	var args []string
+	for _, p := range []struct {
+		name string
+		n    int64
+	}{{"days", days}, {"seconds", secs}, {"microseconds", us}} {
+		if p.n != 0 {
+			args = append(args, p.name+"="+strconv.FormatInt(p.n, 10))
+		}
+	}
+	if len(args) == 0 {
+		return "datetime.timedelta(0)"
+	}
+	return "datetime.timedelta(" + strings.Join(args, ", ") + ")"
 }
 
 // jsonEscapes are the short escapes of json.dumps.

@@ -25,8 +25,9 @@ type corpus struct {
 		Repr string `json:"repr"`
 	} `json:"decimals"`
 	Durations []struct {
-		Us  int64  `json:"us"`
-		Str string `json:"str"`
+		Us   int64  `json:"us"`
+		Str  string `json:"str"`
+		Repr string `json:"repr"`
 	} `json:"durations"`
 	Strings []struct {
 		In   string `json:"in"`
@@ -36,6 +37,7 @@ type corpus struct {
 		Kind string `json:"kind"`
 		In   string `json:"in"`
 		Str  string `json:"str"`
+		Repr string `json:"repr"`
 	} `json:"times"`
 	Interpolate struct {
 		Params map[string]any    `json:"params"`
@@ -113,6 +115,9 @@ func TestDurationStr(t *testing.T) {
 		if got := DurationStr(d); got != tc.Str {
 			t.Errorf("DurationStr(%dµs) = %q, Python says %q", tc.Us, got, tc.Str)
 		}
+		if got := Repr(d); got != tc.Repr {
+			t.Errorf("Repr(%dµs) = %q, Python says %q", tc.Us, got, tc.Repr)
+		}
 	}
 }
 
@@ -134,13 +139,18 @@ func TestTimeStr(t *testing.T) {
 		case "date":
 			tm, err = time.Parse("2006-01-02", tc.In)
 		default:
-			tm, err = time.Parse("2006-01-02T15:04:05.000000", tc.In)
+			// A datetime is naive: in a zone of its own, never UTC,
+			// where midnight would be a date (l10n.KindOf).
+			tm, err = time.ParseInLocation("2006-01-02T15:04:05.000000", tc.In, time.FixedZone("naive", 0))
 		}
 		if err != nil {
 			t.Fatal(err)
 		}
 		if got := TimeStr(tm); got != tc.Str {
 			t.Errorf("TimeStr(%s %s) = %q, Python says %q", tc.Kind, tc.In, got, tc.Str)
+		}
+		if got := Repr(tm); got != tc.Repr {
+			t.Errorf("Repr(%s %s) = %q, Python says %q", tc.Kind, tc.In, got, tc.Repr)
 		}
 	}
 }

@@ -58,6 +58,8 @@ func (f pyFloat) String() string { return pyfmt.NumberText(float64(f)) }
 func (f pyFloatComma) String() string {
 	return strings.Replace(pyfmt.NumberText(float64(f)), ".", ",", 1)
 }
+func (f pyFloat) pyStr() string      { return pyfmt.FloatRepr(float64(f)) }
+func (f pyFloatComma) pyStr() string { return pyfmt.FloatRepr(float64(f)) }
 
 // pyDecimal is a Decimal as a template prints it (localize): its digits
 // as Python keeps them ("1.50", where decimal.Decimal's String drops the
@@ -71,6 +73,7 @@ type pyDecimal struct {
 func (d pyDecimal) String() string {
 	return langFormats(d.lang).FormatNumber(pyfmt.NumberText(d.d), false)
 }
+func (d pyDecimal) pyStr() string { return pyfmt.DecimalStr(d.d) }
 
 // pyTime is a date, a date and time or a time of day as a Django template
 // prints it (formats.localize): in its language's DATE_FORMAT,
@@ -80,9 +83,12 @@ type pyTime struct {
 	lang renderers.Translator
 }
 
-func (p pyTime) String() string { return renderers.Escape(p.pyStr()) }
+func (p pyTime) String() string { return renderers.Escape(p.localized()) }
 
-func (p pyTime) pyStr() string {
+// pyStr is Python's str() of the time, what a stringfilter reads.
+func (p pyTime) pyStr() string { return pyfmt.TimeStr(p.t) }
+
+func (p pyTime) localized() string {
 	kind := l10n.KindOf(p.t)
 	f := langFormats(p.lang)
 	format := f.DateTimeFormat
@@ -163,10 +169,12 @@ func (a pyAttrs) pyStr() string {
 	return b.String()
 }
 
-// pyText is a wrapper whose text can hold markup characters (a list's
-// repr quotes its strings): pongo2 autoescapes only values of string kind,
-// so its String is escaped, and pyStr is the text unescaped, for |safe,
-// |escape and |force_escape.
+// pyText is a wrapper that prints one text and has another for filters:
+// its String is what {{ v }} prints, localized and escaped (pongo2
+// autoescapes only values of string kind, and a list's repr quotes its
+// strings); pyStr is Python's str() of it unescaped, what Django's
+// stringfilters (|safe, |escape, |upper...) read: a date or a number
+// unlocalized.
 type pyText interface{ pyStr() string }
 
 // text is v's text unescaped.

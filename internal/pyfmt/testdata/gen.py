@@ -50,6 +50,8 @@ times = [
     ("date", "2024-02-29"), ("date", "0001-01-01"), ("date", "9999-12-31"),
     ("datetime", "2024-02-29T12:34:56.000000"), ("datetime", "2024-02-29T00:00:00.000001"),
     ("datetime", "1999-12-31T23:59:59.999999"), ("datetime", "2000-01-01T00:00:01.000000"),
+    ("datetime", "2022-08-03T00:00:00.000000"), ("datetime", "2022-08-03T10:30:00.000000"),
+    ("time", "10:30:00.000000"), ("time", "10:30:00.000001"), ("time", "10:30:05.000000"),
 ]
 
 
@@ -79,8 +81,8 @@ for fmt in ["plain", "100%%", "%(s)s", "%(n)d", "%(n)s", "%(neg)d", "%(f)s", "%(
 json.dump({
     "floats": [{"in": f.hex(), "repr": repr(f)} for f in floats],
     "decimals": [{"in": d, "str": str(Decimal(d.replace("_", ""))), "repr": repr(Decimal(d.replace("_", "")))} for d in decimals],
-    "durations": [{"us": us, "str": str(timedelta(microseconds=us))} for us in durations],
+    "durations": [{"us": us, "str": str(timedelta(microseconds=us)), "repr": repr(timedelta(microseconds=us))} for us in durations],
     "strings": [{"in": s, "repr": repr(s)} for s in strings],
-    "times": [{"kind": k, "in": s, "str": str(py_time(k, s))} for k, s in times],
+    "times": [{"kind": k, "in": s, "str": str(py_time(k, s)), "repr": repr(py_time(k, s))} for k, s in times],
     "interpolate": {"params": {k: (str(v) if isinstance(v, Decimal) or (isinstance(v, int) and not isinstance(v, bool) and abs(v) > 2**53) else v) for k, v in params.items()}, "kinds": kinds, "cases": interp},
 }, __import__("sys").stdout, indent=1, ensure_ascii=True)
