@@ -653,3 +653,14 @@ case("jinja_time_tests", {"form": {"fields": [
     "templates": {"theme/form.html": "{% for field in form %}{{ field.initial }}|{{ field.value() }}|{{ field.initial is string }}"
                                      "{{ field.value() is string }}{{ field.initial is number }}|{{ field.initial|upper }};{% endfor %}"},
     "renderer": {"class": "Jinja2DivFormRenderer", "form_template_name": "theme/form.html"}, "outputs": ["str"]})
+
+# A name submitted with an empty list of values is QueryDict.get's
+# default, None: not "", for a text input, a select of dates, a checkbox.
+case("data_empty_list", {"form": {"fields": [
+    {"name": "c", "type": "CharField", "required": False},
+    {"name": "h", "type": "CharField", "widget": "HiddenInput", "required": False},
+    {"name": "d", "type": "DateField", "widget": "SelectDateWidget", "required": False},
+    {"name": "b", "type": "BooleanField", "required": False},
+    {"name": "n", "type": "NullBooleanField"}]},
+    "bind": {"data": {"c": [], "h": [], "d_year": [], "d_month": "2", "d_day": "3", "b": [], "n": []}},
+    "outputs": ["bound_fields", "errors", "cleaned_data", "changed_data"]})

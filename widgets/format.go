@@ -144,11 +144,13 @@ func decimalFixed(d decimal.Decimal) string {
 	return d.StringFixed(-exp)
 }
 
-// dataGet is QueryDict.get: the last value submitted under name.
+// dataGet is QueryDict.get: the last value submitted under name, and
+// false when there is none (a name holding an empty list too, which
+// QueryDict.get reads as its default, None).
 func dataGet(data url.Values, name string) (string, bool) {
-	vs, ok := data[name]
-	if !ok || len(vs) == 0 {
-		return "", ok
+	vs := data[name]
+	if len(vs) == 0 {
+		return "", false
 	}
 	return vs[len(vs)-1], true
 }
