@@ -664,3 +664,50 @@ case("data_empty_list", {"form": {"fields": [
     {"name": "n", "type": "NullBooleanField"}]},
     "bind": {"data": {"c": [], "h": [], "d_year": [], "d_month": "2", "d_day": "3", "b": [], "n": []}},
     "outputs": ["bound_fields", "errors", "cleaned_data", "changed_data"]})
+
+# Django's l10n library: |localize, |unlocalize and {% localize off %}
+# (English's formats and separators, the language's month names), nested
+# {% localize on %}.
+for lang in ("cs", "de", "en"):
+    case(f"theme_localize_{lang}", {"form": {"fields": [
+        {"name": "d", "type": "DateField", "initial": {"$date": "2022-08-03"}},
+        {"name": "dt", "type": "DateTimeField", "initial": {"$datetime": "2022-08-03T10:30:00"}},
+        {"name": "t", "type": "TimeField", "initial": {"$time": "10:30:00"}},
+        {"name": "f", "type": "FloatField", "initial": 1.5},
+        {"name": "dec", "type": "DecimalField", "initial": {"$decimal": "1234.50"}},
+        {"name": "i", "type": "IntegerField", "initial": 1234},
+        {"name": "c", "type": "MultipleChoiceField", "choices": [["a", "A"]], "initial": ["a"]}]},
+        "language": lang,
+        "templates": {"theme/form.html": "{% load l10n %}{% for field in form %}{{ field.initial }}|{{ field.initial|localize }}|{{ field.initial|unlocalize }}|"
+                                         "{% localize off %}{{ field.initial }}|{{ field.value }}{% localize on %}[{{ field.initial }}]{% endlocalize %}{{ field.initial|date:'DATE_FORMAT' }}{% endlocalize %};\n{% endfor %}"},
+        "renderer": {"class": "DjangoDivFormRenderer", "form_template_name": "theme/form.html"}, "outputs": ["str"]})
+
+# Django's i18n tags: blocktranslate with count and {% plural %}, with,
+# trimmed, asvar, a message of Django's catalog translated; trans;
+# get_current_language and its _bidi.
+for lang in (None, "fr", "ar", "pl"):
+    c = {"form": {"fields": [
+        {"name": "f0", "type": "CharField", "label": "Name <b>"},
+        {"name": "f1", "type": "IntegerField"}]},
+        "bind": {"data": {"f0": "", "f1": "x"}},
+        "templates": {"theme/form.html": "{% load i18n %}{% blocktranslate count n=form.errors|length %}one error{% plural %}{{ n }} errors{% endblocktranslate %}|"
+                                         "{% blocktrans with name=form.f0.label tag=form.f0.label_tag %}Field {{ name }} {{ tag }} & 100%{% endblocktrans %}|"
+                                         "{% blocktranslate trimmed %}\n  This field\n  is required.\n{% endblocktranslate %}|"
+                                         "{% blocktranslate asvar msg %}Enter a whole number.{% endblocktranslate %}[{{ msg }}]|{% trans \"Enter a valid date.\" %}|"
+                                         "{% get_current_language as L %}{% get_current_language_bidi as B %}{{ L }}{{ B }}|"
+                                         "{% for field in form %}{% blocktranslate count c=field.errors|length with f=field.name %}{{ f }}: {{ c }} problem{% plural %}{{ f }}: {{ c }} problems{% endblocktranslate %};{% endfor %}"},
+        "renderer": {"class": "DjangoDivFormRenderer", "form_template_name": "theme/form.html"}, "outputs": ["str"]}
+    if lang:
+        c["language"] = lang
+    case(f"theme_blocktranslate_{lang or 'default'}", c)
+
+# {% regroup %} by a dotted attribute, in runs of equal values.
+case("theme_regroup", {"form": {"fields": [
+    {"name": "a", "type": "CharField"},
+    {"name": "b", "type": "CharField", "required": False},
+    {"name": "c", "type": "IntegerField", "required": False},
+    {"name": "d", "type": "EmailField"},
+    {"name": "e", "type": "CharField", "widget": "HiddenInput"}]},
+    "templates": {"theme/form.html": "{% regroup form.visible_fields by field.required as groups %}{% for g in groups %}{{ g.grouper }}:{% for f in g.list %}{{ f.name }},{% endfor %};{% endfor %}|"
+                                     "{% regroup form by widget_type as w %}{% for g in w %}{{ g.grouper }}={{ g.list|length }};{% endfor %}|{% regroup form.missing by x as none %}{{ none|length }}"},
+    "renderer": {"class": "DjangoDivFormRenderer", "form_template_name": "theme/form.html"}, "outputs": ["str"]})

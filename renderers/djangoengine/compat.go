@@ -88,6 +88,7 @@ var (
 // formwork's pongo2 tags and filters. It changes nothing outside template
 // tags and keeps every line where it was, so errors point at the source.
 func Translate(src string) string {
+	src = rewriteBlockTranslate(src)
 	src = tagRe().ReplaceAllStringFunc(src, func(tag string) string {
 		m := tagRe().FindStringSubmatch(tag)
 		body := m[1]
@@ -125,7 +126,7 @@ func Translate(src string) string {
 
 // localizedFilters are the filters that print in the active language
 // (langKey).
-var localizedFilters = []string{"floatformat", "yesno", "date", "time", "truncatechars"}
+var localizedFilters = []string{"floatformat", "yesno", "date", "time", "truncatechars", "localize", "unlocalize"}
 
 // textFilters are pongo2's filters that Django applies to str() of the
 // value (stringfilter): a list's repr, a choice group's, is their input

@@ -15,6 +15,7 @@ import (
 // and the lang and dir of the form's language.
 func init() {
 	must(pongo2.RegisterTag("translate", parseTranslate))
+	must(pongo2.RegisterTag("trans", parseTranslate))
 	must(pongo2.RegisterTag("langattrs", parseLangAttrs))
 }
 

@@ -68,10 +68,15 @@ func (f pyFloatComma) pyStr() string { return pyfmt.FloatRepr(float64(f)) }
 type pyDecimal struct {
 	d    decimal.Decimal
 	lang renderers.Translator
+	off  bool // in {% localize off %}: English's separator
 }
 
 func (d pyDecimal) String() string {
-	return langFormats(d.lang).FormatNumber(pyfmt.NumberText(d.d), false)
+	f := l10n.English()
+	if !d.off {
+		f = langFormats(d.lang)
+	}
+	return f.FormatNumber(pyfmt.NumberText(d.d), false)
 }
 func (d pyDecimal) pyStr() string { return pyfmt.DecimalStr(d.d) }
 
@@ -81,6 +86,7 @@ func (d pyDecimal) pyStr() string { return pyfmt.DecimalStr(d.d) }
 type pyTime struct {
 	t    time.Time
 	lang renderers.Translator
+	off  bool // in {% localize off %}: English's formats, lang's words
 }
 
 func (p pyTime) String() string { return renderers.Escape(p.localized()) }
@@ -90,7 +96,10 @@ func (p pyTime) pyStr() string { return pyfmt.TimeStr(p.t) }
 
 func (p pyTime) localized() string {
 	kind := l10n.KindOf(p.t)
-	f := langFormats(p.lang)
+	f := l10n.English()
+	if !p.off {
+		f = langFormats(p.lang)
+	}
 	format := f.DateTimeFormat
 	switch kind {
 	case l10n.Date:
@@ -247,8 +256,12 @@ func isNone(v *pongo2.Value) bool {
 
 // py converts a render's values to what pongo2 sees, for a render in
 // lang's language (nil for English): a date prints as Django's localize()
-// prints it in that language.
-type py struct{ lang renderers.Translator }
+// prints it in that language; with off (inside {% localize off %}) in
+// English's formats, as localize(value, use_l10n=False) does.
+type py struct {
+	lang renderers.Translator
+	off  bool
+}
 
 // object is o as pongo2 sees it: the values its attributes compute
 // (funcs with no arguments), and those it holds, wrapped by value; its
@@ -320,7 +333,7 @@ func (c py) value(v any) any {
 	case renderers.Attrs:
 		return pyAttrs(x)
 	case time.Time:
-		return pyTime{t: x, lang: c.lang}
+		return pyTime{t: x, lang: c.lang, off: c.off}
 	case []string:
 		return pyStrs(x)
 	case []any:
@@ -336,12 +349,12 @@ func (c py) value(v any) any {
 	case time.Duration:
 		return pyDuration(x)
 	case float64:
-		if langFormats(c.lang).DecimalSeparator == "," {
+		if !c.off && langFormats(c.lang).DecimalSeparator == "," {
 			return pyFloatComma(x)
 		}
 		return pyFloat(x)
 	case decimal.Decimal:
-		return pyDecimal{x, c.lang}
+		return pyDecimal{x, c.lang, c.off}
 	}
 	return v
 }

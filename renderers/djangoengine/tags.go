@@ -6,6 +6,9 @@ import (
 	"strconv"
 
 	"github.com/flosch/pongo2/v6"
+
+	"github.com/formwork/formwork/internal/pyval"
+	"github.com/formwork/formwork/renderers"
 )
 
 // Django's {% ifchanged %} and {% widthratio %}, in place of pongo2's:
@@ -213,4 +216,106 @@ func number(v *pongo2.Value) (float64, bool) {
 		return f, err == nil
 	}
 	return 0, false
+}
+
+// regroupNode is Django's {% regroup list by attr as name %}: the items
+// of list in runs of equal attr (a dotted path looked up on each item as
+// a template variable is), each run a mapping with its grouper and list.
+type regroupNode struct {
+	list pongo2.IEvaluator
+	by   []string
+	as   string
+}
+
+func init() {
+	must(pongo2.RegisterTag("regroup", parseRegroup))
+}
+
+func parseRegroup(doc *pongo2.Parser, start *pongo2.Token, args *pongo2.Parser) (pongo2.INodeTag, *pongo2.Error) {
+	list, err := args.ParseExpression()
+	if err != nil {
+		return nil, err
+	}
+	n := &regroupNode{list: list}
+	if args.Match(pongo2.TokenIdentifier, "by") == nil {
+		return nil, args.Error("regroup: second argument must be 'by'", nil)
+	}
+	var path []string
+	for {
+		tok := args.MatchType(pongo2.TokenIdentifier)
+		if tok == nil {
+			if tok = args.MatchType(pongo2.TokenNumber); tok == nil {
+				return nil, args.Error("regroup: expected an attribute after 'by'", nil)
+			}
+		}
+		path = append(path, tok.Val)
+		if args.Match(pongo2.TokenSymbol, ".") == nil {
+			break
+		}
+	}
+	n.by = path
+	if args.Match(pongo2.TokenKeyword, "as") == nil && args.Match(pongo2.TokenIdentifier, "as") == nil {
+		return nil, args.Error("regroup: next-to-last argument must be 'as'", nil)
+	}
+	v := args.MatchType(pongo2.TokenIdentifier)
+	if v == nil || args.Remaining() > 0 {
+		return nil, args.Error("regroup: expected 'as' and a variable name", nil)
+	}
+	n.as = v.Val
+	return n, nil
+}
+
+func (n *regroupNode) Execute(ctx *pongo2.ExecutionContext, w pongo2.TemplateWriter) *pongo2.Error {
+	val, err := n.list.Evaluate(ctx)
+	if err != nil {
+		return err
+	}
+	// Django gives an empty list for a value that is not a list.
+	items := renderers.IterItems(raw(val), false)
+	var groups []any
+	var last any
+	for i, it := range items {
+		g := attrPath(it, n.by)
+		if i == 0 || !pyval.Equal(unwrap(g), unwrap(last)) {
+			groups = append(groups, map[string]any{"grouper": g, "list": []any{}})
+		}
+		cur := groups[len(groups)-1].(map[string]any)
+		cur["list"] = append(cur["list"].([]any), it)
+		last = g
+	}
+	if groups == nil {
+		groups = []any{}
+	}
+	ctx.Private[n.as] = groups
+	return nil
+}
+
+// attrPath is the value at path in v, as a template variable's lookup
+// finds it: an Object's or a mapping's key (an Object's computed
+// attribute called), a list's index; nil when missing.
+func attrPath(v any, path []string) any {
+	for _, part := range path {
+		switch x := v.(type) {
+		case renderers.Object:
+			e, ok := x[part]
+			if !ok {
+				return nil
+			}
+			if f, ok := e.(func() any); ok {
+				e = f()
+			}
+			v = e
+		case map[string]any:
+			v = x[part]
+		case []any:
+			i, err := strconv.Atoi(part)
+			if err != nil || i < 0 || i >= len(x) {
+				return nil
+			}
+			v = x[i]
+		default:
+			return nil
+		}
+	}
+	return v
 }

@@ -65,6 +65,14 @@ SNIPS = [
     "{% for field in form %}{{ field.name|add:'_x' }}{{ forloop.parentloop.counter|default:'np' }}{% endfor %}",
     "{% for field in form %}{% for sub in field.subwidgets %}{{ sub }}{% endfor %}{{ field.subwidgets|length }}{% endfor %}",
     "{% for field in form %}{{ field.errors.error_class }}{% endfor %}|{{ form.non_field_errors.error_class }}",
+    "{% for field in form %}{{ field.initial|date:'Y-m-d H:i' }}|{{ field.initial|date }}|{{ field.initial|time }}|{{ field.value|date:'D d M' }};{% endfor %}",
+    "{% for field in form %}{{ field.help_text|linebreaks }}{{ field.help_text|urlize }}{{ field.label|truncatechars_html:4 }}{{ field.help_text|truncatewords_html:1 }}{% endfor %}",
+    "{% regroup form.visible_fields by field.required as groups %}{% for g in groups %}{{ g.grouper }}:{% for f in g.list %}{{ f.name }},{% endfor %};{% endfor %}",
+    "{% for field in form %}{{ field.value|filesizeformat }}|{{ field.value|get_digit:1 }}|{{ field.label|phone2numeric }}|{{ field.value|unordered_list }};{% endfor %}",
+    "{% load l10n %}{% for field in form %}{{ field.initial|unlocalize }}|{{ field.initial|localize }}|{% localize off %}{{ field.initial }}{% endlocalize %};{% endfor %}",
+    "{% load i18n %}{% translate 'This field is required.' %}|{% get_current_language as L %}{{ L }}|{% blocktranslate count n=form.errors|length %}one error{% plural %}{{ n }} errors{% endblocktranslate %}",
+    "{% for field in form %}{{ field.value|safeseq|join:',' }}|{{ field.label|linenumbers }}|{{ field.label|json_script:'x' }};{% endfor %}",
+    "{% for name, f in form.fields.items|dictsortreversed:0 %}{{ name }}{% endfor %}|{{ form.visible_fields|dictsort:'name'|length }}",
 ]
 
 def write(out, n, seed, snips, renderer, prefix):
