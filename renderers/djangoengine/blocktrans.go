@@ -26,6 +26,13 @@ import (
 // a leading underscore).
 func init() {
 	must(pongo2.RegisterTag("fw_blocktranslate", parseBlockTranslate))
+	// Translate rewrites every closed block; what reaches pongo2 as
+	// blocktranslate is not closed.
+	for _, name := range []string{"blocktranslate", "blocktrans"} {
+		must(pongo2.RegisterTag(name, func(doc *pongo2.Parser, start *pongo2.Token, args *pongo2.Parser) (pongo2.INodeTag, *pongo2.Error) {
+			return nil, args.Error("Unclosed tag '"+start.Val+"'. Looking for one of: end"+start.Val+".", start)
+		}))
+	}
 	must(pongo2.RegisterTag("get_current_language", parseCurrentLanguage))
 	must(pongo2.RegisterTag("get_current_language_bidi", parseCurrentLanguage))
 }
