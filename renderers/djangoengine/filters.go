@@ -137,10 +137,10 @@ func filterFirst(in, _ *pongo2.Value) (*pongo2.Value, *pongo2.Error) {
 		if len(items) == 0 {
 			return pongo2.AsValue(""), nil
 		}
-		return pongo2.AsValue(items[0]), nil
+		return pongo2.AsValue(tupled(items[0])), nil
 	}
 	if in.CanSlice() && in.Len() > 0 {
-		return in.Index(0), nil
+		return pongo2.AsValue(tupled(in.Index(0).Interface())), nil
 	}
 	return pongo2.AsValue(""), nil
 }
@@ -150,10 +150,10 @@ func filterLast(in, _ *pongo2.Value) (*pongo2.Value, *pongo2.Error) {
 		if len(items) == 0 {
 			return pongo2.AsValue(""), nil
 		}
-		return pongo2.AsValue(items[len(items)-1]), nil
+		return pongo2.AsValue(tupled(items[len(items)-1])), nil
 	}
 	if in.CanSlice() && in.Len() > 0 {
-		return in.Index(in.Len() - 1), nil
+		return pongo2.AsValue(tupled(in.Index(in.Len() - 1).Interface())), nil
 	}
 	return pongo2.AsValue(""), nil
 }

@@ -41,6 +41,26 @@ type pyList []any
 func (l pyList) String() string { return renderers.Escape(l.pyStr()) }
 func (l pyList) pyStr() string  { return pyfmt.Str([]any(l)) }
 
+// pyTuple is a pair (or other tuple) taken out of a list a theme reads,
+// form.fields.items or a field's choices, by |first or |last: it prints
+// as Python's repr of the tuple, ('name', 'Label'), where pongo2 would
+// print Go's name of the slice.
+type pyTuple []any
+
+func (t pyTuple) String() string { return renderers.Escape(t.pyStr()) }
+func (t pyTuple) pyStr() string  { return pyRepr([]any(t)) }
+
+// tupled is v, a pair a filter picked from a list, as a pyTuple.
+func tupled(v any) any {
+	if x, ok := v.(*pongo2.Value); ok {
+		v = x.Interface()
+	}
+	if x, ok := v.([]any); ok {
+		return pyTuple(x)
+	}
+	return v
+}
+
 type pyDuration time.Duration
 
 func (d pyDuration) String() string { return pyfmt.DurationStr(time.Duration(d)) }
@@ -227,6 +247,8 @@ func unwrap(v any) any {
 	case pyStrs:
 		return []string(x)
 	case pyList:
+		return []any(x)
+	case pyTuple:
 		return []any(x)
 	case pyDuration:
 		return time.Duration(x)
