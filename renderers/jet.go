@@ -374,6 +374,18 @@ func (s jetSafe) Render(r *jet.Runtime) { _, _ = io.WriteString(r.Writer, string
 // String is the markup itself.
 func (s jetSafe) String() string { return string(s) }
 
+// jetMarkup is markupsafe's Markup as jet sees it: markup a Jinja filter
+// made (safe, escape, xmlattr...), which prints unescaped, as jetSafe
+// does, and whose string methods (upper, center...) keep it Markup,
+// where those of Django's safe strings (jetSafe) give plain strings.
+type jetMarkup string
+
+// Render writes the markup to the render's own writer, past the escaper.
+func (s jetMarkup) Render(r *jet.Runtime) { _, _ = io.WriteString(r.Writer, string(s)) }
+
+// String is the markup itself.
+func (s jetMarkup) String() string { return string(s) }
+
 // jetNone is Python's None as an Object's attribute holds it
 // ({{ field.value() }} of an empty field, {{ field.initial }} without
 // one): it prints "None", as Jinja prints None, where jet's nil, an
@@ -448,7 +460,7 @@ func (c *jetConverter) convert(v any, none bool) any {
 	}
 	switch x := v.(type) {
 	case nil, string, bool, int, int8, int16, int32, int64, uint, uint8, uint16, uint32, uint64,
-		jetSafe, jetObject, jet.Func:
+		jetSafe, jetMarkup, jetObject, jet.Func, jinjaTuple, jetDecimal, jetFloat, jetTime, jetNone:
 		return v
 	case templateHTML:
 		return jetSafe(x)
@@ -583,7 +595,7 @@ func (r *jetRanger) ProvidesIndex() bool { return r.keys != nil }
 
 // argument is the one argument of a function, nil for None (undefined
 // or jetNone).
-func argument(a jet.Arguments, fn string) any {
+func argument(a jinjaArgs, fn string) any {
 	a.RequireNumOfArguments(fn, 1, 1)
 	return valueOf(a.Get(0))
 }
@@ -593,7 +605,7 @@ func isNone(v reflect.Value) bool { return valueOf(v) == nil }
 
 // jetIter is the iter() of templates: what Jinja's for loop visits.
 func jetIter(a jet.Arguments) reflect.Value {
-	v := argument(a, "iter")
+	v := argument(&a, "iter")
 	c := newJetConverter()
 	var items []any
 	switch x := v.(type) {
@@ -612,7 +624,7 @@ func jetIter(a jet.Arguments) reflect.Value {
 
 // jetItems is the items() of templates: name, value pairs in order.
 func jetItems(a jet.Arguments) reflect.Value {
-	v := argument(a, "items")
+	v := argument(&a, "items")
 	r := &jetRanger{keys: []string{}}
 	add := func(k string, e any) {
 		r.keys = append(r.keys, k)
@@ -660,28 +672,11 @@ func jetItems(a jet.Arguments) reflect.Value {
 }
 
 // jetSafeFunc is the safe filter: its argument printed as it is.
-func jetSafeFunc(a jet.Arguments) reflect.Value {
-	a.RequireNumOfArguments("safe", 1, 1)
-	if v := a.Get(0); v.IsValid() {
-		if _, ok := v.Interface().(jetNone); ok {
-			return reflect.ValueOf(jetSafe("None"))
-		}
-	}
-	v := argument(a, "safe")
-	switch x := v.(type) {
-	case nil:
-		return reflect.ValueOf(jetSafe(""))
-	case jetSafe:
-		return reflect.ValueOf(x)
-	case jetObject:
-		return reflect.ValueOf(jetSafe(x.String()))
-	}
-	return reflect.ValueOf(jetSafe(pyfmt.Str(v)))
-}
+func jetSafeFunc(a jet.Arguments) reflect.Value { return jinjaSafe(&a) }
 
 // jetStr is str(): Python's str() of its argument.
 func jetStr(a jet.Arguments) reflect.Value {
-	v := argument(a, "str")
+	v := argument(&a, "str")
 	if o, ok := v.(jetObject); ok {
 		return reflect.ValueOf(jetSafe(o.String()))
 	}

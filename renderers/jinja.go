@@ -37,10 +37,14 @@ func (e *JinjaError) Error() string {
 // changed_data are called where they are read), mapping.items(), the operators of Jinja (and,
 // or, not, comparisons, in, ~, arithmetic, x if c else y), the tests
 // sameas, none, defined, undefined, true and false, and the filters
-// safe, escape (e), length (count), default (d), lower, upper, trim,
-// capitalize, title, string, join, first, last, replace, truncate,
-// wordcount, striptags, urlencode, int, float, sum, list, reverse and
-// abs. None, an Object's attribute or method that is nil, prints None, as
+// of Jinja2 3.1 (jinjaFilterSpecs) but random and urlize, with keyword
+// arguments bound as Python binds them (sort(attribute='name',
+// reverse=true)); an unknown filter, an unknown keyword argument, one
+// given twice or too many arguments are translation errors. As in
+// Jinja with autoescape on, Markup (what safe, escape, xmlattr, tojson
+// return) stays Markup through string filters, which turn Django's safe
+// strings (a label_tag(), a bound field's str()) into plain, escaped
+// ones. None, an Object's attribute or method that is nil, prints None, as
 // in Jinja; "x is none" and "x == none" are true for it and, as jet
 // holds both as nil, for an undefined value (false in Jinja), and
 // default replaces only the undefined one. Any other construct
@@ -230,6 +234,7 @@ func (t *jinjaTranslator) findClose(body, delim string, comment bool) int {
 		return strings.Index(body, delim)
 	}
 	var quote byte
+	depth := 0 // open brackets: as Jinja's lexer, "}}" inside {'a': {'b': 1}} does not close
 	for i := 0; i < len(body); i++ {
 		c := body[i]
 		switch {
@@ -241,8 +246,12 @@ func (t *jinjaTranslator) findClose(body, delim string, comment bool) int {
 			}
 		case c == '\'' || c == '"':
 			quote = c
-		case strings.HasPrefix(body[i:], delim):
+		case depth == 0 && strings.HasPrefix(body[i:], delim):
 			return i
+		case c == '(' || c == '[' || c == '{':
+			depth++
+		case (c == ')' || c == ']' || c == '}') && depth > 0:
+			depth--
 		}
 	}
 	return -1
@@ -442,7 +451,9 @@ func (t *jinjaTranslator) forLoop(src string) (string, error) {
 	} else {
 		t.emit(fmt.Sprintf("{{ %s := jinja_list(%s) }}{{ range %s_i, %s_v := %s }}", l, iter, l, l, l))
 		for i, name := range targets {
-			t.emit(fmt.Sprintf("{{ %s := %s_v[%d] }}", name, l, i))
+			// jinja_unpack: item i of exactly len(targets), as Python
+			// unpacks (a groupby group as its grouper and list).
+			t.emit(fmt.Sprintf("{{ %s := jinja_unpack(%s_v, %s, %s) }}", name, l, numberLit(strconv.Itoa(len(targets))), numberLit(strconv.Itoa(i))))
 		}
 	}
 	t.pushFrame()
@@ -1163,40 +1174,37 @@ var jinjaPropertyOrValue = map[string]bool{"subwidgets": true}
 // jinja_method calls.
 var errorListMethods = map[string]bool{"as_ul": true, "as_text": true}
 
-// jinjaFilters are the filters translated, to functions of the same
-// arguments ("" means the renderer's own function of that name).
-var jinjaFilters = map[string]string{
-	"safe": "safe", "escape": "jinja_escape", "e": "jinja_escape", "length": "jinja_length", "count": "jinja_length",
-	"default": "jinja_default", "d": "jinja_default", "lower": "jinja_lower", "upper": "jinja_upper",
-	"trim": "jinja_trim", "capitalize": "jinja_capitalize", "title": "jinja_title", "string": "str",
-	"join": "jinja_join", "first": "jinja_first", "last": "jinja_last",
-	"replace": "jinja_replace", "truncate": "jinja_truncate", "wordcount": "jinja_wordcount",
-	"striptags": "jinja_striptags", "urlencode": "jinja_urlencode", "int": "jinja_int_filter",
-	"float": "jinja_float", "sum": "jinja_sum", "list": "jinja_list_filter", "reverse": "jinja_reverse",
-	"abs": "jinja_abs",
-}
-
 func (p *exprParser) filter(a string) (string, error) {
 	name := p.next()
 	if name.kind != eName {
 		return "", p.t.errf("want a filter name after \"|\"")
 	}
-	fn, ok := jinjaFilters[name.text]
-	if !ok {
+	if _, ok := jinjaFilterSpecs[name.text]; !ok {
 		return "", p.t.errf("the Jinja2 filter %q is not supported", name.text)
 	}
-	args := []string{a}
+	var args, kwargs []string
 	if p.accept("(") {
-		more, kwargs, err := p.arguments()
-		if err != nil {
+		var err error
+		if args, kwargs, err = p.arguments(); err != nil {
 			return "", err
 		}
-		if len(kwargs) > 0 {
-			return "", p.t.errf("keyword arguments of the filter %q are not supported", name.text)
-		}
-		args = append(args, more...)
 	}
-	return fn + "(" + strings.Join(args, ", ") + ")", nil
+	call, err := translateFilter(name.text, a, args, kwargs)
+	if err != nil {
+		return "", p.t.errf("%s", err)
+	}
+	return call, nil
+}
+
+// noneItems writes the items of a list or dict literal, none as
+// jinja_none(): Python's None, which jet's nil cannot be there.
+func noneItems(items []string) []string {
+	for i, e := range items {
+		if e == "nil" {
+			items[i] = "jinja_none()"
+		}
+	}
+	return items
 }
 
 func (p *exprParser) primary() (string, error) {
@@ -1245,7 +1253,7 @@ func (p *exprParser) primary() (string, error) {
 					break
 				}
 			}
-			return "slice(" + strings.Join(items, ", ") + ")", nil
+			return "jinja_tuple(" + strings.Join(noneItems(items), ", ") + ")", nil
 		}
 		return e, p.expect(")")
 	case "[":
@@ -1263,7 +1271,7 @@ func (p *exprParser) primary() (string, error) {
 				break
 			}
 		}
-		return "slice(" + strings.Join(items, ", ") + ")", nil
+		return "slice(" + strings.Join(noneItems(items), ", ") + ")", nil
 	case "{":
 		var items []string
 		for !p.accept("}") {
@@ -1286,7 +1294,7 @@ func (p *exprParser) primary() (string, error) {
 				break
 			}
 		}
-		return "map(" + strings.Join(items, ", ") + ")", nil
+		return "map(" + strings.Join(noneItems(items), ", ") + ")", nil
 	}
 	return "", p.t.errf("unexpected %q", tok.text)
 }

@@ -1,6 +1,7 @@
 package renderers
 
 import (
+	"fmt"
 	"html"
 	"io"
 	"math"
@@ -44,41 +45,25 @@ func markupsafeEscapeTo(w io.Writer, b []byte) { _, _ = markupsafe.WriteString(w
 // call: what Jinja's loops visit, its "in" and its filters.
 func addJinjaGlobals(set *jet.Set) {
 	for name, fn := range map[string]jet.Func{
-		"jinja_print":       jinjaPrint,
-		"jinja_test":        jinjaTest,
-		"jinja_div":         jinjaDiv,
-		"jinja_int":         jinjaInt,
-		"jinja_index":       jinjaIndex,
-		"jinja_attr":        jinjaAttr,
-		"jinja_list":        jinjaList,
-		"jinja_items":       jinjaItems,
-		"jinja_in":          jinjaIn,
-		"jinja_escape":      jinjaEscape,
-		"jinja_default":     jinjaDefault,
-		"jinja_lower":       jinjaString(strings.ToLower),
-		"jinja_upper":       jinjaString(strings.ToUpper),
-		"jinja_trim":        jinjaString(strings.TrimSpace),
-		"jinja_capitalize":  jinjaString(capitalize),
-		"jinja_title":       jinjaString(title),
-		"jinja_join":        jinjaJoin,
-		"jinja_length":      jinjaLength,
-		"jinja_first":       jinjaEnd(true),
-		"jinja_last":        jinjaEnd(false),
-		"jinja_replace":     jinjaReplace,
-		"jinja_truncate":    jinjaTruncate,
-		"jinja_wordcount":   jinjaWordcount,
-		"jinja_striptags":   jinjaStriptags,
-		"jinja_urlencode":   jinjaURLEncode,
-		"jinja_int_filter":  jinjaIntFilter,
-		"jinja_float":       jinjaFloatFilter,
-		"jinja_sum":         jinjaSum,
-		"jinja_list_filter": jinjaListFilter,
-		"jinja_reverse":     jinjaReverse,
-		"jinja_abs":         jinjaAbs,
-		"jinja_method":      jinjaMethod,
-		"jinja_prop":        jinjaProp,
-		"jinja_is_none":     jinjaIsNone,
+		"jinja_print":   jinjaPrint,
+		"jinja_test":    jetFilter(jinjaTest),
+		"jinja_div":     jinjaDiv,
+		"jinja_int":     jinjaInt,
+		"jinja_index":   jinjaIndex,
+		"jinja_attr":    jinjaAttr,
+		"jinja_list":    jinjaList,
+		"jinja_items":   jinjaItems,
+		"jinja_in":      jetFilter(jinjaIn),
+		"jinja_method":  jinjaMethod,
+		"jinja_prop":    jinjaProp,
+		"jinja_is_none": jinjaIsNone,
+		"jinja_none":    func(jet.Arguments) reflect.Value { return reflect.ValueOf(jetNone{}) },
+		"jinja_tuple":   jinjaTupleFunc,
+		"jinja_unpack":  jinjaUnpack,
 	} {
+		set.AddGlobalFunc(name, fn)
+	}
+	for name, fn := range jinjaFilterFuncs {
 		set.AddGlobalFunc(name, fn)
 	}
 }
@@ -91,8 +76,11 @@ func jinjaPrint(a jet.Arguments) reflect.Value {
 	switch x := valueOf(v).(type) {
 	case bool, float64, float32:
 		return reflect.ValueOf(pyfmt.Str(x))
-	case []any:
+	case []any, jinjaTuple:
 		// A list prints as Python's str(): its items' repr.
+		if r, ok := listRepr(x); ok {
+			return reflect.ValueOf(r)
+		}
 		return reflect.ValueOf(pyfmt.Str(x))
 	}
 	return v
@@ -133,6 +121,11 @@ func jinjaIndex(a jet.Arguments) reflect.Value {
 // jinjaAttr is x.name of a computed value: its key, or nil (undefined).
 func jinjaAttr(a jet.Arguments) reflect.Value {
 	a.RequireNumOfArguments("attr", 2, 2)
+	if o, ok := valueOf(a.Get(0)).(jetObject); ok {
+		// A property (a bound field's errors) is computed, as when read
+		// from a name.
+		return lookupProp(o, pyfmt.Str(valueOf(a.Get(1))))
+	}
 	return lookup(valueOf(a.Get(0)), pyfmt.Str(valueOf(a.Get(1))))
 }
 
@@ -230,13 +223,17 @@ func jinjaValues(v any) []any {
 
 // jinjaLength is the length filter, Python's len(): an Object's number
 // of items (an error list's messages, a form's fields), not of its keys.
-func jinjaLength(a jet.Arguments) reflect.Value {
+func jinjaLength(a jinjaArgs) reflect.Value {
 	a.RequireNumOfArguments("length", 1, 1)
 	switch x := valueOf(a.Get(0)).(type) {
 	case jetObject:
 		return reflect.ValueOf(len(Object(x).Items()))
 	case string:
 		return reflect.ValueOf(utf8.RuneCountInString(x))
+	case jetSafe:
+		return reflect.ValueOf(utf8.RuneCountInString(string(x)))
+	case jetMarkup:
+		return reflect.ValueOf(utf8.RuneCountInString(string(x)))
 	case nil:
 		a.Panicf("length: object of type 'NoneType' has no len()")
 	}
@@ -256,13 +253,13 @@ func jinjaLength(a jet.Arguments) reflect.Value {
 // undefined value, an error for None.
 func jinjaList(a jet.Arguments) reflect.Value {
 	a.RequireNumOfArguments("jinja_list", 1, 1)
-	mustIterate(a, "for")
-	return reflect.ValueOf(jinjaValues(argument(a, "jinja_list")))
+	mustIterate(&a, "for")
+	return reflect.ValueOf(jinjaValues(argument(&a, "jinja_list")))
 }
 
 // mustIterate fails where the first argument is None, which Jinja
 // cannot iterate (an undefined value iterates as empty).
-func mustIterate(a jet.Arguments, fn string) {
+func mustIterate(a jinjaArgs, fn string) {
 	if v := a.Get(0); v.IsValid() {
 		if _, ok := v.Interface().(jetNone); ok {
 			a.Panicf("%s: 'NoneType' object is not iterable", fn)
@@ -281,7 +278,7 @@ func jinjaIsNone(a jet.Arguments) reflect.Value {
 // jinjaTest is Jinja's built-in tests of a value ("x is string"), and
 // divisibleby with its argument; TranslateJinja writes "in" and the
 // comparisons as jinja_in and jet's operators.
-func jinjaTest(a jet.Arguments) reflect.Value {
+func jinjaTest(a jinjaArgs) reflect.Value {
 	a.RequireNumOfArguments("test", 2, 3)
 	name, _ := valueOf(a.Get(0)).(string)
 	v := valueOf(a.Get(1))
@@ -297,7 +294,7 @@ func jinjaTest(a jet.Arguments) reflect.Value {
 	switch name {
 	case "string":
 		switch v.(type) {
-		case string, jetSafe:
+		case string, jetSafe, jetMarkup:
 			is = true
 		}
 	case "number", "integer", "float", "boolean":
@@ -322,7 +319,7 @@ func jinjaTest(a jet.Arguments) reflect.Value {
 		}
 	case "iterable", "sequence":
 		switch x := v.(type) {
-		case string, jetSafe, Attrs:
+		case string, jetSafe, jetMarkup, Attrs:
 			is = true
 		case jetObject:
 			// An empty Object is an empty error list or dict.
@@ -353,7 +350,7 @@ func jinjaTest(a jet.Arguments) reflect.Value {
 		}
 	case "escaped":
 		switch v.(type) {
-		case jetSafe, jetObject:
+		case jetSafe, jetMarkup, jetObject:
 			is = true
 		}
 	default:
@@ -391,14 +388,15 @@ func jinjaItems(a jet.Arguments) reflect.Value {
 }
 
 // jinjaIn is Python's "a in b": a substring, an item, a mapping's key.
-func jinjaIn(a jet.Arguments) reflect.Value {
+func jinjaIn(a jinjaArgs) reflect.Value {
 	a.RequireNumOfArguments("in", 2, 2)
 	item, container := a.Get(0), a.Get(1)
 	if valueOf(container) == nil {
 		a.Panicf("in: argument of type NoneType is not iterable")
 	}
-	if s, ok := valueOf(container).(string); ok {
-		return reflect.ValueOf(strings.Contains(s, pyfmt.Str(valueOf(item))))
+	switch s := valueOf(container).(type) {
+	case string, jetSafe, jetMarkup:
+		return reflect.ValueOf(strings.Contains(pyfmt.Str(s), pyfmt.Str(valueOf(item))))
 	}
 	if m, ok := valueOf(container).(jetObject); ok {
 		_, found := m[pyfmt.Str(valueOf(item))]
@@ -427,26 +425,11 @@ func valueOf(v reflect.Value) any {
 	return x
 }
 
-// jinjaEscape is the escape filter: markup stays as it is, anything else
-// is escaped once and becomes markup.
-func jinjaEscape(a jet.Arguments) reflect.Value {
-	switch x := argument(a, "escape").(type) {
-	case jetSafe:
-		return reflect.ValueOf(x)
-	case jetObject:
-		return reflect.ValueOf(jetSafe(x.String()))
-	case nil:
-		return reflect.ValueOf(jetSafe("None"))
-	default:
-		return reflect.ValueOf(jetSafe(Escape(pyfmt.Str(x))))
-	}
-}
-
 // jinjaDefault is default(value, default="", boolean=false): the default
 // where the value is nil, which is how an undefined attribute (a missing
 // key) reaches jet (None, jetNone, stays None, as in Jinja), or, with
 // boolean true, where the value is false as Python reads it (None too).
-func jinjaDefault(a jet.Arguments) reflect.Value {
+func jinjaDefault(a jinjaArgs) reflect.Value {
 	a.RequireNumOfArguments("default", 1, 3)
 	v := a.Get(0)
 	use := !v.IsValid() || (v.Kind() == reflect.Interface && v.IsNil())
@@ -460,22 +443,6 @@ func jinjaDefault(a jet.Arguments) reflect.Value {
 		return a.Get(1)
 	}
 	return reflect.ValueOf("")
-}
-
-// jinjaString makes a filter of a string function; markup stays markup.
-func jinjaString(f func(string) string) jet.Func {
-	return func(a jet.Arguments) reflect.Value {
-		switch x := argument(a, "filter").(type) {
-		case jetSafe:
-			return reflect.ValueOf(jetSafe(f(string(x))))
-		case jetObject:
-			return reflect.ValueOf(jetSafe(f(x.String())))
-		case nil:
-			return reflect.ValueOf(f("None"))
-		default:
-			return reflect.ValueOf(f(pyfmt.Str(x)))
-		}
-	}
 }
 
 func capitalize(s string) string {
@@ -507,46 +474,72 @@ func title(s string) string {
 	return b.String()
 }
 
-// jinjaJoin is join(values, d=""): the items' strings joined; markup
-// when any item is, the others escaped then.
-func jinjaJoin(a jet.Arguments) reflect.Value {
-	a.RequireNumOfArguments("join", 1, 2)
-	sep := ""
-	if a.NumOfArguments() == 2 {
-		sep = pyfmt.Str(valueOf(a.Get(1)))
+// jinjaJoin is join(value, d="", attribute=None): the items' strings (or
+// their attribute's) joined. With autoescape, as Django's Jinja2
+// backend runs, markup when an item has __html__ (the other items and
+// the separator escaped) or the separator is Markup; a Django safe
+// string separator joins plain strings.
+func jinjaJoin(a jinjaArgs) reflect.Value {
+	a.RequireNumOfArguments("join", 1, 3)
+	sepV := reflect.ValueOf("")
+	if a.NumOfArguments() > 1 {
+		sepV = a.Get(1)
 	}
 	mustIterate(a, "join")
+	defer recoverAs(a, "join")
 	items := jinjaValues(valueOf(a.Get(0)))
-	safe := false
-	for _, e := range items {
-		switch e.(type) {
-		case jetSafe, jetObject:
-			safe = true
+	vals := make([]reflect.Value, len(items))
+	for i, e := range items {
+		vals[i] = reflect.ValueOf(e)
+		if e == nil {
+			vals[i] = reflect.ValueOf(jetNone{}) // None in a list
 		}
 	}
-	parts := make([]string, len(items))
-	for i, e := range items {
-		switch x := e.(type) {
-		case jetSafe:
-			parts[i] = string(x)
-		case jetObject:
-			parts[i] = x.String()
-		default:
-			parts[i] = pyfmt.Str(x)
-			if safe {
-				parts[i] = Escape(parts[i])
+	if a.NumOfArguments() > 2 {
+		if parts := attrPath(a, "join", a.Get(2)); parts != nil {
+			g := attrGetter{fn: "join", parts: parts}
+			for i, e := range items {
+				vals[i] = g.get(e)
 			}
 		}
 	}
-	if safe {
-		return reflect.ValueOf(jetSafe(strings.Join(parts, Escape(sep))))
+	sep, sk := softStr(sepV)
+	parts := make([]string, len(items))
+	if sk == plainText {
+		markup := false
+		for _, e := range vals {
+			if hasHTML(e) {
+				markup = true
+			}
+		}
+		for i, e := range vals {
+			s, k := softStr(e)
+			if markup && k == plainText {
+				s = markupsafe.Replace(s)
+			}
+			parts[i] = s
+		}
+		if markup {
+			return reflect.ValueOf(jetMarkup(strings.Join(parts, markupsafe.Replace(sep))))
+		}
+		return reflect.ValueOf(strings.Join(parts, sep))
+	}
+	for i, e := range vals {
+		s, k := softStr(e)
+		if sk == markupText && k == plainText {
+			s = markupsafe.Replace(s)
+		}
+		parts[i] = s
+	}
+	if sk == markupText {
+		return reflect.ValueOf(jetMarkup(strings.Join(parts, sep)))
 	}
 	return reflect.ValueOf(strings.Join(parts, sep))
 }
 
 // jinjaEnd makes the first and last filters.
-func jinjaEnd(first bool) jet.Func {
-	return func(a jet.Arguments) reflect.Value {
+func jinjaEnd(first bool) jinjaFilter {
+	return func(a jinjaArgs) reflect.Value {
 		mustIterate(a, "first")
 		items := jinjaValues(argument(a, "first"))
 		if len(items) == 0 {
@@ -594,25 +587,29 @@ func jinjaText(v any) (string, bool) {
 	switch x := v.(type) {
 	case jetSafe:
 		return string(x), true
+	case jetMarkup:
+		return string(x), true
 	case jetObject:
 		return x.String(), true
 	}
 	return pyfmt.Str(v), false
 }
 
-// jinjaReplace is replace(s, old, new, count=None); with autoescape, as
-// Django's Jinja2 backend runs, the result is markup when any of the
-// three is, the plain ones escaped first.
-func jinjaReplace(a jet.Arguments) reflect.Value {
+// jinjaReplace is replace(s, old, new, count=None). With autoescape, as
+// Django's Jinja2 backend runs: Markup replaces in markup, its
+// arguments escaped; old or new markup (new only where s is no markup)
+// escapes s first; otherwise the plain strings are replaced, and a
+// Django safe string gives a plain string.
+func jinjaReplace(a jinjaArgs) reflect.Value {
 	a.RequireNumOfArguments("replace", 3, 4)
-	s, ssafe := jinjaText(valueOf(a.Get(0)))
-	old, osafe := jinjaText(valueOf(a.Get(1)))
-	repl, nsafe := jinjaText(valueOf(a.Get(2)))
+	s, sk := softStr(a.Get(0))
+	old, ok := softStr(a.Get(1))
+	repl, nk := softStr(a.Get(2))
 	n := -1
 	if a.NumOfArguments() == 4 {
 		if c := valueOf(a.Get(3)); c != nil {
-			i, ok := c.(int)
-			if !ok {
+			i, isInt := c.(int)
+			if !isInt {
 				a.Panicf("replace: count must be an integer, not %s", pyTypeName(c))
 			}
 			n = i
@@ -621,19 +618,22 @@ func jinjaReplace(a jet.Arguments) reflect.Value {
 	if n < 0 {
 		n = -1
 	}
-	if !ssafe && !osafe && !nsafe {
+	if ok != plainText || (nk != plainText && sk == plainText) {
+		if sk == plainText {
+			s = markupsafe.Replace(s)
+		}
+		sk = markupText
+	}
+	if sk != markupText {
 		return reflect.ValueOf(strings.Replace(s, old, repl, n))
 	}
-	if !ssafe {
-		s = markupsafe.Replace(s)
-	}
-	if !osafe {
+	if ok == plainText {
 		old = markupsafe.Replace(old)
 	}
-	if !nsafe {
+	if nk == plainText {
 		repl = markupsafe.Replace(repl)
 	}
-	return reflect.ValueOf(jetSafe(strings.Replace(s, old, repl, n)))
+	return reflect.ValueOf(jetMarkup(strings.Replace(s, old, repl, n)))
 }
 
 // pyTypeName is the Python type name of a value, for error messages.
@@ -641,7 +641,7 @@ func pyTypeName(v any) string {
 	switch v.(type) {
 	case nil:
 		return "NoneType"
-	case string, jetSafe:
+	case string, jetSafe, jetMarkup:
 		return "str"
 	case bool:
 		return "bool"
@@ -651,20 +651,22 @@ func pyTypeName(v any) string {
 		return "float"
 	case []any:
 		return "list"
+	case jinjaTuple:
+		return "tuple"
 	}
-	return "object"
+	return pyTypeNameOf(v)
 }
 
 // jinjaTruncate is truncate(s, length=255, killwords=False, end='...',
 // leeway=5): the text cut to length, at a word's end unless killwords,
 // with end appended; a text only leeway longer is kept whole.
-func jinjaTruncate(a jet.Arguments) reflect.Value {
+func jinjaTruncate(a jinjaArgs) reflect.Value {
 	a.RequireNumOfArguments("truncate", 1, 5)
 	v := valueOf(a.Get(0))
 	if v == nil {
 		a.Panicf("truncate: object of type 'NoneType' has no len()")
 	}
-	s, safe := jinjaText(v)
+	s, kind := softStr(a.Get(0))
 	length, killwords, end, leeway := 255, false, "...", 5
 	intArg := func(i int, def int) int {
 		if a.NumOfArguments() <= i {
@@ -689,8 +691,9 @@ func jinjaTruncate(a jet.Arguments) reflect.Value {
 	if a.NumOfArguments() > 2 {
 		killwords = isTrue(a.Get(2))
 	}
+	endKind := plainText
 	if a.NumOfArguments() > 3 {
-		end, _ = jinjaText(valueOf(a.Get(3)))
+		end, endKind = softStr(a.Get(3))
 	}
 	leeway = intArg(4, leeway)
 	endLen := utf8.RuneCountInString(end)
@@ -710,8 +713,11 @@ func jinjaTruncate(a jet.Arguments) reflect.Value {
 			head = head[:i]
 		}
 	}
-	if safe {
-		return reflect.ValueOf(jetSafe(head + markupsafe.Replace(end)))
+	if kind == markupText {
+		if endKind == plainText {
+			end = markupsafe.Replace(end)
+		}
+		return reflect.ValueOf(jetMarkup(head + end))
 	}
 	return reflect.ValueOf(head + end)
 }
@@ -733,7 +739,7 @@ func isTrue(v reflect.Value) bool {
 }
 
 // jinjaWordcount is wordcount(s): the number of runs of \w characters.
-func jinjaWordcount(a jet.Arguments) reflect.Value {
+func jinjaWordcount(a jinjaArgs) reflect.Value {
 	s, _ := jinjaText(argument(a, "wordcount"))
 	n, in := 0, false
 	for _, r := range s {
@@ -748,7 +754,7 @@ func jinjaWordcount(a jet.Arguments) reflect.Value {
 
 // jinjaStriptags is striptags(s): comments and tags removed, whitespace
 // collapsed to single spaces, entities unescaped; plain text.
-func jinjaStriptags(a jet.Arguments) reflect.Value {
+func jinjaStriptags(a jinjaArgs) reflect.Value {
 	s, _ := jinjaText(argument(a, "striptags"))
 	for _, mark := range [][2]string{{"<!--", "-->"}, {"<", ">"}} {
 		for {
@@ -790,7 +796,7 @@ func urlQuote(s string, forQS bool) string {
 
 // jinjaURLEncode is urlencode(value): a string (or any scalar) quoted for
 // a URL path, a mapping or a list of pairs as a query string.
-func jinjaURLEncode(a jet.Arguments) reflect.Value {
+func jinjaURLEncode(a jinjaArgs) reflect.Value {
 	v := argument(a, "urlencode")
 	var pairs [][2]any
 	switch x := v.(type) {
@@ -803,8 +809,8 @@ func jinjaURLEncode(a jet.Arguments) reflect.Value {
 			kv := p.([]any)
 			pairs = append(pairs, [2]any{kv[0], kv[1]})
 		}
-	case []any:
-		for _, e := range x {
+	case []any, jinjaTuple:
+		for _, e := range IterItems(x, false) {
 			kv := jinjaValues(e)
 			if len(kv) != 2 {
 				a.Panicf("urlencode: want (key, value) pairs")
@@ -826,7 +832,7 @@ func jinjaURLEncode(a jet.Arguments) reflect.Value {
 
 // jinjaIntFilter is int(value, default=0, base=10): Python's int() of the
 // value, of its float() where that fails ("42.23" is 42), else default.
-func jinjaIntFilter(a jet.Arguments) reflect.Value {
+func jinjaIntFilter(a jinjaArgs) reflect.Value {
 	a.RequireNumOfArguments("int", 1, 3)
 	def := reflect.ValueOf(0)
 	if a.NumOfArguments() > 1 {
@@ -870,15 +876,18 @@ func jinjaIntFilter(a jet.Arguments) reflect.Value {
 			return reflect.ValueOf(int(f))
 		}
 	default:
-		if f, ok := toFloat(x); ok && !math.IsInf(f, 0) && !math.IsNaN(f) {
-			return reflect.ValueOf(int(f))
+		if n, ok := pyNumberOf(x); ok && n.kind == numDecimal {
+			return reflect.ValueOf(int(n.d.IntPart()))
+		}
+		if n, ok := pyNumberOf(x); ok && !math.IsInf(n.float(), 0) && !math.IsNaN(n.float()) {
+			return reflect.ValueOf(int(n.float()))
 		}
 	}
 	return def
 }
 
 // jinjaFloatFilter is float(value, default=0.0).
-func jinjaFloatFilter(a jet.Arguments) reflect.Value {
+func jinjaFloatFilter(a jinjaArgs) reflect.Value {
 	a.RequireNumOfArguments("float", 1, 2)
 	switch x := valueOf(a.Get(0)).(type) {
 	case bool:
@@ -892,8 +901,8 @@ func jinjaFloatFilter(a jet.Arguments) reflect.Value {
 			return reflect.ValueOf(f)
 		}
 	default:
-		if f, ok := toFloat(x); ok {
-			return reflect.ValueOf(f)
+		if n, ok := pyNumberOf(x); ok {
+			return reflect.ValueOf(n.float())
 		}
 	}
 	if a.NumOfArguments() > 1 {
@@ -902,37 +911,61 @@ func jinjaFloatFilter(a jet.Arguments) reflect.Value {
 	return reflect.ValueOf(0.0)
 }
 
-// jinjaSum is sum(iterable): the numbers added, an integer unless one is
-// a float.
-func jinjaSum(a jet.Arguments) reflect.Value {
-	items := jinjaValues(argument(a, "sum"))
-	n, f, isFloat := 0, 0.0, false
-	for _, e := range items {
-		switch x := e.(type) {
-		case int:
-			n += x
-		case bool:
-			if x {
-				n++
+// jinjaSum is sum(iterable, attribute=None, start=0): the numbers (or
+// their attribute) added to start: an int, a float where one is, a
+// Decimal where one is (a Decimal and a float do not add, as in Python).
+func jinjaSum(a jinjaArgs) reflect.Value {
+	a.RequireNumOfArguments("sum", 1, 3)
+	mustIterate(a, "sum")
+	defer recoverAs(a, "sum")
+	items := jinjaValues(valueOf(a.Get(0)))
+	if a.NumOfArguments() > 1 {
+		if parts := attrPath(a, "sum", a.Get(1)); parts != nil {
+			g := attrGetter{fn: "sum", parts: parts}
+			for i, e := range items {
+				items[i] = valueAny(g.get(e))
 			}
-		default:
-			v, ok := toFloat(x)
-			if !ok {
-				a.Panicf("sum: unsupported operand type(s) for +: 'int' and '%s'", pyTypeName(x))
-			}
-			f += v
-			isFloat = true
 		}
 	}
-	if isFloat {
-		return reflect.ValueOf(f + float64(n))
+	total := pyNumber{kind: numInt}
+	if a.NumOfArguments() > 2 {
+		n, ok := pyNumberOf(valueAny(a.Get(2)))
+		if !ok {
+			a.Panicf("sum: the start must be a number, not %s", pyTypeName(valueAny(a.Get(2))))
+		}
+		total = n
 	}
-	return reflect.ValueOf(n)
+	for _, e := range items {
+		n, ok := pyNumberOf(e)
+		if !ok {
+			a.Panicf("sum: unsupported operand type(s) for +: '%s' and '%s'", pyTypeNameOf(total.value().Interface()), pyTypeName(e))
+		}
+		t, err := pyAdd(total, n)
+		if err != nil {
+			a.Panicf("sum: %v", err)
+		}
+		total = t
+	}
+	return total.value()
+}
+
+// pyAdd is Python's x + y of two numbers.
+func pyAdd(x, y pyNumber) (pyNumber, error) {
+	switch {
+	case x.kind == numInt && y.kind == numInt:
+		return pyNumber{kind: numInt, i: x.i + y.i}, nil
+	case (x.kind == numDecimal && y.kind == numFloat) || (x.kind == numFloat && y.kind == numDecimal):
+		names := map[numKind]string{numDecimal: "decimal.Decimal", numFloat: "float"}
+		return x, fmt.Errorf("unsupported operand type(s) for +: '%s' and '%s'", names[x.kind], names[y.kind])
+	case x.kind == numDecimal || y.kind == numDecimal:
+		return pyNumber{kind: numDecimal, d: x.decimal().Add(y.decimal())}, nil
+	}
+	return pyNumber{kind: numFloat, f: x.float() + y.float()}, nil
 }
 
 // jinjaListFilter is list(value): a list of what a loop visits, a
 // string's characters.
-func jinjaListFilter(a jet.Arguments) reflect.Value {
+func jinjaListFilter(a jinjaArgs) reflect.Value {
 	v := argument(a, "list")
 	if v == nil {
 		a.Panicf("list: 'NoneType' object is not iterable")
@@ -942,7 +975,7 @@ func jinjaListFilter(a jet.Arguments) reflect.Value {
 
 // jinjaReverse is reverse(value): a string reversed, a list's items in
 // the other order.
-func jinjaReverse(a jet.Arguments) reflect.Value {
+func jinjaReverse(a jinjaArgs) reflect.Value {
 	v := argument(a, "reverse")
 	if s, ok := v.(string); ok {
 		r := []rune(s)
@@ -962,30 +995,24 @@ func jinjaReverse(a jet.Arguments) reflect.Value {
 	return reflect.ValueOf(out)
 }
 
-// jinjaAbs is abs(number).
-func jinjaAbs(a jet.Arguments) reflect.Value {
+// jinjaAbs is abs(number): an int, a float or a Decimal.
+func jinjaAbs(a jinjaArgs) reflect.Value {
 	x := argument(a, "abs")
-	if b, ok := x.(bool); ok {
-		if b {
-			return reflect.ValueOf(1)
-		}
-		return reflect.ValueOf(0)
+	n, ok := pyNumberOf(x)
+	if !ok {
+		a.Panicf("abs: bad operand type for abs(): '%s'", pyTypeName(x))
 	}
-	rv := reflect.ValueOf(x)
-	switch rv.Kind() {
-	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-		n := int(rv.Int())
-		if n < 0 {
-			n = -n
+	switch n.kind {
+	case numInt:
+		if n.i < 0 {
+			n.i = -n.i
 		}
-		return reflect.ValueOf(n)
-	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
-		return reflect.ValueOf(int(rv.Uint()))
-	case reflect.Float32, reflect.Float64:
-		return reflect.ValueOf(math.Abs(rv.Float()))
+	case numFloat:
+		n.f = math.Abs(n.f)
+	default:
+		n.d = n.d.Abs()
 	}
-	a.Panicf("abs: bad operand type for abs(): '%s'", pyTypeName(x))
-	return reflect.Value{}
+	return n.value()
 }
 
 // jinjaMethod is x.name() of an error list or dict (as_ul, as_text): the
@@ -1008,4 +1035,33 @@ func jinjaMethod(a jet.Arguments) reflect.Value {
 	}
 	a.Panicf("%s(): %s object has no attribute '%s'", name, pyTypeName(valueOf(a.Get(0))), name)
 	return reflect.Value{}
+}
+
+// jinjaTupleFunc is a tuple literal, (a, b).
+func jinjaTupleFunc(a jet.Arguments) reflect.Value {
+	t := make(jinjaTuple, a.NumOfArguments())
+	for i := range t {
+		t[i] = newJetConverter().conv(valueAny(a.Get(i)))
+	}
+	return reflect.ValueOf(t)
+}
+
+// jinjaUnpack is item i of v unpacked into n loop variables: an error,
+// as in Python, where v has not n items.
+func jinjaUnpack(a jet.Arguments) reflect.Value {
+	a.RequireNumOfArguments("unpack", 3, 3)
+	n, _ := valueOf(a.Get(1)).(int)
+	i, _ := valueOf(a.Get(2)).(int)
+	v := valueAny(a.Get(0))
+	if _, isNone := v.(jetNone); isNone || v == nil || !jinjaIterable(v) {
+		a.Panicf("cannot unpack non-iterable %s object", pyTypeName(valueOf(a.Get(0))))
+	}
+	items := jinjaValues(v)
+	switch {
+	case len(items) < n:
+		a.Panicf("not enough values to unpack (expected %d, got %d)", n, len(items))
+	case len(items) > n:
+		a.Panicf("too many values to unpack (expected %d)", n)
+	}
+	return reflect.ValueOf(items[i])
 }

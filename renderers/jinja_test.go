@@ -145,7 +145,7 @@ func TestTranslateJinjaErrors(t *testing.T) {
 		{"{% filter upper %}x{% endfilter %}", "{% filter %} is not supported"},
 		{"{% set x %}body{% endset %}", "{% set x %}...{% endset %} is not supported"},
 		{"{% for x in xs if x %}{% endfor %}", "{% for ... if %} is not supported"},
-		{"line one\n{{ x|wordwrap }}", "line 2: the Jinja2 filter \"wordwrap\" is not supported"},
+		{"line one\n{{ x|urlize }}", "line 2: the Jinja2 filter \"urlize\" is not supported"},
 		{"{% if x is test_of_mine %}{% endif %}", "the Jinja2 test \"test_of_mine\" is not supported"},
 		{"{% for x in xs %}{{ loop.cycle('a', 'b') }}{% endfor %}", "loop.cycle is not supported"},
 		{"{{ x.keys() }}", "the method keys() is not supported"},
