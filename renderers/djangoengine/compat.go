@@ -126,7 +126,8 @@ func Translate(src string) string {
 
 // localizedFilters are the filters that print in the active language
 // (langKey).
-var localizedFilters = []string{"floatformat", "yesno", "date", "time", "truncatechars", "localize", "unlocalize"}
+var localizedFilters = []string{"floatformat", "yesno", "date", "time", "truncatechars", "truncatechars_html",
+	"filesizeformat", "localize", "unlocalize"}
 
 // textFilters are pongo2's filters that Django applies to str() of the
 // value (stringfilter): a list's repr, a choice group's, is their input
