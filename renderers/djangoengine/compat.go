@@ -47,7 +47,20 @@ func init() {
 	// Autoescaping and |escape write ' as Django's escape() does (&#x27;,
 	// pongo2's own writes &#39;): text outputs (errors as_text) are
 	// compared byte for byte.
+	// As Django's conditional_escape, it leaves markup (a safe string, a
+	// bound field, a label tag) as it is.
 	must(pongo2.ReplaceFilter("escape", func(in, _ *pongo2.Value) (*pongo2.Value, *pongo2.Error) {
+		if isSafeValue(in) {
+			return in, nil
+		}
+		if h, ok := renderers.IsSafe(in.Interface()); ok {
+			return pongo2.AsSafeValue(h), nil
+		}
+		if o, ok := in.Interface().(renderers.Object); ok {
+			if _, isText := o[renderers.HTMLKey].(string); !isText {
+				return pongo2.AsSafeValue(o.String()), nil
+			}
+		}
 		return pongo2.AsSafeValue(renderers.Escape(text(in))), nil
 	}))
 	// |safe of a list's repr prints it unescaped (pyvalues.go).
@@ -112,6 +125,8 @@ func Translate(src string) string {
 			body = rewriteIdentity(body)
 		case "load":
 			return ""
+		case "with", "firstof":
+			body = word + safeLiterals(body[len(word):])
 		}
 		body = strings.ReplaceAll(body, "|stringformat:", "|fw_stringformat:")
 		return "{% " + localized(literals(body)) + " %}"
@@ -120,8 +135,42 @@ func Translate(src string) string {
 		if strings.TrimSpace(v[2:len(v)-2]) == "None" {
 			return "None" // {{ None }} prints None, as in Django
 		}
-		return localized(literals(strings.ReplaceAll(v, "|stringformat:", "|fw_stringformat:")))
+		return safeLiterals(localized(literals(strings.ReplaceAll(v, "|stringformat:", "|fw_stringformat:"))))
 	})
+}
+
+// A string literal of a Django template is a SafeString: {{ "<b>" }}
+// prints <b>, |default:"&mdash;" gives &mdash; unescaped, and the filters
+// that keep safety keep it. pongo2's literals are plain strings, so
+// Translate writes each literal of a {{ }} tag (and of with and firstof)
+// as a call of litKey, which Render puts in every context: a function
+// returning the literal marked safe.
+const litKey = "_fw_lit"
+
+// safeLiteral is the function under litKey.
+func safeLiteral(s string) *pongo2.Value { return pongo2.AsSafeValue(s) }
+
+// safeLiterals writes each string literal of code as a litKey call.
+func safeLiterals(code string) string {
+	if !strings.ContainsAny(code, `"'`) {
+		return code
+	}
+	var b strings.Builder
+	for i := 0; i < len(code); {
+		if c := code[i]; c == '"' || c == '\'' {
+			j := literalEnd(code, i)
+			if j-i >= 2 && code[j-1] == c {
+				b.WriteString(litKey + "(" + code[i:j] + ")")
+			} else {
+				b.WriteString(code[i:j]) // not closed: pongo2 reports it
+			}
+			i = j
+			continue
+		}
+		b.WriteByte(code[i])
+		i++
+	}
+	return b.String()
 }
 
 // localizedFilters are the filters that print in the active language
@@ -136,8 +185,30 @@ var textFilters = []string{"upper", "lower", "title", "capfirst", "cut", "center
 	"linebreaksbr", "linebreaks", "addslashes", "wordcount", "striptags", "make_list", "urlize",
 	"urlencode", "iriencode", "escapejs", "slugify"}
 
+// keepSafeFilters are pongo2's filters that Django marks is_safe: their
+// result is markup when their input was (a label tag, a string literal,
+// a |safe string), which pongo2's forget. Translate writes each as
+// fw_keep_NAME, which calls pongo2's and marks the result safe so.
+var keepSafeFilters = []string{"lower", "cut", "center", "ljust", "rjust", "linebreaksbr", "addslashes", "slice"}
+
+func init() {
+	for _, name := range keepSafeFilters {
+		must(pongo2.RegisterFilter("fw_keep_"+name, func(in, param *pongo2.Value) (*pongo2.Value, *pongo2.Error) {
+			out, err := pongo2.ApplyFilter(name, in, param)
+			if err != nil {
+				return nil, err
+			}
+			if out.IsString() {
+				return sameSafety(in, out.String()), nil
+			}
+			return out, nil
+		}))
+	}
+}
+
 // localized writes |fw_lang:_fw_lang before each filter of
-// localizedFilters in code and |fw_text before each of textFilters, and
+// localizedFilters in code and |fw_text before each of textFilters,
+// spells each of keepSafeFilters fw_keep_NAME, and
 // respells an error list's or dict's
 // .as_data as |fw_as_data (an empty one is an Object without keys, which
 // has no attributes: the filter sees it all the same), outside string
@@ -145,7 +216,7 @@ var textFilters = []string{"upper", "lower", "title", "capfirst", "cut", "center
 func localized(code string) string {
 	inCode := func(name string) bool { return strings.Contains(code, "|"+name) }
 	if !strings.Contains(code, ".as_data") && !slices.ContainsFunc(localizedFilters, inCode) &&
-		!slices.ContainsFunc(textFilters, inCode) {
+		!slices.ContainsFunc(textFilters, inCode) && !slices.ContainsFunc(keepSafeFilters, inCode) {
 		return code
 	}
 	var b strings.Builder
@@ -171,6 +242,11 @@ func localized(code string) string {
 				b.WriteString("|fw_lang:" + langKey)
 			} else if slices.ContainsFunc(textFilters, named) {
 				b.WriteString("|fw_text")
+			}
+			if slices.ContainsFunc(keepSafeFilters, named) {
+				b.WriteString("|fw_keep_")
+				i++
+				continue
 			}
 		}
 		b.WriteByte(c)
@@ -423,6 +499,7 @@ func (n *includeNode) Execute(ctx *pongo2.ExecutionContext, w pongo2.TemplateWri
 		// The language stays active through an include with only, as a
 		// Django render's translation.override does.
 		inc[setKey] = s
+		inc[litKey] = safeLiteral
 		if t, ok := ctx.Public[langKey]; ok {
 			inc[langKey] = t
 		}
@@ -523,6 +600,9 @@ func filterStringformat(in, param *pongo2.Value) (*pongo2.Value, *pongo2.Error) 
 	spec := param.String()
 	switch spec {
 	case "s":
+		if isSafeValue(in) {
+			return pongo2.AsSafeValue(pyfmt.Str(v)), nil
+		}
 		if h, ok := renderers.IsSafe(v); ok {
 			// Django's stringformat keeps safe input safe.
 			return pongo2.AsSafeValue(h), nil

@@ -73,6 +73,7 @@ func (s *set) Render(w io.Writer, name string, ctx renderers.Context) error {
 		pctx[k] = conv.context(v)
 	}
 	pctx[setKey] = s
+	pctx[litKey] = safeLiteral
 	pctx[chainKey] = []string{name}
 	if lang != nil {
 		pctx[langKey] = lang

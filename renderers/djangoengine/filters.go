@@ -182,8 +182,12 @@ func filterJoin(in, param *pongo2.Value) (*pongo2.Value, *pongo2.Error) {
 }
 
 // sameSafety is s, the result of a filter Django marks is_safe, safe
-// when the filter's input was markup (a label tag, a field's HTML).
+// when the filter's input was markup (a label tag, a field's HTML, a
+// string literal of the template, a |safe string).
 func sameSafety(in *pongo2.Value, s string) *pongo2.Value {
+	if isSafeValue(in) {
+		return pongo2.AsSafeValue(s)
+	}
 	if _, ok := renderers.IsSafe(in.Interface()); ok {
 		return pongo2.AsSafeValue(s)
 	}
@@ -197,6 +201,9 @@ func sameSafety(in *pongo2.Value, s string) *pongo2.Value {
 
 // safeOrEscaped is v printed as autoescaping prints it.
 func safeOrEscaped(v *pongo2.Value) string {
+	if isSafeValue(v) {
+		return v.String()
+	}
 	if s, ok := renderers.IsSafe(v.Interface()); ok {
 		return s
 	}
@@ -214,6 +221,10 @@ func filterAdd(in, param *pongo2.Value) (*pongo2.Value, *pongo2.Error) {
 	}
 	switch {
 	case in.IsString() && param.IsString():
+		if isSafeValue(in) && isSafeValue(param) {
+			// SafeString + SafeString is a SafeString in Python.
+			return pongo2.AsSafeValue(in.String() + param.String()), nil
+		}
 		return pongo2.AsValue(in.String() + param.String()), nil
 	case in.IsFloat() && param.IsNumber(), in.IsNumber() && param.IsFloat():
 		return pongo2.AsValue(in.Float() + param.Float()), nil
