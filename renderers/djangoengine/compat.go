@@ -101,6 +101,63 @@ var (
 // formwork's pongo2 tags and filters. It changes nothing outside template
 // tags and keeps every line where it was, so errors point at the source.
 func Translate(src string) string {
+	// What {% verbatim %} holds is printed as written: translate only
+	// what lies between such blocks. (pongo2 reads only the unnamed
+	// form: a named block, {% verbatim v %}...{% endverbatim v %}, is
+	// written unnamed.)
+	var b strings.Builder
+	for {
+		loc := verbatimRe().FindStringSubmatchIndex(src)
+		if loc == nil {
+			break
+		}
+		name := ""
+		if loc[2] >= 0 {
+			name = src[loc[2]:loc[3]]
+		}
+		end := endVerbatim(src[loc[1]:], name)
+		if end == nil {
+			break // not closed: pongo2 reports it
+		}
+		body := src[loc[1] : loc[1]+end[0]]
+		b.WriteString(translate(src[:loc[0]]))
+		if name == "" || !strings.Contains(body, "endverbatim") {
+			b.WriteString("{% verbatim %}" + body + "{% endverbatim %}")
+		} else {
+			b.WriteString(src[loc[0] : loc[1]+end[1]])
+		}
+		src = src[loc[1]+end[1]:]
+	}
+	b.WriteString(translate(src))
+	return b.String()
+}
+
+var (
+	verbatimRe    = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\{%-?\s*verbatim(?:\s+(\S+?))?\s*-?%\}`) })
+	endVerbatimRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\{%-?\s*endverbatim(?:\s+(\S+?))?\s*-?%\}`) })
+)
+
+// endVerbatim is the index pair of the {% endverbatim name %} that closes
+// a block named name ("" for none) in s, or nil.
+func endVerbatim(s, name string) []int {
+	off := 0
+	for {
+		loc := endVerbatimRe().FindStringSubmatchIndex(s[off:])
+		if loc == nil {
+			return nil
+		}
+		got := ""
+		if loc[2] >= 0 {
+			got = s[off+loc[2] : off+loc[3]]
+		}
+		if got == name {
+			return []int{off + loc[0], off + loc[1]}
+		}
+		off += loc[1]
+	}
+}
+
+func translate(src string) string {
 	src = rewriteBlockTranslate(src)
 	src = tagRe().ReplaceAllStringFunc(src, func(tag string) string {
 		m := tagRe().FindStringSubmatch(tag)
