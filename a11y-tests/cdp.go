@@ -187,6 +187,11 @@ func (b *browser) readLoop(r io.ReadCloser) {
 				delete(b.pending, m.ID)
 				ch <- m // buffered
 			}
+		} else if m.Method == "Page.javascriptDialogOpening" && m.SessionID != "" {
+			// A page's alert, confirm or prompt stops its loading until
+			// someone answers it; a case's help text may hold a script
+			// that opens one.  Answer it here, whatever the tab is doing.
+			go b.dismissDialog(m)
 		} else if ch, ok := b.sessions[m.SessionID]; ok && m.SessionID != "" && wantedEvent(m) {
 			select {
 			case ch <- m:
@@ -210,6 +215,20 @@ func (b *browser) readLoop(r io.ReadCloser) {
 	b.sessions = map[string]chan cdpMessage{}
 	b.mu.Unlock()
 	close(b.done)
+}
+
+// dismissDialog answers the JavaScript dialog that event m opened: it
+// cancels an alert, confirm or prompt, and lets a beforeunload go on.
+func (b *browser) dismissDialog(m cdpMessage) {
+	var ev struct {
+		Type string `json:"type"`
+	}
+	_ = json.Unmarshal(m.Params, &ev)
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	// An error means the tab went away meanwhile, which its own
+	// calls report.
+	_, _ = b.call(ctx, m.SessionID, "Page.handleJavaScriptDialog", map[string]any{"accept": ev.Type == "beforeunload"})
 }
 
 // wantedEvent keeps only the events tabs wait for.

@@ -467,3 +467,37 @@ func TestAxeRetry(t *testing.T) {
 		t.Errorf("without retries: %v, want a deadline error", err)
 	}
 }
+
+// TestScriptDialogs: a page whose scripts open an alert, a confirm or a
+// prompt while it loads (a case's help text may hold such a script, and
+// the built-in templates print help text as it is) is still read; the
+// open dialog would otherwise stop its load event until the page timed
+// out, on every try.
+func TestScriptDialogs(t *testing.T) {
+	RequireTools(t)
+	var pages []Page
+	for _, call := range []string{`alert(1)`, `confirm("go on?")`, `prompt("name?", "x")`} {
+		pages = append(pages, Page{Name: call, HTML: FullPage("dialog", "en",
+			`<script>`+call+`</script><div><label for="id_q">Query</label><input type="text" name="q" id="id_q"></div>`)})
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	defer cancel()
+	ann, err := Announce(ctx, pages)
+	if err != nil {
+		t.Fatalf("Announce: %v", err)
+	}
+	for _, a := range ann {
+		if len(a.Controls) != 1 || a.Controls[0].AccName != "Query" {
+			t.Errorf("page %q: controls %+v, want one named Query", a.Page, a.Controls)
+		}
+	}
+	vs, err := Axe{PageTimeout: busyPageTimeout, Retries: -1}.Check(ctx, pages)
+	if err != nil {
+		t.Fatalf("axe: %v", err)
+	}
+	for _, p := range pages {
+		if got, _ := rulesOf(vs, "axe", p.Name); len(got) != 0 {
+			t.Errorf("axe on page %q: rules %q, want none", p.Name, got)
+		}
+	}
+}
