@@ -759,7 +759,9 @@ func (p *exprParser) compare() (string, error) {
 	if err != nil {
 		return "", err
 	}
-	compared := false
+	// A chain (a < b < c) is Python's a < b and b < c, b read twice.
+	var chain []string
+	prev := a
 	for {
 		tok := p.peek()
 		var op string
@@ -782,34 +784,35 @@ func (p *exprParser) compare() (string, error) {
 		default:
 			return a, nil
 		}
-		if compared {
-			return "", p.t.errf("chained comparisons are not supported")
-		}
-		compared = true
 		b, err := p.concat()
 		if err != nil {
 			return "", err
 		}
+		var link string
 		switch {
-		case (op == "==" || op == "!=") && (a == "nil" || b == "nil"):
+		case (op == "==" || op == "!=") && (prev == "nil" || b == "nil"):
 			// x == None: None or, as jet cannot tell them apart, undefined.
-			x := a
-			if a == "nil" {
+			x := prev
+			if prev == "nil" {
 				x = b
 			}
-			a = "jinja_is_none(" + x + ")"
+			link = "jinja_is_none(" + x + ")"
 			if op == "!=" {
-				a = "!" + a
+				link = "!" + link
 			}
-			continue
-		}
-		switch op {
-		case "in":
-			a = "jinja_in(" + a + ", " + b + ")"
-		case "not in":
-			a = "!jinja_in(" + a + ", " + b + ")"
+		case op == "in":
+			link = "jinja_in(" + prev + ", " + b + ")"
+		case op == "not in":
+			link = "!jinja_in(" + prev + ", " + b + ")"
 		default:
-			a = "(" + a + " " + op + " " + b + ")"
+			link = "jinja_cmp(" + prev + ", \"" + op + "\", " + b + ")"
+		}
+		chain = append(chain, link)
+		prev = b
+		// Python stops at the first false link; so does jet's ?:.
+		a = chain[len(chain)-1]
+		for i := len(chain) - 2; i >= 0; i-- {
+			a = "(" + chain[i] + " ? " + a + " : false)"
 		}
 	}
 }
@@ -861,7 +864,7 @@ func (p *exprParser) test(a string) (string, error) {
 			out = "jinja_in(" + a + ", " + arg + ")"
 		default:
 			op := map[string]string{"ne": "!=", "lt": "<", "le": "<=", "gt": ">", "ge": ">="}[tok.text]
-			out = "(" + a + " " + op + " " + arg + ")"
+			out = "jinja_cmp(" + a + ", \"" + op + "\", " + arg + ")"
 		}
 	default:
 		return "", p.t.errf("the Jinja2 test %q is not supported", tok.text)

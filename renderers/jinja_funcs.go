@@ -54,6 +54,7 @@ func addJinjaGlobals(set *jet.Set) {
 		"jinja_list":    jinjaList,
 		"jinja_items":   jinjaItems,
 		"jinja_in":      jetFilter(jinjaIn),
+		"jinja_cmp":     jetFilter(jinjaCmp),
 		"jinja_method":  jinjaMethod,
 		"jinja_prop":    jinjaProp,
 		"jinja_is_none": jinjaIsNone,
@@ -402,6 +403,9 @@ func jinjaIn(a jinjaArgs) reflect.Value {
 		_, found := m[pyfmt.Str(valueOf(item))]
 		return reflect.ValueOf(found)
 	}
+	if pyKind(valueOf(container)) == "number" {
+		a.Panicf("in: argument of type '%s' is not iterable", pyTypeNameOf(valueOf(container)))
+	}
 	want := valueOf(item)
 	for _, e := range jinjaValues(valueOf(container)) {
 		if reflect.DeepEqual(e, want) || pyfmt.Str(e) == pyfmt.Str(want) && reflect.TypeOf(e) == reflect.TypeOf(want) {
@@ -409,6 +413,50 @@ func jinjaIn(a jinjaArgs) reflect.Value {
 		}
 	}
 	return reflect.ValueOf(false)
+}
+
+// jinjaCmp is Python's a OP b, the comparison Jinja makes: numbers of
+// every kind by value, strings by code point, lists item by item; between
+// values Python cannot order, the TypeError Jinja lets through.
+func jinjaCmp(a jinjaArgs) reflect.Value {
+	a.RequireNumOfArguments("compare", 3, 3)
+	x, y := valueOf(a.Get(0)), valueOf(a.Get(2))
+	op, _ := valueOf(a.Get(1)).(string)
+	switch op {
+	case "==":
+		return reflect.ValueOf(jinjaEqual(x, y))
+	case "!=":
+		return reflect.ValueOf(!jinjaEqual(x, y))
+	}
+	c, err := pyCompare(x, y)
+	if err != nil {
+		a.Panicf("'%s' not supported between instances of '%s' and '%s'", op, pyTypeNameOf(x), pyTypeNameOf(y))
+	}
+	var r bool
+	switch op {
+	case "<":
+		r = c < 0
+	case "<=":
+		r = c <= 0
+	case ">":
+		r = c > 0
+	case ">=":
+		r = c >= 0
+	default:
+		a.Panicf("compare: unknown operator %q", op)
+	}
+	return reflect.ValueOf(r)
+}
+
+// jinjaEqual is Python's a == b, where two template objects (a form, a
+// bound field, an error dict) are equal when they print the same.
+func jinjaEqual(x, y any) bool {
+	if ox, ok := x.(jetObject); ok {
+		if oy, ok := y.(jetObject); ok {
+			return ox.String() == oy.String()
+		}
+	}
+	return pyEqual(x, y)
 }
 
 // valueOf is the value v holds, nil for undefined and for Python's None

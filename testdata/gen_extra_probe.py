@@ -764,3 +764,53 @@ case('theme_literal_filters', {"form": {"fields": [{"name": "f0", "type": "CharF
 # What {% verbatim %} holds prints as written, named blocks too: no
 # rewriting of its literals, filters or tags.
 case('theme_verbatim', {"form": {"fields": [{"name": "f0", "type": "CharField", "label": "L<"}]}, "templates": {"theme/form.html": "{{ 'a<'|upper }}|{% verbatim %}{{ \"x\" }}{{ x|upper }}{% if a is None %}{% endverbatim %}|{{ form.f0.label|lower }}|{% verbatim v2 %}{% blocktranslate %}b{% endblocktranslate %}{% endverbatim v2 %}|{{ \"<y>\" }}"}, "renderer": {"class": "DjangoDivFormRenderer", "form_template_name": "theme/form.html"}, "outputs": ["str"]})
+
+# Django's {% if %} compares as Python does ("b" > "a", not "10" > "9",
+# 1 == 1.0, Decimal == int), a comparison Python refuses (None > -1,
+# "5" > 3) is false, comparisons bind tighter than not, and == of two
+# lists or two objects is no error; number literals pongo2 cannot read
+# (|add:-2, |floatformat:-2, .5) are read as Django reads them; and a
+# numeric lookup indexes an error list or a bound field's subwidgets
+# (field.errors.0, field.0).
+COMPARE_FIELDS = [{"name": "a", "type": "CharField"}, {"name": "b", "type": "BooleanField", "required": False},
+                  {"name": "c", "type": "DecimalField", "initial": 2},
+                  {"name": "d", "type": "MultipleChoiceField", "choices": [["x", "X"], ["y", "Y"]], "required": False},
+                  {"name": "e", "type": "ChoiceField", "choices": [["p", "P"], ["q", "Q"]], "widget": "RadioSelect"}]
+COMPARE_TEMPLATES = {
+    "order": "{% if missing > -1 %}y{% else %}n{% endif %}{% if \"b\" > \"a\" %}y{% else %}n{% endif %}{% if \"10\" > \"9\" %}y{% else %}n{% endif %}{% if \"5\" > 3 %}y{% else %}n{% endif %}{% if \"5\" == 5 %}y{% else %}n{% endif %}{% if 1 < 2 < 3 %}y{% else %}n{% endif %}",
+    "numbers": "{% if 1 == 1.0 %}y{% else %}n{% endif %}{% if 2 >= 2.0 %}y{% else %}n{% endif %}{% if 1 != 1.0 %}y{% else %}n{% endif %}{% if True > 0 %}y{% endif %}{% if False == 0 %}z{% endif %}{% if None == None %}n{% endif %}{% if None != False %}m{% endif %}{% for f in form %}{% if f.initial > 1 %}G{% endif %}{% if f.initial == 2 %}E{% endif %}{% if f.initial < 2.5 %}L{% endif %}{% endfor %}",
+    "not_and": "{% if not missing > 1 %}y{% else %}n{% endif %}{% if not 2 > 1 %}y{% else %}n{% endif %}{% if 2 > 1 and 3 > 2 %}y{% else %}n{% endif %}{% if 2 > 1 or missing > 2 %}y{% else %}n{% endif %}{% if missing > 2 or 1 < 2 %}y{% else %}n{% endif %}",
+    "objects": "{% if form.errors == form.errors %}same{% else %}diff{% endif %}{% for f in form %}{% if f.value == f.value %}s{% endif %}{% if f.label_tag == f.label_tag %}l{% endif %}{% if f.help_text == \"\" %}h{% endif %}{% if f.widget_type == \"checkbox\" %}C{% elif f.widget_type != \"text\" %}O{% else %}T{% endif %}{% endfor %}",
+    "membership": "{% if \"a\" in \"abc\" %}y{% endif %}{% if 1 in 2 %}x{% else %}n{% endif %}{% if 1 not in 2 %}x{% else %}n{% endif %}{% for f in form %}{% if 'x' in f.value %}X{% endif %}{% if f.name not in form.errors %}ok{% endif %}{% if f.errors.0 in f.errors %}E{% endif %}{% endfor %}",
+    "literals": "{{ 5|add:-2 }}|{{ \"x\"|add:-2 }}|{{ \"a b c d\"|truncatewords:-2 }}|{{ 3.14159|floatformat:-2 }}|{{ 3|floatformat:-2 }}|{{ 12345|get_digit:-1 }}|{{ 10|divisibleby:-5 }}|{{ missing|default:-3 }}|{{ 1.5|add:-0.5 }}|{{ 2|add:.5 }}|{% with n=-4 %}{{ n }}{% endwith %}",
+    "index": "{% for f in form %}[{{ f.errors.0 }}|{{ f.0 }}|{{ f.value.0 }}|{{ f.errors.5 }}]{% endfor %}|{{ form.errors.0 }}|{% if form.a.errors.0 %}first{% endif %}",
+}
+for name, tpl in COMPARE_TEMPLATES.items():
+    for suffix, bind in (("unbound", None), ("bound", {"data": {"a": "", "b": "on", "c": "2.50", "d": ["x", "y"], "e": "z"}})):
+        c = {"form": {"fields": COMPARE_FIELDS}, "templates": {"theme/form.html": tpl},
+             "renderer": {"class": "DjangoTemplates", "form_template_name": "theme/form.html"}, "outputs": ["str"]}
+        if bind:
+            c["bind"] = bind
+        case(f"theme_if_{name}_{suffix}", c)
+
+# Jinja2 compares as Python does: strings by code point ("b" > "a", not
+# "10" > "9"), numbers of every kind by value (a Decimal initial against
+# an int), chains (1 < 2 < 3) as Python's and; the tests lt, ge... too.
+JINJA_COMPARE_TEMPLATES = {
+    "order": "{% if \"b\" > \"a\" %}y{% else %}n{% endif %}{% if \"10\" > \"9\" %}y{% else %}n{% endif %}{% if True > 0 %}y{% endif %}{% if False == 0 %}z{% endif %}{% if None == None %}n{% endif %}{% if None != False %}m{% endif %}{% if 1 < 2 < 3 %}c{% endif %}{% if 3 < 2 < 1 %}C{% endif %}{% if 1 == 1.0 %}f{% endif %}",
+    "fields": "{% for f in form %}{% if f.initial is number and f.initial > 1 %}G{% endif %}{% if f.initial == 2 %}E{% endif %}{% if f.initial is number and f.initial is lt 2.5 %}L{% endif %}{% if f.name >= 'c' %}N{% endif %}{% if f.value() == f.value() %}s{% endif %}{% if f.label_tag() == f.label_tag() %}l{% endif %}{% endfor %}{% if form.errors == form.errors %}same{% endif %}",
+}
+for name, tpl in JINJA_COMPARE_TEMPLATES.items():
+    for suffix, bind in (("unbound", None), ("bound", {"data": {"a": "", "b": "on", "c": "2.50", "d": ["x", "y"], "e": "p"}})):
+        c = {"form": {"fields": COMPARE_FIELDS}, "templates": {"theme/form.html": tpl},
+             "renderer": {"class": "Jinja2", "form_template_name": "theme/form.html"}, "outputs": ["str"]}
+        if bind:
+            c["bind"] = bind
+        case(f"jinja_compare_{name}_{suffix}", c)
+
+# |add reads a Decimal as Python's int() does (truncated): Decimal("1.50")|add:-1
+# is 0, as the add filter tries int(value) + int(arg) first.
+case("theme_add_decimal", {"form": {"fields": [{"name": "f0", "type": "DecimalField", "initial": {"$decimal": "1.50"}, "required": False},
+                                               {"name": "f1", "type": "DecimalField", "initial": {"$decimal": "-2.75"}, "disabled": True}]},
+                           "templates": {"theme/form.html": "{% for f in form %}{{ f.value|add:-1 }}|{{ f.initial|add:'1' }}|{{ f.initial|add:f.initial }}|{{ f.initial|divisibleby:2 }};{% endfor %}"},
+                           "renderer": {"class": "DjangoTemplates", "form_template_name": "theme/form.html"}, "outputs": ["str"]})

@@ -179,20 +179,20 @@ func translate(src string) string {
 		case "ifchanged", "widthratio":
 			body = "fw_" + body
 		case "if", "elif":
-			body = rewriteIdentity(body)
+			body = rewriteCondition(rewriteIdentity(body))
 		case "load":
 			return ""
 		case "with", "firstof":
 			body = word + safeLiterals(body[len(word):])
 		}
 		body = strings.ReplaceAll(body, "|stringformat:", "|fw_stringformat:")
-		return "{% " + localized(literals(body)) + " %}"
+		return "{% " + localized(literals(indexLookups(signedNumbers(body)))) + " %}"
 	})
 	return varRe().ReplaceAllStringFunc(src, func(v string) string {
 		if strings.TrimSpace(v[2:len(v)-2]) == "None" {
 			return "None" // {{ None }} prints None, as in Django
 		}
-		return safeLiterals(localized(literals(strings.ReplaceAll(v, "|stringformat:", "|fw_stringformat:"))))
+		return safeLiterals(localized(literals(indexLookups(signedNumbers(strings.ReplaceAll(v, "|stringformat:", "|fw_stringformat:"))))))
 	})
 }
 

@@ -35,6 +35,7 @@ type engine struct{}
 func (engine) NewSet(src renderers.DjangoSource) renderers.DjangoSet {
 	s := &set{src: src}
 	s.pongo = pongo2.NewSet("formwork", loader{src.Load})
+	s.pongo.Globals.Update(globals())
 	for _, t := range bannedTags {
 		must(s.pongo.BanTag(t))
 	}

@@ -265,6 +265,8 @@ func pyInt(v *pongo2.Value) (*big.Int, bool) {
 		return big.NewInt(0), true
 	case string:
 		return pyIntText(x)
+	case decimal.Decimal:
+		return x.BigInt(), true // int(Decimal) truncates
 	}
 	switch {
 	case v.IsInteger():

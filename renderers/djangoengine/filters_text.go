@@ -60,6 +60,7 @@ func init() {
 	must(pongo2.ReplaceFilter("truncatewords_html", filterTruncateWordsHTML))
 	must(pongo2.RegisterFilter("filesizeformat", filterFilesizeformat))
 	must(pongo2.ReplaceFilter("get_digit", filterGetDigit))
+	must(pongo2.ReplaceFilter("divisibleby", filterDivisibleby))
 	must(pongo2.ReplaceFilter("phone2numeric", filterPhone2numeric))
 	must(pongo2.ReplaceFilter("make_list", filterMakeList))
 	must(pongo2.ReplaceFilter("capfirst", filterCapfirst))
@@ -678,6 +679,27 @@ func filterGetDigit(in, param *pongo2.Value) (*pongo2.Value, *pongo2.Error) {
 		return fail(fmt.Errorf("ValueError: invalid literal for int() with base 10: %q", string(d)))
 	}
 	return pongo2.AsValue(int(d - '0')), nil
+}
+
+// filterDivisibleby is Django's divisibleby: int(value) % int(arg) == 0,
+// a Decimal or a float truncated as int() does. Where int() of either
+// raises, or the argument is 0, Django's render fails, and so does this.
+func filterDivisibleby(in, param *pongo2.Value) (*pongo2.Value, *pongo2.Error) {
+	fail := func(err error) (*pongo2.Value, *pongo2.Error) {
+		return nil, &pongo2.Error{Sender: "filter:divisibleby", OrigError: err}
+	}
+	value, err := pyIntOf(filterInput(in))
+	if err != nil {
+		return fail(err)
+	}
+	arg, err := pyIntOf(filterInput(param))
+	if err != nil {
+		return fail(err)
+	}
+	if arg.Sign() == 0 {
+		return fail(errors.New("ZeroDivisionError: integer modulo by zero"))
+	}
+	return pongo2.AsValue(new(big.Int).Rem(value, arg).Sign() == 0), nil
 }
 
 // ---------------------------------------------------------------- phone2numeric, make_list, capfirst, title

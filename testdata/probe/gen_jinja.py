@@ -34,6 +34,8 @@ SNIPS = [
  "{% for field in form %}{% for v, l in field.field.choices %}({{ v }}={{ l }}){% endfor %}{% endfor %}",
  "{% for field in form %}{% for sub in field.subwidgets %}{{ sub }}{% endfor %}{{ field.subwidgets|length }}{% endfor %}",
  "{% for field in form %}[{{ field.value()|default('D') }}|{{ field.data|default('D', true) }}|{{ field.initial|d('I') }}|{% if field.value() %}T{% else %}F{% endif %}|{{ field.data ~ '!' }}|{{ field.initial|string|lower }}]{% endfor %}",
+ "{% for field in form %}{% if field.name > 'f0' %}G{% endif %}{% if field.label >= field.name %}L{% endif %}{% if field.initial is number and field.initial > 1 %}N{% endif %}{% if field.initial == 2 %}E{% endif %}{% if 0 <= loop.index0 < 2 %}F{% endif %}{% endfor %}",
+ "{% for field in form %}{% if field.value() == field.value() %}s{% endif %}{% if field.label_tag() != field.label_tag() %}D{% endif %}{% if field.errors|length is ge 1 %}e{% endif %}{% endfor %}",
 ]
 
 if __name__ == "__main__":

@@ -73,6 +73,10 @@ SNIPS = [
     "{% load i18n %}{% translate 'This field is required.' %}|{% get_current_language as L %}{{ L }}|{% blocktranslate count n=form.errors|length %}one error{% plural %}{{ n }} errors{% endblocktranslate %}",
     "{% for field in form %}{{ field.value|safeseq|join:',' }}|{{ field.label|linenumbers }}|{{ field.label|json_script:'x' }};{% endfor %}",
     "{% for name, f in form.fields.items|dictsortreversed:0 %}{{ name }}{% endfor %}|{{ form.visible_fields|dictsort:'name'|length }}",
+    "{% for field in form %}{% if field.value > 'm' %}G{% elif field.value < 5 %}N{% else %}-{% endif %}{% if field.initial >= 1 %}I{% endif %}{% if not field.value > 'm' %}!{% endif %}{% endfor %}",
+    "{% for field in form %}{% if field.value == field.initial %}S{% endif %}{% if field.label_tag == field.label_tag %}L{% endif %}{% if field.value != None and field.value|length >= 2 %}2{% endif %}{% endfor %}",
+    "{% for field in form %}{% if 'a' in field.value %}A{% endif %}{% if field.name not in form.errors %}ok{% endif %}{% if field.errors.0 in field.errors %}E{% endif %}{% endfor %}",
+    "{% for field in form %}{{ field.value|add:-1 }}|{{ field.label|truncatewords:-1 }}|{{ field.initial|floatformat:-2 }}|{% if forloop.counter0 > -1 and 1 == 1.0 %}y{% endif %};{% endfor %}",
 ]
 
 def write(out, n, seed, snips, renderer, prefix):
