@@ -347,7 +347,7 @@ func (t *jinjaTranslator) statementText(src string) (string, error) {
 			return "", err
 		}
 		t.blocks = append(t.blocks, "if")
-		return "{{ if " + e + " }}", nil
+		return "{{ if " + truth(e) + " }}", nil
 	case "elif":
 		if t.top() != "if" {
 			return "", t.errf("{%% elif %%} outside {%% if %%}")
@@ -356,7 +356,7 @@ func (t *jinjaTranslator) statementText(src string) (string, error) {
 		if err != nil {
 			return "", err
 		}
-		return "{{ else if " + e + " }}", nil
+		return "{{ else if " + truth(e) + " }}", nil
 	case "else":
 		if rest != "" {
 			return "", t.errf("unexpected %q after else", rest)
@@ -708,7 +708,27 @@ func (p *exprParser) expression(noCond bool) (string, error) {
 			return "", err
 		}
 	}
-	return "(" + cond + " ? " + a + " : " + b + ")", nil
+	return "(" + truth(cond) + " ? " + a + " : " + b + ")", nil
+}
+
+// boolPrefixes begin the translations that are a bool already: a
+// comparison (or a chain of them), a test, a not.
+var boolPrefixes = []string{"jinja_cmp(", "(jinja_cmp(", "jinja_in(", "!jinja_in(", "jinja_test(", "!jinja_test(",
+	"jinja_is_none(", "!jinja_is_none(", "isset(", "!isset(", "!("}
+
+// truth is e as a condition: Python's bool() of it (jinja_bool), as jet
+// finds true what Python does not (a Decimal or float zero, an empty list
+// that is not nil), unless e is a bool already.
+func truth(e string) string {
+	if e == "true" || e == "false" {
+		return e
+	}
+	for _, p := range boolPrefixes {
+		if strings.HasPrefix(e, p) {
+			return e
+		}
+	}
+	return "jinja_bool(" + e + ")"
 }
 
 func (p *exprParser) or() (string, error) {
@@ -721,7 +741,7 @@ func (p *exprParser) or() (string, error) {
 		if err != nil {
 			return "", err
 		}
-		a = "(" + a + " ? " + a + " : " + b + ")" // the value, as Python's or
+		a = "(" + truth(a) + " ? " + a + " : " + b + ")" // the value, as Python's or
 	}
 	return a, nil
 }
@@ -736,7 +756,7 @@ func (p *exprParser) and() (string, error) {
 		if err != nil {
 			return "", err
 		}
-		a = "(" + a + " ? " + b + " : " + a + ")" // the value, as Python's and
+		a = "(" + truth(a) + " ? " + b + " : " + a + ")" // the value, as Python's and
 	}
 	return a, nil
 }
@@ -747,7 +767,7 @@ func (p *exprParser) not() (string, error) {
 		if err != nil {
 			return "", err
 		}
-		return "!(" + a + ")", nil
+		return "!(" + truth(a) + ")", nil
 	}
 	return p.compare()
 }

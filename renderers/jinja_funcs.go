@@ -55,6 +55,7 @@ func addJinjaGlobals(set *jet.Set) {
 		"jinja_items":   jinjaItems,
 		"jinja_in":      jetFilter(jinjaIn),
 		"jinja_cmp":     jetFilter(jinjaCmp),
+		"jinja_bool":    jinjaBool,
 		"jinja_method":  jinjaMethod,
 		"jinja_prop":    jinjaProp,
 		"jinja_is_none": jinjaIsNone,
@@ -448,6 +449,15 @@ func jinjaCmp(a jinjaArgs) reflect.Value {
 	return reflect.ValueOf(r)
 }
 
+// jinjaBool is Python's bool() of a value, which Jinja's conditions
+// read: a zero of any number kind (a Decimal's or a float's text, as the
+// context holds them), an empty string, list, mapping or Object, None and
+// undefined are false.
+func jinjaBool(a jet.Arguments) reflect.Value {
+	a.RequireNumOfArguments("bool", 1, 1)
+	return reflect.ValueOf(pyTruthy(a.Get(0)))
+}
+
 // jinjaEqual is Python's a == b, where two template objects (a form, a
 // bound field, an error dict) are equal when they print the same.
 func jinjaEqual(x, y any) bool {
@@ -482,7 +492,7 @@ func jinjaDefault(a jinjaArgs) reflect.Value {
 	v := a.Get(0)
 	use := !v.IsValid() || (v.Kind() == reflect.Interface && v.IsNil())
 	if !use && a.NumOfArguments() == 3 && isTrue(a.Get(2)) {
-		use = !isTrue(v)
+		use = !pyTruthy(v)
 	}
 	if !use {
 		return v

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"github.com/shopspring/decimal"
 )
 
 // djangoJinja2 holds Django's own Jinja2 form templates (see
@@ -55,6 +57,14 @@ func TestTranslateJinja(t *testing.T) {
 			"{% if n > 2 %}big{% elif n == 2 %}two{% else %}small{% endif %}",
 			Context{"n": 2},
 			"two"},
+		{"comparisons as Python's",
+			"{% if 'b' > 'a' %}s{% endif %}{% if '10' > '9' %}X{% endif %}{% if 1 < n <= 2 %}c{% endif %}{% if 3 < n < 1 %}X{% endif %}{% if price > 2 and price is lt 3 %}d{% endif %}{% if True > 0 %}t{% endif %}",
+			Context{"n": 2, "price": decimal.RequireFromString("2.50")},
+			"scdt"},
+		{"bool of zero numbers",
+			"{% if zero %}X{% else %}z{% endif %}{% if not fzero %}f{% endif %}{{ zero or 'or' }}{{ 'X' if empty else 'e' }}{{ zero|default('d', true) }}",
+			Context{"zero": decimal.RequireFromString("0.00"), "fzero": 0.0, "empty": []any{}},
+			"zfored"},
 		{"set",
 			"{% set greeting = 'Hi ' ~ name %}{{ greeting }}",
 			Context{"name": "<Ann>"},

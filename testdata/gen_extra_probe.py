@@ -814,3 +814,28 @@ case("theme_add_decimal", {"form": {"fields": [{"name": "f0", "type": "DecimalFi
                                                {"name": "f1", "type": "DecimalField", "initial": {"$decimal": "-2.75"}, "disabled": True}]},
                            "templates": {"theme/form.html": "{% for f in form %}{{ f.value|add:-1 }}|{{ f.initial|add:'1' }}|{{ f.initial|add:f.initial }}|{{ f.initial|divisibleby:2 }};{% endfor %}"},
                            "renderer": {"class": "DjangoTemplates", "form_template_name": "theme/form.html"}, "outputs": ["str"]})
+
+# A Decimal zero is false, as Python's Decimal("0.00") is: in {% if %},
+# not, and, |default, {% firstof %} and |yesno; it still prints 0.00.
+TRUTH_FIELDS = [{"name": "a", "type": "CharField", "required": False},
+                {"name": "c", "type": "DecimalField", "initial": {"$decimal": "0.00"}, "required": False},
+                {"name": "d", "type": "IntegerField", "initial": 0, "required": False},
+                {"name": "h", "type": "MultipleChoiceField", "choices": [["x", "X"]], "required": False, "initial": []},
+                {"name": "i", "type": "NullBooleanField", "required": False}]
+for suffix, bind in (("unbound", None), ("bound", {"data": {"a": "", "c": "0", "d": "0", "h": [], "i": "unknown"}})):
+    c = {"form": {"fields": TRUTH_FIELDS}, "outputs": ["str"],
+         "renderer": {"class": "DjangoTemplates", "form_template_name": "theme/form.html"},
+         "templates": {"theme/form.html": "{% for f in form %}[{% if f.value %}V{% else %}v{% endif %}{% if f.initial %}I{% else %}i{% endif %}{% if not f.initial %}N{% endif %}{% if f.initial and f.name %}A{% endif %}{{ f.initial|default:\"dft\" }}|{% firstof f.initial \"fo\" %}|{{ f.initial|yesno:\"y,n,u\" }}|{{ f.initial }}|{{ f.initial|length }}]{% endfor %}"}}
+    if bind:
+        c["bind"] = bind
+    case(f"theme_decimal_zero_false_{suffix}", c)
+
+# Jinja2's conditions read Python's bool(): a Decimal or float zero is
+# false in if, not, and, or, a conditional expression and default(x, true).
+for suffix, bind in (("unbound", None), ("bound", {"data": {"a": "", "c": "0", "d": "0", "h": [], "i": "unknown"}})):
+    c = {"form": {"fields": TRUTH_FIELDS + [{"name": "e", "type": "FloatField", "initial": 0.0, "required": False}]}, "outputs": ["str"],
+         "renderer": {"class": "Jinja2", "form_template_name": "theme/form.html"},
+         "templates": {"theme/form.html": "{% for f in form %}[{% if f.value() %}V{% else %}v{% endif %}{% if f.initial %}I{% else %}i{% endif %}{% if not f.initial %}N{% endif %}{% if f.initial and f.name %}A{% endif %}{{ f.initial|default(\"dft\", true) }}|{{ f.initial or \"or\" }}|{{ \"t\" if f.initial else \"f\" }}|{{ f.initial }}]{% endfor %}"}}
+    if bind:
+        c["bind"] = bind
+    case(f"jinja_decimal_zero_false_{suffix}", c)

@@ -555,6 +555,8 @@ func classify(v any) (pyKind, any) {
 		return kNum, pyNum{r: x.Rat()}
 	case pyDecimal:
 		return kNum, pyNum{r: x.d.Rat()}
+	case pyZeroDecimal:
+		return kNum, pyNum{r: new(big.Rat)}
 	case *big.Int:
 		return kNum, pyNum{r: new(big.Rat).SetInt(x)}
 	case time.Duration:
@@ -1056,6 +1058,9 @@ func writeJSON(b *strings.Builder, v any) error {
 		return nil
 	case pyDecimal:
 		b.WriteString(pyfmt.JSONQuote(pyfmt.DecimalStr(x.d)))
+		return nil
+	case pyZeroDecimal:
+		b.WriteString(pyfmt.JSONQuote(pyfmt.DecimalStr(x.decimal().d)))
 		return nil
 	case *big.Int:
 		b.WriteString(x.String())

@@ -96,7 +96,7 @@ func (c py) rewrap(v any) any {
 		return out
 	case []any:
 		return c.rewrapList(x)
-	case pyFloat, pyFloatComma, pyDecimal, pyTime:
+	case pyFloat, pyFloatComma, pyDecimal, pyZeroDecimal, pyTime:
 		return c.value(unwrap(v))
 	}
 	return v
@@ -118,7 +118,7 @@ func localizeFilter(in *pongo2.Value, off bool) (*pongo2.Value, *pongo2.Error) {
 	switch v := (py{lang: lang, off: off}).value(raw(in)).(type) {
 	case pyTime:
 		return pongo2.AsValue(v.localized()), nil
-	case pyFloat, pyFloatComma, pyDecimal:
+	case pyFloat, pyFloatComma, pyDecimal, pyZeroDecimal:
 		return pongo2.AsValue(v.(fmt.Stringer).String()), nil // no markup
 	case pyText:
 		return pongo2.AsValue(v.pyStr()), nil

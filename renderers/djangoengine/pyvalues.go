@@ -100,6 +100,23 @@ func (d pyDecimal) String() string {
 }
 func (d pyDecimal) pyStr() string { return pyfmt.DecimalStr(d.d) }
 
+// pyZeroDecimal is a Decimal zero as a template holds it: false in a
+// condition, |default and {% firstof %}, as Python's Decimal("0.00") is,
+// where pongo2 finds any struct true. pongo2 reads an empty slice as
+// false, so the decimal is kept past the slice's length, in its capacity;
+// it prints as pyDecimal does.
+type pyZeroDecimal []pyDecimal
+
+func zeroDecimal(d pyDecimal) pyZeroDecimal {
+	z := make(pyZeroDecimal, 1)
+	z[0] = d
+	return z[:0]
+}
+
+func (z pyZeroDecimal) decimal() pyDecimal { return z[:1][0] }
+func (z pyZeroDecimal) String() string     { return z.decimal().String() }
+func (z pyZeroDecimal) pyStr() string      { return z.decimal().pyStr() }
+
 // pyTime is a date, a date and time or a time of day as a Django template
 // prints it (formats.localize): in its language's DATE_FORMAT,
 // DATETIME_FORMAT or TIME_FORMAT.
@@ -258,6 +275,8 @@ func unwrap(v any) any {
 		return float64(x)
 	case pyDecimal:
 		return x.d
+	case pyZeroDecimal:
+		return x.decimal().d
 	case pyAttrs:
 		return renderers.Attrs(x)
 	case pyTime:
@@ -376,6 +395,9 @@ func (c py) value(v any) any {
 		}
 		return pyFloat(x)
 	case decimal.Decimal:
+		if x.IsZero() {
+			return zeroDecimal(pyDecimal{x, c.lang, c.off})
+		}
 		return pyDecimal{x, c.lang, c.off}
 	}
 	return v
