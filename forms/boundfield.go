@@ -636,11 +636,12 @@ func (bf *BoundField) asWidgetObject(w widgets.Widget) any {
 
 // widgetObject is a widget as templates see field.field.widget: its own
 // attributes ({{ field.field.widget.attrs.class }}), whether it is
-// hidden and its input_type.
+// hidden, its input_type and template_name.
 func widgetObject(w widgets.Widget) renderers.Object {
 	o := renderers.Object{
-		"attrs":     w.Base().Attrs,
-		"is_hidden": w.IsHidden(),
+		"attrs":         w.Base().Attrs,
+		"is_hidden":     w.IsHidden(),
+		"template_name": w.TemplateName(),
 	}
 	if t, ok := widgets.InputType(w); ok {
 		o["input_type"] = t

@@ -654,6 +654,23 @@ func (f *Form) Media() media.Media {
 	return m.Add(f.decl.Media)
 }
 
+// MediaObject is media as a theme's templates see form.media: it prints
+// as its HTML, and its js and css are the subsets Django's media["js"]
+// and media["css"] give ({{ form.media.js }}).
+func MediaObject(m media.Media) renderers.Object {
+	subset := func(name string) func() any {
+		return func() any {
+			s, _ := m.Subset(name) // js and css are always known
+			return renderers.Safe(renderers.HTML(s.Render()))
+		}
+	}
+	return renderers.Object{
+		renderers.HTMLKey: renderers.HTML(m.Render()),
+		"js":              subset("js"),
+		"css":             subset("css"),
+	}
+}
+
 // IsMultipart reports whether the form needs multipart encoding (it has a
 // file input).
 func (f *Form) IsMultipart() bool {

@@ -210,7 +210,7 @@ func (f *Form) Object() renderers.Object {
 		"as_p":         func() any { return renderMethod(f.AsP, sink) },
 		"as_table":     func() any { return renderMethod(f.AsTable, sink) },
 		"as_ul":        func() any { return renderMethod(f.AsUL, sink) },
-		"media":        func() any { return renderers.Safe(renderers.HTML(f.Media().Render())) },
+		"media":        func() any { return MediaObject(f.Media()) },
 		"is_multipart": func() any { return f.IsMultipart() },
 	}
 	// {{ form.email }}: Django's template lookup tries form["email"]

@@ -189,7 +189,7 @@ func (fs *Formset) Object() renderers.Object {
 			}
 			return out
 		},
-		"media":    func() any { return renderers.Safe(renderers.HTML(fs.Media().Render())) },
+		"media":    func() any { return forms.MediaObject(fs.Media()) },
 		"as_div":   method(fs.AsDiv),
 		"as_p":     method(fs.AsP),
 		"as_table": method(fs.AsTable),

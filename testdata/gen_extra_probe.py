@@ -839,3 +839,25 @@ for suffix, bind in (("unbound", None), ("bound", {"data": {"a": "", "c": "0", "
     if bind:
         c["bind"] = bind
     case(f"jinja_decimal_zero_false_{suffix}", c)
+
+# Django's {{ block.super }} through two levels of extends, {{ form.media.js }}
+# and .css, |slice with a step or a negative end, {% firstof ... as x %},
+# {% cycle %} per render with {% resetcycle %} and silent named cycles, a
+# widget's template_name, an include with only.
+THEME_TAG_FIELDS = [{"name": "a", "type": "CharField", "label": "Alpha", "widget": {"type": "TextInput", "attrs": {"placeholder": "Ph"}}},
+                    {"name": "b", "type": "BooleanField", "required": False},
+                    {"name": "c", "type": "ChoiceField", "choices": [["p", "P"], ["q", "Q"]], "widget": "RadioSelect", "help_text": "pick"}]
+THEME_TAG_TEMPLATES = {
+    "block_super": {"theme/form.html": "{% extends \"theme/b2.html\" %}{% block a %}A{{ block.super }}{% endblock %}{% block body %}[{{ block.super }}|{{ form.a.name }}]{% endblock %}",
+                    "theme/b2.html": "{% extends \"theme/b1.html\" %}{% block a %}B{{ block.super }}{% endblock %}",
+                    "theme/b1.html": "<{% block a %}C{% endblock %}><main>{% block body %}base{% endblock %}{% block tail %}T{% endblock %}</main>"},
+    "media_parts": {"theme/form.html": "[{{ form.media.js }}][{{ form.media.css }}][{{ form.media|safe }}]"},
+    "slice_steps": {"theme/form.html": "{% for f in form %}{{ f.label|slice:\"1:\" }}{{ f.label|slice:\":-1\" }}{{ f.label|slice:\"::2\" }}{{ f.label|slice:\"::-1\" }}{{ f.label|slice:\"2\" }}|{% endfor %}{{ form.visible_fields|slice:\"::2\"|length }}"},
+    "firstof_cycle": {"theme/form.html": "{% firstof form.a.help_text form.a.label as x %}<{{ x }}>{% firstof \"\" None 0 \"z\" %}|{% for f in form %}<{% cycle \"a\" \"b\" %}>{% endfor %}{% for f in form %}{% cycle f.label \"p\" %}{% resetcycle %}{% endfor %}|{% for f in form %}{% cycle \"x\" \"y\" as c silent %}{{ c }}{% cycle c %}{% endfor %}{% resetcycle c %}"},
+    "widget_names": {"theme/form.html": "{% for f in form %}{{ f.field.widget.template_name }}|{{ f.field.widget.input_type|default:\"-\" }};{% include \"theme/row.html\" with field=f only %}{% endfor %}",
+                     "theme/row.html": "<{{ field.name }}|{{ form.a.name }}|{{ forloop.counter }}>"},
+}
+for name, tpls in THEME_TAG_TEMPLATES.items():
+    c = {"form": {"fields": THEME_TAG_FIELDS, "media": {"js": ["a.js"], "css": {"all": ["s.css"]}}}, "outputs": ["str"],
+         "renderer": {"class": "DjangoTemplates", "form_template_name": "theme/form.html"}, "templates": tpls}
+    case(f"theme_tags_{name}", c)

@@ -182,17 +182,17 @@ func translate(src string) string {
 			body = rewriteCondition(rewriteIdentity(body))
 		case "load":
 			return ""
-		case "with", "firstof":
+		case "with", "firstof", "cycle":
 			body = word + safeLiterals(body[len(word):])
 		}
 		body = strings.ReplaceAll(body, "|stringformat:", "|fw_stringformat:")
-		return "{% " + localized(literals(indexLookups(signedNumbers(body)))) + " %}"
+		return "{% " + localized(literals(blockSuper(indexLookups(signedNumbers(body))))) + " %}"
 	})
 	return varRe().ReplaceAllStringFunc(src, func(v string) string {
 		if strings.TrimSpace(v[2:len(v)-2]) == "None" {
 			return "None" // {{ None }} prints None, as in Django
 		}
-		return safeLiterals(localized(literals(indexLookups(signedNumbers(strings.ReplaceAll(v, "|stringformat:", "|fw_stringformat:"))))))
+		return safeLiterals(localized(literals(blockSuper(indexLookups(signedNumbers(strings.ReplaceAll(v, "|stringformat:", "|fw_stringformat:")))))))
 	})
 }
 

@@ -367,6 +367,33 @@ func pyContains(container, item any) (bool, error) {
 	return false, typeError("argument of type %s is not iterable", pyTypeName(container))
 }
 
+// blockSuper spells Django's {{ block.super }} as pongo2's block.Super,
+// outside string literals.
+func blockSuper(code string) string {
+	if !strings.Contains(code, "block.super") {
+		return code
+	}
+	var b strings.Builder
+	for i := 0; i < len(code); {
+		c := code[i]
+		if c == '"' || c == '\'' {
+			j := literalEnd(code, i)
+			b.WriteString(code[i:j])
+			i = j
+			continue
+		}
+		end := i + len("block.super")
+		if strings.HasPrefix(code[i:], "block.super") && (i == 0 || !isIdent(code[i-1]) && code[i-1] != '.') && (end == len(code) || !isIdent(code[end])) {
+			b.WriteString("block.Super")
+			i = end
+			continue
+		}
+		b.WriteByte(c)
+		i++
+	}
+	return b.String()
+}
+
 // indexLookups writes each variable's final numeric lookup (field.errors.0,
 // field.0) as |fw_index: pongo2 indexes only Go slices and strings, while
 // Django's lookup indexes any sequence: an error list, a bound field's

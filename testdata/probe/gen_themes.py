@@ -77,6 +77,8 @@ SNIPS = [
     "{% for field in form %}{% if field.value == field.initial %}S{% endif %}{% if field.label_tag == field.label_tag %}L{% endif %}{% if field.value != None and field.value|length >= 2 %}2{% endif %}{% endfor %}",
     "{% for field in form %}{% if 'a' in field.value %}A{% endif %}{% if field.name not in form.errors %}ok{% endif %}{% if field.errors.0 in field.errors %}E{% endif %}{% endfor %}",
     "{% for field in form %}{{ field.value|add:-1 }}|{{ field.label|truncatewords:-1 }}|{{ field.initial|floatformat:-2 }}|{% if forloop.counter0 > -1 and 1 == 1.0 %}y{% endif %};{% endfor %}",
+    "{% for field in form %}{{ field.label|slice:'::2' }}|{{ field.value|slice:'::-1' }}|{{ field.help_text|slice:'-3:' }}|{% cycle 'odd' field.name as row %}{% cycle row %}{% endfor %}{% resetcycle row %}{% firstof form.f0.help_text form.f0.value 'none' as first %}[{{ first }}]",
+    "[{{ form.media.js }}|{{ form.media.css }}]{% for field in form %}{{ field.field.widget.template_name }};{% if field.initial %}I{% endif %}{{ field.initial|default:'d' }}{% endfor %}",
 ]
 
 def write(out, n, seed, snips, renderer, prefix):
